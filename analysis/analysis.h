@@ -1,0 +1,29 @@
+/* analysis.h: what the commands (cprof, cprof-report) ask of the analysis:
+ * read a set of raw profiles, merge them, and print or write the report. */
+#ifndef CPROF_ANALYSIS_H
+#define CPROF_ANALYSIS_H
+
+#include <stdio.h>
+
+#include "report.h"
+
+struct analysis_options {
+	const char *prog;        /* names the command in messages */
+	struct sort_spec sort;
+	const char *pstats_out;  /* write a pstats file here instead of printing */
+	int per_process;         /* a table per process instead of the merged one */
+	long top;                /* print only the first rows; -1 for all */
+};
+
+enum {
+	ANALYSIS_OK = 0,
+	ANALYSIS_EMPTY = 1,  /* no readable profile among the paths */
+	ANALYSIS_FAILED = 2, /* the output could not be written */
+};
+
+/* Reads every raw profile named by paths (files, or directories holding
+ * *.cprof and *.partial files), warning on stderr about each one that is
+ * missing, truncated or corrupt, and reports on the rest to out. */
+int analysis_report(const struct analysis_options *opt, char *const paths[], int npaths, FILE *out);
+
+#endif

@@ -1,0 +1,383 @@
+/* rawfile.c: read a raw profile into memory, trusting nothing in it. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "rawfile.h"
+#include "util.h"
+
+struct parser {
+	const char *name;
+	const unsigned char *data;
+	size_t size;
+	char *err;
+	size_t errsize;
+	struct raw_process *p;
+	size_t threads_cap;
+	size_t modules_cap;
+	size_t *nodes_cap; /* per thread */
+};
+
+static void __attribute__((format(printf, 3, 4))) fail(struct parser *ps, size_t off, const char *fmt, ...)
+{
+	va_list ap;
+	int n = snprintf(ps->err, ps->errsize, "%s: offset %zu: ", ps->name, off);
+
+	if (n < 0 || (size_t)n >= ps->errsize)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(ps->err + n, ps->errsize - (size_t)n, fmt, ap);
+	va_end(ap);
+}
+
+/* Takes the NUL-terminated string at *at, within [*at, end). */
+static char *take_string(const unsigned char **at, const unsigned char *end)
+{
+	const unsigned char *nul = memchr(*at, '\0', (size_t)(end - *at));
+	char *s;
+
+	if (!nul)
+		return NULL;
+	s = xstrdup((const char *)*at);
+	*at = nul + 1;
+	return s;
+}
+
+static int parse_process(struct parser *ps, size_t off, const unsigned char *pl, uint32_t size)
+{
+	struct raw_process *p = ps->p;
+	const unsigned char *at = pl + sizeof p->info, *end = pl + size;
+
+	if (size < sizeof p->info) {
+		fail(ps, off, "PROCESS record of %u bytes, shorter than %zu", size, sizeof p->info);
+		return -1;
+	}
+	memcpy(&p->info, pl, sizeof p->info);
+	if (p->info.argc > size) {
+		fail(ps, off, "PROCESS record claims %u arguments in %u bytes", p->info.argc, size);
+		return -1;
+	}
+	p->argv = xcalloc(p->info.argc + 1, sizeof *p->argv);
+	if (!(p->host = take_string(&at, end)) || !(p->jobid = take_string(&at, end)) ||
+	    !(p->exe = take_string(&at, end)))
+		goto bad;
+	for (uint32_t i = 0; i < p->info.argc; i++)
+		if (!(p->argv[i] = take_string(&at, end)))
+			goto bad;
+	if (p->info.clock == CPROF_CLOCK_MONOTONIC) {
+		p->sec_per_tick = 1e-9;
+	} else if (p->info.clock == CPROF_CLOCK_TSC) {
+		if (p->info.ticks1 <= p->info.ticks0 || p->info.mono_ns1 <= p->info.mono_ns0) {
+			fail(ps, off, "the clock calibration is not increasing");
+			return -1;
+		}
+		p->sec_per_tick = (double)(p->info.mono_ns1 - p->info.mono_ns0) /
+				  (double)(p->info.ticks1 - p->info.ticks0) * 1e-9;
+	} else {
+		fail(ps, off, "unknown clock %u", p->info.clock);
+		return -1;
+	}
+	return 0;
+bad:
+	fail(ps, off, "PROCESS record: a string runs past the record's end");
+	return -1;
+}
+
+static int parse_module(struct parser *ps, size_t off, const unsigned char *pl, uint32_t size)
+{
+	struct raw_process *p = ps->p;
+	struct cprof_rec_module rec;
+	const unsigned char *at = pl + sizeof rec;
+	struct raw_module *m;
+
+	if (size < sizeof rec) {
+		fail(ps, off, "MODULE record of %u bytes, shorter than %zu", size, sizeof rec);
+		return -1;
+	}
+	memcpy(&rec, pl, sizeof rec);
+	if (rec.build_id_len > CPROF_BUILD_ID_MAX || rec.end < rec.start) {
+		fail(ps, off, "MODULE record with a bad build-id length or address range");
+		return -1;
+	}
+	GROW(p->modules, ps->modules_cap, p->nmodules + 1);
+	m = &p->modules[p->nmodules];
+	memset(m, 0, sizeof *m);
+	if (!(m->path = take_string(&at, pl + size))) {
+		fail(ps, off, "MODULE record: its path runs past the record's end");
+		return -1;
+	}
+	m->start = rec.start;
+	m->end = rec.end;
+	m->bias = rec.bias;
+	m->build_id_len = rec.build_id_len;
+	memcpy(m->build_id, rec.build_id, rec.build_id_len);
+	p->nmodules++;
+	return 0;
+}
+
+static int parse_thread(struct parser *ps, size_t off, const unsigned char *pl, uint32_t size)
+{
+	struct raw_process *p = ps->p;
+	struct cprof_rec_thread rec;
+	struct raw_thread *t;
+
+	if (size < sizeof rec) {
+		fail(ps, off, "THREAD record of %u bytes, shorter than %zu", size, sizeof rec);
+		return -1;
+	}
+	memcpy(&rec, pl, sizeof rec);
+	for (size_t i = 0; i < p->nthreads; i++)
+		if (p->threads[i].index == rec.index) {
+			fail(ps, off, "a second THREAD record for thread %u", rec.index);
+			return -1;
+		}
+	size_t old = ps->threads_cap;
+	GROW(p->threads, ps->threads_cap, p->nthreads + 1);
+	if (ps->threads_cap != old) {
+		ps->nodes_cap = xrealloc(ps->nodes_cap, ps->threads_cap * sizeof *ps->nodes_cap);
+	}
+	t = &p->threads[p->nthreads];
+	memset(t, 0, sizeof *t);
+	ps->nodes_cap[p->nthreads] = 0;
+	t->index = rec.index;
+	t->tid = rec.tid;
+	t->events_lost = rec.events_lost;
+	memcpy(t->name, rec.name, sizeof rec.name);
+	p->nthreads++;
+	return 0;
+}
+
+static int parse_nodes(struct parser *ps, size_t off, const unsigned char *pl, uint32_t size)
+{
+	struct raw_process *p = ps->p;
+	struct cprof_rec_nodes head;
+	struct raw_thread *t = NULL;
+	size_t k;
+
+	if (size < sizeof head) {
+		fail(ps, off, "NODES record of %u bytes, shorter than %zu", size, sizeof head);
+		return -1;
+	}
+	memcpy(&head, pl, sizeof head);
+	if ((uint64_t)head.count * sizeof(struct cprof_node) != size - sizeof head) {
+		fail(ps, off, "NODES record of %u bytes cannot hold %u nodes", size, head.count);
+		return -1;
+	}
+	for (k = 0; k < p->nthreads; k++)
+		if (p->threads[k].index == head.thread) {
+			t = &p->threads[k];
+			break;
+		}
+	if (!t) {
+		fail(ps, off, "NODES record for thread %u, which has no THREAD record", head.thread);
+		return -1;
+	}
+	if (head.first != t->nnodes) {
+		fail(ps, off, "NODES record for thread %u starts at node %u, expected %llu", head.thread, head.first,
+		     (unsigned long long)t->nnodes);
+		return -1;
+	}
+	GROW(t->nodes, ps->nodes_cap[k], t->nnodes + head.count);
+	for (uint32_t i = 0; i < head.count; i++) {
+		struct cprof_node n;
+		uint64_t id = t->nnodes;
+		memcpy(&n, pl + sizeof head + i * sizeof n, sizeof n);
+		if (id == 0 ? n.func != 0 : n.parent >= id) {
+			fail(ps, off, "thread %u: node %llu has a bad parent (%u) or root", head.thread,
+			     (unsigned long long)id, n.parent);
+			return -1;
+		}
+		t->nodes[id] = (struct raw_node){.func = n.func, .parent = n.parent, .calls = n.calls, .ticks = n.ticks};
+		t->nnodes++;
+	}
+	return 0;
+}
+
+static int cmp_module(const void *a, const void *b)
+{
+	const struct raw_module *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int cmp_thread(const void *a, const void *b)
+{
+	const struct raw_thread *x = a, *y = b;
+
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int parse_records(struct parser *ps, int *ended, size_t *stop)
+{
+	size_t off = sizeof(struct cprof_file_header);
+	int have_process = 0;
+
+	while (off < ps->size) {
+		struct cprof_record r;
+		const unsigned char *pl;
+		int ret = 0;
+
+		if (ps->size - off < sizeof r || (memcpy(&r, ps->data + off, sizeof r), r.size > ps->size - off - sizeof r))
+			break; /* truncated */
+		pl = ps->data + off + sizeof r;
+		if (!have_process && r.type != CPROF_REC_PROCESS) {
+			fail(ps, off, "record of type %u before the PROCESS record", r.type);
+			return -1;
+		}
+		switch (r.type) {
+		case CPROF_REC_PROCESS:
+			if (have_process) {
+				fail(ps, off, "a second PROCESS record");
+				return -1;
+			}
+			ret = parse_process(ps, off, pl, r.size);
+			have_process = 1;
+			break;
+		case CPROF_REC_MODULE:
+			ret = parse_module(ps, off, pl, r.size);
+			break;
+		case CPROF_REC_THREAD:
+			ret = parse_thread(ps, off, pl, r.size);
+			break;
+		case CPROF_REC_NODES:
+			ret = parse_nodes(ps, off, pl, r.size);
+			break;
+		case CPROF_REC_END:
+			*ended = 1;
+			break;
+		default: /* a later version's record: skip it */
+			break;
+		}
+		if (ret < 0)
+			return -1;
+		off += sizeof r + CPROF_ALIGN(r.size);
+		if (*ended)
+			break;
+	}
+	*stop = off < ps->size ? off : ps->size;
+	if (!have_process) {
+		fail(ps, *stop, "the file ends before its PROCESS record");
+		return -1;
+	}
+	return 0;
+}
+
+struct raw_process *rawfile_parse(const char *name, const unsigned char *data, size_t size, char *err, size_t errsize)
+{
+	struct parser ps = {.name = name, .data = data, .size = size, .err = err, .errsize = errsize};
+	struct cprof_file_header h;
+	int ended = 0;
+	size_t stop = 0;
+
+	err[0] = '\0';
+	if (size < sizeof h || memcmp(data, CPROF_MAGIC, sizeof h.magic) != 0) {
+		snprintf(err, errsize, "%s: not a cprof raw profile", name);
+		return NULL;
+	}
+	memcpy(&h, data, sizeof h);
+	if (h.byte_order != CPROF_BYTE_ORDER_MARK) {
+		snprintf(err, errsize, "%s: written on a machine of the other byte order; read it there", name);
+		return NULL;
+	}
+	if (h.version != CPROF_FORMAT_VERSION) {
+		snprintf(err, errsize, "%s: raw format version %u; this cprof reads version %u", name, h.version,
+			 CPROF_FORMAT_VERSION);
+		return NULL;
+	}
+	ps.p = xcalloc(1, sizeof *ps.p);
+	ps.p->file = xstrdup(name);
+	if (parse_records(&ps, &ended, &stop) < 0) {
+		free(ps.nodes_cap);
+		rawfile_free(ps.p);
+		return NULL;
+	}
+	free(ps.nodes_cap);
+	if (!ended) {
+		ps.p->truncated = 1;
+		snprintf(err, errsize, "%s: truncated at offset %zu: using the records before it", name, stop);
+	}
+	qsort(ps.p->modules, ps.p->nmodules, sizeof *ps.p->modules, cmp_module);
+	qsort(ps.p->threads, ps.p->nthreads, sizeof *ps.p->threads, cmp_thread);
+	return ps.p;
+}
+
+struct raw_process *rawfile_read(const char *path, char *err, size_t errsize)
+{
+	struct raw_process *p = NULL;
+	unsigned char *data = NULL;
+	struct stat st;
+	size_t len = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		snprintf(err, errsize, "%s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(err, errsize, "%s: not a regular file", path);
+		goto out;
+	}
+	data = xmalloc((size_t)st.st_size + 1);
+	while (len < (size_t)st.st_size) {
+		ssize_t n = read(fd, data + len, (size_t)st.st_size - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			snprintf(err, errsize, "%s: %s", path, strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	p = rawfile_parse(path, data, len, err, errsize);
+out:
+	if (fd >= 0)
+		close(fd);
+	free(data);
+	return p;
+}
+
+void rawfile_free(struct raw_process *p)
+{
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->nmodules; i++)
+		free(p->modules[i].path);
+	for (size_t i = 0; i < p->nthreads; i++)
+		free(p->threads[i].nodes);
+	if (p->argv)
+		for (uint32_t i = 0; i < p->info.argc; i++)
+			free(p->argv[i]);
+	free(p->argv);
+	free(p->modules);
+	free(p->threads);
+	free(p->host);
+	free(p->jobid);
+	free(p->exe);
+	free(p->file);
+	free(p);
+}
+
+const struct raw_module *raw_module_of(const struct raw_process *p, uint64_t addr)
+{
+	size_t lo = 0, hi = p->nmodules;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->modules[mid].start <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0 || addr >= p->modules[lo - 1].end)
+		return NULL;
+	return &p->modules[lo - 1];
+}

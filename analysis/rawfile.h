@@ -1,0 +1,59 @@
+/* rawfile.h: read a raw profile (docs/FORMAT.md) into memory.  Every file is
+ * treated as untrusted: bad input gives an error naming the file and the
+ * offset, never a crash. */
+#ifndef CPROF_RAWFILE_H
+#define CPROF_RAWFILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cprof-format.h"
+
+struct raw_module {
+	uint64_t start, end, bias;
+	uint32_t build_id_len;
+	uint8_t build_id[CPROF_BUILD_ID_MAX];
+	char *path;
+};
+
+struct raw_node {
+	uint64_t func;
+	uint32_t parent;
+	uint64_t calls;
+	uint64_t ticks;
+};
+
+struct raw_thread {
+	uint32_t index;
+	int tid;
+	char name[17];
+	uint64_t events_lost;
+	uint64_t nnodes; /* nodes present: fewer than declared if truncated */
+	struct raw_node *nodes;
+};
+
+struct raw_process {
+	char *file;
+	int truncated;  /* ends before its END record */
+	struct cprof_rec_process info;
+	double sec_per_tick;
+	char *host, *jobid, *exe;
+	char **argv; /* info.argc entries */
+	struct raw_module *modules; /* sorted by start */
+	size_t nmodules;
+	struct raw_thread *threads; /* in index order */
+	size_t nthreads;
+};
+
+/* Reads `path`.  On error returns NULL and writes a message to err.  A
+ * truncated file is returned with truncated set and a message in err. */
+struct raw_process *rawfile_read(const char *path, char *err, size_t errsize);
+/* The same, from memory (the fuzzer's entry). */
+struct raw_process *rawfile_parse(const char *name, const unsigned char *data, size_t size, char *err,
+				  size_t errsize);
+void rawfile_free(struct raw_process *p);
+
+/* The module holding addr, or NULL. */
+const struct raw_module *raw_module_of(const struct raw_process *p, uint64_t addr);
+
+#endif

@@ -1,0 +1,262 @@
+/* stats.c: cProfile's numbers from calling-context trees.
+ *
+ * A node of a thread's tree is one call path; what cProfile decides with its
+ * recursion counters at run time follows from the path:
+ *   - a call is primitive when its function is not already on the path;
+ *   - cumtime counts a node only when its function is not on the path above,
+ *     so recursion is counted once;
+ *   - for a caller edge (caller -> callee), the same with the pair: the edge's
+ *     cc and ct count a node only when the pair does not occur above it.
+ * tottime is the node's ticks less its children's.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "stats.h"
+
+struct stats *stats_new(struct strtab *strings)
+{
+	struct stats *st = xcalloc(1, sizeof *st);
+
+	st->strings = strings;
+	return st;
+}
+
+void stats_free(struct stats *st)
+{
+	if (!st)
+		return;
+	free(st->entries);
+	free(st->edges);
+	u64map_free(&st->index);
+	u64map_free(&st->edge_index);
+	free(st);
+}
+
+static uint64_t key_hash(struct func_name k)
+{
+	return (uint64_t)k.file * 0x9e3779b97f4a7c15ull ^ (uint64_t)k.line * 0xc2b2ae3d27d4eb4full ^
+	       (uint64_t)k.name * 0x165667b19e3779f9ull;
+}
+
+uint32_t stats_entry(struct stats *st, struct func_name key)
+{
+	uint64_t *head = u64map_get(&st->index, key_hash(key), 0);
+	uint32_t i;
+
+	for (i = (uint32_t)*head; i; i = st->entries[i - 1].hnext) {
+		const struct func_name *k = &st->entries[i - 1].key;
+		if (k->file == key.file && k->line == key.line && k->name == key.name)
+			return i - 1;
+	}
+	GROW(st->entries, st->cap, st->n + 1);
+	i = (uint32_t)st->n++;
+	st->entries[i] = (struct stat_entry){
+		.key = key,
+		.first_edge = STATS_NONE,
+		.last_edge = STATS_NONE,
+		.hnext = (uint32_t)*head,
+	};
+	*head = i + 1;
+	return i;
+}
+
+uint32_t stats_edge(struct stats *st, uint32_t callee, uint32_t caller)
+{
+	uint64_t *slot = u64map_get(&st->edge_index, (uint64_t)callee << 32 | caller, STATS_NONE);
+	struct stat_entry *e = &st->entries[callee];
+	uint32_t i;
+
+	if (*slot != STATS_NONE)
+		return (uint32_t)*slot;
+	GROW(st->edges, st->edges_cap, st->nedges + 1);
+	i = (uint32_t)st->nedges++;
+	st->edges[i] = (struct stat_edge){.caller = caller, .next = STATS_NONE};
+	if (e->last_edge == STATS_NONE)
+		e->first_edge = i;
+	else
+		st->edges[e->last_edge].next = i;
+	e->last_edge = i;
+	*slot = i;
+	return i;
+}
+
+struct walk {
+	struct stats *st;
+	const struct raw_thread *t;
+	const uint32_t *entry_of;
+	double spt;
+	uint32_t *first, *next; /* children, in id order */
+	uint64_t *child_ticks;
+	uint32_t *onpath;       /* per entry */
+	struct u64map edge_onpath;
+};
+
+/* Adds node v, entered with its function and caller pair on the path
+ * counted in w->onpath and w->edge_onpath. */
+static void account(struct walk *w, uint32_t v)
+{
+	const struct raw_node *n = &w->t->nodes[v];
+	uint32_t e = w->entry_of[v];
+	uint64_t self = n->ticks > w->child_ticks[v] ? n->ticks - w->child_ticks[v] : 0;
+	struct stat_entry *en = &w->st->entries[e];
+
+	en->nc += n->calls;
+	en->tt += (double)self * w->spt;
+	if (!w->onpath[e]) {
+		en->cc += n->calls;
+		en->ct += (double)n->ticks * w->spt;
+	}
+	if (n->parent == 0)
+		return;
+	uint32_t pe = w->entry_of[n->parent];
+	uint64_t *above = u64map_get(&w->edge_onpath, (uint64_t)e << 32 | pe, 0);
+	uint32_t k = stats_edge(w->st, e, pe); /* may move edges[] */
+	struct stat_edge *ed = &w->st->edges[k];
+	ed->nc += n->calls;
+	ed->tt += (double)self * w->spt;
+	if (!*above) {
+		ed->cc += n->calls;
+		ed->ct += (double)n->ticks * w->spt;
+	}
+}
+
+static void mark(struct walk *w, uint32_t v, int delta)
+{
+	const struct raw_node *n = &w->t->nodes[v];
+	uint32_t e = w->entry_of[v];
+
+	w->onpath[e] += (uint32_t)delta;
+	if (n->parent)
+		*u64map_get(&w->edge_onpath, (uint64_t)e << 32 | w->entry_of[n->parent], 0) += (uint64_t)delta;
+}
+
+void stats_add_tree(struct stats *st, const struct raw_thread *t, const uint32_t *entry_of, double sec_per_tick)
+{
+	uint32_t n = (uint32_t)t->nnodes;
+	struct walk w = {.st = st, .t = t, .entry_of = entry_of, .spt = sec_per_tick};
+	uint32_t *last, *stack, *iter, depth = 0;
+
+	if (n < 2)
+		return;
+	w.first = xmalloc(n * sizeof *w.first);
+	w.next = xmalloc(n * sizeof *w.next);
+	last = xmalloc(n * sizeof *last);
+	w.child_ticks = xcalloc(n, sizeof *w.child_ticks);
+	w.onpath = xcalloc(st->n, sizeof *w.onpath);
+	u64map_init(&w.edge_onpath);
+	for (uint32_t i = 0; i < n; i++)
+		w.first[i] = w.next[i] = last[i] = STATS_NONE;
+	for (uint32_t i = 1; i < n; i++) {
+		uint32_t p = t->nodes[i].parent;
+		if (last[p] == STATS_NONE)
+			w.first[p] = i;
+		else
+			w.next[last[p]] = i;
+		last[p] = i;
+		w.child_ticks[p] += t->nodes[i].ticks;
+	}
+
+	/* depth-first from the root: stack[] holds the path, iter[] the child
+	 * to visit next at each level */
+	stack = xmalloc(n * sizeof *stack);
+	iter = xmalloc(n * sizeof *iter);
+	stack[0] = 0;
+	iter[0] = w.first[0];
+	depth = 1;
+	while (depth) {
+		uint32_t c = iter[depth - 1];
+		if (c == STATS_NONE) {
+			if (--depth)
+				mark(&w, stack[depth], -1);
+			continue;
+		}
+		iter[depth - 1] = w.next[c];
+		account(&w, c);
+		mark(&w, c, +1);
+		stack[depth] = c;
+		iter[depth] = w.first[c];
+		depth++;
+	}
+
+	free(stack);
+	free(iter);
+	free(w.first);
+	free(w.next);
+	free(last);
+	free(w.child_ticks);
+	free(w.onpath);
+	u64map_free(&w.edge_onpath);
+}
+
+/* Adds src's entry i (and its callers) into dst, where map[] takes src
+ * entries to dst entries. */
+static void add_entry(struct stats *dst, const struct stats *src, uint32_t i, const uint32_t *map)
+{
+	const struct stat_entry *s = &src->entries[i];
+	struct stat_entry *d = &dst->entries[map[i]];
+
+	d->cc += s->cc;
+	d->nc += s->nc;
+	d->tt += s->tt;
+	d->ct += s->ct;
+	for (uint32_t k = s->first_edge; k != STATS_NONE; k = src->edges[k].next) {
+		const struct stat_edge *se = &src->edges[k];
+		uint32_t dk = stats_edge(dst, map[i], map[se->caller]); /* may move edges[] */
+		struct stat_edge *de = &dst->edges[dk];
+		de->nc += se->nc;
+		de->cc += se->cc;
+		de->tt += se->tt;
+		de->ct += se->ct;
+	}
+}
+
+void stats_add(struct stats *dst, const struct stats *src)
+{
+	uint32_t *map = xmalloc((src->n + 1) * sizeof *map);
+
+	/* entries first, all in src's order, then the numbers */
+	for (uint32_t i = 0; i < src->n; i++)
+		map[i] = stats_entry(dst, src->entries[i].key);
+	for (uint32_t i = 0; i < src->n; i++)
+		add_entry(dst, src, i, map);
+	free(map);
+}
+
+static uint32_t strip_file(struct strtab *strings, uint32_t file)
+{
+	const char *path = strtab_str(strings, file);
+	const char *slash = strrchr(path, '/');
+
+	return slash ? strtab_intern(strings, slash + 1) : file;
+}
+
+struct stats *stats_strip_dirs(const struct stats *st)
+{
+	struct stats *out = stats_new(st->strings);
+	uint32_t *map = xmalloc((st->n + 1) * sizeof *map);
+
+	for (uint32_t i = 0; i < st->n; i++) {
+		struct func_name k = st->entries[i].key;
+		k.file = strip_file(st->strings, k.file);
+		map[i] = stats_entry(out, k);
+	}
+	for (uint32_t i = 0; i < st->n; i++)
+		add_entry(out, st, i, map);
+	free(map);
+	return out;
+}
+
+struct stats_totals stats_totals(const struct stats *st)
+{
+	struct stats_totals t = {0};
+
+	for (size_t i = 0; i < st->n; i++) {
+		t.calls += st->entries[i].nc;
+		t.prim_calls += st->entries[i].cc;
+		t.tt += st->entries[i].tt;
+	}
+	return t;
+}

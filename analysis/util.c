@@ -1,0 +1,215 @@
+/* util.c: memory, a hash map and a string table for the analysis. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static void out_of_memory(size_t size)
+{
+	fprintf(stderr, "cprof: out of memory (asked for %zu bytes)\n", size);
+	exit(1);
+}
+
+void *xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (!p)
+		out_of_memory(size);
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		out_of_memory(n * size);
+	return p;
+}
+
+void *xrealloc(void *p, size_t size)
+{
+	p = realloc(p, size ? size : 1);
+	if (!p)
+		out_of_memory(size);
+	return p;
+}
+
+char *xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(xmalloc(n), s, n);
+}
+
+void grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+	size_t c = *cap;
+
+	if (need <= c)
+		return;
+	while (c < need)
+		c = c ? c * 2 : 16;
+	*p = xrealloc(*p, c * elem);
+	*cap = c;
+}
+
+uint64_t hash_bytes(const void *p, size_t len)
+{
+	const unsigned char *s = p;
+	uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a */
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ s[i]) * 0x100000001b3ull;
+	return h;
+}
+
+static inline uint64_t mix64(uint64_t k)
+{
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdull;
+	k ^= k >> 33;
+	k *= 0xc4ceb9fe1a85ec53ull;
+	k ^= k >> 33;
+	return k;
+}
+
+void u64map_init(struct u64map *m)
+{
+	memset(m, 0, sizeof *m);
+}
+
+void u64map_free(struct u64map *m)
+{
+	free(m->keys);
+	free(m->vals);
+	free(m->used);
+	u64map_init(m);
+}
+
+void u64map_clear(struct u64map *m)
+{
+	if (m->used)
+		memset(m->used, 0, m->cap);
+	m->len = 0;
+}
+
+static size_t slot_of(const struct u64map *m, uint64_t key)
+{
+	size_t i = mix64(key) & (m->cap - 1);
+
+	while (m->used[i] && m->keys[i] != key)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+uint64_t *u64map_find(const struct u64map *m, uint64_t key)
+{
+	size_t i;
+
+	if (!m->cap)
+		return NULL;
+	i = slot_of(m, key);
+	return m->used[i] ? &m->vals[i] : NULL;
+}
+
+static void rehash(struct u64map *m, size_t cap)
+{
+	struct u64map n = {
+		.keys = xmalloc(cap * sizeof *n.keys),
+		.vals = xmalloc(cap * sizeof *n.vals),
+		.used = xcalloc(cap, 1),
+		.cap = cap,
+		.len = m->len,
+	};
+
+	for (size_t i = 0; i < m->cap; i++) {
+		if (!m->used[i])
+			continue;
+		size_t j = slot_of(&n, m->keys[i]);
+		n.used[j] = 1;
+		n.keys[j] = m->keys[i];
+		n.vals[j] = m->vals[i];
+	}
+	u64map_free(m);
+	*m = n;
+}
+
+uint64_t *u64map_get(struct u64map *m, uint64_t key, uint64_t dflt)
+{
+	size_t i;
+
+	if ((m->len + 1) * 2 > m->cap)
+		rehash(m, m->cap ? m->cap * 2 : 64);
+	i = slot_of(m, key);
+	if (!m->used[i]) {
+		m->used[i] = 1;
+		m->keys[i] = key;
+		m->vals[i] = dflt;
+		m->len++;
+	}
+	return &m->vals[i];
+}
+
+struct strtab {
+	char **strs;
+	size_t len, cap;
+	struct u64map index; /* hash -> first id with it; chained through next */
+	uint32_t *next;
+	size_t next_cap;
+};
+
+struct strtab *strtab_new(void)
+{
+	struct strtab *t = xcalloc(1, sizeof *t);
+
+	strtab_intern(t, "");
+	return t;
+}
+
+void strtab_free(struct strtab *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->len; i++)
+		free(t->strs[i]);
+	free(t->strs);
+	free(t->next);
+	u64map_free(&t->index);
+	free(t);
+}
+
+uint32_t strtab_intern_len(struct strtab *t, const char *s, size_t len)
+{
+	uint64_t h = hash_bytes(s, len);
+	uint64_t *head = u64map_get(&t->index, h, UINT32_MAX);
+	uint32_t id;
+
+	for (id = (uint32_t)*head; id != UINT32_MAX; id = t->next[id])
+		if (strncmp(t->strs[id], s, len) == 0 && t->strs[id][len] == '\0')
+			return id;
+	id = (uint32_t)t->len;
+	GROW(t->strs, t->cap, t->len + 1);
+	GROW(t->next, t->next_cap, t->len + 1);
+	t->strs[id] = xmalloc(len + 1);
+	memcpy(t->strs[id], s, len);
+	t->strs[id][len] = '\0';
+	t->next[id] = (uint32_t)*head;
+	*head = id;
+	t->len++;
+	return id;
+}
+
+uint32_t strtab_intern(struct strtab *t, const char *s)
+{
+	return strtab_intern_len(t, s, strlen(s));
+}
+
+const char *strtab_str(const struct strtab *t, uint32_t id)
+{
+	return t->strs[id];
+}

@@ -1,0 +1,43 @@
+/* util.h: memory, a hash map and a string table for the analysis. */
+#ifndef CPROF_UTIL_H
+#define CPROF_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+char *xstrdup(const char *s);
+
+/* Grows *p (of *cap elements of size elem) to hold at least need. */
+void grow(void **p, size_t *cap, size_t need, size_t elem);
+#define GROW(p, cap, need) grow((void **)&(p), &(cap), (need), sizeof *(p))
+
+/* An open-addressing map from 64-bit keys to 64-bit values. */
+struct u64map {
+	uint64_t *keys;
+	uint64_t *vals;
+	uint8_t *used;
+	size_t cap; /* power of two */
+	size_t len;
+};
+void u64map_init(struct u64map *m);
+void u64map_free(struct u64map *m);
+/* Returns the value slot for key, inserting `dflt` if missing. */
+uint64_t *u64map_get(struct u64map *m, uint64_t key, uint64_t dflt);
+/* Returns the value slot for key, or NULL. */
+uint64_t *u64map_find(const struct u64map *m, uint64_t key);
+void u64map_clear(struct u64map *m);
+
+/* Interned strings: equal strings get equal ids; id 0 is "". */
+struct strtab;
+struct strtab *strtab_new(void);
+void strtab_free(struct strtab *t);
+uint32_t strtab_intern(struct strtab *t, const char *s);
+uint32_t strtab_intern_len(struct strtab *t, const char *s, size_t len);
+const char *strtab_str(const struct strtab *t, uint32_t id);
+
+uint64_t hash_bytes(const void *p, size_t len);
+
+#endif

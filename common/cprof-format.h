@@ -1,0 +1,133 @@
+/* cprof-format.h: the raw-profile format, shared by the runtime (the writer)
+ * and the analysis (the reader).  docs/FORMAT.md describes it in prose; this
+ * header is the definition.
+ *
+ * A raw profile is one file per process: a file header, then records.  Every
+ * record starts with struct cprof_record and is padded to 8 bytes, so a reader
+ * can skip types it does not know and can use a truncated file up to its last
+ * complete record.  Integers are in the writer's byte order, which the header
+ * states; the fixed part of a record may grow at its end in later versions
+ * (readers take the size from the record, not from sizeof).
+ */
+#ifndef CPROF_FORMAT_H
+#define CPROF_FORMAT_H
+
+#include <stdint.h>
+
+#define CPROF_MAGIC "CPROFRAW"
+#define CPROF_FORMAT_VERSION 1
+#define CPROF_BYTE_ORDER_MARK 0x01020304u
+
+/* File names: <prefix><host>-<pid>[.<n>].cprof, written first as
+ * <prefix><host>-<pid>.partial and renamed when complete; <n> counts the
+ * images a process ran (exec) after its first. */
+#define CPROF_SUFFIX ".cprof"
+#define CPROF_PARTIAL_SUFFIX ".partial"
+
+struct cprof_file_header {
+	char magic[8];       /* CPROF_MAGIC, no NUL */
+	uint32_t version;    /* CPROF_FORMAT_VERSION */
+	uint32_t byte_order; /* CPROF_BYTE_ORDER_MARK as the writer stores it */
+};
+
+struct cprof_record {
+	uint32_t type; /* enum cprof_record_type */
+	uint32_t size; /* payload bytes after this header, before padding */
+};
+
+#define CPROF_ALIGN(n) (((n) + 7u) & ~(uint64_t)7u)
+
+enum cprof_record_type {
+	CPROF_REC_PROCESS = 1, /* exactly one, first */
+	CPROF_REC_MODULE = 2,  /* one per mapped ELF object */
+	CPROF_REC_THREAD = 3,  /* one per thread, before its NODES */
+	CPROF_REC_NODES = 4,   /* a run of one thread's call-tree nodes */
+	CPROF_REC_END = 15,    /* last: the file is complete */
+};
+
+/* How the process's profile came to be written. */
+enum cprof_end_reason {
+	CPROF_END_EXIT = 1,    /* exit() or return from main */
+	CPROF_END_UNDERSCORE_EXIT = 2, /* _exit() or _Exit(), atexit skipped */
+	CPROF_END_SIGNAL = 3,  /* killed by end_value, the signal number */
+	CPROF_END_EXEC = 4,    /* replaced its image with exec */
+};
+
+/* What a tick is. */
+enum cprof_clock {
+	CPROF_CLOCK_MONOTONIC = 1, /* ticks are CLOCK_MONOTONIC nanoseconds */
+	CPROF_CLOCK_TSC = 2,       /* ticks are x86 TSC cycles; see the calibration */
+};
+
+/* PROCESS: who ran, when, and how ticks convert to seconds.  Followed by
+ * NUL-terminated strings: host, job id (may be empty), executable path, then
+ * argc arguments. */
+struct cprof_rec_process {
+	int32_t pid;
+	int32_t ppid;
+	int32_t rank;        /* MPI rank, -1 if not known */
+	int32_t size;        /* MPI world size, -1 if not known */
+	uint32_t end_reason; /* enum cprof_end_reason */
+	int32_t end_value;   /* signal number for CPROF_END_SIGNAL */
+	uint32_t clock;      /* enum cprof_clock */
+	uint32_t argc;
+	uint64_t start_ns;   /* CLOCK_REALTIME at start (fork for a child) */
+	uint64_t end_ns;     /* CLOCK_REALTIME when written */
+	/* Two readings of (ticks, CLOCK_MONOTONIC ns), at start and at the
+	 * write: seconds per tick = (ns1 - ns0) / (ticks1 - ticks0) / 1e9. */
+	uint64_t ticks0, mono_ns0;
+	uint64_t ticks1, mono_ns1;
+	uint64_t events_lost; /* trace events dropped in all threads */
+};
+
+#define CPROF_BUILD_ID_MAX 32
+
+/* MODULE: an ELF object mapped in the process.  Followed by its path,
+ * NUL-terminated.  A native address A belongs to the module whose
+ * [start, end) holds it; its link-time address is A - bias. */
+struct cprof_rec_module {
+	uint64_t start;
+	uint64_t end;
+	uint64_t bias;
+	uint32_t build_id_len; /* 0 when the build-id could not be read */
+	uint8_t build_id[CPROF_BUILD_ID_MAX];
+	uint32_t flags; /* none yet */
+};
+
+/* THREAD: a thread of the process.  Its call tree follows in NODES records
+ * whose ids run from 0 to nodes - 1; node 0 is the root, with func 0. */
+struct cprof_rec_thread {
+	uint32_t index; /* 0 for the first thread seen, in order of start */
+	int32_t tid;
+	uint64_t nodes;
+	uint64_t events_lost;
+	char name[16]; /* the thread's comm, NUL-padded */
+};
+
+/* One node of a thread's calling-context tree: one distinct call path.
+ * calls counts the calls that completed on this path (or were still open
+ * when the profile was written, as cProfile counts them); ticks is the time
+ * inside them, callees included. */
+struct cprof_node {
+	uint64_t func;   /* native: the function's entry address */
+	uint32_t parent; /* node id; parent < id except for the root */
+	uint32_t flags;  /* none yet */
+	uint64_t calls;
+	uint64_t ticks;
+};
+
+/* NODES: count nodes of thread `thread`, with ids first .. first+count-1. */
+struct cprof_rec_nodes {
+	uint32_t thread; /* index of the THREAD */
+	uint32_t first;
+	uint32_t count;
+	uint32_t pad;
+	/* struct cprof_node nodes[count]; */
+};
+
+/* END: the writer finished; records counts every record before this one. */
+struct cprof_rec_end {
+	uint64_t records;
+};
+
+#endif /* CPROF_FORMAT_H */

@@ -1,0 +1,30 @@
+/* clock.c: choose the tracing clock once per process image. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+
+int clock_tsc;
+
+/* The TSC is usable when it is invariant (CPUID 0x80000007, EDX bit 8):
+ * constant rate, not stopped in deep C-states.  CPROF_TSC=0 forces
+ * clock_gettime. */
+void clock_init(void)
+{
+	const char *force = getenv("CPROF_TSC");
+
+	clock_tsc = 0;
+	if (force && strcmp(force, "0") == 0)
+		return;
+#if defined(__x86_64__)
+	unsigned a, b, c, d;
+
+	__asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0x80000000u), "c"(0));
+	if (a < 0x80000007u)
+		return;
+	__asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0x80000007u), "c"(0));
+	clock_tsc = (d >> 8) & 1;
+#endif
+}

@@ -1,0 +1,16 @@
+# libcprof.so: the runtime that cprof preloads into every process.
+pkglib_LTLIBRARIES += preload/libcprof.la
+preload_libcprof_la_SOURCES = \
+	preload/runtime.c preload/runtime-int.h \
+	preload/trace.c \
+	preload/writer.c \
+	preload/signals.c \
+	preload/exec.c \
+	preload/clock.c preload/clock.h \
+	preload/fmt.c preload/fmt.h
+# Hidden by default: only the hooks and the interposed libc functions, marked
+# CPROF_EXPORT, are seen.  Never instrumented, never sanitized: it runs inside
+# the programs it profiles.
+preload_libcprof_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden -fno-instrument-functions -O2
+preload_libcprof_la_LDFLAGS = -module -avoid-version -shared -Wl,--no-undefined -Wl,-z,nodelete
+preload_libcprof_la_LIBADD = -ldl

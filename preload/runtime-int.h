@@ -1,0 +1,67 @@
+/* runtime-int.h: what the modules of the runtime (libcprof.so) share.
+ * Nothing outside preload/ includes this. */
+#ifndef CPROF_RUNTIME_INT_H
+#define CPROF_RUNTIME_INT_H
+
+#include <limits.h>
+#include <stdint.h>
+
+/* The only symbols libcprof.so exports: hooks and interposed libc calls. */
+#define CPROF_EXPORT __attribute__((visibility("default")))
+
+#define likely(x) __builtin_expect(!!(x), 1)
+#define unlikely(x) __builtin_expect(!!(x), 0)
+
+/* The process being profiled: settings from the CPROF_* variables and its
+ * identity.  Written by runtime_startup and in the child after fork, read
+ * everywhere else. */
+struct runtime {
+	int active;           /* profiling this process image */
+	int pid;              /* getpid() when the identity was taken */
+	int ppid;
+	uint64_t start_ns;    /* CLOCK_REALTIME at start or fork */
+	uint64_t ticks0;      /* clock_ticks() at start or fork ... */
+	uint64_t mono_ns0;    /* ... and CLOCK_MONOTONIC at the same moment */
+	char dir[PATH_MAX];   /* CPROF_DIR: where raw profiles go */
+	char jobid[128];      /* CPROF_JOBID */
+	char host[256];
+	char self_path[PATH_MAX]; /* this library, for LD_PRELOAD in children */
+};
+
+extern struct runtime rt;
+
+/* runtime.c */
+void runtime_startup(void);
+void runtime_finish(int reason, int value);
+void runtime_exec_failed(void);
+
+/* trace.c */
+struct rawbuf;
+void trace_enable(void);
+void trace_fork_child(uint64_t now);
+int trace_write_threads(struct rawbuf *b, uint64_t now, uint64_t *lost);
+
+/* writer.c: the raw-profile writer.  Every function here may run in a
+ * signal handler: no malloc, no stdio, no locks. */
+struct rawbuf {
+	int fd;
+	int error;         /* first errno seen, 0 if none */
+	uint64_t records;
+	uint32_t len;
+	char *buf;
+	uint32_t cap;
+};
+void rawbuf_begin(struct rawbuf *b, uint32_t type, uint32_t size);
+void rawbuf_put(struct rawbuf *b, const void *p, uint32_t n);
+void rawbuf_end(struct rawbuf *b, uint32_t size);
+int writer_write_profile(int reason, int value);
+void writer_allow_rewrite(void);
+void writer_forget_name(void);
+
+/* signals.c */
+void signals_init(void);
+
+/* exec.c */
+void exec_init(void);
+
+#endif

@@ -1,0 +1,118 @@
+/* runtime.c: the life of the runtime in a process: startup from the CPROF_*
+ * variables, the identity of the process, fork, and every way out of it.
+ *
+ * The launcher and the runtime talk only through the environment
+ * (docs/FORMAT.md lists the variables):
+ *   CPROF_DIR    where the raw profiles go; without it the runtime stays idle
+ *   CPROF_JOBID  the job the process belongs to, recorded in its profile
+ *   CPROF_DEBUG  log level, 0 (warnings only) to 3
+ *   CPROF_TSC    0 makes the tracing clock CLOCK_MONOTONIC instead of the TSC
+ */
+#include "config.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "cprof-format.h"
+#include "fmt.h"
+#include "runtime-int.h"
+
+struct runtime rt;
+
+static void copy_env(char *dst, size_t size, const char *name)
+{
+	const char *v = getenv(name);
+
+	fmt_format(dst, size, "%s", v ? v : "");
+}
+
+static void identity_take(void)
+{
+	rt.pid = (int)getpid();
+	rt.ppid = (int)getppid();
+	rt.start_ns = clock_ns(CLOCK_REALTIME);
+	rt.mono_ns0 = clock_ns(CLOCK_MONOTONIC);
+	rt.ticks0 = clock_ticks();
+}
+
+static void fork_child(void)
+{
+	if (!rt.active)
+		return;
+	identity_take();
+	writer_forget_name();
+	trace_fork_child(rt.ticks0);
+}
+
+void runtime_startup(void)
+{
+	struct utsname u;
+	Dl_info self;
+
+	log_init();
+	exec_init(); /* even when idle: the exec wrappers need libc's functions */
+	copy_env(rt.dir, sizeof rt.dir, "CPROF_DIR");
+	if (!rt.dir[0]) {
+		log_debug("CPROF_DIR is not set: not profiling (run the program under cprof)");
+		return;
+	}
+	copy_env(rt.jobid, sizeof rt.jobid, "CPROF_JOBID");
+	if (uname(&u) == 0)
+		fmt_format(rt.host, sizeof rt.host, "%s", u.nodename);
+	if (dladdr((void *)runtime_startup, &self) && self.dli_fname)
+		fmt_format(rt.self_path, sizeof rt.self_path, "%s", self.dli_fname);
+	clock_init();
+	identity_take();
+	rt.active = 1;
+	signals_init();
+	pthread_atfork(NULL, NULL, fork_child);
+	trace_enable();
+	log_info("profiling into %s", rt.dir);
+}
+
+/* Writes this image's profile, unless this is not the process that started
+ * the runtime: a vfork child shares our memory but is not us. */
+void runtime_finish(int reason, int value)
+{
+	if (!rt.active || (int)getpid() != rt.pid)
+		return;
+	writer_write_profile(reason, value);
+}
+
+void runtime_exec_failed(void)
+{
+	if (rt.active && (int)getpid() == rt.pid)
+		writer_allow_rewrite();
+}
+
+__attribute__((constructor)) static void runtime_init(void)
+{
+	runtime_startup();
+}
+
+/* Runs after the program's atexit handlers, from exit() in any thread. */
+__attribute__((destructor)) static void runtime_fini(void)
+{
+	runtime_finish(CPROF_END_EXIT, 0);
+}
+
+/* _exit skips atexit and destructors: multiprocessing's fork workers leave
+ * through it.  It must stay async-signal-safe, so it ends with the system
+ * call itself rather than looking up libc's. */
+CPROF_EXPORT void _exit(int status)
+{
+	runtime_finish(CPROF_END_UNDERSCORE_EXIT, status);
+	for (;;)
+		syscall(SYS_exit_group, status);
+}
+
+CPROF_EXPORT void _Exit(int status)
+{
+	_exit(status);
+}

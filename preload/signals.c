@@ -1,0 +1,206 @@
+/* signals.c: write the profile when a signal ends the process, and keep the
+ * program's own handlers working.
+ *
+ * For every signal whose default action ends the process, the runtime keeps
+ * its handler installed and remembers what the program asked for (its
+ * "disposition"): sigaction() and signal() are interposed and report the
+ * program's view.  When such a signal arrives:
+ *   - the program installed a handler: call it, as the kernel would have;
+ *   - the program ignores it: it was installed as ignored, nothing arrives;
+ *   - default: write the profile, restore the default action, and let the
+ *     signal take its course (a fault re-executes and faults again; a sent
+ *     signal is sent again and is delivered when the handler returns).
+ */
+#include "config.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "cprof-format.h"
+#include "fmt.h"
+#include "runtime-int.h"
+
+typedef int sigaction_fn(int, const struct sigaction *, struct sigaction *);
+
+static sigaction_fn *real_sigaction;
+static int managed[NSIG];
+static struct sigaction prog[NSIG]; /* the program's view */
+static int ready;
+
+/* The signals whose default action ends the process. */
+static const int fatal_signals[] = {
+	SIGHUP, SIGINT, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGUSR1, SIGSEGV, SIGUSR2,
+	SIGPIPE, SIGALRM, SIGTERM, SIGSTKFLT, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF, SIGIO, SIGPWR, SIGSYS,
+};
+
+static sigaction_fn *resolve(void)
+{
+	if (!real_sigaction)
+		real_sigaction = (sigaction_fn *)dlsym(RTLD_NEXT, "sigaction");
+	return real_sigaction;
+}
+
+static void on_signal(int sig, siginfo_t *si, void *uc);
+
+/* Installs the runtime's handler with the flags and mask the program asked
+ * for, so that restarts, masking and the alternate stack behave as they
+ * would without cprof. */
+static int install(int sig)
+{
+	const struct sigaction *p = &prog[sig];
+	struct sigaction sa;
+
+	if (p->sa_handler == SIG_IGN)
+		return real_sigaction(sig, p, NULL);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_signal;
+	if (p->sa_handler == SIG_DFL) {
+		sigemptyset(&sa.sa_mask);
+		sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
+	} else {
+		sa.sa_mask = p->sa_mask;
+		sa.sa_flags = (p->sa_flags | SA_SIGINFO) & ~SA_RESETHAND;
+	}
+	return real_sigaction(sig, &sa, NULL);
+}
+
+static int is_fault(int sig, const siginfo_t *si)
+{
+	return si && si->si_code > 0 && (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE);
+}
+
+/* Runs in a signal handler. */
+static void on_signal(int sig, siginfo_t *si, void *uc)
+{
+	int saved = errno;
+	struct sigaction p = prog[sig];
+
+	if (p.sa_handler == SIG_IGN)
+		goto out;
+	if (p.sa_handler != SIG_DFL) {
+		if (p.sa_flags & SA_RESETHAND) {
+			prog[sig].sa_handler = SIG_DFL;
+			prog[sig].sa_flags &= ~SA_SIGINFO;
+			install(sig);
+		}
+		errno = saved;
+		if (p.sa_flags & SA_SIGINFO)
+			p.sa_sigaction(sig, si, uc);
+		else
+			p.sa_handler(sig);
+		return;
+	}
+	runtime_finish(CPROF_END_SIGNAL, sig);
+	struct sigaction dfl;
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	real_sigaction(sig, &dfl, NULL);
+	if (!is_fault(sig, si))
+		syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), sig);
+out:
+	errno = saved;
+}
+
+/* A stack for the main thread's handler, so a stack overflow's SIGSEGV can
+ * still write the profile; left alone if the program set one up. */
+static void altstack_init(void)
+{
+	stack_t cur, ss;
+	size_t size = 64 * 1024;
+
+	if (sigaltstack(NULL, &cur) < 0 || !(cur.ss_flags & SS_DISABLE))
+		return;
+	ss.ss_sp = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (ss.ss_sp == MAP_FAILED)
+		return;
+	ss.ss_size = size;
+	ss.ss_flags = 0;
+	sigaltstack(&ss, NULL);
+}
+
+void signals_init(void)
+{
+	if (!resolve()) {
+		log_warn("cannot find sigaction: profiles of killed processes are lost");
+		return;
+	}
+	altstack_init();
+	for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++) {
+		int sig = fatal_signals[i];
+		if (real_sigaction(sig, NULL, &prog[sig]) < 0)
+			continue;
+		managed[sig] = 1;
+		install(sig);
+	}
+	ready = 1;
+}
+
+CPROF_EXPORT int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
+{
+	struct sigaction prev;
+
+	if (!resolve()) {
+		errno = ENOSYS;
+		return -1;
+	}
+	if (!ready || sig <= 0 || sig >= NSIG || !managed[sig])
+		return real_sigaction(sig, act, old);
+	prev = prog[sig];
+	if (act) {
+		prog[sig] = *act;
+		if (install(sig) < 0) {
+			int e = errno;
+			prog[sig] = prev;
+			errno = e;
+			return -1;
+		}
+	}
+	if (old)
+		*old = prev;
+	return 0;
+}
+
+static __sighandler_t set_handler(int sig, __sighandler_t handler, int flags, int mask_self)
+{
+	struct sigaction sa, old;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = handler;
+	sigemptyset(&sa.sa_mask);
+	if (mask_self && sig > 0 && sig < NSIG)
+		sigaddset(&sa.sa_mask, sig);
+	sa.sa_flags = flags;
+	if (sigaction(sig, &sa, &old) < 0)
+		return SIG_ERR;
+	return old.sa_handler;
+}
+
+__sighandler_t bsd_signal(int sig, __sighandler_t handler);
+__sighandler_t sysv_signal(int sig, __sighandler_t handler);
+__sighandler_t __sysv_signal(int sig, __sighandler_t handler);
+
+/* glibc's signal() and friends call sigaction internally, past the PLT. */
+CPROF_EXPORT __sighandler_t signal(int sig, __sighandler_t handler)
+{
+	return set_handler(sig, handler, SA_RESTART, 1);
+}
+
+CPROF_EXPORT __sighandler_t bsd_signal(int sig, __sighandler_t handler)
+{
+	return set_handler(sig, handler, SA_RESTART, 1);
+}
+
+CPROF_EXPORT __sighandler_t sysv_signal(int sig, __sighandler_t handler)
+{
+	return set_handler(sig, handler, SA_RESETHAND | SA_NODEFER, 0);
+}
+
+CPROF_EXPORT __sighandler_t __sysv_signal(int sig, __sighandler_t handler)
+{
+	return set_handler(sig, handler, SA_RESETHAND | SA_NODEFER, 0);
+}

@@ -1,0 +1,438 @@
+/* writer.c: writes the process's raw profile (docs/FORMAT.md).
+ *
+ * It runs at exit, before exec, and in signal handlers of dying processes,
+ * possibly while other threads trace on: only system calls and memory
+ * owned here, no malloc, no stdio, no locks.  One writer at a time; the file
+ * is written under a .partial name and renamed when complete.
+ */
+#include "config.h"
+
+#include <elf.h>
+#include <stddef.h>
+#include <stdio.h> /* rename */
+#include <errno.h>
+#include <fcntl.h>
+#include <link.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "cprof-format.h"
+#include "fmt.h"
+#include "runtime-int.h"
+
+#define MAX_MODULES 1024
+#define PATH_POOL (256 * 1024)
+
+struct module {
+	const char *path;
+	uint64_t start, end; /* all mappings of the file */
+	uint64_t base;       /* mapping of file offset 0 ... */
+	uint64_t base_end;   /* ... and its end */
+	int base_readable;
+	int exec;
+};
+
+/* Static so the signal path needs no allocation; one writer at a time. */
+static char buf_space[1 << 16];
+static struct module modules[MAX_MODULES];
+static char path_pool[PATH_POOL];
+static char maps_buf[1 << 14];
+static char line_buf[PATH_MAX + 256];
+
+static int writer_tid;  /* tid of the thread writing, 0 if none */
+static int written;     /* this image's profile is on disk */
+static char final_name[PATH_MAX]; /* chosen by this image's first write */
+
+static void buf_flush(struct rawbuf *b)
+{
+	uint32_t off = 0;
+
+	while (off < b->len && !b->error) {
+		ssize_t n = write(b->fd, b->buf + off, b->len - off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			b->error = n < 0 ? errno : EIO;
+		else
+			off += (uint32_t)n;
+	}
+	b->len = 0;
+}
+
+void rawbuf_put(struct rawbuf *b, const void *p, uint32_t n)
+{
+	const char *s = p;
+
+	while (n) {
+		uint32_t room = b->cap - b->len;
+		uint32_t k = n < room ? n : room;
+		memcpy(b->buf + b->len, s, k);
+		b->len += k;
+		s += k;
+		n -= k;
+		if (b->len == b->cap)
+			buf_flush(b);
+	}
+}
+
+void rawbuf_begin(struct rawbuf *b, uint32_t type, uint32_t size)
+{
+	struct cprof_record r = {.type = type, .size = size};
+
+	rawbuf_put(b, &r, sizeof r);
+}
+
+void rawbuf_end(struct rawbuf *b, uint32_t size)
+{
+	static const char zeros[8];
+
+	rawbuf_put(b, zeros, (uint32_t)(CPROF_ALIGN(size) - size));
+	b->records++;
+}
+
+static int read_file(const char *path, char *out, size_t size)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	size_t len = 0;
+
+	if (fd < 0)
+		return -errno;
+	while (len < size) {
+		ssize_t n = read(fd, out + len, size - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	return (int)len;
+}
+
+static void write_process(struct rawbuf *b, int reason, int value, uint64_t lost)
+{
+	struct cprof_rec_process p = {0};
+	static char cmdline[8192];
+	static char exe[PATH_MAX];
+	int cmdlen = read_file("/proc/self/cmdline", cmdline, sizeof cmdline - 1);
+	ssize_t exelen = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	uint32_t size;
+
+	if (cmdlen < 0)
+		cmdlen = 0;
+	if (cmdlen > 0 && cmdline[cmdlen - 1] != '\0')
+		cmdline[cmdlen++] = '\0'; /* cut at the buffer's end */
+	if (exelen < 0)
+		exelen = 0;
+	exe[exelen] = '\0';
+	for (int i = 0; i < cmdlen; i++)
+		p.argc += cmdline[i] == '\0';
+
+	p.pid = rt.pid;
+	p.ppid = rt.ppid;
+	p.rank = -1;
+	p.size = -1;
+	p.end_reason = (uint32_t)reason;
+	p.end_value = value;
+	p.clock = clock_tsc ? CPROF_CLOCK_TSC : CPROF_CLOCK_MONOTONIC;
+	p.start_ns = rt.start_ns;
+	p.end_ns = clock_ns(CLOCK_REALTIME);
+	p.ticks0 = rt.ticks0;
+	p.mono_ns0 = rt.mono_ns0;
+	p.ticks1 = clock_ticks();
+	p.mono_ns1 = clock_ns(CLOCK_MONOTONIC);
+	p.events_lost = lost;
+
+	size = (uint32_t)(sizeof p + strlen(rt.host) + 1 + strlen(rt.jobid) + 1 + (size_t)exelen + 1 + (size_t)cmdlen);
+	rawbuf_begin(b, CPROF_REC_PROCESS, size);
+	rawbuf_put(b, &p, sizeof p);
+	rawbuf_put(b, rt.host, (uint32_t)strlen(rt.host) + 1);
+	rawbuf_put(b, rt.jobid, (uint32_t)strlen(rt.jobid) + 1);
+	rawbuf_put(b, exe, (uint32_t)exelen + 1);
+	rawbuf_put(b, cmdline, (uint32_t)cmdlen);
+	rawbuf_end(b, size);
+}
+
+static uint64_t parse_hex(const char **s)
+{
+	uint64_t v = 0;
+
+	for (;; (*s)++) {
+		char c = **s;
+		if (c >= '0' && c <= '9')
+			v = v * 16 + (uint64_t)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			v = v * 16 + (uint64_t)(c - 'a' + 10);
+		else
+			return v;
+	}
+}
+
+/* One line of /proc/self/maps: start-end perms offset dev inode path */
+static void maps_line(const char *s, int *nmod, size_t *pool)
+{
+	uint64_t start, end, off;
+	const char *perms, *path;
+	struct module *m = NULL;
+
+	start = parse_hex(&s);
+	if (*s++ != '-')
+		return;
+	end = parse_hex(&s);
+	if (*s++ != ' ')
+		return;
+	perms = s;
+	s += 5;
+	off = parse_hex(&s);
+	path = strchr(s, '/');
+	if (!path || strlen(perms) < 4)
+		return;
+	for (int i = *nmod - 1; i >= 0; i--)
+		if (strcmp(modules[i].path, path) == 0) {
+			m = &modules[i];
+			break;
+		}
+	if (!m) {
+		size_t len = strlen(path) + 1;
+		if (*nmod == MAX_MODULES || *pool + len > PATH_POOL)
+			return;
+		m = &modules[(*nmod)++];
+		memcpy(path_pool + *pool, path, len);
+		m->path = path_pool + *pool;
+		*pool += len;
+		m->start = start;
+		m->end = end;
+		m->base = 0;
+		m->base_end = 0;
+		m->base_readable = 0;
+		m->exec = 0;
+	}
+	if (start < m->start)
+		m->start = start;
+	if (end > m->end)
+		m->end = end;
+	if (off == 0 && !m->base) {
+		m->base = start;
+		m->base_end = end;
+		m->base_readable = perms[0] == 'r';
+	}
+	if (perms[2] == 'x')
+		m->exec = 1;
+}
+
+static int read_maps(void)
+{
+	int fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
+	size_t len = 0, pool = 0;
+	int nmod = 0;
+
+	if (fd < 0)
+		return 0;
+	for (;;) {
+		ssize_t n = read(fd, maps_buf, sizeof maps_buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		for (ssize_t i = 0; i < n; i++) {
+			if (maps_buf[i] != '\n') {
+				if (len < sizeof line_buf - 1)
+					line_buf[len++] = maps_buf[i];
+				continue;
+			}
+			line_buf[len] = '\0';
+			maps_line(line_buf, &nmod, &pool);
+			len = 0;
+		}
+	}
+	close(fd);
+	return nmod;
+}
+
+static int in_base(const struct module *m, uint64_t addr, uint64_t len)
+{
+	return addr >= m->base && len <= m->base_end - m->base && addr - m->base <= m->base_end - m->base - len;
+}
+
+/* Reads the load bias and build-id from the mapped ELF headers, touching only
+ * the mapping of file offset 0. */
+static void module_elf(const struct module *m, struct cprof_rec_module *rec)
+{
+	const ElfW(Ehdr) *eh = (const void *)m->base;
+	const ElfW(Phdr) *ph;
+	uint64_t first_load = UINT64_MAX;
+	int have_load = 0;
+
+	if (!m->base_readable || !in_base(m, m->base, sizeof *eh) || memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0)
+		return;
+	if (eh->e_phentsize != sizeof *ph || !in_base(m, m->base + eh->e_phoff, (uint64_t)eh->e_phnum * sizeof *ph))
+		return;
+	ph = (const void *)(m->base + eh->e_phoff);
+	for (int i = 0; i < eh->e_phnum; i++)
+		if (ph[i].p_type == PT_LOAD && ph[i].p_offset == 0) {
+			first_load = ph[i].p_vaddr & ~(uint64_t)(ph[i].p_align ? ph[i].p_align - 1 : 0);
+			have_load = 1;
+			break;
+		}
+	if (!have_load)
+		return;
+	rec->bias = m->base - first_load;
+	for (int i = 0; i < eh->e_phnum; i++) {
+		uint64_t at = rec->bias + ph[i].p_vaddr, end;
+		if (ph[i].p_type != PT_NOTE || !in_base(m, at, ph[i].p_filesz))
+			continue;
+		for (end = at + ph[i].p_filesz; at + sizeof(ElfW(Nhdr)) <= end;) {
+			const ElfW(Nhdr) *nh = (const void *)at;
+			uint64_t name = at + sizeof *nh;
+			uint64_t desc = name + ((nh->n_namesz + 3) & ~3u);
+			uint64_t next = desc + ((nh->n_descsz + 3) & ~3u);
+			if (next > end)
+				break;
+			if (nh->n_type == NT_GNU_BUILD_ID && nh->n_namesz == 4 && memcmp((const void *)name, "GNU", 4) == 0 &&
+			    nh->n_descsz <= CPROF_BUILD_ID_MAX) {
+				rec->build_id_len = nh->n_descsz;
+				memcpy(rec->build_id, (const void *)desc, nh->n_descsz);
+				return;
+			}
+			at = next;
+		}
+	}
+}
+
+static void write_modules(struct rawbuf *b)
+{
+	int n = read_maps();
+
+	for (int i = 0; i < n; i++) {
+		const struct module *m = &modules[i];
+		struct cprof_rec_module rec = {.start = m->start, .end = m->end};
+		uint32_t size;
+
+		if (!m->exec)
+			continue;
+		module_elf(m, &rec);
+		size = (uint32_t)(sizeof rec + strlen(m->path) + 1);
+		rawbuf_begin(b, CPROF_REC_MODULE, size);
+		rawbuf_put(b, &rec, sizeof rec);
+		rawbuf_put(b, m->path, (uint32_t)strlen(m->path) + 1);
+		rawbuf_end(b, size);
+	}
+}
+
+/* Gives the file its final name: the name this image used before, else the
+ * first of <base>.cprof, <base>.1.cprof, ... that is free (an earlier image
+ * of this pid, before an exec, may hold the first). */
+static int publish(const char *tmp, const char *base)
+{
+	if (final_name[0])
+		return rename(tmp, final_name) < 0 ? -errno : 0;
+	for (int n = 0; n < 1000; n++) {
+		if (n == 0)
+			fmt_format(final_name, sizeof final_name, "%s%s", base, CPROF_SUFFIX);
+		else
+			fmt_format(final_name, sizeof final_name, "%s.%d%s", base, n, CPROF_SUFFIX);
+		if (link(tmp, final_name) == 0) {
+			unlink(tmp);
+			return 0;
+		}
+		if (errno == EEXIST)
+			continue;
+		if (errno == EPERM || errno == EOPNOTSUPP || errno == ENOSYS)
+			return rename(tmp, final_name) < 0 ? -errno : 0;
+		break;
+	}
+	final_name[0] = '\0';
+	return -errno;
+}
+
+static int write_file(int reason, int value)
+{
+	char base[PATH_MAX], tmp[PATH_MAX];
+	struct rawbuf b = {.buf = buf_space, .cap = sizeof buf_space};
+	struct cprof_file_header h = {.version = CPROF_FORMAT_VERSION, .byte_order = CPROF_BYTE_ORDER_MARK};
+	uint64_t now = clock_ticks(), lost = 0;
+	int ret;
+
+	fmt_format(base, sizeof base, "%s/%s-%d", rt.dir, rt.host, rt.pid);
+	fmt_format(tmp, sizeof tmp, "%s%s", base, CPROF_PARTIAL_SUFFIX);
+	b.fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (b.fd < 0) {
+		ret = -errno;
+		log_warn("cannot write the profile %s: %s", tmp, strerrordesc_np(-ret));
+		return ret;
+	}
+	memcpy(h.magic, CPROF_MAGIC, sizeof h.magic);
+	rawbuf_put(&b, &h, sizeof h);
+
+	write_process(&b, reason, value, 0);
+	write_modules(&b);
+	trace_write_threads(&b, now, &lost);
+	struct cprof_rec_end end = {.records = b.records};
+	rawbuf_begin(&b, CPROF_REC_END, sizeof end);
+	rawbuf_put(&b, &end, sizeof end);
+	rawbuf_end(&b, sizeof end);
+	buf_flush(&b);
+	if (!b.error && lost) {
+		/* patch events_lost in place: it is known only now */
+		off_t at = (off_t)(sizeof h + sizeof(struct cprof_record) + offsetof(struct cprof_rec_process, events_lost));
+		if (pwrite(b.fd, &lost, sizeof lost, at) != sizeof lost)
+			b.error = errno ? errno : EIO;
+	}
+	if (close(b.fd) < 0 && !b.error)
+		b.error = errno;
+	if (b.error) {
+		log_warn("cannot write the profile %s: %s", tmp, strerrordesc_np(b.error));
+		return -b.error;
+	}
+	ret = publish(tmp, base);
+	if (ret < 0)
+		log_warn("cannot rename the profile %s: %s", tmp, strerrordesc_np(-ret));
+	else
+		log_info("profile written to %s", final_name);
+	return ret;
+}
+
+/* Writes the profile once per process image.  A second caller waits for a
+ * writer in another thread (a signal must not kill the process half-way
+ * through an exit's write), and gives up at once if it interrupted its own
+ * thread's write. */
+int writer_write_profile(int reason, int value)
+{
+	int self = (int)syscall(SYS_gettid), expected = 0, ret;
+
+	while (!__atomic_compare_exchange_n(&writer_tid, &expected, self, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+		if (expected == self)
+			return -EBUSY;
+		struct timespec ms = {0, 1000000};
+		for (int i = 0; i < 5000 && __atomic_load_n(&writer_tid, __ATOMIC_ACQUIRE); i++)
+			nanosleep(&ms, NULL);
+		if (__atomic_load_n(&writer_tid, __ATOMIC_ACQUIRE))
+			return -EBUSY;
+		expected = 0;
+	}
+	if (written) {
+		ret = 0;
+	} else {
+		ret = write_file(reason, value);
+		written = ret == 0;
+	}
+	__atomic_store_n(&writer_tid, 0, __ATOMIC_RELEASE);
+	return ret;
+}
+
+/* After an exec that failed: the next exit writes again, under the same name. */
+void writer_allow_rewrite(void)
+{
+	written = 0;
+}
+
+/* In a child after fork: a new process, with a name of its own to find. */
+void writer_forget_name(void)
+{
+	final_name[0] = '\0';
+	written = 0;
+	writer_tid = 0;
+}

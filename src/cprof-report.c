@@ -1,0 +1,75 @@
+/* cprof-report: merge raw profiles (a run's processes, a job's ranks,
+ * several jobs) and print or write the report, after the fact. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+
+enum { OPT_PER_PROCESS = 256, OPT_TOP, OPT_VERSION };
+
+static const struct option options[] = {
+	{"output", required_argument, NULL, 'o'},
+	{"sort", required_argument, NULL, 's'},
+	{"per-process", no_argument, NULL, OPT_PER_PROCESS},
+	{"top", required_argument, NULL, OPT_TOP},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{NULL, 0, NULL, 0},
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: cprof-report [options] DIR|FILE...\n"
+	      "Merge cprof raw profiles (directories of them, or files) into one report.\n"
+	      "\n"
+	      "  -o, --output FILE   write the merged table as a pstats file instead of printing\n"
+	      "  -s, --sort KEY      sort by KEY (pstats' keys); default cumulative\n"
+	      "      --per-process   print one table per process instead of the merged one\n"
+	      "      --top N         print only the first N rows of each table\n"
+	      "  -h, --help          show this help\n"
+	      "      --version       show the version\n",
+	      f);
+}
+
+int main(int argc, char **argv)
+{
+	struct analysis_options opt = {.prog = "cprof-report", .top = -1};
+	const char *sort = "cumulative";
+	char err[512], *end;
+	int c, ret;
+
+	while ((c = getopt_long(argc, argv, "o:s:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'o': opt.pstats_out = optarg; break;
+		case 's': sort = optarg; break;
+		case OPT_PER_PROCESS: opt.per_process = 1; break;
+		case OPT_TOP:
+			opt.top = strtol(optarg, &end, 10);
+			if (*end || opt.top < 0) {
+				fprintf(stderr, "cprof-report: --top takes a number of rows, not '%s'\n", optarg);
+				return 2;
+			}
+			break;
+		case 'h': usage(stdout); return 0;
+		case OPT_VERSION: printf("cprof-report %s\n", PACKAGE_VERSION); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	if (optind == argc) {
+		fputs("cprof-report: no profiles given\n", stderr);
+		usage(stderr);
+		return 2;
+	}
+	if (sort_parse(sort, &opt.sort, err, sizeof err) < 0) {
+		fprintf(stderr, "cprof-report: %s\n", err);
+		return 2;
+	}
+	ret = analysis_report(&opt, argv + optind, argc - optind, stdout);
+	if (ret == ANALYSIS_EMPTY)
+		fputs("cprof-report: no readable raw profile among the files given\n", stderr);
+	return ret;
+}

@@ -1,0 +1,355 @@
+/* cprof: run a program with the runtime preloaded and print cProfile's table
+ * of it and of every process it starts, when all of them are done. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "analysis.h"
+#include "cprof-format.h"
+
+struct settings {
+	const char *sort;
+	const char *out;   /* -o: pstats file */
+	const char *dir;   /* -d: keep raw profiles here */
+	int per_process;
+	char **argv;       /* PROG ARGS... */
+};
+
+enum { OPT_PER_PROCESS = 256, OPT_VERSION };
+
+static const struct option options[] = {
+	{"output", required_argument, NULL, 'o'},
+	{"sort", required_argument, NULL, 's'},
+	{"dir", required_argument, NULL, 'd'},
+	{"per-process", no_argument, NULL, OPT_PER_PROCESS},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{NULL, 0, NULL, 0},
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: cprof [options] [--] PROG [ARGS...]\n"
+	      "Run PROG and print cProfile's table of it and of every process it starts.\n"
+	      "\n"
+	      "  -o, --output FILE   write a pstats file (as cProfile -o) instead of printing\n"
+	      "  -s, --sort KEY      sort by KEY (pstats' keys: calls, cumulative, filename,\n"
+	      "                      line, module, name, nfl, pcalls, stdname, time, ...);\n"
+	      "                      default cumulative\n"
+	      "  -d, --dir DIR       keep the raw per-process profiles in DIR\n"
+	      "      --per-process   print one table per process instead of the merged one\n"
+	      "  -h, --help          show this help\n"
+	      "      --version       show the version\n"
+	      "\n"
+	      "Exit status: PROG's; 128+N if PROG died of signal N; 127 if PROG was not\n"
+	      "found, 126 if it could not be run, 2 for a bad option.\n",
+	      f);
+}
+
+static int parse_args(int argc, char **argv, struct settings *s, struct sort_spec *sort)
+{
+	char err[512];
+	int c;
+
+	while ((c = getopt_long(argc, argv, "+o:s:d:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'o': s->out = optarg; break;
+		case 's': s->sort = optarg; break;
+		case 'd': s->dir = optarg; break;
+		case OPT_PER_PROCESS: s->per_process = 1; break;
+		case 'h': usage(stdout); exit(0);
+		case OPT_VERSION: printf("cprof %s\n", PACKAGE_VERSION); exit(0);
+		default: usage(stderr); return -1;
+		}
+	}
+	if (optind == argc) {
+		fputs("cprof: no program given\n", stderr);
+		usage(stderr);
+		return -1;
+	}
+	if (sort_parse(s->sort ? s->sort : "cumulative", sort, err, sizeof err) < 0) {
+		fprintf(stderr, "cprof: %s\n", err);
+		return -1;
+	}
+	s->argv = argv + optind;
+	return 0;
+}
+
+/* The runtime: next to the build tree's cprof when run from it, else where
+ * make install put it. */
+static int find_runtime(char *path, size_t size)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+
+	if (n > 0) {
+		exe[n] = '\0';
+		snprintf(path, size, "%s/../preload/.libs/libcprof.so", dirname(exe));
+		if (access(path, R_OK) == 0)
+			return 0;
+	}
+	snprintf(path, size, "%s/libcprof.so", PKGLIBDIR);
+	if (access(path, R_OK) == 0)
+		return 0;
+	fprintf(stderr, "cprof: cannot find the runtime %s: %s (is cprof installed?)\n", path, strerror(errno));
+	return -1;
+}
+
+static int dir_has_profiles(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	int found = 0;
+
+	if (!d)
+		return 0;
+	while (!found && (de = readdir(d))) {
+		size_t n = strlen(de->d_name);
+		found = (n > strlen(CPROF_SUFFIX) && strcmp(de->d_name + n - strlen(CPROF_SUFFIX), CPROF_SUFFIX) == 0) ||
+			(n > strlen(CPROF_PARTIAL_SUFFIX) &&
+			 strcmp(de->d_name + n - strlen(CPROF_PARTIAL_SUFFIX), CPROF_PARTIAL_SUFFIX) == 0);
+	}
+	closedir(d);
+	return found;
+}
+
+/* The directory for raw profiles: -d (created if missing, and it must not
+ * hold an earlier run's profiles, which would be merged in), else a new
+ * temporary one. */
+static int prepare_dir(const struct settings *s, char *dir, size_t size)
+{
+	if (!s->dir) {
+		const char *tmp = getenv("TMPDIR");
+		snprintf(dir, size, "%s/cprof.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+		if (!mkdtemp(dir)) {
+			fprintf(stderr, "cprof: cannot create a temporary directory %s: %s (set TMPDIR)\n", dir,
+				strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	snprintf(dir, size, "%s", s->dir);
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+		fprintf(stderr, "cprof: cannot create %s: %s\n", dir, strerror(errno));
+		return -1;
+	}
+	if (access(dir, W_OK | X_OK) < 0) {
+		fprintf(stderr, "cprof: cannot write into %s: %s (choose another -d)\n", dir, strerror(errno));
+		return -1;
+	}
+	if (dir_has_profiles(dir)) {
+		fprintf(stderr, "cprof: %s already holds raw profiles, which would be merged with this run's: "
+				"remove them or choose another -d\n",
+			dir);
+		return -1;
+	}
+	return 0;
+}
+
+/* -o's file is written after the run: find out now if it cannot be. */
+static int check_output(const char *out)
+{
+	char copy[PATH_MAX];
+
+	if (!out)
+		return 0;
+	if (access(out, F_OK) == 0) {
+		if (access(out, W_OK) == 0)
+			return 0;
+	} else {
+		snprintf(copy, sizeof copy, "%s", out);
+		if (access(dirname(copy), W_OK | X_OK) == 0)
+			return 0;
+	}
+	fprintf(stderr, "cprof: cannot write %s: %s\n", out, strerror(errno));
+	return -1;
+}
+
+static void remove_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char path[PATH_MAX];
+
+	if (!d)
+		return;
+	while ((de = readdir(d))) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+		unlink(path);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+static pid_t child;
+static volatile sig_atomic_t stop_waiting;
+
+static void forward(int sig)
+{
+	if (child > 0)
+		kill(child, sig);
+}
+
+static void on_interrupt(int sig)
+{
+	stop_waiting = 1;
+}
+
+static void child_exec(char **argv, const char *runtime, const char *dir, int report_fd)
+{
+	const char *old = getenv("LD_PRELOAD");
+	char preload[2 * PATH_MAX];
+	int e;
+
+	if (old && *old)
+		snprintf(preload, sizeof preload, "%s:%s", runtime, old);
+	else
+		snprintf(preload, sizeof preload, "%s", runtime);
+	setenv("LD_PRELOAD", preload, 1);
+	setenv("CPROF_DIR", dir, 1);
+	execvp(argv[0], argv);
+	e = errno;
+	if (write(report_fd, &e, sizeof e) != sizeof e)
+		e = 0;
+	_exit(127);
+}
+
+static void explain_exec_error(const char *prog, int e)
+{
+	if (e == ENOENT && !strchr(prog, '/'))
+		fprintf(stderr, "cprof: %s: command not found\n", prog);
+	else if (e == ENOEXEC)
+		fprintf(stderr, "cprof: %s: cannot execute: not a program or script this system can run\n", prog);
+	else
+		fprintf(stderr, "cprof: %s: %s\n", prog, strerror(e));
+}
+
+/* Waits for the program and then for every process it left behind, which
+ * come to cprof as their subreaper.  Returns the program's wait status. */
+static int wait_all(void)
+{
+	int status = 0, st, told = 0;
+	pid_t pid;
+
+	for (;;) {
+		pid = waitpid(-1, &st, 0);
+		if (pid > 0 && pid == child) {
+			status = st;
+			child = -1;
+			signal(SIGINT, on_interrupt); /* Ctrl-C now stops the waiting */
+			continue;
+		}
+		if (pid > 0)
+			continue;
+		if (errno == ECHILD)
+			break;
+		if (stop_waiting) {
+			fputs("cprof: stopped waiting: processes still running are not in the report\n", stderr);
+			break;
+		}
+		if (child < 0 && !told) {
+			fputs("cprof: waiting for the processes the program left running (Ctrl-C stops waiting)\n",
+			      stderr);
+			told = 1;
+		}
+	}
+	return status;
+}
+
+/* Runs argv under the runtime and sets *code to its exit status as a shell
+ * reports it.  Returns -1 (and 126 or 127 in *code) when it could not start. */
+static int run(char **argv, const char *runtime, const char *dir, int *code)
+{
+	static const int passed_on[] = {SIGTERM, SIGHUP, SIGUSR1, SIGUSR2};
+	int pipefd[2], e, status;
+	ssize_t n;
+	struct sigaction sa = {.sa_handler = forward};
+
+	*code = 126;
+
+	if (pipe2(pipefd, O_CLOEXEC) < 0) {
+		fprintf(stderr, "cprof: pipe: %s\n", strerror(errno));
+		return -1;
+	}
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
+	fflush(NULL);
+	child = fork();
+	if (child < 0) {
+		fprintf(stderr, "cprof: fork: %s\n", strerror(errno));
+		return -1;
+	}
+	if (child == 0) {
+		close(pipefd[0]);
+		child_exec(argv, runtime, dir, pipefd[1]);
+	}
+	close(pipefd[1]);
+	/* The terminal's Ctrl-C and Ctrl-\ reach the program by themselves;
+	 * signals sent to cprof alone are passed on. */
+	signal(SIGINT, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof passed_on / sizeof passed_on[0]; i++)
+		sigaction(passed_on[i], &sa, NULL);
+	do
+		n = read(pipefd[0], &e, sizeof e);
+	while (n < 0 && errno == EINTR);
+	close(pipefd[0]);
+	if (n == sizeof e) {
+		waitpid(child, NULL, 0);
+		explain_exec_error(argv[0], e);
+		*code = e == ENOENT ? 127 : 126;
+		return -1;
+	}
+	status = wait_all();
+	*code = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct settings s = {0};
+	struct analysis_options opt = {.prog = "cprof", .top = -1};
+	char runtime[PATH_MAX], dir[PATH_MAX];
+	int status, ret;
+
+	if (parse_args(argc, argv, &s, &opt.sort) < 0)
+		return 2;
+	if (find_runtime(runtime, sizeof runtime) < 0 || check_output(s.out) < 0 ||
+	    prepare_dir(&s, dir, sizeof dir) < 0)
+		return 2;
+	if (run(s.argv, runtime, dir, &status) < 0) {
+		if (!s.dir)
+			remove_dir(dir);
+		return status;
+	}
+	opt.pstats_out = s.out;
+	opt.per_process = s.per_process;
+	{
+		char *paths[] = {dir};
+		ret = analysis_report(&opt, paths, 1, stdout);
+	}
+	if (ret == ANALYSIS_EMPTY)
+		fprintf(stderr,
+			"cprof: no profile was written: %s did not load the runtime (a statically linked or "
+			"setuid program ignores LD_PRELOAD)\n",
+			s.argv[0]);
+	fflush(stdout);
+	if (!s.dir)
+		remove_dir(dir);
+	return status;
+}
