@@ -1,0 +1,50 @@
+# make check: Check unit tests of the analysis, and integration tests that
+# run real programs under cprof.  Every test program speaks TAP.
+TEST_PROG_FLAGS = -g -O2 -finstrument-functions
+check_PROGRAMS += tests/progs/exits tests/progs/threads tests/progs/recurse tests/progs/io
+tests_progs_exits_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
+tests_progs_threads_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
+tests_progs_recurse_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
+tests_progs_io_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
+
+INTEGRATION_TESTS = \
+	tests/kernels.sh \
+	tests/launcher.sh \
+	tests/exits.sh \
+	tests/threads.sh \
+	tests/recursion.sh \
+	tests/pstats.sh \
+	tests/bad-input.sh
+TESTS += $(INTEGRATION_TESTS)
+EXTRA_DIST += $(INTEGRATION_TESTS) tests/tap.sh tests/pstats_print.py
+
+if HAVE_CHECK
+UNIT_TESTS = tests/unit/check_stats tests/unit/check_report tests/unit/check_rawfile tests/unit/check_pstats
+check_PROGRAMS += $(UNIT_TESTS)
+TESTS += $(UNIT_TESTS)
+UNIT_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis -I$(top_srcdir)/tests/unit
+UNIT_CFLAGS = $(AM_CFLAGS) $(SAN_CFLAGS) $(CHECK_CFLAGS)
+UNIT_LDADD = analysis/libcprof-analysis.la $(CHECK_LIBS)
+tests_unit_check_stats_SOURCES = tests/unit/check_stats.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_stats_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_stats_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_stats_LDADD = $(UNIT_LDADD)
+tests_unit_check_report_SOURCES = tests/unit/check_report.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_report_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_report_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_report_LDADD = $(UNIT_LDADD)
+tests_unit_check_rawfile_SOURCES = tests/unit/check_rawfile.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_rawfile_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_rawfile_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_rawfile_LDADD = $(UNIT_LDADD)
+tests_unit_check_pstats_SOURCES = tests/unit/check_pstats.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_pstats_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_pstats_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_pstats_LDADD = $(UNIT_LDADD)
+endif
+
+LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+TEST_EXTENSIONS = .sh
+SH_LOG_DRIVER = $(LOG_DRIVER)
+SH_LOG_COMPILER = $(SHELL)
+AM_TESTS_ENVIRONMENT = top_builddir='$(abs_top_builddir)' top_srcdir='$(abs_top_srcdir)'; export top_builddir top_srcdir;

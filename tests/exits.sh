@@ -1,0 +1,50 @@
+# Every way out of a process keeps its profile, and the program behaves as
+# it does without cprof: same exit status, same handlers.
+. "$top_srcdir/tests/tap.sh"
+ulimit -c 0
+
+# mode  exit status  calls of work()  raw profiles
+while read -r mode status calls files; do
+	dir="$WORK/$mode"
+	("$PROGS/exits" "$mode" > "$WORK/$mode.plain") 2>/dev/null
+	plain=$?
+	"$CPROF" -d "$dir" "$PROGS/exits" "$mode" > "$WORK/$mode.out" 2> "$WORK/$mode.err"
+	got=$?
+	expect_eq "$mode: exit status $status, as without cprof ($plain)" "$status $status" "$got $plain"
+	expect_eq "$mode: work() called $calls times" "$calls" "$(ncalls "$WORK/$mode.out" work)"
+	expect_eq "$mode: $files raw profiles, none partial" "$files 0" \
+		"$(ls "$dir" | grep -c '\.cprof$') $(ls "$dir" | grep -c '\.partial$')"
+done <<'MODES'
+return 0 3 1
+exit 7 3 1
+thread-exit 5 4 1
+_exit 8 3 1
+_Exit 9 3 1
+abort 134 3 1
+segv 139 3 1
+term 143 3 1
+int 130 3 1
+hup 129 3 1
+handler-exit 3 3 1
+handler-continue 0 3 1
+default-again 130 3 1
+ignored 0 3 1
+exec 0 6 2
+exec-fail 0 3 1
+fork 0 5 2
+vfork 0 6 2
+spawn 0 6 2
+MODES
+
+expect_eq "a handler the program installed still runs" "handler ran" "$(head -n 1 "$WORK/handler-exit.out")"
+expect_eq "sigaction reports the program's own handler" "handler ran" "$(head -n 1 "$WORK/handler-continue.out")"
+expect_eq "the forked child's in_child is counted" 1 "$(ncalls "$WORK/fork.out" in_child)"
+expect_eq "spawn with a fresh environment is still followed" 2 "$(ncalls "$WORK/spawn.out" main)"
+
+"$CPROF" --per-process "$PROGS/exits" term > "$WORK/pp.out" 2>&1
+expect_eq "the per-process heading says how the process ended" "[killed by signal 15: Terminated]" \
+	"$(grep '^Process ' "$WORK/pp.out" | sed 's/.*\(\[killed.*\]\).*/\1/')"
+"$CPROF" --per-process "$PROGS/exits" exec > "$WORK/ppexec.out" 2>&1
+expect_eq "an image replaced by exec says so" 1 "$(grep -c '^Process .*\[replaced by exec\]' "$WORK/ppexec.out")"
+
+done_testing

@@ -1,0 +1,63 @@
+# cprof as a launcher: the program keeps its input, output, environment,
+# working directory and exit status; the options do what they say.
+. "$top_srcdir/tests/tap.sh"
+
+# streams, working directory, environment, exit status
+mkdir "$WORK/cwd"
+(cd "$WORK/cwd" && printf 'line one\nline two\n' | CPROF_TEST_VAR=kept "$CPROF" "$PROGS/io" 3 \
+	> "$WORK/io.out" 2> "$WORK/io.err")
+expect_eq "exit status of the program is cprof's" 3 $?
+expect_eq "stdin reaches the program" "line one line two" "$(head -n 2 "$WORK/io.out" | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "stderr is the program's" "to stderr" "$(cat "$WORK/io.err")"
+expect_eq "working directory is the program's" "cwd=$WORK/cwd" "$(sed -n 3p "$WORK/io.out")"
+expect_eq "environment reaches the program" "var=kept" "$(sed -n 4p "$WORK/io.out")"
+expect_eq "the report follows the program's output" "2 function calls in" \
+	"$(sed -n 6p "$WORK/io.out" | awk '{ print $1, $2, $3, $4 }')"
+
+# a program killed by a signal: cprof reports and exits 128+N
+"$CPROF" -d "$WORK/killed" "$PROGS/exits" term > "$WORK/term.out" 2>&1
+expect_eq "killed by SIGTERM: exit status 143" 143 $?
+expect_eq "killed by SIGTERM: still reported" 3 "$(ncalls "$WORK/term.out" work)"
+
+# -o writes a pstats file and prints no table
+"$CPROF" -o "$WORK/out.pstats" "$KERNELS/faster" > "$WORK/o.out"
+expect_eq "-o: prints only the program's output" 4 "$(wc -l < "$WORK/o.out")"
+check "-o: writes the pstats file" test -s "$WORK/out.pstats"
+
+# -s sorts as pstats does, abbreviations included
+"$CPROF" -s calls "$KERNELS/faster" > "$WORK/calls.out"
+expect_eq "-s calls: ordered by call count" "   Ordered by: call count" "$(sed -n 7p "$WORK/calls.out")"
+expect_eq "-s calls: add2 first" "faster.c:10(add2)" "$(sed -n 10p "$WORK/calls.out" | awk '{ print $NF }')"
+"$CPROF" -s tottime "$KERNELS/faster" > "$WORK/tt.out"
+expect_eq "-s tottime: waithere first" "faster.c:3(waithere)" "$(sed -n 10p "$WORK/tt.out" | awk '{ print $NF }')"
+"$CPROF" -s nfl "$KERNELS/faster" > "$WORK/nfl.out"
+expect_eq "-s nfl: by name" "add2 main waithere" \
+	"$(sed -n '10,12p' "$WORK/nfl.out" | sed 's/.*(\(.*\))$/\1/' | tr '\n' ' ' | sed 's/ $//')"
+"$CPROF" -s stdn,line "$KERNELS/faster" > "$WORK/std.out"
+expect_eq "-s with an abbreviation and two keys" "   Ordered by: standard name, line number" \
+	"$(sed -n 7p "$WORK/std.out")"
+
+# -d keeps the raw profiles; without it they go
+"$CPROF" -d "$WORK/keep" "$KERNELS/basic" > /dev/null
+expect_eq "-d keeps one raw profile per process" 3 "$(ls "$WORK/keep" | grep -c '\.cprof$')"
+"$CPROF_REPORT" "$WORK/keep" > "$WORK/again.out"
+expect_eq "cprof-report reads what -d kept" 4 "$(ncalls "$WORK/again.out" addit)"
+TMPDIR="$WORK/tmp" && mkdir "$TMPDIR" && export TMPDIR
+"$CPROF" "$KERNELS/faster" > /dev/null
+expect_eq "without -d, the temporary directory is removed" "" "$(ls "$TMPDIR")"
+unset TMPDIR
+
+# help and version
+"$CPROF" --version > "$WORK/version"
+expect_eq "--version" "cprof $(sed -n 's/^AC_INIT(\[cprof\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")" \
+	"$(cat "$WORK/version")"
+"$CPROF" -h > "$WORK/help"
+expect_eq "-h: usage on stdout, exit 0" "0 usage: cprof [options] [--] PROG [ARGS...]" "$? $(head -n 1 "$WORK/help")"
+"$CPROF" -- "$PROGS/io" 0 < /dev/null > "$WORK/dashdash.out" 2>/dev/null
+expect_eq "-- ends cprof's options" 0 $?
+
+# options after PROG are PROG's
+"$CPROF" "$KERNELS/computepi" 1000 1 -s > "$WORK/late.out" 2>&1
+expect_eq "options after PROG belong to PROG" 2 $?
+
+done_testing

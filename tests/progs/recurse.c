@@ -1,0 +1,29 @@
+/* recurse: recursion as cProfile counts it.  fib(N) calls itself; ping and
+ * pong call each other; tree(N) recurses through a helper. */
+#include <stdio.h>
+#include <stdlib.h>
+
+static int __attribute__((noinline)) fib(int n)
+{
+	return n < 2 ? n : fib(n - 1) + fib(n - 2);
+}
+
+static int pong(int n);
+
+static int __attribute__((noinline)) ping(int n)
+{
+	return n <= 0 ? 0 : 1 + pong(n - 1);
+}
+
+static int __attribute__((noinline)) pong(int n)
+{
+	return n <= 0 ? 0 : 1 + ping(n - 1);
+}
+
+int main(int argc, char **argv)
+{
+	int n = argc > 1 ? atoi(argv[1]) : 10;
+
+	printf("%d %d\n", fib(n), ping(n));
+	return 0;
+}

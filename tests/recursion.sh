@@ -1,0 +1,43 @@
+# Recursion is counted as cProfile counts it: ncalls as total/primitive,
+# cumtime counted once.
+. "$top_srcdir/tests/tap.sh"
+
+"$CPROF" -d "$WORK/raw" "$PROGS/recurse" 10 > "$WORK/r.out"
+expect_eq "fib(10) and ping(10)" "55 10" "$(head -n 1 "$WORK/r.out")"
+expect_eq "fib: 177 calls, 1 primitive" "177/1" "$(ncalls "$WORK/r.out" fib)"
+expect_eq "ping: 6 calls, 1 primitive" "6/1" "$(ncalls "$WORK/r.out" ping)"
+expect_eq "pong: 5 calls, 1 primitive" "5/1" "$(ncalls "$WORK/r.out" pong)"
+expect_eq "header counts primitive calls" "(4 primitive calls)" \
+	"$(sed -n 2p "$WORK/r.out" | grep -o '([0-9]* primitive calls)')"
+# cumtime of a recursive function is counted once: not more than main's
+fib=$(cumtime "$WORK/r.out" fib)
+main=$(cumtime "$WORK/r.out" main)
+check "fib's cumtime ($fib) is within main's ($main)" awk -v f="$fib" -v m="$main" 'BEGIN { exit !(f <= m) }'
+
+# the callers of a recursive function, as pstats records them
+"$CPROF_REPORT" -o "$WORK/r.pstats" "$WORK/raw"
+py=$(pythons | tail -n 1 | cut -d' ' -f2)
+if [ -n "$py" ]; then
+	"$py" - "$WORK/r.pstats" > "$WORK/callers" <<'PY'
+import marshal, sys
+stats = marshal.load(open(sys.argv[1], "rb"))
+byname = {k[2]: (k, v) for k, v in stats.items()}
+fib_key, (cc, nc, tt, ct, callers) = byname["fib"]
+main_key = byname["main"][0]
+print(cc, nc, callers[main_key][:2], callers[fib_key][:2])
+ping_key = byname["ping"][0]
+pong_key = byname["pong"][0]
+print(byname["ping"][1][4][pong_key][:2], byname["pong"][1][4][ping_key][:2])
+PY
+	# what cProfile records for the same functions in Python: fib<-fib has
+	# 176 calls, 2 of them primitive for the pair (fib(10)->fib(9), then
+	# fib(10)->fib(8) once the first has returned)
+	expect_eq "fib's callers: main (1, 1) and fib (176, 2), as cProfile" "1 177 (1, 1) (176, 2)" \
+		"$(sed -n 1p "$WORK/callers")"
+	expect_eq "ping <- pong and pong <- ping" "(5, 1) (5, 1)" "$(sed -n 2p "$WORK/callers")"
+else
+	skip "no Python to read the pstats file"
+	skip "no Python to read the pstats file"
+fi
+
+done_testing

@@ -1,0 +1,97 @@
+# tap.sh: TAP output and helpers for the integration tests (sourced).
+# make check runs each tests/*.sh through automake's tap-driver.
+set -u
+
+: "${top_builddir:?run through make check}"
+: "${top_srcdir:?run through make check}"
+CPROF="$top_builddir/src/cprof"
+CPROF_REPORT="$top_builddir/src/cprof-report"
+KERNELS="$top_builddir/kernels"
+PROGS="$top_builddir/tests/progs"
+
+tap_n=0
+tap_failed=0
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/cprof-test.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+
+ok() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $*"; }
+not_ok() { tap_n=$((tap_n + 1)); tap_failed=$((tap_failed + 1)); echo "not ok $tap_n - $*"; }
+skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n - # SKIP $*"; }
+diag() { printf '%s\n' "$@" | sed 's/^/# /'; }
+done_testing() { echo "1..$tap_n"; exit 0; }
+
+# check DESCRIPTION COMMAND...: one test, passing when the command does
+check() {
+	local desc=$1
+	shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+}
+
+# expect_eq DESCRIPTION EXPECTED ACTUAL
+expect_eq() {
+	if [ "$2" = "$3" ]; then
+		ok "$1"
+	else
+		not_ok "$1"
+		diag "expected: $2" "     got: $3"
+	fi
+}
+
+# matches DESCRIPTION EXTENDED-REGEX STRING
+matches() {
+	if printf '%s\n' "$3" | grep -Eq -- "$2"; then
+		ok "$1"
+	else
+		not_ok "$1"
+		diag "expected to match: $2" "                got: $3"
+	fi
+}
+
+# within DESCRIPTION VALUE LOW HIGH: LOW <= VALUE <= HIGH, as decimals
+within() {
+	if awk -v v="$2" -v lo="$3" -v hi="$4" 'BEGIN { exit !(v != "" && v >= lo && v <= hi) }'; then
+		ok "$1 ($2 in [$3, $4])"
+	else
+		not_ok "$1"
+		diag "expected a value in [$3, $4], got '$2'"
+	fi
+}
+
+# column FILE NAME COLUMN: a column (ncalls, tottime, percall, cumtime,
+# cumpercall) of the row of function NAME ("file:line(NAME)" or "{NAME}") in
+# a cProfile table printed to FILE; the columns after ncalls are 8 wide.
+column() {
+	awk -v name="$2" -v col="$3" '
+		match($0, /^ *[0-9\/]+ /) {
+			rest = substr($0, RLENGTH + 1)
+			fn = substr(rest, 37)
+			if (fn !~ ("\\(" name "\\)$") && fn != "{" name "}") next
+			if (col == "ncalls") { v = substr($0, 1, RLENGTH - 1); gsub(/ /, "", v) }
+			else if (col == "tottime") v = substr(rest, 1, 8)
+			else if (col == "percall") v = substr(rest, 10, 8)
+			else if (col == "cumtime") v = substr(rest, 19, 8)
+			else v = substr(rest, 28, 8)
+			gsub(/ /, "", v)
+			print v
+			exit
+		}' "$1"
+}
+# split_processes FILE PREFIX: the tables of cprof --per-process, one per
+# file PREFIX1, PREFIX2, ... in the order printed
+split_processes() {
+	awk -v prefix="$2" '/^Process /{ n++ } n { print > (prefix n) }' "$1"
+}
+
+ncalls() { column "$1" "$2" ncalls; }
+tottime() { column "$1" "$2" tottime; }
+cumtime() { column "$1" "$2" cumtime; }
+
+# The CPython interpreters on this machine: Debian's and pyenv's 3.8 to 3.13.
+pythons() {
+	local p v
+	for p in /usr/bin/python3 /root/.pyenv/versions/3.*/bin/python3 "${HOME:-/root}"/.pyenv/versions/3.*/bin/python3; do
+		[ -x "$p" ] || continue
+		v=$("$p" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null) || continue
+		case $v in 3.8 | 3.9 | 3.10 | 3.11 | 3.12 | 3.13) echo "$v $p" ;; esac
+	done | sort -u -k2,2 | sort -t. -k1,1n -k2,2n
+}

@@ -1,0 +1,17 @@
+# Every thread is traced: counts add up across threads, exactly.
+. "$top_srcdir/tests/tap.sh"
+
+"$CPROF" "$PROGS/threads" 4 1000 > "$WORK/t4.out"
+expect_eq "4 threads: exit status 0" 0 $?
+expect_eq "4 threads: work() 4 x 1000 + 1" 4001 "$(ncalls "$WORK/t4.out" work)"
+expect_eq "4 threads: thread_main once per thread" 4 "$(ncalls "$WORK/t4.out" thread_main)"
+expect_eq "4 threads: the program's sum" "$((4 * 999 * 1000 / 2))" "$(head -n 1 "$WORK/t4.out")"
+
+"$CPROF" "$PROGS/threads" 100 100 > "$WORK/t100.out"
+expect_eq "100 threads: work() 100 x 100 + 1" 10001 "$(ncalls "$WORK/t100.out" work)"
+expect_eq "100 threads: thread_main once per thread" 100 "$(ncalls "$WORK/t100.out" thread_main)"
+
+"$CPROF" --per-process "$PROGS/threads" 2 10 > "$WORK/pp.out"
+expect_eq "threads stay in their process's table" 1 "$(grep -c '^Process ' "$WORK/pp.out")"
+
+done_testing
