@@ -42,7 +42,8 @@ int main(int argc, char **argv)
 	char err[512], *end;
 	int c, ret;
 
-	while ((c = getopt_long(argc, argv, "o:s:h", options, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:s:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'o': opt.pstats_out = optarg; break;
 		case 's': sort = optarg; break;
@@ -56,7 +57,14 @@ int main(int argc, char **argv)
 			break;
 		case 'h': usage(stdout); return 0;
 		case OPT_VERSION: printf("cprof-report %s\n", PACKAGE_VERSION); return 0;
-		default: usage(stderr); return 2;
+		case ':':
+			fprintf(stderr, "cprof-report: option '%s' needs an argument\n", argv[optind - 1]);
+			usage(stderr);
+			return 2;
+		default:
+			fprintf(stderr, "cprof-report: unknown option '%s'\n", argv[optind - 1]);
+			usage(stderr);
+			return 2;
 		}
 	}
 	if (optind == argc) {

@@ -64,7 +64,8 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 	char err[512];
 	int c;
 
-	while ((c = getopt_long(argc, argv, "+o:s:d:h", options, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:o:s:d:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'o': s->out = optarg; break;
 		case 's': s->sort = optarg; break;
@@ -72,7 +73,14 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 		case OPT_PER_PROCESS: s->per_process = 1; break;
 		case 'h': usage(stdout); exit(0);
 		case OPT_VERSION: printf("cprof %s\n", PACKAGE_VERSION); exit(0);
-		default: usage(stderr); return -1;
+		case ':':
+			fprintf(stderr, "cprof: option '%s' needs an argument\n", argv[optind - 1]);
+			usage(stderr);
+			return -1;
+		default:
+			fprintf(stderr, "cprof: unknown option '%s'\n", argv[optind - 1]);
+			usage(stderr);
+			return -1;
 		}
 	}
 	if (optind == argc) {
@@ -126,11 +134,30 @@ static int dir_has_profiles(const char *dir)
 	return found;
 }
 
+/* mkdir -p */
+static int make_dirs(const char *path)
+{
+	char p[PATH_MAX];
+
+	snprintf(p, sizeof p, "%s", path);
+	for (char *slash = strchr(p + 1, '/');; slash = strchr(slash + 1, '/')) {
+		if (slash)
+			*slash = '\0';
+		if (mkdir(p, 0777) < 0 && errno != EEXIST)
+			return -1;
+		if (!slash)
+			return 0;
+		*slash = '/';
+	}
+}
+
 /* The directory for raw profiles: -d (created if missing, and it must not
  * hold an earlier run's profiles, which would be merged in), else a new
  * temporary one. */
 static int prepare_dir(const struct settings *s, char *dir, size_t size)
 {
+	struct stat st;
+
 	if (!s->dir) {
 		const char *tmp = getenv("TMPDIR");
 		snprintf(dir, size, "%s/cprof.XXXXXX", tmp && *tmp ? tmp : "/tmp");
@@ -142,8 +169,12 @@ static int prepare_dir(const struct settings *s, char *dir, size_t size)
 		return 0;
 	}
 	snprintf(dir, size, "%s", s->dir);
-	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
-		fprintf(stderr, "cprof: cannot create %s: %s\n", dir, strerror(errno));
+	if (make_dirs(dir) < 0) {
+		fprintf(stderr, "cprof: cannot create %s: %s (choose another -d)\n", dir, strerror(errno));
+		return -1;
+	}
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "cprof: %s is not a directory (choose another -d)\n", dir);
 		return -1;
 	}
 	if (access(dir, W_OK | X_OK) < 0) {
