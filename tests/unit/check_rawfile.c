@@ -1,0 +1,330 @@
+/* Unit tests of rawfile.c: the raw-profile reader, on good, truncated,
+ * corrupt and randomly mutated input. */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rawfile.h"
+#include "tap.h"
+
+struct buf {
+	unsigned char *p;
+	size_t len, cap;
+};
+
+static void put(struct buf *b, const void *d, size_t n)
+{
+	if (b->len + n > b->cap) {
+		b->cap = (b->len + n) * 2;
+		b->p = realloc(b->p, b->cap);
+	}
+	memcpy(b->p + b->len, d, n);
+	b->len += n;
+}
+
+static void rec(struct buf *b, uint32_t type, const void *payload, uint32_t size)
+{
+	struct cprof_record r = {type, size};
+	static const char zeros[8];
+
+	put(b, &r, sizeof r);
+	put(b, payload, size);
+	put(b, zeros, CPROF_ALIGN(size) - size);
+}
+
+/* a record of a fixed struct followed by extra bytes */
+static void rec2(struct buf *b, uint32_t type, const void *fixed, uint32_t fsize, const void *extra, uint32_t esize)
+{
+	unsigned char tmp[1024];
+
+	memcpy(tmp, fixed, fsize);
+	memcpy(tmp + fsize, extra, esize);
+	rec(b, type, tmp, fsize + esize);
+}
+
+static size_t nodes_offset; /* of the NODES record in the profile below */
+
+static struct buf profile(void)
+{
+	struct buf b = {0};
+	struct cprof_file_header h = {.version = CPROF_FORMAT_VERSION, .byte_order = CPROF_BYTE_ORDER_MARK};
+	struct cprof_rec_process p = {
+		.pid = 42, .ppid = 41, .rank = -1, .size = -1, .end_reason = CPROF_END_EXIT,
+		.clock = CPROF_CLOCK_TSC, .argc = 2, .start_ns = 5, .end_ns = 9,
+		.ticks0 = 1000, .mono_ns0 = 0, .ticks1 = 3001000, .mono_ns1 = 1000000,
+	};
+	static const char strings[] = "host\0job\0/bin/prog\0prog\0arg";
+	struct cprof_rec_module m1 = {.start = 0x400000, .end = 0x500000, .bias = 0, .build_id_len = 4,
+				      .build_id = {1, 2, 3, 4}};
+	struct cprof_rec_module m2 = {.start = 0x7f0000, .end = 0x7f1000, .bias = 0x7f0000};
+	struct cprof_rec_thread t = {.index = 0, .tid = 42, .nodes = 3, .name = "main"};
+	struct {
+		struct cprof_rec_nodes head;
+		struct cprof_node n[3];
+	} nodes = {
+		{.thread = 0, .first = 0, .count = 3},
+		{{0, 0, 0, 0, 0}, {0x401000, 0, 0, 1, 300}, {0x402000, 1, 0, 2, 150}},
+	};
+	struct cprof_rec_end end = {.records = 5};
+
+	memcpy(h.magic, CPROF_MAGIC, 8);
+	put(&b, &h, sizeof h);
+	rec2(&b, CPROF_REC_PROCESS, &p, sizeof p, strings, sizeof strings);
+	rec2(&b, CPROF_REC_MODULE, &m1, sizeof m1, "/bin/prog", 10);
+	rec2(&b, CPROF_REC_MODULE, &m2, sizeof m2, "/lib/libx.so", 13);
+	rec(&b, CPROF_REC_THREAD, &t, sizeof t);
+	nodes_offset = b.len;
+	rec(&b, CPROF_REC_NODES, &nodes, sizeof nodes);
+	rec(&b, CPROF_REC_END, &end, sizeof end);
+	return b;
+}
+
+static struct raw_process *parse(const struct buf *b, char *err)
+{
+	return rawfile_parse("t.cprof", b->p, b->len, err, 512);
+}
+
+START_TEST(test_round_trip)
+{
+	struct buf b = profile();
+	char err[512];
+	struct raw_process *p = parse(&b, err);
+
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(err, "");
+	ck_assert_int_eq(p->truncated, 0);
+	ck_assert_int_eq(p->info.pid, 42);
+	ck_assert_int_eq(p->info.ppid, 41);
+	ck_assert_str_eq(p->host, "host");
+	ck_assert_str_eq(p->jobid, "job");
+	ck_assert_str_eq(p->exe, "/bin/prog");
+	ck_assert_uint_eq(p->info.argc, 2);
+	ck_assert_str_eq(p->argv[0], "prog");
+	ck_assert_str_eq(p->argv[1], "arg");
+	ck_assert_double_eq_tol(p->sec_per_tick, 1e-3 / 3e6, 1e-18);
+	ck_assert_uint_eq(p->nmodules, 2);
+	ck_assert_str_eq(p->modules[1].path, "/lib/libx.so");
+	ck_assert_uint_eq(p->modules[0].build_id_len, 4);
+	ck_assert_uint_eq(p->nthreads, 1);
+	ck_assert_str_eq(p->threads[0].name, "main");
+	ck_assert_uint_eq(p->threads[0].nnodes, 3);
+	ck_assert_uint_eq(p->threads[0].nodes[2].func, 0x402000);
+	ck_assert_uint_eq(p->threads[0].nodes[2].parent, 1);
+	ck_assert_uint_eq(p->threads[0].nodes[2].calls, 2);
+	ck_assert_uint_eq(p->threads[0].nodes[2].ticks, 150);
+	rawfile_free(p);
+	free(b.p);
+}
+END_TEST
+
+START_TEST(test_module_of)
+{
+	struct buf b = profile();
+	char err[512];
+	struct raw_process *p = parse(&b, err);
+
+	ck_assert_ptr_null(raw_module_of(p, 0x3fffff));
+	ck_assert_str_eq(raw_module_of(p, 0x400000)->path, "/bin/prog");
+	ck_assert_str_eq(raw_module_of(p, 0x4fffff)->path, "/bin/prog");
+	ck_assert_ptr_null(raw_module_of(p, 0x500000));
+	ck_assert_str_eq(raw_module_of(p, 0x7f0fff)->path, "/lib/libx.so");
+	ck_assert_ptr_null(raw_module_of(p, 0x7f1000));
+	rawfile_free(p);
+	free(b.p);
+}
+END_TEST
+
+/* every prefix is an error or a truncated profile, never a crash */
+START_TEST(test_every_prefix)
+{
+	struct buf b = profile();
+	char err[512];
+
+	for (size_t n = 0; n <= b.len; n++) {
+		struct raw_process *p = rawfile_parse("t.cprof", b.p, n, err, sizeof err);
+		if (n == b.len) {
+			ck_assert_ptr_nonnull(p);
+			ck_assert_int_eq(p->truncated, 0);
+		} else if (p) {
+			ck_assert_msg(p->truncated, "prefix of %zu bytes read as complete", n);
+			ck_assert_ptr_nonnull(strstr(err, "truncated at offset"));
+		} else {
+			ck_assert_msg(strncmp(err, "t.cprof: ", 9) == 0, "prefix %zu: error without the file: %s", n, err);
+		}
+		rawfile_free(p);
+	}
+	free(b.p);
+}
+END_TEST
+
+/* a truncated profile keeps the nodes before the cut */
+START_TEST(test_truncated_keeps_nodes)
+{
+	struct buf b = profile();
+	char err[512];
+	size_t end_record = b.len - 16;
+	struct raw_process *p = rawfile_parse("t.cprof", b.p, end_record, err, sizeof err);
+
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p->truncated, 1);
+	ck_assert_uint_eq(p->threads[0].nnodes, 3);
+	rawfile_free(p);
+	free(b.p);
+}
+END_TEST
+
+static void patch(struct buf *b, size_t off, const void *bytes, size_t n)
+{
+	memcpy(b->p + off, bytes, n);
+}
+
+static void expect_error(struct buf *b, const char *what)
+{
+	char err[512];
+	struct raw_process *p = parse(b, err);
+
+	ck_assert_msg(!p, "read despite: %s", what);
+	ck_assert_msg(strstr(err, what) != NULL, "error '%s' does not say '%s'", err, what);
+	ck_assert_msg(strncmp(err, "t.cprof: ", 9) == 0, "error does not name the file: %s", err);
+	free(b->p);
+}
+
+START_TEST(test_bad_header)
+{
+	struct buf b = profile();
+	uint32_t v = 99, order = 0x04030201;
+
+	patch(&b, 0, "XPROFRAW", 8);
+	expect_error(&b, "not a cprof raw profile");
+	b = profile();
+	patch(&b, 8, &v, 4);
+	expect_error(&b, "raw format version 99; this cprof reads version 1");
+	b = profile();
+	patch(&b, 12, &order, 4);
+	expect_error(&b, "other byte order");
+}
+END_TEST
+
+START_TEST(test_bad_records)
+{
+	struct buf b;
+	uint32_t u;
+	uint64_t q;
+	size_t proc = sizeof(struct cprof_file_header) + sizeof(struct cprof_record), node1;
+
+	b = profile(); /* sets nodes_offset */
+	node1 = nodes_offset + sizeof(struct cprof_record) + sizeof(struct cprof_rec_nodes) + sizeof(struct cprof_node);
+	u = 0xffffffff; /* argc */
+	patch(&b, proc + offsetof(struct cprof_rec_process, argc), &u, 4);
+	expect_error(&b, "claims 4294967295 arguments");
+
+	b = profile();
+	u = 7; /* argc beyond the strings present */
+	patch(&b, proc + offsetof(struct cprof_rec_process, argc), &u, 4);
+	expect_error(&b, "a string runs past the record's end");
+
+	b = profile();
+	u = 9; /* clock */
+	patch(&b, proc + offsetof(struct cprof_rec_process, clock), &u, 4);
+	expect_error(&b, "unknown clock 9");
+
+	b = profile();
+	q = 0; /* ticks1 < ticks0 */
+	patch(&b, proc + offsetof(struct cprof_rec_process, ticks1), &q, 8);
+	expect_error(&b, "calibration is not increasing");
+
+	b = profile();
+	u = CPROF_REC_MODULE; /* a MODULE record first */
+	patch(&b, sizeof(struct cprof_file_header), &u, 4);
+	expect_error(&b, "before the PROCESS record");
+
+	b = profile();
+	u = 5; /* node 1's parent is itself and beyond */
+	patch(&b, node1 + offsetof(struct cprof_node, parent), &u, 4);
+	expect_error(&b, "node 1 has a bad parent");
+
+	b = profile();
+	q = 77; /* the root must have func 0 */
+	patch(&b, node1 - sizeof(struct cprof_node), &q, 8);
+	expect_error(&b, "node 0 has a bad parent (0) or root");
+
+	b = profile();
+	u = 4; /* count 4 in a record holding 3 */
+	patch(&b, nodes_offset + 8 + offsetof(struct cprof_rec_nodes, count), &u, 4);
+	expect_error(&b, "cannot hold 4 nodes");
+
+	b = profile();
+	u = 3; /* nodes of a thread with no THREAD record */
+	patch(&b, nodes_offset + 8 + offsetof(struct cprof_rec_nodes, thread), &u, 4);
+	expect_error(&b, "thread 3, which has no THREAD record");
+
+	b = profile();
+	u = 1; /* a gap in the node ids */
+	patch(&b, nodes_offset + 8 + offsetof(struct cprof_rec_nodes, first), &u, 4);
+	expect_error(&b, "starts at node 1, expected 0");
+}
+END_TEST
+
+START_TEST(test_unknown_record_skipped)
+{
+	struct buf b = profile(), c = {0};
+	char err[512];
+	struct raw_process *p;
+
+	/* a record of a later version, between the header part and END */
+	put(&c, b.p, b.len - 16);
+	rec(&c, 99, "later", 5);
+	put(&c, b.p + b.len - 16, 16);
+	p = rawfile_parse("t.cprof", c.p, c.len, err, sizeof err);
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p->truncated, 0);
+	ck_assert_uint_eq(p->threads[0].nnodes, 3);
+	rawfile_free(p);
+	free(b.p);
+	free(c.p);
+}
+END_TEST
+
+/* random bytes changed in a good profile: read or refused, never a crash
+ * (the sanitizer build checks every access) */
+START_TEST(test_mutations)
+{
+	struct buf b = profile();
+	unsigned char *copy = malloc(b.len);
+	uint64_t x = 88172645463325252ull;
+	char err[512];
+
+	for (int round = 0; round < 20000; round++) {
+		memcpy(copy, b.p, b.len);
+		for (int k = 0; k < 1 + round % 4; k++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			copy[x % b.len] = (unsigned char)(x >> 40);
+		}
+		struct raw_process *p = rawfile_parse("t.cprof", copy, b.len, err, sizeof err);
+		if (!p)
+			ck_assert_msg(err[0], "refused without a message");
+		rawfile_free(p);
+	}
+	free(copy);
+	free(b.p);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("rawfile");
+	TCase *tc = tcase_create("rawfile");
+
+	tcase_add_test(tc, test_round_trip);
+	tcase_add_test(tc, test_module_of);
+	tcase_add_test(tc, test_every_prefix);
+	tcase_add_test(tc, test_truncated_keeps_nodes);
+	tcase_add_test(tc, test_bad_header);
+	tcase_add_test(tc, test_bad_records);
+	tcase_add_test(tc, test_unknown_record_skipped);
+	tcase_add_test(tc, test_mutations);
+	suite_add_tcase(s, tc);
+	return tap_run(s);
+}
