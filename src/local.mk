@@ -3,8 +3,10 @@ bin_PROGRAMS += src/cprof src/cprof-report
 src_cprof_SOURCES = src/cprof.c
 src_cprof_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis -DPKGLIBDIR='"$(pkglibdir)"'
 src_cprof_CFLAGS = $(AM_CFLAGS) $(SAN_CFLAGS)
+src_cprof_LDFLAGS = $(SAN_CFLAGS)
 src_cprof_LDADD = analysis/libcprof-analysis.la
 src_cprof_report_SOURCES = src/cprof-report.c
 src_cprof_report_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis
 src_cprof_report_CFLAGS = $(AM_CFLAGS) $(SAN_CFLAGS)
+src_cprof_report_LDFLAGS = $(SAN_CFLAGS)
 src_cprof_report_LDADD = analysis/libcprof-analysis.la

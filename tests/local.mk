@@ -28,18 +28,22 @@ UNIT_LDADD = analysis/libcprof-analysis.la $(CHECK_LIBS)
 tests_unit_check_stats_SOURCES = tests/unit/check_stats.c tests/unit/tap.c tests/unit/tap.h
 tests_unit_check_stats_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_stats_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_stats_LDFLAGS = $(SAN_CFLAGS)
 tests_unit_check_stats_LDADD = $(UNIT_LDADD)
 tests_unit_check_report_SOURCES = tests/unit/check_report.c tests/unit/tap.c tests/unit/tap.h
 tests_unit_check_report_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_report_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_report_LDFLAGS = $(SAN_CFLAGS)
 tests_unit_check_report_LDADD = $(UNIT_LDADD)
 tests_unit_check_rawfile_SOURCES = tests/unit/check_rawfile.c tests/unit/tap.c tests/unit/tap.h
 tests_unit_check_rawfile_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_rawfile_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_rawfile_LDFLAGS = $(SAN_CFLAGS)
 tests_unit_check_rawfile_LDADD = $(UNIT_LDADD)
 tests_unit_check_pstats_SOURCES = tests/unit/check_pstats.c tests/unit/tap.c tests/unit/tap.h
 tests_unit_check_pstats_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_pstats_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_pstats_LDFLAGS = $(SAN_CFLAGS)
 tests_unit_check_pstats_LDADD = $(UNIT_LDADD)
 endif
 
