@@ -79,11 +79,21 @@ static void decode(struct mval *v)
 	}
 }
 
+static void mval_free(struct mval *v)
+{
+	size_t n = v->type == '{' ? 2 * v->n : v->type == '(' ? v->n : 0;
+
+	for (size_t k = 0; k < n; k++)
+		mval_free(&v->items[k]);
+	free(v->items);
+	free(v->s);
+}
+
 static struct strtab *strings;
 
 static struct mval written(struct stats *st)
 {
-	static char *text;
+	char *text;
 	size_t len;
 	FILE *f = open_memstream(&text, &len);
 	struct mval v;
@@ -94,6 +104,7 @@ static struct mval written(struct stats *st)
 	end = at + len;
 	decode(&v);
 	ck_assert_msg(at == end, "%td bytes after the dict", end - at);
+	free(text);
 	return v;
 }
 
@@ -150,6 +161,7 @@ START_TEST(test_layout)
 	ck_assert_int_eq(callers->items[1].items[1].i, 4);
 	ck_assert_double_eq(callers->items[1].items[2].d, 0.5);
 	ck_assert_double_eq(callers->items[1].items[3].d, 0.25);
+	mval_free(&d);
 	stats_free(st);
 	strtab_free(strings);
 }
@@ -167,6 +179,7 @@ START_TEST(test_utf8)
 	d = written(st);
 	ck_assert_str_eq(d.items[0].items[0].s, "/src/caf\xc3\xa9.c");
 	ck_assert_str_eq(d.items[0].items[2].s, "bad\xef\xbf\xbd\xef\xbf\xbdname");
+	mval_free(&d);
 	stats_free(st);
 	strtab_free(strings);
 }
