@@ -19,6 +19,7 @@
 
 #include "analysis.h"
 #include "cprof-format.h"
+#include "paths.h"
 
 struct settings {
 	const char *sort;

@@ -1,7 +1,8 @@
 # The commands.
 bin_PROGRAMS += src/cprof src/cprof-report
 src_cprof_SOURCES = src/cprof.c
-src_cprof_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis -DPKGLIBDIR='"$(pkglibdir)"'
+nodist_src_cprof_SOURCES = src/paths.h
+src_cprof_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis -I$(top_builddir)/src
 src_cprof_CFLAGS = $(AM_CFLAGS) $(SAN_CFLAGS)
 src_cprof_LDFLAGS = $(SAN_CFLAGS)
 src_cprof_LDADD = analysis/libcprof-analysis.la
@@ -10,3 +11,10 @@ src_cprof_report_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis
 src_cprof_report_CFLAGS = $(AM_CFLAGS) $(SAN_CFLAGS)
 src_cprof_report_LDFLAGS = $(SAN_CFLAGS)
 src_cprof_report_LDADD = analysis/libcprof-analysis.la
+
+# Where make install puts the runtime, for cprof to find it; made anew when
+# configure changes the prefix.
+BUILT_SOURCES = src/paths.h
+CLEANFILES += src/paths.h
+src/paths.h: Makefile
+	$(AM_V_GEN)$(MKDIR_P) src && echo '#define PKGLIBDIR "$(pkglibdir)"' > $@
