@@ -3,6 +3,7 @@ pkglib_LTLIBRARIES += preload/libcprof.la
 preload_libcprof_la_SOURCES = \
 	preload/runtime.c preload/runtime-int.h \
 	preload/trace.c \
+	preload/cct.c preload/cct.h \
 	preload/writer.c \
 	preload/signals.c \
 	preload/exec.c \

@@ -1,0 +1,88 @@
+/* cct.h: calling-context trees, the runtime's record of calls.
+ *
+ * One node per distinct call path (root to function), holding the calls that
+ * completed on that path and their inclusive ticks.  Nodes live in chunks
+ * that never move, so a writer in another thread (or a signal handler) can
+ * read a tree while it grows: a node is published by the release store of
+ * nnodes after it is filled in.
+ */
+#ifndef CPROF_CCT_H
+#define CPROF_CCT_H
+
+#include <stdint.h>
+
+#define CCT_CHUNK_SHIFT 12
+#define CCT_CHUNK_NODES (1u << CCT_CHUNK_SHIFT)
+#define CCT_MAX_CHUNKS 4096 /* 16M nodes per tree */
+
+/* The id of a node outside every tree (a thread's stand-in for calls it
+ * could not record). */
+#define CCT_NO_ID UINT32_MAX
+
+struct tnode {
+	uintptr_t fn;
+	struct tnode *parent;
+	struct tnode *cache; /* the child entered last from here */
+	uint64_t calls;
+	uint64_t ticks;
+	uint32_t id;
+};
+
+struct slot {
+	struct tnode *parent;
+	uintptr_t fn;
+	struct tnode *node;
+};
+
+struct cct {
+	uint32_t nnodes; /* nodes published; node 0 is the root */
+	struct slot *table; /* (parent, fn) -> child */
+	uint32_t table_mask;
+	uint32_t table_used;
+	struct tnode *chunks[CCT_MAX_CHUNKS];
+};
+
+/* An open call on a thread's shadow stack.  The low bit of node marks a call
+ * that was already open when the process forked: the child adds its time but
+ * does not count it again. */
+struct frame {
+	uintptr_t node;
+	uint64_t t0;
+};
+#define FRAME_INHERITED 1u
+
+static inline struct tnode *frame_node(const struct frame *f)
+{
+	return (struct tnode *)(f->node & ~(uintptr_t)FRAME_INHERITED);
+}
+
+static inline struct tnode *cct_node(const struct cct *c, uint32_t id)
+{
+	return &c->chunks[id >> CCT_CHUNK_SHIFT][id & (CCT_CHUNK_NODES - 1)];
+}
+
+static inline struct tnode *cct_root(const struct cct *c)
+{
+	return cct_node(c, 0);
+}
+
+/* A new tree holding only its root; NULL when out of memory. */
+struct cct *cct_new(void);
+/* Empties c for reuse, keeping its chunks; returns 0 or -ENOMEM.  Only when
+ * no writer can be reading c's nodes beyond the root. */
+int cct_reset(struct cct *c);
+void cct_free(struct cct *c);
+/* The child of parent for fn, created if missing; NULL when out of memory.
+ * Not reentrant: the caller guards against signal handlers. */
+struct tnode *cct_child(struct cct *c, struct tnode *parent, uintptr_t fn);
+/* Adds every node of src into dst, path by path; returns 0 or -ENOMEM. */
+int cct_merge(struct cct *dst, const struct cct *src);
+
+/* Writes a THREAD record and the tree's NODES.  The calls open on
+ * frames[0..nframes) (a path from the root) count as completed at now.
+ * May run in a signal handler. */
+struct rawbuf;
+void cct_write(struct rawbuf *b, const struct cct *c, uint32_t index, int tid, const char name[16],
+	       uint64_t lost, const struct frame *frames, uint32_t nframes, uint64_t now);
+
+#endif
