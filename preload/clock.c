@@ -28,3 +28,8 @@ void clock_init(void)
 	clock_tsc = (d >> 8) & 1;
 #endif
 }
+
+__attribute__((noinline)) uint64_t clock_monotonic(void)
+{
+	return clock_ns(CLOCK_MONOTONIC);
+}

@@ -114,7 +114,7 @@ static struct thread *thread_claim(void)
 	return t;
 }
 
-static struct thread *thread_start(void)
+static struct thread *__attribute__((noinline)) thread_start(void)
 {
 	struct thread *t;
 
@@ -210,15 +210,27 @@ static void __attribute__((noinline)) exit_slow(struct thread *t, uintptr_t fn, 
 		frame_pop(t, now);
 }
 
+/* The hooks' fast paths read the TSC inline; without a usable TSC every
+ * call takes the slow paths, which read the clock out of line. */
+static void __attribute__((noinline)) enter_first(uintptr_t fn)
+{
+	struct thread *t = thread_start();
+
+	if (t)
+		enter_slow(t, fn);
+}
+
 CPROF_EXPORT void __cyg_profile_func_enter(void *fn, void *site)
 {
 	struct thread *t = cur_thread;
 	struct tnode *n;
 
-	if (unlikely(!t) && !(t = thread_start()))
+	if (unlikely(!t)) {
+		enter_first((uintptr_t)fn);
 		return;
+	}
 	n = t->cur->cache;
-	if (unlikely(!n || n->fn != (uintptr_t)fn || t->sp == t->limit)) {
+	if (unlikely(!n || n->fn != (uintptr_t)fn || t->sp == t->limit || !clock_tsc)) {
 		enter_slow(t, (uintptr_t)fn);
 		return;
 	}
@@ -226,26 +238,39 @@ CPROF_EXPORT void __cyg_profile_func_enter(void *fn, void *site)
 	f->node = (uintptr_t)n;
 	t->sp = f + 1;
 	t->cur = n;
-	f->t0 = clock_ticks();
+	f->t0 = clock_tsc_read();
 }
 
-CPROF_EXPORT void __cyg_profile_func_exit(void *fn, void *site)
+static inline void exit_at(uintptr_t fn, uint64_t now)
 {
-	uint64_t now = clock_ticks();
 	struct thread *t = cur_thread;
 
 	if (unlikely(!t))
 		return;
 	struct frame *f = t->sp - 1;
 	struct tnode *n = frame_node(f);
-	if (unlikely(n->fn != (uintptr_t)fn || t->overflow)) {
-		exit_slow(t, (uintptr_t)fn, now);
+	if (unlikely(n->fn != fn || t->overflow)) {
+		exit_slow(t, fn, now);
 		return;
 	}
 	n->ticks += now - f->t0;
 	n->calls += !(f->node & FRAME_INHERITED);
 	t->sp = f;
 	t->cur = n->parent;
+}
+
+static void __attribute__((noinline)) exit_untimed(uintptr_t fn)
+{
+	exit_at(fn, clock_ticks());
+}
+
+CPROF_EXPORT void __cyg_profile_func_exit(void *fn, void *site)
+{
+	if (unlikely(!clock_tsc)) {
+		exit_untimed((uintptr_t)fn);
+		return;
+	}
+	exit_at((uintptr_t)fn, clock_tsc_read());
 }
 
 /* The thread is exiting (pthread's key destructor): calls still open end
