@@ -2,7 +2,7 @@
  * mapping addit over [1, 2, 3].  Prints 5, then [2, 3, 4]. */
 #include <stdio.h>
 
-#include "pool.h"
+#include "support.h"
 
 static int addit(int x)
 {

@@ -10,9 +10,8 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
-#include "pool.h"
+#include "support.h"
 
 #define MAX_RUNS 19
 
@@ -57,19 +56,11 @@ static int cycle_pi(long max_trials, int workers, double *pi)
 	return n;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 int main(int argc, char **argv)
 {
 	long max_trials = argc > 1 ? atol(argv[1]) : 10000000;
 	int workers = argc > 2 ? atoi(argv[2]) : 0;
-	double pi[MAX_RUNS], start = now(), duration;
+	double pi[MAX_RUNS], start = wall_time(), duration;
 	char num[32];
 	int n;
 
@@ -82,7 +73,7 @@ int main(int argc, char **argv)
 		perror("computepi: pool");
 		return 1;
 	}
-	duration = now() - start;
+	duration = wall_time() - start;
 	printf("Pi convergence : [");
 	for (int i = 0; i < n; i++) {
 		py_repr(pi[i], num, sizeof num);

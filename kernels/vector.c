@@ -11,9 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "pool.h"
+#include "support.h"
 
 struct row {
 	int v[4];
@@ -124,14 +123,6 @@ static void match_sorted(const struct table *pubs, const struct table *users, st
 	drop_duplicates(out);
 }
 
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 int main(int argc, char **argv)
 {
 	int npubs = argc > 1 ? atoi(argv[1]) : 100;
@@ -148,18 +139,18 @@ int main(int argc, char **argv)
 	make_data(&pubs, npubs, 4);
 	make_data(&users, nusers, 1);
 
-	tic = now();
+	tic = wall_time();
 	match_nested(&pubs, &users, &slow);
-	toc = now();
+	toc = wall_time();
 	py_repr(toc - tic, num, sizeof num);
 	printf("Nested-loop Runtime: %s seconds\n", num);
 
-	tic = now();
+	tic = wall_time();
 	if (strcmp(how, "hash") == 0)
 		match_hashed(&pubs, &users, &fast);
 	else
 		match_sorted(&pubs, &users, &fast);
-	toc = now();
+	toc = wall_time();
 	py_repr(toc - tic, num, sizeof num);
 	printf("Vectorized Runtime: %s seconds\n", num);
 

@@ -1,13 +1,13 @@
-/* pool.c: a fork-based worker pool and Python-style float printing, shared
- * by the kernels. */
+/* support.c: what the kernels share (see support.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
-#include "pool.h"
+#include "support.h"
 
 struct result {
 	int index;
@@ -82,4 +82,12 @@ void py_repr(double x, char *buf, int size)
 	} else if (prec == 1) {
 		snprintf(buf, (size_t)size, "%.0e", x);
 	}
+}
+
+double wall_time(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
