@@ -277,6 +277,10 @@ struct raw_process *rawfile_parse(const char *name, const unsigned char *data, s
 	size_t stop = 0;
 
 	err[0] = '\0';
+	if (size == 0) {
+		snprintf(err, errsize, "%s: empty (its writer stopped before writing anything)", name);
+		return NULL;
+	}
 	if (size < sizeof h || memcmp(data, CPROF_MAGIC, sizeof h.magic) != 0) {
 		snprintf(err, errsize, "%s: not a cprof raw profile", name);
 		return NULL;

@@ -18,9 +18,10 @@
 #define CPROF_FORMAT_VERSION 1
 #define CPROF_BYTE_ORDER_MARK 0x01020304u
 
-/* File names: <prefix><host>-<pid>[.<n>].cprof, written first as
- * <prefix><host>-<pid>.partial and renamed when complete; <n> counts the
- * images a process ran (exec) after its first. */
+/* File names: <host>-<pid>[.<n>].cprof, written first as
+ * <host>-<pid>.<x>.partial (x makes the name unique) and renamed when
+ * complete; <n> tells apart images of one pid (exec) and processes of other
+ * pid namespaces. */
 #define CPROF_SUFFIX ".cprof"
 #define CPROF_PARTIAL_SUFFIX ".partial"
 

@@ -185,7 +185,8 @@ void cct_write(struct rawbuf *b, const struct cct *c, uint32_t index, int tid, c
 				.ticks = n->ticks,
 			};
 			/* open frames have ascending ids: a path from the root */
-			while (open < top && (frame_node(open)->id == CCT_NO_ID || frame_node(open)->id < id))
+			while (open < top && (!frame_node(open) || frame_node(open)->id == CCT_NO_ID ||
+					      frame_node(open)->id < id))
 				open++;
 			if (open < top && frame_node(open)->id == id) {
 				out.calls += !(open->node & FRAME_INHERITED);

@@ -44,10 +44,13 @@ struct cct {
 
 /* An open call on a thread's shadow stack.  The low bit of node marks a call
  * that was already open when the process forked: the child adds its time but
- * does not count it again. */
+ * does not count it again.  csp is the machine stack pointer in the enter
+ * hook: a later call made from no deeper shows that the frame was left by a
+ * longjmp. */
 struct frame {
 	uintptr_t node;
 	uint64_t t0;
+	uintptr_t csp;
 };
 #define FRAME_INHERITED 1u
 

@@ -35,16 +35,21 @@ static execvpe_fn *real_execvpe;
 static fexecve_fn *real_fexecve;
 static spawn_fn *real_posix_spawn, *real_posix_spawnp;
 
+/* libc's function behind the wrapper.  Looked up once in the constructor:
+ * a vfork child must not call dlsym.  Before the constructor has run (a
+ * library initialised before libcprof.so starting a program), on demand. */
+#define NEXT(var, name) ((var) ? (var) : ((var) = (__typeof__(var))dlsym(RTLD_NEXT, name)))
+
 /* The CPROF_* variables of this process, as NAME=value strings. */
 static char *vars[MAX_VARS];
 static int nvars;
 
 void exec_init(void)
 {
-	real_execvpe = (execvpe_fn *)dlsym(RTLD_NEXT, "execvpe");
-	real_fexecve = (fexecve_fn *)dlsym(RTLD_NEXT, "fexecve");
-	real_posix_spawn = (spawn_fn *)dlsym(RTLD_NEXT, "posix_spawn");
-	real_posix_spawnp = (spawn_fn *)dlsym(RTLD_NEXT, "posix_spawnp");
+	NEXT(real_execvpe, "execvpe");
+	NEXT(real_fexecve, "fexecve");
+	NEXT(real_posix_spawn, "posix_spawn");
+	NEXT(real_posix_spawnp, "posix_spawnp");
 	for (char **e = environ; e && *e && nvars < MAX_VARS; e++)
 		if (strncmp(*e, "CPROF_", 6) == 0)
 			vars[nvars++] = strdup(*e);
@@ -117,7 +122,7 @@ static int do_execvpe(const char *file, char *const argv[], char *const envp[])
 	ENV_FIX(env, envp);
 	int ret;
 
-	if (!real_execvpe) {
+	if (!NEXT(real_execvpe, "execvpe")) {
 		errno = ENOSYS;
 		return -1;
 	}
@@ -152,7 +157,7 @@ CPROF_EXPORT int fexecve(int fd, char *const argv[], char *const envp[])
 	ENV_FIX(env, envp);
 	int ret;
 
-	if (!real_fexecve) {
+	if (!NEXT(real_fexecve, "fexecve")) {
 		errno = ENOSYS;
 		return -1;
 	}
@@ -229,7 +234,7 @@ CPROF_EXPORT int posix_spawn(pid_t *pid, const char *path, const posix_spawn_fil
 {
 	ENV_FIX(env, envp);
 
-	if (!real_posix_spawn)
+	if (!NEXT(real_posix_spawn, "posix_spawn"))
 		return ENOSYS;
 	return real_posix_spawn(pid, path, fa, attr, argv, env);
 }
@@ -239,7 +244,7 @@ CPROF_EXPORT int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_fi
 {
 	ENV_FIX(env, envp);
 
-	if (!real_posix_spawnp)
+	if (!NEXT(real_posix_spawnp, "posix_spawnp"))
 		return ENOSYS;
 	return real_posix_spawnp(pid, file, fa, attr, argv, env);
 }

@@ -47,6 +47,7 @@ struct rawbuf {
 	int fd;
 	int error;         /* first errno seen, 0 if none */
 	uint64_t records;
+	uint64_t written;  /* bytes on disk */
 	uint32_t len;
 	char *buf;
 	uint32_t cap;
@@ -57,6 +58,8 @@ void rawbuf_end(struct rawbuf *b, uint32_t size);
 int writer_write_profile(int reason, int value);
 void writer_allow_rewrite(void);
 void writer_forget_name(void);
+void writer_retire_begin(void);
+void writer_retire_end(void);
 
 /* signals.c */
 void signals_init(void);

@@ -62,6 +62,13 @@ void runtime_startup(void)
 		log_debug("CPROF_DIR is not set: not profiling (run the program under cprof)");
 		return;
 	}
+	if (rt.dir[0] != '/') {
+		/* relative to where we start, not to where the program goes */
+		char cwd[PATH_MAX], rel[PATH_MAX];
+		memcpy(rel, rt.dir, sizeof rel);
+		if (getcwd(cwd, sizeof cwd))
+			fmt_format(rt.dir, sizeof rt.dir, "%s/%s", cwd, rel);
+	}
 	copy_env(rt.jobid, sizeof rt.jobid, "CPROF_JOBID");
 	if (uname(&u) == 0)
 		fmt_format(rt.host, sizeof rt.host, "%s", u.nodename);

@@ -69,9 +69,29 @@ static int install(int sig)
 	return real_sigaction(sig, &sa, NULL);
 }
 
+/* A vfork child shares our memory but has signal actions of its own: what
+ * it changes must not touch the program's view kept here. */
+static int own_process(void)
+{
+	return (int)syscall(SYS_getpid) == rt.pid;
+}
+
 static int is_fault(int sig, const siginfo_t *si)
 {
 	return si && si->si_code > 0 && (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE);
+}
+
+/* Whether the stack this handler runs on has room for the writer (about
+ * 2 KiB deep): a program's own alternate stack may be as small as 8 KiB,
+ * and the kernel's signal frame takes part of it. */
+static int stack_room(void)
+{
+	stack_t ss;
+	char here;
+
+	if (sigaltstack(NULL, &ss) < 0 || !(ss.ss_flags & SS_ONSTACK))
+		return 1;
+	return (uintptr_t)&here - (uintptr_t)ss.ss_sp > 4096;
 }
 
 /* Runs in a signal handler. */
@@ -83,7 +103,7 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 	if (p.sa_handler == SIG_IGN)
 		goto out;
 	if (p.sa_handler != SIG_DFL) {
-		if (p.sa_flags & SA_RESETHAND) {
+		if ((p.sa_flags & SA_RESETHAND) && own_process()) {
 			prog[sig].sa_handler = SIG_DFL;
 			prog[sig].sa_flags &= ~SA_SIGINFO;
 			install(sig);
@@ -95,7 +115,8 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 			p.sa_handler(sig);
 		return;
 	}
-	runtime_finish(CPROF_END_SIGNAL, sig);
+	if (stack_room())
+		runtime_finish(CPROF_END_SIGNAL, sig);
 	struct sigaction dfl;
 	memset(&dfl, 0, sizeof dfl);
 	dfl.sa_handler = SIG_DFL;
@@ -140,6 +161,23 @@ void signals_init(void)
 	ready = 1;
 }
 
+/* The action was changed past the wrapper (glibc calls its internal
+ * __sigaction from siginterrupt and others; a program may make the system
+ * call itself): take the kernel's action as the program's. */
+static void adopt_kernel_action(int sig)
+{
+	struct sigaction k;
+
+	if (real_sigaction(sig, NULL, &k) < 0)
+		return;
+	if ((k.sa_flags & SA_SIGINFO) && k.sa_sigaction == on_signal)
+		return;
+	if (k.sa_handler == SIG_IGN && prog[sig].sa_handler == SIG_IGN)
+		return;
+	prog[sig] = k;
+	install(sig);
+}
+
 CPROF_EXPORT int sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 {
 	struct sigaction prev;
@@ -148,8 +186,9 @@ CPROF_EXPORT int sigaction(int sig, const struct sigaction *act, struct sigactio
 		errno = ENOSYS;
 		return -1;
 	}
-	if (!ready || sig <= 0 || sig >= NSIG || !managed[sig])
+	if (!ready || sig <= 0 || sig >= NSIG || !managed[sig] || !own_process())
 		return real_sigaction(sig, act, old);
+	adopt_kernel_action(sig);
 	prev = prog[sig];
 	if (act) {
 		prog[sig] = *act;
@@ -164,6 +203,8 @@ CPROF_EXPORT int sigaction(int sig, const struct sigaction *act, struct sigactio
 		*old = prev;
 	return 0;
 }
+
+static sigset_t interrupting; /* marked by siginterrupt(sig, 1) */
 
 static __sighandler_t set_handler(int sig, __sighandler_t handler, int flags, int mask_self)
 {
@@ -180,19 +221,31 @@ static __sighandler_t set_handler(int sig, __sighandler_t handler, int flags, in
 	return old.sa_handler;
 }
 
+/* glibc's signal() and its relatives call __sigaction internally, past the
+ * PLT: each is done again here, on top of the wrapper, with glibc's flags. */
 __sighandler_t bsd_signal(int sig, __sighandler_t handler);
 __sighandler_t sysv_signal(int sig, __sighandler_t handler);
 __sighandler_t __sysv_signal(int sig, __sighandler_t handler);
+__sighandler_t ssignal(int sig, __sighandler_t handler);
 
-/* glibc's signal() and friends call sigaction internally, past the PLT. */
+static int bsd_flags(int sig)
+{
+	return sig > 0 && sig < NSIG && sigismember(&interrupting, sig) ? 0 : SA_RESTART;
+}
+
 CPROF_EXPORT __sighandler_t signal(int sig, __sighandler_t handler)
 {
-	return set_handler(sig, handler, SA_RESTART, 1);
+	return set_handler(sig, handler, bsd_flags(sig), 1);
 }
 
 CPROF_EXPORT __sighandler_t bsd_signal(int sig, __sighandler_t handler)
 {
-	return set_handler(sig, handler, SA_RESTART, 1);
+	return set_handler(sig, handler, bsd_flags(sig), 1);
+}
+
+CPROF_EXPORT __sighandler_t ssignal(int sig, __sighandler_t handler)
+{
+	return set_handler(sig, handler, bsd_flags(sig), 1);
 }
 
 CPROF_EXPORT __sighandler_t sysv_signal(int sig, __sighandler_t handler)
@@ -203,4 +256,62 @@ CPROF_EXPORT __sighandler_t sysv_signal(int sig, __sighandler_t handler)
 CPROF_EXPORT __sighandler_t __sysv_signal(int sig, __sighandler_t handler)
 {
 	return set_handler(sig, handler, SA_RESETHAND | SA_NODEFER, 0);
+}
+
+CPROF_EXPORT int siginterrupt(int sig, int flag)
+{
+	struct sigaction sa;
+
+	if (sig <= 0 || sig >= NSIG) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (sigaction(sig, NULL, &sa) < 0)
+		return -1;
+	if (flag) {
+		sigaddset(&interrupting, sig);
+		sa.sa_flags &= ~SA_RESTART;
+	} else {
+		sigdelset(&interrupting, sig);
+		sa.sa_flags |= SA_RESTART;
+	}
+	return sigaction(sig, &sa, NULL);
+}
+
+/* System V's sigset(): SIG_HOLD blocks the signal; anything else sets the
+ * action and unblocks it.  Returns SIG_HOLD if it was blocked before. */
+CPROF_EXPORT __sighandler_t sigset(int sig, __sighandler_t disp)
+{
+	struct sigaction sa, prev;
+	sigset_t set, old;
+
+	if (sig <= 0 || sig >= NSIG) {
+		errno = EINVAL;
+		return SIG_ERR;
+	}
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	if (disp == SIG_HOLD) {
+		if (sigprocmask(SIG_BLOCK, &set, &old) < 0)
+			return SIG_ERR;
+		if (sigismember(&old, sig))
+			return SIG_HOLD;
+		return sigaction(sig, NULL, &prev) < 0 ? SIG_ERR : prev.sa_handler;
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = disp;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(sig, &sa, &prev) < 0 || sigprocmask(SIG_UNBLOCK, &set, &old) < 0)
+		return SIG_ERR;
+	return sigismember(&old, sig) ? SIG_HOLD : prev.sa_handler;
+}
+
+CPROF_EXPORT int sigignore(int sig)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_IGN;
+	sigemptyset(&sa.sa_mask);
+	return sigaction(sig, &sa, NULL);
 }

@@ -21,6 +21,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -33,7 +34,8 @@
 #include "fmt.h"
 #include "runtime-int.h"
 
-#define STACK_FRAMES (1u << 20)
+#define STACK_FRAMES (1u << 20)     /* 24 MiB reserved, touched as used ... */
+#define STACK_FRAMES_STRICT (1u << 16) /* ... unless overcommit is strict */
 #define RETIRED_INDEX UINT32_MAX /* the THREAD index of exited threads' tree */
 
 enum { THREAD_FREE, THREAD_LIVE };
@@ -63,6 +65,7 @@ static struct thread *threads; /* every thread structure, newest first */
 static uint32_t thread_count;
 static int trace_on;
 static pthread_key_t thread_key;
+static uint32_t stack_frames = STACK_FRAMES;
 
 static struct cct *retired; /* the trees of threads that exited */
 static uint64_t retired_lost;
@@ -75,11 +78,24 @@ static void *map_zero(size_t len)
 	return p == MAP_FAILED ? NULL : p;
 }
 
+/* The machine stack pointer. */
+static inline uintptr_t stack_pointer(void)
+{
+#if defined(__x86_64__)
+	uintptr_t sp;
+	__asm__("mov %%rsp, %0" : "=r"(sp));
+	return sp;
+#else
+	return (uintptr_t)__builtin_frame_address(0);
+#endif
+}
+
 /* Points the thread's stack at its tree's root. */
 static void stack_reset(struct thread *t)
 {
 	t->cur = cct_root(t->tree);
 	t->stack[0].node = (uintptr_t)t->cur;
+	t->stack[0].csp = UINTPTR_MAX;
 	t->sp = t->stack + 1;
 	t->overflow = 0;
 	t->lost = 0;
@@ -102,11 +118,11 @@ static struct thread *thread_claim(void)
 	t = map_zero(sizeof *t);
 	if (!t)
 		return NULL;
-	t->stack = map_zero(STACK_FRAMES * sizeof *t->stack);
+	t->stack = map_zero(stack_frames * sizeof *t->stack);
 	t->tree = cct_new();
 	if (!t->stack || !t->tree)
 		return NULL; /* rare enough to leak */
-	t->limit = t->stack + STACK_FRAMES;
+	t->limit = t->stack + stack_frames;
 	t->state = THREAD_LIVE;
 	t->next = __atomic_load_n(&threads, __ATOMIC_RELAXED);
 	while (!__atomic_compare_exchange_n(&threads, &t->next, t, 1, __ATOMIC_RELEASE, __ATOMIC_RELAXED))
@@ -138,21 +154,44 @@ static struct thread *__attribute__((noinline)) thread_start(void)
 	return t;
 }
 
-static void frame_push(struct thread *t, struct tnode *n)
+/* Pushes a frame.  The slot is claimed before it is filled, so that a
+ * signal handler's calls made meanwhile go above it. */
+static void frame_push(struct thread *t, struct tnode *n, uintptr_t csp)
 {
 	struct frame *f = t->sp;
 
-	f->node = (uintptr_t)n;
 	t->sp = f + 1;
+	f->node = (uintptr_t)n;
+	f->csp = csp;
 	if (n != &t->lost_node)
 		t->cur = n;
 	f->t0 = clock_ticks();
 }
 
-static void __attribute__((noinline)) enter_slow(struct thread *t, uintptr_t fn)
-{
-	struct tnode *p = t->cur, *n = NULL;
+static void frame_pop(struct thread *t, uint64_t now);
 
+/* Closes the frames a longjmp left: a call is being entered from no deeper
+ * on the machine stack than they were.  A signal handler on an alternate
+ * stack is not such a call. */
+static void frames_left(struct thread *t, uintptr_t csp)
+{
+	stack_t ss;
+	uint64_t now;
+
+	if (sigaltstack(NULL, &ss) == 0 && (ss.ss_flags & SS_ONSTACK))
+		return;
+	now = clock_ticks();
+	while ((t->sp - 1)->csp <= csp)
+		frame_pop(t, now);
+}
+
+static void __attribute__((noinline)) enter_slow(struct thread *t, uintptr_t fn, uintptr_t csp)
+{
+	struct tnode *p, *n = NULL;
+
+	if ((t->sp - 1)->csp <= csp)
+		frames_left(t, csp);
+	p = t->cur;
 	if (t->sp == t->limit) {
 		t->overflow++;
 		return;
@@ -170,7 +209,7 @@ static void __attribute__((noinline)) enter_slow(struct thread *t, uintptr_t fn)
 		t->lost++;
 		n = &t->lost_node;
 	}
-	frame_push(t, n);
+	frame_push(t, n, csp);
 }
 
 /* Closes the top frame at `now`. */
@@ -212,31 +251,33 @@ static void __attribute__((noinline)) exit_slow(struct thread *t, uintptr_t fn, 
 
 /* The hooks' fast paths read the TSC inline; without a usable TSC every
  * call takes the slow paths, which read the clock out of line. */
-static void __attribute__((noinline)) enter_first(uintptr_t fn)
+static void __attribute__((noinline)) enter_first(uintptr_t fn, uintptr_t csp)
 {
 	struct thread *t = thread_start();
 
 	if (t)
-		enter_slow(t, fn);
+		enter_slow(t, fn, csp);
 }
 
 CPROF_EXPORT void __cyg_profile_func_enter(void *fn, void *site)
 {
 	struct thread *t = cur_thread;
+	uintptr_t csp = stack_pointer();
 	struct tnode *n;
 
 	if (unlikely(!t)) {
-		enter_first((uintptr_t)fn);
-		return;
-	}
-	n = t->cur->cache;
-	if (unlikely(!n || n->fn != (uintptr_t)fn || t->sp == t->limit || !clock_tsc)) {
-		enter_slow(t, (uintptr_t)fn);
+		enter_first((uintptr_t)fn, csp);
 		return;
 	}
 	struct frame *f = t->sp;
-	f->node = (uintptr_t)n;
+	n = t->cur->cache;
+	if (unlikely(!n || n->fn != (uintptr_t)fn || f == t->limit || (f - 1)->csp <= csp || !clock_tsc)) {
+		enter_slow(t, (uintptr_t)fn, csp);
+		return;
+	}
 	t->sp = f + 1;
+	f->node = (uintptr_t)n;
+	f->csp = csp;
 	t->cur = n;
 	f->t0 = clock_tsc_read();
 }
@@ -284,16 +325,35 @@ static void thread_retire(void *arg)
 	cur_thread = NULL;
 	while (t->sp > t->stack + 1)
 		frame_pop(t, now);
+	writer_retire_begin();
 	pthread_mutex_lock(&retire_lock);
 	if (retired && cct_merge(retired, t->tree) < 0)
 		log_warn("out of memory: an exited thread's calls are lost");
 	retired_lost += t->lost + t->overflow;
-	pthread_mutex_unlock(&retire_lock);
 	__atomic_store_n(&t->state, THREAD_FREE, __ATOMIC_RELEASE);
+	pthread_mutex_unlock(&retire_lock);
+	writer_retire_end();
+}
+
+/* Under strict overcommit (vm.overcommit_memory=2) MAP_NORESERVE is
+ * ignored and every shadow stack counts in full against the commit limit. */
+static int overcommit_strict(void)
+{
+	char c = 0;
+	int fd = open("/proc/sys/vm/overcommit_memory", O_RDONLY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		if (read(fd, &c, 1) != 1)
+			c = 0;
+		close(fd);
+	}
+	return c == '2';
 }
 
 void trace_enable(void)
 {
+	if (overcommit_strict())
+		stack_frames = STACK_FRAMES_STRICT;
 	retired = cct_new();
 	if (pthread_key_create(&thread_key, thread_retire) != 0)
 		log_warn("cannot watch threads exit: their structures are not reused");

@@ -13,6 +13,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <link.h>
+#include <pthread.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -43,6 +45,8 @@ static char maps_buf[1 << 14];
 static char line_buf[PATH_MAX + 256];
 
 static int writer_tid;  /* tid of the thread writing, 0 if none */
+static int retiring;    /* threads handing over their trees (trace.c) */
+static __thread int retiring_here __attribute__((tls_model("initial-exec")));
 static int written;     /* this image's profile is on disk */
 static char final_name[PATH_MAX]; /* chosen by this image's first write */
 
@@ -58,6 +62,7 @@ static void buf_flush(struct rawbuf *b)
 			b->error = n < 0 ? errno : EIO;
 		else
 			off += (uint32_t)n;
+		b->written += n > 0 ? (uint64_t)n : 0;
 	}
 	b->len = 0;
 }
@@ -324,7 +329,9 @@ static void write_modules(struct rawbuf *b)
 
 /* Gives the file its final name: the name this image used before, else the
  * first of <base>.cprof, <base>.1.cprof, ... that is free (an earlier image
- * of this pid, before an exec, may hold the first). */
+ * of this pid, before an exec, may hold one; so may a process of another
+ * pid namespace writing into the same directory).  Where the file system has
+ * no hard links, the name is reserved with O_EXCL and renamed onto. */
 static int publish(const char *tmp, const char *base)
 {
 	if (final_name[0])
@@ -340,27 +347,45 @@ static int publish(const char *tmp, const char *base)
 		}
 		if (errno == EEXIST)
 			continue;
-		if (errno == EPERM || errno == EOPNOTSUPP || errno == ENOSYS)
-			return rename(tmp, final_name) < 0 ? -errno : 0;
-		break;
+		if (errno != EPERM && errno != EOPNOTSUPP && errno != ENOSYS)
+			break;
+		int fd = open(final_name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+		if (fd < 0 && errno == EEXIST)
+			continue;
+		if (fd < 0)
+			break;
+		close(fd);
+		return rename(tmp, final_name) < 0 ? -errno : 0;
 	}
 	final_name[0] = '\0';
 	return -errno;
 }
 
+/* Creates the .partial file under a name no other writer uses. */
+static int open_partial(const char *base, char *tmp, size_t size)
+{
+	for (int n = 0; n < 1000; n++) {
+		int fd;
+		fmt_format(tmp, size, "%s.%x%s", base, (unsigned)(rt.start_ns + (uint64_t)n), CPROF_PARTIAL_SUFFIX);
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+		if (fd >= 0 || errno != EEXIST)
+			return fd < 0 ? -errno : fd;
+	}
+	return -EEXIST;
+}
+
 static int write_file(int reason, int value)
 {
-	char base[PATH_MAX], tmp[PATH_MAX];
+	static char base[PATH_MAX], tmp[PATH_MAX];
 	struct rawbuf b = {.buf = buf_space, .cap = sizeof buf_space};
 	struct cprof_file_header h = {.version = CPROF_FORMAT_VERSION, .byte_order = CPROF_BYTE_ORDER_MARK};
 	uint64_t now = clock_ticks(), lost = 0;
 	int ret;
 
 	fmt_format(base, sizeof base, "%s/%s-%d", rt.dir, rt.host, rt.pid);
-	fmt_format(tmp, sizeof tmp, "%s%s", base, CPROF_PARTIAL_SUFFIX);
-	b.fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	b.fd = open_partial(base, tmp, sizeof tmp);
 	if (b.fd < 0) {
-		ret = -errno;
+		ret = b.fd;
 		log_warn("cannot write the profile %s: %s", tmp, strerrordesc_np(-ret));
 		return ret;
 	}
@@ -385,6 +410,8 @@ static int write_file(int reason, int value)
 		b.error = errno;
 	if (b.error) {
 		log_warn("cannot write the profile %s: %s", tmp, strerrordesc_np(b.error));
+		if (!b.written)
+			unlink(tmp); /* nothing in it worth reading */
 		return -b.error;
 	}
 	ret = publish(tmp, base);
@@ -395,6 +422,34 @@ static int write_file(int reason, int value)
 	return ret;
 }
 
+/* Runs write_file with SIGPIPE and SIGXFSZ blocked, and takes back those
+ * its own writes raise (a log line to a closed pipe, a file over
+ * RLIMIT_FSIZE): they are not the program's to die of.  Those that were
+ * pending before stay pending. */
+static int write_file_quietly(int reason, int value)
+{
+	sigset_t ours, old, before, after;
+	struct timespec zero = {0, 0};
+	int ret;
+
+	sigemptyset(&ours);
+	sigaddset(&ours, SIGPIPE);
+	sigaddset(&ours, SIGXFSZ);
+	pthread_sigmask(SIG_BLOCK, &ours, &old);
+	sigpending(&before);
+	ret = write_file(reason, value);
+	sigpending(&after);
+	for (int sig = SIGPIPE; sig; sig = sig == SIGPIPE ? SIGXFSZ : 0)
+		if (sigismember(&after, sig) && !sigismember(&before, sig)) {
+			sigset_t one;
+			sigemptyset(&one);
+			sigaddset(&one, sig);
+			syscall(SYS_rt_sigtimedwait, &one, NULL, &zero, _NSIG / 8);
+		}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return ret;
+}
+
 /* Writes the profile once per process image.  A second caller waits for a
  * writer in another thread (a signal must not kill the process half-way
  * through an exit's write), and gives up at once if it interrupted its own
@@ -402,25 +457,53 @@ static int write_file(int reason, int value)
 int writer_write_profile(int reason, int value)
 {
 	int self = (int)syscall(SYS_gettid), expected = 0, ret;
+	struct timespec ms = {0, 1000000};
 
-	while (!__atomic_compare_exchange_n(&writer_tid, &expected, self, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+	while (!__atomic_compare_exchange_n(&writer_tid, &expected, self, 0, __ATOMIC_SEQ_CST, __ATOMIC_RELAXED)) {
 		if (expected == self)
 			return -EBUSY;
-		struct timespec ms = {0, 1000000};
 		for (int i = 0; i < 5000 && __atomic_load_n(&writer_tid, __ATOMIC_ACQUIRE); i++)
 			nanosleep(&ms, NULL);
 		if (__atomic_load_n(&writer_tid, __ATOMIC_ACQUIRE))
 			return -EBUSY;
 		expected = 0;
 	}
+	/* let exiting threads finish handing over their trees (bounded: a
+	 * thread stopped in the middle of it must not stop the write) */
+	for (int i = 0; i < 2000 && __atomic_load_n(&retiring, __ATOMIC_SEQ_CST) > retiring_here; i++)
+		nanosleep(&ms, NULL);
 	if (written) {
 		ret = 0;
 	} else {
-		ret = write_file(reason, value);
+		ret = write_file_quietly(reason, value);
 		written = ret == 0;
 	}
 	__atomic_store_n(&writer_tid, 0, __ATOMIC_RELEASE);
 	return ret;
+}
+
+/* An exiting thread hands its tree to the exited threads' tree between
+ * these two calls, which keep it from happening during a write: the writer
+ * would see the thread twice (live, then merged) or not at all. */
+void writer_retire_begin(void)
+{
+	struct timespec ms = {0, 1000000};
+
+	for (;;) {
+		__atomic_add_fetch(&retiring, 1, __ATOMIC_SEQ_CST);
+		if (!__atomic_load_n(&writer_tid, __ATOMIC_SEQ_CST))
+			break;
+		__atomic_sub_fetch(&retiring, 1, __ATOMIC_SEQ_CST);
+		while (__atomic_load_n(&writer_tid, __ATOMIC_ACQUIRE))
+			nanosleep(&ms, NULL);
+	}
+	retiring_here = 1;
+}
+
+void writer_retire_end(void)
+{
+	retiring_here = 0;
+	__atomic_sub_fetch(&retiring, 1, __ATOMIC_SEQ_CST);
 }
 
 /* After an exec that failed: the next exit writes again, under the same name. */
@@ -435,4 +518,5 @@ void writer_forget_name(void)
 	final_name[0] = '\0';
 	written = 0;
 	writer_tid = 0;
+	retiring = 0;
 }

@@ -182,6 +182,10 @@ static int prepare_dir(const struct settings *s, char *dir, size_t size)
 		fprintf(stderr, "cprof: cannot write into %s: %s (choose another -d)\n", dir, strerror(errno));
 		return -1;
 	}
+	if (!realpath(s->dir, dir)) {
+		fprintf(stderr, "cprof: %s: %s (choose another -d)\n", s->dir, strerror(errno));
+		return -1;
+	}
 	if (dir_has_profiles(dir)) {
 		fprintf(stderr, "cprof: %s already holds raw profiles, which would be merged with this run's: "
 				"remove them or choose another -d\n",

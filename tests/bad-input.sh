@@ -48,7 +48,7 @@ report_with "truncated profile" t.partial 0 "warning: $WORK/bad/t.partial: trunc
 head -c 100 /dev/urandom > "$WORK/broken"
 report_with "random bytes" r.cprof 0 "$WORK/bad/r.cprof: not a cprof raw profile"
 : > "$WORK/broken"
-report_with "empty file" e.cprof 0 "$WORK/bad/e.cprof: not a cprof raw profile"
+report_with "empty file" e.cprof 0 "$WORK/bad/e.cprof: empty \(its writer stopped before writing anything\)"
 # patch(OFFSET, BYTES): a copy of the good profile with bytes replaced
 patch() {
 	cp "$good" "$WORK/broken"

@@ -34,6 +34,10 @@ exec-fail 0 3 1
 fork 0 5 2
 vfork 0 6 2
 spawn 0 6 2
+vfork-signal 0 3 2
+siginterrupt 0 3 1
+sigset 0 3 1
+altstack 143 3 1
 MODES
 
 expect_eq "a handler the program installed still runs" "handler ran" "$(head -n 1 "$WORK/handler-exit.out")"
@@ -46,5 +50,29 @@ expect_eq "the per-process heading says how the process ended" "[killed by signa
 	"$(grep '^Process ' "$WORK/pp.out" | sed 's/.*\(\[killed.*\]\).*/\1/')"
 "$CPROF" --per-process "$PROGS/exits" exec > "$WORK/ppexec.out" 2>&1
 expect_eq "an image replaced by exec says so" 1 "$(grep -c '^Process .*\[replaced by exec\]' "$WORK/ppexec.out")"
+
+# a profile that cannot be written does not change the exit status
+# (stderr through a pipe: the limit would stop a write to a file too)
+{ "$CPROF" -d "$WORK/fsize" sh -c 'ulimit -f 0; exec "$0" exit' "$PROGS/exits" 2>&1 > "$WORK/fsize.out"
+	echo $? > "$WORK/fsize.status"; } | cat > "$WORK/fsize.err"
+expect_eq "a profile over RLIMIT_FSIZE: the program's exit status stays 7" 7 "$(cat "$WORK/fsize.status")"
+matches "a profile over RLIMIT_FSIZE: the runtime says why" "cannot write the profile .*: File too large" \
+	"$(cat "$WORK/fsize.err")"
+
+# a relative -d holds, whatever directory the program goes to
+(cd "$WORK" && "$CPROF" -d rel "$PROGS/exits" chdir > /dev/null 2>&1)
+expect_eq "relative -d and a program that changes directory" 1 "$(ls "$WORK/rel" | grep -c '\.cprof$')"
+
+# a library initialised before the runtime starts programs from its constructor
+"$CPROF" "$PROGS/early" > /dev/null 2>&1
+expect_eq "exec and posix_spawn work before the runtime's constructor" 0 $?
+
+# threads exiting while the profile is written are counted once
+bad=""
+for i in 1 2 3 4 5 6 7 8; do
+	n=$("$CPROF" "$PROGS/race" 32 2>/dev/null | awk '/\(f\)$/ { print $1 }')
+	[ "$n" = 32000 ] || bad="$bad $n"
+done
+expect_eq "32 threads exiting during exit(): f() counted 32000 times in 8 runs" "" "$bad"
 
 done_testing

@@ -1,8 +1,17 @@
 # make check: Check unit tests of the analysis, and integration tests that
 # run real programs under cprof.  Every test program speaks TAP.
 TEST_PROG_FLAGS = -g -O2 -finstrument-functions
-check_PROGRAMS += tests/progs/exits tests/progs/threads tests/progs/recurse tests/progs/io
+check_PROGRAMS += tests/progs/exits tests/progs/threads tests/progs/recurse tests/progs/io \
+	tests/progs/race tests/progs/jump tests/progs/early
 tests_progs_exits_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
+tests_progs_race_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
+tests_progs_jump_CFLAGS = $(AM_CFLAGS) -g -O0 -finstrument-functions
+# early links a shared library that starts programs from its constructor
+check_LTLIBRARIES = tests/progs/libearly.la
+tests_progs_libearly_la_SOURCES = tests/progs/libearly.c
+tests_progs_libearly_la_LDFLAGS = -rpath /nowhere -avoid-version
+tests_progs_early_LDADD = tests/progs/libearly.la
+tests_progs_early_LDFLAGS = -no-install
 tests_progs_threads_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_recurse_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_io_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
@@ -13,6 +22,7 @@ INTEGRATION_TESTS = \
 	tests/exits.sh \
 	tests/threads.sh \
 	tests/recursion.sh \
+	tests/longjmp.sh \
 	tests/pstats.sh \
 	tests/bad-input.sh
 TESTS += $(INTEGRATION_TESTS)

@@ -5,12 +5,15 @@
  *   exits MODE [ARG]
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -148,6 +151,51 @@ static int finish(const char *mode, const char *self)
 		waitpid(pid, &st, 0);
 		return WEXITSTATUS(st);
 	}
+	if (strcmp(mode, "vfork-signal") == 0) {
+		/* the child's signal() must not change the parent's handler */
+		signal(SIGINT, on_term);
+		pid_t pid = vfork();
+		if (pid == 0) {
+			signal(SIGINT, SIG_DFL);
+			execl("/bin/true", "true", (char *)NULL);
+			_exit(40);
+		}
+		waitpid(pid, NULL, 0);
+		raise(SIGINT);
+		return handled == SIGINT ? 0 : 41;
+	}
+	if (strcmp(mode, "siginterrupt") == 0) {
+		/* read() must be interrupted, not restarted */
+		int fds[2];
+		char c;
+		struct itimerval it = {{0, 0}, {0, 200000}};
+		if (pipe(fds) < 0)
+			return 60;
+		siginterrupt(SIGALRM, 1);
+		signal(SIGALRM, on_term);
+		setitimer(ITIMER_REAL, &it, NULL);
+		return read(fds[0], &c, 1) < 0 && errno == EINTR ? 0 : 61;
+	}
+	if (strcmp(mode, "sigset") == 0) {
+		__sighandler_t old;
+		sigset(SIGINT, on_term);
+		old = signal(SIGINT, SIG_IGN);
+		signal(SIGINT, old);
+		raise(SIGINT);
+		return handled == SIGINT && old == on_term ? 0 : 62;
+	}
+	if (strcmp(mode, "altstack") == 0) {
+		/* a small alternate stack with a guard page below it */
+		size_t page = (size_t)sysconf(_SC_PAGESIZE), size = 8192;
+		char *m = mmap(NULL, size + page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		stack_t ss = {.ss_sp = m + page, .ss_size = size};
+		if (m == MAP_FAILED || mprotect(m, page, PROT_NONE) < 0 || sigaltstack(&ss, NULL) < 0)
+			return 70;
+		raise(SIGTERM);
+		return 71;
+	}
+	if (strcmp(mode, "chdir") == 0)
+		return chdir("/");
 	fprintf(stderr, "exits: unknown mode %s\n", mode);
 	return 2;
 }

@@ -1,0 +1,7 @@
+/* early: linked with libearly, whose constructor runs before cprof's. */
+int early_status(void);
+
+int main(void)
+{
+	return early_status();
+}
