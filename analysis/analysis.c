@@ -112,6 +112,20 @@ static void print_heading(FILE *out, const struct raw_process *p)
 	fputs("\n\n", out);
 }
 
+/* Calls the runtime had to drop (see docs/FORMAT.md) make counts low. */
+static void warn_lost(const struct analysis_options *opt, const struct loaded *l)
+{
+	uint64_t lost = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		lost += l->procs[i]->info.events_lost;
+	if (lost)
+		fprintf(stderr,
+			"%s: warning: %" PRIu64 " calls could not be recorded (recursion over a million deep, "
+			"out of memory, or a signal handler during bookkeeping): the counts above are short by that many\n",
+			opt->prog, lost);
+}
+
 static int emit(const struct analysis_options *opt, struct loaded *l, struct stats **per, struct stats *merged,
 		FILE *out)
 {
@@ -168,6 +182,7 @@ int analysis_report(const struct analysis_options *opt, char *const paths[], int
 		stats_add(merged, per[i]);
 	}
 	ret = emit(opt, &l, per, merged, out);
+	warn_lost(opt, &l);
 	if (ret == ANALYSIS_OK && merged->n == 0)
 		fprintf(stderr,
 			"%s: no calls were traced: build the program with -finstrument-functions "

@@ -3,6 +3,7 @@
  * Only marshal types that every CPython from 3.4 reads are written: '{' dict
  * ended by '0', '(' tuple with a 32-bit count, 'u' UTF-8 string with a 32-bit
  * length, 'i' 32-bit int, 'l' long in 15-bit digits, 'g' binary double.
+ * Names must be valid UTF-8 (see utf8_valid in util.h).
  */
 #include "config.h"
 
@@ -13,7 +14,17 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
 #include "pstats.h"
+
+static mode_t current_umask(void)
+{
+	mode_t m = umask(0);
+
+	umask(m);
+	return m;
+}
 
 static void put_u32(FILE *f, uint32_t v)
 {
@@ -57,41 +68,15 @@ static void put_float(FILE *f, double d)
 	fwrite(b, 1, 8, f);
 }
 
-/* Length of the valid UTF-8 sequence at s (1 to 4), or 0. */
-static int utf8_len(const unsigned char *s)
+/* The analysis keeps every name valid UTF-8 (utf8_valid), as Python's 'u'
+ * type needs. */
+static void put_str(FILE *f, const char *s)
 {
-	if (s[0] < 0x80)
-		return 1;
-	int n = s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 && s[0] < 0xe0 ? 2 : 0;
-	for (int i = 1; i < n; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	return n;
-}
+	size_t len = strlen(s);
 
-/* Python decodes 'u' strictly: bytes that are not UTF-8 become U+FFFD. */
-static void put_str(FILE *f, const char *str)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t len = 0;
-
-	for (size_t i = 0; s[i];) {
-		int n = utf8_len(s + i);
-		len += n ? (size_t)n : 3;
-		i += n ? (size_t)n : 1;
-	}
 	fputc('u', f);
 	put_u32(f, (uint32_t)len);
-	for (size_t i = 0; s[i];) {
-		int n = utf8_len(s + i);
-		if (n) {
-			fwrite(s + i, 1, (size_t)n, f);
-			i += (size_t)n;
-		} else {
-			fwrite("\xef\xbf\xbd", 1, 3, f);
-			i++;
-		}
-	}
+	fwrite(s, 1, len, f);
 }
 
 static void put_key(FILE *f, const struct stats *st, struct func_name k)
@@ -132,17 +117,39 @@ int pstats_write_stream(const struct stats *st, FILE *f)
 	return ferror(f) ? -EIO : 0;
 }
 
+/* A regular file (or a new one) is written under a temporary name and
+ * renamed, so a failed write leaves the old file as it was; anything else
+ * (/dev/stdout, a FIFO) is written in place and never removed. */
 int pstats_write(const struct stats *st, const char *path)
 {
-	FILE *f = fopen(path, "wb");
-	int ret;
+	struct stat sb;
+	char *tmp = NULL;
+	FILE *f;
+	int ret, fd;
 
-	if (!f)
+	if (stat(path, &sb) < 0 || S_ISREG(sb.st_mode)) {
+		tmp = xmalloc(strlen(path) + 16);
+		sprintf(tmp, "%s.XXXXXX", path);
+		if ((fd = mkstemp(tmp)) < 0 || !(f = fdopen(fd, "wb"))) {
+			ret = -errno;
+			if (fd >= 0)
+				unlink(tmp);
+			free(tmp);
+			return ret;
+		}
+		fchmod(fd, 0666 & ~current_umask());
+	} else if (!(f = fopen(path, "wb"))) {
 		return -errno;
+	}
 	ret = pstats_write_stream(st, f);
 	if (fclose(f) != 0 && !ret)
 		ret = -errno;
-	if (ret)
-		unlink(path);
+	if (tmp) {
+		if (!ret && rename(tmp, path) < 0)
+			ret = -errno;
+		if (ret)
+			unlink(tmp);
+		free(tmp);
+	}
 	return ret;
 }

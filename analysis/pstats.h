@@ -7,7 +7,7 @@
 
 #include "stats.h"
 
-/* Returns 0, or -errno with nothing left behind at path. */
+/* Returns 0, or -errno, leaving what was at path as it was. */
 int pstats_write(const struct stats *st, const char *path);
 /* The same onto an open stream (tests). */
 int pstats_write_stream(const struct stats *st, FILE *f);

@@ -23,6 +23,7 @@ struct parser {
 	size_t threads_cap;
 	size_t modules_cap;
 	size_t *nodes_cap; /* per thread */
+	struct u64map thread_pos; /* THREAD index -> position in p->threads */
 };
 
 static void __attribute__((format(printf, 3, 4))) fail(struct parser *ps, size_t off, const char *fmt, ...)
@@ -133,11 +134,12 @@ static int parse_thread(struct parser *ps, size_t off, const unsigned char *pl, 
 		return -1;
 	}
 	memcpy(&rec, pl, sizeof rec);
-	for (size_t i = 0; i < p->nthreads; i++)
-		if (p->threads[i].index == rec.index) {
-			fail(ps, off, "a second THREAD record for thread %u", rec.index);
-			return -1;
-		}
+	uint64_t *pos = u64map_get(&ps->thread_pos, rec.index, UINT64_MAX);
+	if (*pos != UINT64_MAX) {
+		fail(ps, off, "a second THREAD record for thread %u", rec.index);
+		return -1;
+	}
+	*pos = p->nthreads;
 	size_t old = ps->threads_cap;
 	GROW(p->threads, ps->threads_cap, p->nthreads + 1);
 	if (ps->threads_cap != old) {
@@ -170,11 +172,11 @@ static int parse_nodes(struct parser *ps, size_t off, const unsigned char *pl, u
 		fail(ps, off, "NODES record of %u bytes cannot hold %u nodes", size, head.count);
 		return -1;
 	}
-	for (k = 0; k < p->nthreads; k++)
-		if (p->threads[k].index == head.thread) {
-			t = &p->threads[k];
-			break;
-		}
+	uint64_t *pos = u64map_find(&ps->thread_pos, head.thread);
+	if (pos) {
+		k = (size_t)*pos;
+		t = &p->threads[k];
+	}
 	if (!t) {
 		fail(ps, off, "NODES record for thread %u, which has no THREAD record", head.thread);
 		return -1;
@@ -273,7 +275,7 @@ struct raw_process *rawfile_parse(const char *name, const unsigned char *data, s
 {
 	struct parser ps = {.name = name, .data = data, .size = size, .err = err, .errsize = errsize};
 	struct cprof_file_header h;
-	int ended = 0;
+	int ended = 0, ret;
 	size_t stop = 0;
 
 	err[0] = '\0';
@@ -297,18 +299,21 @@ struct raw_process *rawfile_parse(const char *name, const unsigned char *data, s
 	}
 	ps.p = xcalloc(1, sizeof *ps.p);
 	ps.p->file = xstrdup(name);
-	if (parse_records(&ps, &ended, &stop) < 0) {
-		free(ps.nodes_cap);
+	ret = parse_records(&ps, &ended, &stop);
+	free(ps.nodes_cap);
+	u64map_free(&ps.thread_pos);
+	if (ret < 0) {
 		rawfile_free(ps.p);
 		return NULL;
 	}
-	free(ps.nodes_cap);
 	if (!ended) {
 		ps.p->truncated = 1;
 		snprintf(err, errsize, "%s: truncated at offset %zu: using the records before it", name, stop);
 	}
-	qsort(ps.p->modules, ps.p->nmodules, sizeof *ps.p->modules, cmp_module);
-	qsort(ps.p->threads, ps.p->nthreads, sizeof *ps.p->threads, cmp_thread);
+	if (ps.p->nmodules)
+		qsort(ps.p->modules, ps.p->nmodules, sizeof *ps.p->modules, cmp_module);
+	if (ps.p->nthreads)
+		qsort(ps.p->threads, ps.p->nthreads, sizeof *ps.p->threads, cmp_thread);
 	return ps.p;
 }
 
@@ -318,7 +323,8 @@ struct raw_process *rawfile_read(const char *path, char *err, size_t errsize)
 	unsigned char *data = NULL;
 	struct stat st;
 	size_t len = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO must not stop the analysis before fstat tells */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 
 	if (fd < 0 || fstat(fd, &st) < 0) {
 		snprintf(err, errsize, "%s: %s", path, strerror(errno));

@@ -76,21 +76,26 @@ static int sort_word(const char *key)
 
 int sort_parse(const char *spec, struct sort_spec *out, char *err, size_t errsize)
 {
-	char *copy = xstrdup(spec), *save = NULL;
-	int ret = 0;
-
 	memset(out, 0, sizeof *out);
-	for (char *key = strtok_r(copy, ",", &save); key; key = strtok_r(NULL, ",", &save)) {
-		int w = sort_word(key);
+	for (const char *key = spec;;) {
+		const char *comma = strchr(key, ',');
+		size_t len = comma ? (size_t)(comma - key) : strlen(key);
+		char word[32];
+		int w = -1;
+
+		if (len && len < sizeof word) {
+			memcpy(word, key, len);
+			word[len] = '\0';
+			w = sort_word(word);
+		}
 		if (w < 0) {
-			snprintf(err, errsize, "unknown sort key '%s' (use one of: %s)", key, sort_key_names());
-			ret = -1;
-			break;
+			snprintf(err, errsize, len ? "unknown sort key '%.*s' (use one of: %s)" : "empty sort key%.*s (use one of: %s)",
+				 (int)len, key, sort_key_names());
+			return -1;
 		}
 		if (out->nfields + sort_words[w].n > SORT_MAX_FIELDS) {
 			snprintf(err, errsize, "too many sort keys");
-			ret = -1;
-			break;
+			return -1;
 		}
 		for (int i = 0; i < sort_words[w].n; i++) {
 			out->fields[out->nfields].index = sort_words[w].fields[i][0];
@@ -101,29 +106,28 @@ int sort_parse(const char *spec, struct sort_spec *out, char *err, size_t errsiz
 			strncat(out->description, ", ", sizeof out->description - strlen(out->description) - 1);
 		strncat(out->description, sort_words[w].description,
 			sizeof out->description - strlen(out->description) - 1);
+		if (!comma)
+			return 0;
+		key = comma + 1;
 	}
-	if (!ret && !out->nfields) {
-		snprintf(err, errsize, "empty sort key (use one of: %s)", sort_key_names());
-		ret = -1;
-	}
-	free(copy);
-	return ret;
 }
 
-void report_std_name(const struct stats *st, struct func_name k, char *buf, size_t size)
+char *report_std_name(const struct stats *st, struct func_name k)
 {
 	const char *file = strtab_str(st->strings, k.file);
 	const char *name = strtab_str(st->strings, k.name);
-	size_t len = strlen(name);
+	size_t len = strlen(name), size = strlen(file) + len + 16;
+	char *buf = xmalloc(size);
 
 	if (strcmp(file, "~") == 0 && k.line == 0) {
 		if (len >= 2 && name[0] == '<' && name[len - 1] == '>')
 			snprintf(buf, size, "{%.*s}", (int)(len - 2), name + 1);
 		else
 			snprintf(buf, size, "%s", name);
-		return;
+	} else {
+		snprintf(buf, size, "%s:%u(%s)", file, k.line, name);
 	}
-	snprintf(buf, size, "%s:%u(%s)", file, k.line, name);
+	return buf;
 }
 
 struct row {
@@ -192,23 +196,34 @@ static void print_row(FILE *out, const struct stat_entry *e, const char *stdname
 	fprintf(out, "%s\n", stdname);
 }
 
+/* v in decimal, as Python prints its unbounded ints */
+static const char *decimal(unsigned __int128 v, char *buf, size_t size)
+{
+	char *p = buf + size - 1;
+
+	*p = '\0';
+	do {
+		*--p = (char)('0' + (int)(v % 10));
+		v /= 10;
+	} while (v && p > buf);
+	return p;
+}
+
 void report_table(FILE *out, const struct stats *full, const struct sort_spec *sort, long top)
 {
 	struct stats_totals tot = stats_totals(full);
 	struct stats *st = stats_strip_dirs(full);
 	struct row *rows = xcalloc(st->n + 1, sizeof *rows);
 	size_t count = st->n;
+	char num[48];
 
-	fprintf(out, "         %" PRIu64 " function calls ", tot.calls);
+	fprintf(out, "         %s function calls ", decimal(tot.calls, num, sizeof num));
 	if (tot.calls != tot.prim_calls)
-		fprintf(out, "(%" PRIu64 " primitive calls) ", tot.prim_calls);
+		fprintf(out, "(%s primitive calls) ", decimal(tot.prim_calls, num, sizeof num));
 	fprintf(out, "in %.3f seconds\n\n", tot.tt);
 
-	for (uint32_t i = 0; i < st->n; i++) {
-		char name[8192];
-		report_std_name(st, st->entries[i].key, name, sizeof name);
-		rows[i] = (struct row){.entry = i, .pos = i, .stdname = xstrdup(name)};
-	}
+	for (uint32_t i = 0; i < st->n; i++)
+		rows[i] = (struct row){.entry = i, .pos = i, .stdname = report_std_name(st, st->entries[i].key)};
 	sort_stats = st;
 	sort_by = sort;
 	qsort(rows, st->n, sizeof *rows, cmp_rows);

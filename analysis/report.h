@@ -7,7 +7,7 @@
 
 #include "stats.h"
 
-#define SORT_MAX_FIELDS 24
+#define SORT_MAX_FIELDS 64
 
 struct sort_spec {
 	int nfields;
@@ -15,7 +15,7 @@ struct sort_spec {
 		int index; /* in (cc, nc, tt, ct, file, line, name, stdname) */
 		int dir;   /* 1 ascending, -1 descending */
 	} fields[SORT_MAX_FIELDS];
-	char description[256]; /* "cumulative time", ... */
+	char description[1024]; /* "cumulative time", ... */
 };
 
 /* Parses "key[,key...]" with pstats' names and unambiguous abbreviations.
@@ -29,7 +29,8 @@ const char *sort_key_names(void);
  * from the full table, rows from the stripped one.  top < 0 prints all. */
 void report_table(FILE *out, const struct stats *full, const struct sort_spec *sort, long top);
 
-/* "file:line(name)", or "{name}" for ('~', 0, '<name>'): func_std_string. */
-void report_std_name(const struct stats *st, struct func_name k, char *buf, size_t size);
+/* "file:line(name)", or "{name}" for ('~', 0, '<name>'): func_std_string.
+ * Returns a new string. */
+char *report_std_name(const struct stats *st, struct func_name k);
 
 #endif

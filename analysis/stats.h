@@ -58,7 +58,7 @@ void stats_add(struct stats *dst, const struct stats *src);
 struct stats *stats_strip_dirs(const struct stats *st);
 
 struct stats_totals {
-	uint64_t calls, prim_calls;
+	unsigned __int128 calls, prim_calls; /* sums of 64-bit counts */
 	double tt; /* pstats' total_tt: the sum of tottime, in entry order */
 };
 struct stats_totals stats_totals(const struct stats *st);

@@ -9,9 +9,13 @@
 #include <dwarf.h>
 #include <elfutils/libdw.h>
 #include <elfutils/libdwfl.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "symbols.h"
 
@@ -19,11 +23,17 @@ struct modfile {
 	char *path;
 	uint32_t build_id_len;
 	uint8_t build_id[CPROF_BUILD_ID_MAX];
-	Dwfl *dwfl;
+	Dwfl *dwfl;        /* open, or NULL */
 	Dwfl_Module *mod;
-	int loaded;
+	int unreadable;    /* said so once; not tried again */
+	int rebuilt;       /* its build-id differs from the run's: said so once */
+	uint64_t used;     /* when last opened or used, for closing the oldest */
 	struct u64map cache; /* link-time address -> index in funcs */
 };
+
+/* Each open Dwfl holds a file descriptor or two: merging many runs of many
+ * programs must not run out of them. */
+#define MAX_OPEN 256
 
 struct symbolizer {
 	struct strtab *strings;
@@ -33,6 +43,8 @@ struct symbolizer {
 	struct func_name *funcs;
 	size_t nfuncs, funcs_cap;
 	uint32_t unknown_file;
+	size_t nopen;
+	uint64_t clock;
 };
 
 static char *debuginfo_path;
@@ -43,6 +55,8 @@ static const Dwfl_Callbacks callbacks = {
 	.section_address = dwfl_offline_section_address,
 	.debuginfo_path = &debuginfo_path,
 };
+
+static void modfile_close(struct symbolizer *s, struct modfile *m);
 
 struct symbolizer *symbolizer_new(struct strtab *strings)
 {
@@ -59,8 +73,7 @@ void symbolizer_free(struct symbolizer *s)
 		return;
 	for (size_t i = 0; i < s->nmods; i++) {
 		struct modfile *m = s->mods[i];
-		if (m->dwfl)
-			dwfl_end(m->dwfl);
+		modfile_close(s, m);
 		u64map_free(&m->cache);
 		free(m->path);
 		free(m);
@@ -78,48 +91,113 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-static void modfile_load(struct modfile *m)
+static void modfile_close(struct symbolizer *s, struct modfile *m)
+{
+	if (!m->dwfl)
+		return;
+	dwfl_end(m->dwfl);
+	m->dwfl = NULL;
+	m->mod = NULL;
+	s->nopen--;
+}
+
+/* Opens the file itself: a path from a raw profile is untrusted, and a FIFO
+ * or a device must not stop the analysis. */
+static int open_elf(struct modfile *m)
+{
+	struct stat st;
+	int fd = open(m->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+
+	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		fprintf(stderr, "cprof: cannot read %s: %s; its functions show as addresses\n", m->path,
+			fd < 0 ? strerror(errno) : "not a regular file");
+		m->unreadable = 1;
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	fcntl(fd, F_SETFL, 0);
+	return fd;
+}
+
+static void modfile_open(struct symbolizer *s, struct modfile *m)
 {
 	const unsigned char *bits;
 	GElf_Addr vaddr;
-	int n;
+	int n, fd;
 
-	m->loaded = 1;
-	m->dwfl = dwfl_begin(&callbacks);
-	if (!m->dwfl)
+	if (s->nopen >= MAX_OPEN) {
+		struct modfile *oldest = NULL;
+		for (size_t i = 0; i < s->nmods; i++)
+			if (s->mods[i]->dwfl && (!oldest || s->mods[i]->used < oldest->used))
+				oldest = s->mods[i];
+		modfile_close(s, oldest);
+	}
+	if ((fd = open_elf(m)) < 0 || !(m->dwfl = dwfl_begin(&callbacks))) {
+		if (fd >= 0)
+			close(fd);
 		return;
+	}
+	s->nopen++;
 	dwfl_report_begin(m->dwfl);
-	m->mod = dwfl_report_elf(m->dwfl, base_name(m->path), m->path, -1, 0, true);
+	m->mod = dwfl_report_elf(m->dwfl, base_name(m->path), m->path, fd, 0, true);
 	dwfl_report_end(m->dwfl, NULL, NULL);
 	if (!m->mod) {
+		close(fd);
 		fprintf(stderr, "cprof: cannot read %s: %s; its functions show as addresses\n", m->path,
 			dwfl_errmsg(-1));
+		m->unreadable = 1;
 		return;
 	}
 	n = dwfl_module_build_id(m->mod, &bits, &vaddr);
-	if (m->build_id_len && n > 0 && ((uint32_t)n != m->build_id_len || memcmp(bits, m->build_id, (size_t)n) != 0))
+	if (!m->rebuilt && m->build_id_len && n > 0 &&
+	    ((uint32_t)n != m->build_id_len || memcmp(bits, m->build_id, (size_t)n) != 0)) {
 		fprintf(stderr, "cprof: %s was rebuilt after the run (its build-id differs): its names may be wrong\n",
 			m->path);
+		m->rebuilt = 1;
+	}
 }
 
+static int modfile_is(const struct modfile *m, const struct raw_module *rm)
+{
+	return strcmp(m->path, rm->path) == 0 && m->build_id_len == rm->build_id_len &&
+	       memcmp(m->build_id, rm->build_id, rm->build_id_len) == 0;
+}
+
+/* The file a module of a process maps, by path and build-id. */
 static struct modfile *modfile_get(struct symbolizer *s, const struct raw_module *rm)
 {
 	uint64_t key = hash_bytes(rm->path, strlen(rm->path)) ^ hash_bytes(rm->build_id, rm->build_id_len) * 31;
-	uint64_t *slot = u64map_get(&s->by_file, key, 0);
 	struct modfile *m;
 
-	/* distinct files with equal hashes would share: vanishingly rare, and
-	 * caught by the path comparison below */
-	if (*slot && strcmp(s->mods[*slot - 1]->path, rm->path) == 0)
-		return s->mods[*slot - 1];
+	/* open addressing over the key: equal hashes of different files take
+	 * the next key */
+	for (;; key++) {
+		uint64_t *slot = u64map_get(&s->by_file, key, 0);
+		if (!*slot)
+			break;
+		if (modfile_is(s->mods[*slot - 1], rm))
+			return s->mods[*slot - 1];
+	}
 	m = xcalloc(1, sizeof *m);
 	m->path = xstrdup(rm->path);
 	m->build_id_len = rm->build_id_len;
 	memcpy(m->build_id, rm->build_id, rm->build_id_len);
 	GROW(s->mods, s->mods_cap, s->nmods + 1);
 	s->mods[s->nmods++] = m;
-	*slot = s->nmods;
+	*u64map_get(&s->by_file, key, 0) = s->nmods;
 	return m;
+}
+
+/* Names enter the analysis here: valid UTF-8 from the start, so the table,
+ * the pstats file and the merging of equal names all see the same bytes. */
+static uint32_t intern_text(struct symbolizer *s, const char *text)
+{
+	char *valid = utf8_valid(text);
+	uint32_t id = strtab_intern(s->strings, valid);
+
+	free(valid);
+	return id;
 }
 
 static uint32_t intern_path(struct symbolizer *s, const char *file, Dwarf_Die *die)
@@ -132,19 +210,58 @@ static uint32_t intern_path(struct symbolizer *s, const char *file, Dwarf_Die *d
 
 	if (file[0] == '/' || !dwarf_diecu(die, &cu, NULL, NULL) ||
 	    !(dir = dwarf_formstring(dwarf_attr(&cu, DW_AT_comp_dir, &attr))))
-		return strtab_intern(s->strings, file);
+		return intern_text(s, file);
 	full = xmalloc(strlen(dir) + strlen(file) + 2);
 	sprintf(full, "%s/%s", dir, file);
-	id = strtab_intern(s->strings, full);
+	id = intern_text(s, full);
 	free(full);
 	return id;
+}
+
+/* dwarf_decl_file, and what elfutils 0.188 refuses: file 0 of a DWARF 5
+ * line table, which clang names in DW_AT_decl_file. */
+static const char *decl_file(Dwarf_Die *die)
+{
+	const char *file = dwarf_decl_file(die);
+	Dwarf_Die d = *die, cu;
+	Dwarf_Attribute a;
+	Dwarf_Word idx;
+	Dwarf_Files *files;
+	size_t n;
+
+	if (file)
+		return file;
+	/* the DIE that holds it, through abstract_origin or specification */
+	for (int hops = 0; !dwarf_hasattr(&d, DW_AT_decl_file); hops++)
+		if (hops == 8 ||
+		    (!dwarf_attr(&d, DW_AT_abstract_origin, &a) && !dwarf_attr(&d, DW_AT_specification, &a)) ||
+		    !dwarf_formref_die(&a, &d))
+			return NULL;
+	if (dwarf_formudata(dwarf_attr(&d, DW_AT_decl_file, &a), &idx) != 0 || !dwarf_diecu(&d, &cu, NULL, NULL) ||
+	    dwarf_getsrcfiles(&cu, &files, &n) != 0 || idx >= n)
+		return NULL;
+	return dwarf_filesrc(files, idx, NULL, NULL);
+}
+
+/* The CU holding addr.  dwfl_module_addrdie needs .debug_aranges, which
+ * clang does not write by default: without them, walk the CUs. */
+static Dwarf_Die *cu_of(Dwfl_Module *mod, uint64_t addr, Dwarf_Addr *bias)
+{
+	Dwarf_Die *cu = dwfl_module_addrdie(mod, addr, bias);
+
+	if (cu)
+		return cu;
+	for (cu = dwfl_module_nextcu(mod, NULL, bias); cu; cu = dwfl_module_nextcu(mod, cu, bias))
+		if (dwarf_haspc(cu, addr - *bias) > 0)
+			return cu;
+	return NULL;
 }
 
 /* The subprogram whose code holds addr (link-time), from DWARF. */
 static int from_dwarf(struct symbolizer *s, Dwfl_Module *mod, uint64_t addr, struct func_name *out)
 {
 	Dwarf_Addr bias;
-	Dwarf_Die *cu = dwfl_module_addrdie(mod, addr, &bias), *scopes = NULL;
+	Dwarf_Die *cu = cu_of(mod, addr, &bias), *scopes = NULL;
 	Dwarf_Attribute attr;
 	const char *name, *file;
 	int n, line, found = 0;
@@ -155,11 +272,11 @@ static int from_dwarf(struct symbolizer *s, Dwfl_Module *mod, uint64_t addr, str
 		if (dwarf_tag(&scopes[i]) != DW_TAG_subprogram)
 			continue;
 		name = dwarf_formstring(dwarf_attr_integrate(&scopes[i], DW_AT_name, &attr));
-		file = dwarf_decl_file(&scopes[i]);
+		file = decl_file(&scopes[i]);
 		if (name && file && dwarf_decl_line(&scopes[i], &line) == 0) {
 			out->file = intern_path(s, file, &scopes[i]);
 			out->line = (uint32_t)line;
-			out->name = strtab_intern(s->strings, name);
+			out->name = intern_text(s, name);
 			found = 1;
 		}
 		break;
@@ -170,7 +287,7 @@ static int from_dwarf(struct symbolizer *s, Dwfl_Module *mod, uint64_t addr, str
 
 static struct func_name resolve(struct symbolizer *s, struct modfile *m, uint64_t addr)
 {
-	struct func_name f = {.file = strtab_intern(s->strings, m->path), .line = 0};
+	struct func_name f = {.file = intern_text(s, m->path), .line = 0};
 	GElf_Off off;
 	GElf_Sym sym;
 	const char *name;
@@ -179,7 +296,7 @@ static struct func_name resolve(struct symbolizer *s, struct modfile *m, uint64_
 	if (m->mod && from_dwarf(s, m->mod, addr, &f))
 		return f;
 	if (m->mod && (name = dwfl_module_addrinfo(m->mod, addr, &off, &sym, NULL, NULL, NULL))) {
-		f.name = strtab_intern(s->strings, name);
+		f.name = intern_text(s, name);
 		return f;
 	}
 	snprintf(hex, sizeof hex, "0x%llx", (unsigned long long)addr);
@@ -199,11 +316,12 @@ struct func_name symbolize(struct symbolizer *s, const struct raw_process *p, ui
 		return (struct func_name){.file = s->unknown_file, .name = strtab_intern(s->strings, hex)};
 	}
 	m = modfile_get(s, rm);
-	if (!m->loaded)
-		modfile_load(m);
+	m->used = ++s->clock;
 	link = addr - rm->bias;
 	slot = u64map_get(&m->cache, link, UINT64_MAX);
 	if (*slot == UINT64_MAX) {
+		if (!m->dwfl && !m->unreadable)
+			modfile_open(s, m);
 		GROW(s->funcs, s->funcs_cap, s->nfuncs + 1);
 		s->funcs[s->nfuncs] = resolve(s, m, link);
 		*slot = s->nfuncs++;

@@ -213,3 +213,64 @@ const char *strtab_str(const struct strtab *t, uint32_t id)
 {
 	return t->strs[id];
 }
+
+/* Length of the valid UTF-8 sequence at s (1 to 4), or 0. */
+static int utf8_len(const unsigned char *s)
+{
+	unsigned c = s[0];
+	int n;
+	unsigned lo = 0x80, hi = 0xbf; /* the second byte's range */
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		n = 2;
+	else if (c >= 0xe0 && c <= 0xef)
+		n = 3;
+	else if (c >= 0xf0 && c <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	if (c == 0xe0)
+		lo = 0xa0; /* overlong */
+	else if (c == 0xed)
+		hi = 0x9f; /* surrogates */
+	else if (c == 0xf0)
+		lo = 0x90; /* overlong */
+	else if (c == 0xf4)
+		hi = 0x8f; /* above U+10FFFF */
+	if (s[1] < lo || s[1] > hi)
+		return 0;
+	for (int i = 2; i < n; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	return n;
+}
+
+char *utf8_valid(const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t len = 0, k = 0;
+	char *out;
+
+	for (size_t i = 0; s[i];) {
+		int n = utf8_len(s + i);
+		len += n ? (size_t)n : 3;
+		i += n ? (size_t)n : 1;
+	}
+	out = xmalloc(len + 1);
+	for (size_t i = 0; s[i];) {
+		int n = utf8_len(s + i);
+		if (n) {
+			memcpy(out + k, s + i, (size_t)n);
+			k += (size_t)n;
+			i += (size_t)n;
+		} else {
+			memcpy(out + k, "\xef\xbf\xbd", 3);
+			k += 3;
+			i++;
+		}
+	}
+	out[k] = '\0';
+	return out;
+}

@@ -40,4 +40,9 @@ const char *strtab_str(const struct strtab *t, uint32_t id);
 
 uint64_t hash_bytes(const void *p, size_t len);
 
+/* s as valid UTF-8, as CPython's strict decoder sees it: every byte of an
+ * invalid sequence (bad lead byte, overlong form, surrogate, above
+ * U+10FFFF, cut short) becomes U+FFFD.  Returns a new string. */
+char *utf8_valid(const char *s);
+
 #endif

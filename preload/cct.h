@@ -45,13 +45,24 @@ struct cct {
 /* An open call on a thread's shadow stack.  The low bit of node marks a call
  * that was already open when the process forked: the child adds its time but
  * does not count it again.  csp is the machine stack pointer in the enter
- * hook: a later call made from no deeper shows that the frame was left by a
- * longjmp. */
+ * hook and site its call site (the return address of the function entered):
+ * see frame_left(). */
 struct frame {
 	uintptr_t node;
 	uint64_t t0;
 	uintptr_t csp;
+	uintptr_t site;
 };
+
+/* Whether a call entered at (csp, site) shows that the frame f was left by
+ * a longjmp: the call is made from higher on the machine stack than f's
+ * function was, or from as high but from another call site.  (A callee
+ * inlined with its hooks, as clang does, enters at its caller's depth and
+ * with its caller's site, and leaves the caller's frame alone.) */
+static inline int frame_left(const struct frame *f, uintptr_t csp, uintptr_t site)
+{
+	return f->csp < csp || (f->csp == csp && f->site != site);
+}
 #define FRAME_INHERITED 1u
 
 static inline struct tnode *frame_node(const struct frame *f)

@@ -66,8 +66,10 @@ void runtime_startup(void)
 		/* relative to where we start, not to where the program goes */
 		char cwd[PATH_MAX], rel[PATH_MAX];
 		memcpy(rel, rt.dir, sizeof rel);
-		if (getcwd(cwd, sizeof cwd))
+		if (getcwd(cwd, sizeof cwd)) {
 			fmt_format(rt.dir, sizeof rt.dir, "%s/%s", cwd, rel);
+			setenv("CPROF_DIR", rt.dir, 1); /* for children that start elsewhere */
+		}
 	}
 	copy_env(rt.jobid, sizeof rt.jobid, "CPROF_JOBID");
 	if (uname(&u) == 0)

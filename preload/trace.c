@@ -96,6 +96,7 @@ static void stack_reset(struct thread *t)
 	t->cur = cct_root(t->tree);
 	t->stack[0].node = (uintptr_t)t->cur;
 	t->stack[0].csp = UINTPTR_MAX;
+	t->stack[0].site = 0;
 	t->sp = t->stack + 1;
 	t->overflow = 0;
 	t->lost = 0;
@@ -156,13 +157,14 @@ static struct thread *__attribute__((noinline)) thread_start(void)
 
 /* Pushes a frame.  The slot is claimed before it is filled, so that a
  * signal handler's calls made meanwhile go above it. */
-static void frame_push(struct thread *t, struct tnode *n, uintptr_t csp)
+static void frame_push(struct thread *t, struct tnode *n, uintptr_t csp, uintptr_t site)
 {
 	struct frame *f = t->sp;
 
 	t->sp = f + 1;
 	f->node = (uintptr_t)n;
 	f->csp = csp;
+	f->site = site;
 	if (n != &t->lost_node)
 		t->cur = n;
 	f->t0 = clock_ticks();
@@ -170,10 +172,9 @@ static void frame_push(struct thread *t, struct tnode *n, uintptr_t csp)
 
 static void frame_pop(struct thread *t, uint64_t now);
 
-/* Closes the frames a longjmp left: a call is being entered from no deeper
- * on the machine stack than they were.  A signal handler on an alternate
- * stack is not such a call. */
-static void frames_left(struct thread *t, uintptr_t csp)
+/* Closes the frames a longjmp left (see frame_left).  A signal handler on
+ * an alternate stack is no sign of one. */
+static void frames_left(struct thread *t, uintptr_t csp, uintptr_t site)
 {
 	stack_t ss;
 	uint64_t now;
@@ -181,16 +182,16 @@ static void frames_left(struct thread *t, uintptr_t csp)
 	if (sigaltstack(NULL, &ss) == 0 && (ss.ss_flags & SS_ONSTACK))
 		return;
 	now = clock_ticks();
-	while ((t->sp - 1)->csp <= csp)
+	while (frame_left(t->sp - 1, csp, site))
 		frame_pop(t, now);
 }
 
-static void __attribute__((noinline)) enter_slow(struct thread *t, uintptr_t fn, uintptr_t csp)
+static void __attribute__((noinline)) enter_slow(struct thread *t, uintptr_t fn, uintptr_t csp, uintptr_t site)
 {
 	struct tnode *p, *n = NULL;
 
-	if ((t->sp - 1)->csp <= csp)
-		frames_left(t, csp);
+	if (frame_left(t->sp - 1, csp, site))
+		frames_left(t, csp, site);
 	p = t->cur;
 	if (t->sp == t->limit) {
 		t->overflow++;
@@ -209,7 +210,7 @@ static void __attribute__((noinline)) enter_slow(struct thread *t, uintptr_t fn,
 		t->lost++;
 		n = &t->lost_node;
 	}
-	frame_push(t, n, csp);
+	frame_push(t, n, csp, site);
 }
 
 /* Closes the top frame at `now`. */
@@ -251,12 +252,12 @@ static void __attribute__((noinline)) exit_slow(struct thread *t, uintptr_t fn, 
 
 /* The hooks' fast paths read the TSC inline; without a usable TSC every
  * call takes the slow paths, which read the clock out of line. */
-static void __attribute__((noinline)) enter_first(uintptr_t fn, uintptr_t csp)
+static void __attribute__((noinline)) enter_first(uintptr_t fn, uintptr_t csp, uintptr_t site)
 {
 	struct thread *t = thread_start();
 
 	if (t)
-		enter_slow(t, fn, csp);
+		enter_slow(t, fn, csp, site);
 }
 
 CPROF_EXPORT void __cyg_profile_func_enter(void *fn, void *site)
@@ -266,18 +267,20 @@ CPROF_EXPORT void __cyg_profile_func_enter(void *fn, void *site)
 	struct tnode *n;
 
 	if (unlikely(!t)) {
-		enter_first((uintptr_t)fn, csp);
+		enter_first((uintptr_t)fn, csp, (uintptr_t)site);
 		return;
 	}
 	struct frame *f = t->sp;
 	n = t->cur->cache;
-	if (unlikely(!n || n->fn != (uintptr_t)fn || f == t->limit || (f - 1)->csp <= csp || !clock_tsc)) {
-		enter_slow(t, (uintptr_t)fn, csp);
+	if (unlikely(!n || n->fn != (uintptr_t)fn || f == t->limit || frame_left(f - 1, csp, (uintptr_t)site) ||
+		     !clock_tsc)) {
+		enter_slow(t, (uintptr_t)fn, csp, (uintptr_t)site);
 		return;
 	}
 	t->sp = f + 1;
 	f->node = (uintptr_t)n;
 	f->csp = csp;
+	f->site = (uintptr_t)site;
 	t->cur = n;
 	f->t0 = clock_tsc_read();
 }

@@ -79,7 +79,10 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 			usage(stderr);
 			return -1;
 		default:
-			fprintf(stderr, "cprof: unknown option '%s'\n", argv[optind - 1]);
+			if (optopt)
+				fprintf(stderr, "cprof: unknown option '-%c'\n", optopt);
+			else
+				fprintf(stderr, "cprof: unknown option '%s'\n", argv[optind - 1]);
 			usage(stderr);
 			return -1;
 		}
@@ -162,11 +165,13 @@ static int prepare_dir(const struct settings *s, char *dir, size_t size)
 	if (!s->dir) {
 		const char *tmp = getenv("TMPDIR");
 		snprintf(dir, size, "%s/cprof.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-		if (!mkdtemp(dir)) {
+		char made[PATH_MAX];
+		if (!mkdtemp(dir) || !realpath(dir, made)) {
 			fprintf(stderr, "cprof: cannot create a temporary directory %s: %s (set TMPDIR)\n", dir,
 				strerror(errno));
 			return -1;
 		}
+		snprintf(dir, size, "%s", made);
 		return 0;
 	}
 	snprintf(dir, size, "%s", s->dir);
@@ -232,18 +237,41 @@ static void remove_dir(const char *dir)
 	rmdir(dir);
 }
 
-static pid_t child;
+static pid_t child; /* the program, while it runs; -1 after */
 static volatile sig_atomic_t stop_waiting;
 
-static void forward(int sig)
+/* While the program runs, signals sent to cprof alone are passed on to it;
+ * the terminal's Ctrl-C and Ctrl-\ (si_code SI_KERNEL) reach it by
+ * themselves.  Once it has ended, any of them stops the waiting for the
+ * processes it left running. */
+static void on_signal(int sig, siginfo_t *si, void *uc)
 {
-	if (child > 0)
+	if (child <= 0) {
+		stop_waiting = 1;
+		return;
+	}
+	if ((sig != SIGINT && sig != SIGQUIT) || si->si_code == SI_USER || si->si_code == SI_QUEUE)
 		kill(child, sig);
 }
 
-static void on_interrupt(int sig)
+static void handle_signals(void)
 {
-	stop_waiting = 1;
+	static const int sigs[] = {SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2};
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_sigaction = on_signal;
+	sa.sa_flags = SA_SIGINFO; /* no SA_RESTART: waitpid must see them */
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		struct sigaction old;
+		/* one ignored when cprof started (a background job's SIGINT)
+		 * stays ignored */
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	}
+	/* a closed standard output fails the report's writes, not cprof */
+	signal(SIGPIPE, SIG_IGN);
 }
 
 static void child_exec(char **argv, const char *runtime, const char *dir, int report_fd)
@@ -279,7 +307,7 @@ static void explain_exec_error(const char *prog, int e)
  * come to cprof as their subreaper.  Returns the program's wait status. */
 static int wait_all(void)
 {
-	int status = 0, st, told = 0;
+	int status = 0, st;
 	pid_t pid;
 
 	for (;;) {
@@ -287,21 +315,19 @@ static int wait_all(void)
 		if (pid > 0 && pid == child) {
 			status = st;
 			child = -1;
-			signal(SIGINT, on_interrupt); /* Ctrl-C now stops the waiting */
+			if (waitpid(-1, &st, WNOHANG) == 0)
+				fputs("cprof: waiting for the processes the program left running (Ctrl-C stops "
+				      "waiting)\n",
+				      stderr);
 			continue;
 		}
 		if (pid > 0)
 			continue;
 		if (errno == ECHILD)
 			break;
-		if (stop_waiting) {
+		if (stop_waiting && child < 0) {
 			fputs("cprof: stopped waiting: processes still running are not in the report\n", stderr);
 			break;
-		}
-		if (child < 0 && !told) {
-			fputs("cprof: waiting for the processes the program left running (Ctrl-C stops waiting)\n",
-			      stderr);
-			told = 1;
 		}
 	}
 	return status;
@@ -311,10 +337,8 @@ static int wait_all(void)
  * reports it.  Returns -1 (and 126 or 127 in *code) when it could not start. */
 static int run(char **argv, const char *runtime, const char *dir, int *code)
 {
-	static const int passed_on[] = {SIGTERM, SIGHUP, SIGUSR1, SIGUSR2};
 	int pipefd[2], e, status;
 	ssize_t n;
-	struct sigaction sa = {.sa_handler = forward};
 
 	*code = 126;
 
@@ -334,13 +358,7 @@ static int run(char **argv, const char *runtime, const char *dir, int *code)
 		child_exec(argv, runtime, dir, pipefd[1]);
 	}
 	close(pipefd[1]);
-	/* The terminal's Ctrl-C and Ctrl-\ reach the program by themselves;
-	 * signals sent to cprof alone are passed on. */
-	signal(SIGINT, SIG_IGN);
-	signal(SIGQUIT, SIG_IGN);
-	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof passed_on / sizeof passed_on[0]; i++)
-		sigaction(passed_on[i], &sa, NULL);
+	handle_signals();
 	do
 		n = read(pipefd[0], &e, sizeof e);
 	while (n < 0 && errno == EINTR);
@@ -381,11 +399,13 @@ int main(int argc, char **argv)
 	}
 	if (ret == ANALYSIS_EMPTY)
 		fprintf(stderr,
-			"cprof: no profile was written: %s did not load the runtime (a statically linked or "
-			"setuid program ignores LD_PRELOAD)\n",
+			"cprof: no profile was written: %s ended before the runtime started (did it fail to "
+			"start?), or it ignores LD_PRELOAD (a static or setuid program)\n",
 			s.argv[0]);
-	fflush(stdout);
+	if (fflush(stdout) != 0 && errno != EPIPE)
+		fprintf(stderr, "cprof: cannot print the report: %s\n", strerror(errno));
 	if (!s.dir)
 		remove_dir(dir);
-	return status;
+	/* the program's status, unless it succeeded and its report was lost */
+	return ret == ANALYSIS_FAILED && status == 0 ? 1 : status;
 }

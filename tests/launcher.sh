@@ -47,6 +47,46 @@ TMPDIR="$WORK/tmp" && mkdir "$TMPDIR" && export TMPDIR
 expect_eq "without -d, the temporary directory is removed" "" "$(ls "$TMPDIR")"
 unset TMPDIR
 
+# the report into a closed pipe: cprof still cleans up
+mkdir "$WORK/tmp2"
+TMPDIR="$WORK/tmp2" "$CPROF" "$KERNELS/computepi" 1000 2 | true
+expect_eq "report into a closed pipe: the temporary directory is removed" "" "$(ls "$WORK/tmp2")"
+
+# a relative TMPDIR, and a program that changes directory before it starts another
+mkdir "$WORK/rel"
+(cd "$WORK/rel" && TMPDIR=. "$CPROF" sh -c 'cd / && exec "$0"' "$KERNELS/basic" > "$WORK/rel.out" 2>&1)
+expect_eq "relative TMPDIR: the profiles are found" 4 "$(ncalls "$WORK/rel.out" addit)"
+
+# -o that cannot be written: the run's status says so
+"$CPROF" -o /dev/full "$KERNELS/basic" > /dev/null 2> "$WORK/full.err"
+expect_eq "-o /dev/full: exit status 1" 1 $?
+matches "-o /dev/full: says why" "cannot write /dev/full" "$(cat "$WORK/full.err")"
+check "-o /dev/full: the device is left alone" test -c /dev/full
+
+# SIGINT sent to cprof alone (not from the terminal) reaches the program
+# (env: a background job starts with SIGINT ignored, and keeps it so)
+env --default-signal=INT "$CPROF" sleep 10 > /dev/null 2>&1 &
+pid=$!
+sleep 0.5
+kill -INT $pid
+wait $pid
+expect_eq "SIGINT sent to cprof is passed on: exit status 130" 130 $?
+
+# processes left running: cprof waits, and SIGINT or SIGTERM stops the waiting
+for sig in INT TERM; do
+	start=$(date +%s)
+	env --default-signal=INT "$CPROF" sh -c 'sleep 30 > /dev/null 2>&1 &' > /dev/null 2> "$WORK/wait.err" &
+	pid=$!
+	sleep 1
+	kill -$sig $pid
+	wait $pid
+	status=$?
+	expect_eq "left-running processes: SIG$sig stops the waiting (exit status 0)" 0 $status
+	check "left-running processes: SIG$sig stops it at once" test $(($(date +%s) - start)) -lt 10
+	matches "left-running processes: cprof says it is waiting, then that it stopped" \
+		"waiting for the processes the program left running.*stopped waiting" "$(tr '\n' ' ' < "$WORK/wait.err")"
+done
+
 # help and version
 "$CPROF" --version > "$WORK/version"
 expect_eq "--version" "cprof $(sed -n 's/^AC_INIT(\[cprof\], \[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")" \

@@ -24,6 +24,7 @@ INTEGRATION_TESTS = \
 	tests/recursion.sh \
 	tests/longjmp.sh \
 	tests/pstats.sh \
+	tests/compilers.sh \
 	tests/bad-input.sh
 TESTS += $(INTEGRATION_TESTS)
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/tap.sh tests/pstats_print.py

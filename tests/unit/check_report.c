@@ -70,6 +70,8 @@ START_TEST(test_sort_abbreviations)
 	ck_assert_str_eq(described("file"), "file name"); /* a prefix of filename */
 	ck_assert_ptr_null(described(""));
 	ck_assert_ptr_null(described("calls,bogus"));
+	ck_assert_ptr_null(described("time,")); /* pstats: KeyError */
+	ck_assert_ptr_null(described(",time"));
 }
 END_TEST
 
@@ -86,18 +88,33 @@ END_TEST
 
 START_TEST(test_std_name)
 {
+	static const struct {
+		const char *file;
+		unsigned line;
+		const char *name, *std;
+	} cases[] = {
+		{"~", 0, "<built-in method time.sleep>", "{built-in method time.sleep}"},
+		{"~", 0, "len", "len"},
+		{"~", 0, "<", "<"},
+		{"~", 0, "<>", "{}"},
+		{"/a/b.c", 12, "f", "/a/b.c:12(f)"},
+	};
 	struct stats *st = stats_new(strings);
-	char buf[256];
 
-	report_std_name(st, (struct func_name){strtab_intern(strings, "~"), 0, strtab_intern(strings, "<built-in method time.sleep>")},
-			buf, sizeof buf);
-	ck_assert_str_eq(buf, "{built-in method time.sleep}");
-	report_std_name(st, (struct func_name){strtab_intern(strings, "~"), 0, strtab_intern(strings, "len")}, buf,
-			sizeof buf);
-	ck_assert_str_eq(buf, "len");
-	report_std_name(st, (struct func_name){strtab_intern(strings, "/a/b.c"), 12, strtab_intern(strings, "f")}, buf,
-			sizeof buf);
-	ck_assert_str_eq(buf, "/a/b.c:12(f)");
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *std = report_std_name(st, (struct func_name){strtab_intern(strings, cases[i].file), cases[i].line,
+								   strtab_intern(strings, cases[i].name)});
+		ck_assert_str_eq(std, cases[i].std);
+		free(std);
+	}
+	/* no limit on the length */
+	char *name = malloc(9001), *std;
+	memset(name, 'x', 9000);
+	name[9000] = '\0';
+	std = report_std_name(st, (struct func_name){strtab_intern(strings, "f.c"), 1, strtab_intern(strings, name)});
+	ck_assert_uint_eq(strlen(std), 9000 + strlen("f.c:1()"));
+	free(std);
+	free(name);
 	stats_free(st);
 }
 END_TEST
