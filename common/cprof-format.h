@@ -43,6 +43,8 @@ enum cprof_record_type {
 	CPROF_REC_MODULE = 2,  /* one per mapped ELF object */
 	CPROF_REC_THREAD = 3,  /* one per thread, before its NODES */
 	CPROF_REC_NODES = 4,   /* a run of one thread's call-tree nodes */
+	CPROF_REC_STACKS = 5,  /* a run of one thread's sampled-stack nodes */
+	CPROF_REC_SAMPLING = 6, /* how the process was sampled; at most one */
 	CPROF_REC_END = 15,    /* last: the file is complete */
 };
 
@@ -117,13 +119,40 @@ struct cprof_node {
 	uint64_t ticks;
 };
 
-/* NODES: count nodes of thread `thread`, with ids first .. first+count-1. */
+/* NODES: count nodes of thread `thread`, with ids first .. first+count-1.
+ *
+ * STACKS has the same layout, for the tree of the thread's sampled stacks:
+ * node 0 is the root, every other node one program counter on a sampled
+ * path from the outermost frame (func is the address of the instruction
+ * that was interrupted for a path's last frame, and a return address minus
+ * one for the frames that called it); calls counts the samples whose stack
+ * ends at the node, and ticks the nanoseconds they stand for (the node's
+ * own, not its children's). */
 struct cprof_rec_nodes {
 	uint32_t thread; /* index of the THREAD */
 	uint32_t first;
 	uint32_t count;
 	uint32_t pad;
 	/* struct cprof_node nodes[count]; */
+};
+
+/* What samples measure. */
+enum cprof_sample_clock {
+	CPROF_SAMPLE_WALL = 1,  /* wall clock: CPU-time samples, plus off-CPU time */
+	CPROF_SAMPLE_CPU = 2,   /* CPU time of each thread */
+	CPROF_SAMPLE_EVENT = 3, /* a perf event: period counts events, ticks too */
+};
+
+/* SAMPLING: how the process was sampled, and how it went. */
+struct cprof_rec_sampling {
+	uint32_t clock;       /* enum cprof_sample_clock */
+	uint32_t hz;          /* samples per second asked for (0 for an event) */
+	uint64_t period;      /* ns of CPU time between samples, or events */
+	uint64_t samples;     /* taken */
+	uint64_t dropped;     /* taken but not recorded */
+	uint64_t offcpu_ns;   /* wall time charged to the stacks threads blocked in */
+	char event[32];       /* the timer's clock or the perf event, NUL-padded */
+	char note[160];       /* why a fallback was used, or empty */
 };
 
 /* END: the writer finished; records counts every record before this one. */

@@ -155,26 +155,19 @@ int cct_merge(struct cct *dst, const struct cct *src)
 	return ret;
 }
 
-void cct_write(struct rawbuf *b, const struct cct *c, uint32_t index, int tid, const char name[16], uint64_t lost,
-	       const struct frame *frames, uint32_t nframes, uint64_t now)
+void cct_write(struct rawbuf *b, uint32_t type, const struct cct *c, uint32_t index, const struct frame *frames,
+	       uint32_t nframes, uint64_t now)
 {
-	struct cprof_rec_thread rec = {.index = index, .tid = tid, .events_lost = lost};
 	uint32_t nnodes = __atomic_load_n(&c->nnodes, __ATOMIC_ACQUIRE);
 	const struct frame *open = frames, *top = frames + nframes;
 	enum { RUN = 4096 };
-
-	rec.nodes = nnodes;
-	memcpy(rec.name, name, sizeof rec.name);
-	rawbuf_begin(b, CPROF_REC_THREAD, sizeof rec);
-	rawbuf_put(b, &rec, sizeof rec);
-	rawbuf_end(b, sizeof rec);
 
 	for (uint32_t first = 0; first < nnodes; first += RUN) {
 		uint32_t count = nnodes - first < RUN ? nnodes - first : RUN;
 		struct cprof_rec_nodes head = {.thread = index, .first = first, .count = count};
 		uint32_t size = sizeof head + count * (uint32_t)sizeof(struct cprof_node);
 
-		rawbuf_begin(b, CPROF_REC_NODES, size);
+		rawbuf_begin(b, type, size);
 		rawbuf_put(b, &head, sizeof head);
 		for (uint32_t id = first; id < first + count; id++) {
 			const struct tnode *n = cct_node(c, id);

@@ -92,11 +92,11 @@ struct tnode *cct_child(struct cct *c, struct tnode *parent, uintptr_t fn);
 /* Adds every node of src into dst, path by path; returns 0 or -ENOMEM. */
 int cct_merge(struct cct *dst, const struct cct *src);
 
-/* Writes a THREAD record and the tree's NODES.  The calls open on
- * frames[0..nframes) (a path from the root) count as completed at now.
- * May run in a signal handler. */
+/* Writes the tree as records of type `type` (NODES or STACKS) of thread
+ * `index`.  The calls open on frames[0..nframes) (a path from the root)
+ * count as completed at now.  May run in a signal handler. */
 struct rawbuf;
-void cct_write(struct rawbuf *b, const struct cct *c, uint32_t index, int tid, const char name[16],
-	       uint64_t lost, const struct frame *frames, uint32_t nframes, uint64_t now);
+void cct_write(struct rawbuf *b, uint32_t type, const struct cct *c, uint32_t index, const struct frame *frames,
+	       uint32_t nframes, uint64_t now);
 
 #endif

@@ -35,10 +35,9 @@ static execvpe_fn *real_execvpe;
 static fexecve_fn *real_fexecve;
 static spawn_fn *real_posix_spawn, *real_posix_spawnp;
 
-/* libc's function behind the wrapper.  Looked up once in the constructor:
- * a vfork child must not call dlsym.  Before the constructor has run (a
+/* libc's functions behind the wrappers are looked up in the constructor: a
+ * vfork child must not call dlsym.  Before the constructor has run (a
  * library initialised before libcprof.so starting a program), on demand. */
-#define NEXT(var, name) ((var) ? (var) : ((var) = (__typeof__(var))dlsym(RTLD_NEXT, name)))
 
 /* The CPROF_* variables of this process, as NAME=value strings. */
 static char *vars[MAX_VARS];
@@ -46,10 +45,10 @@ static int nvars;
 
 void exec_init(void)
 {
-	NEXT(real_execvpe, "execvpe");
-	NEXT(real_fexecve, "fexecve");
-	NEXT(real_posix_spawn, "posix_spawn");
-	NEXT(real_posix_spawnp, "posix_spawnp");
+	LIBC_NEXT(real_execvpe, "execvpe");
+	LIBC_NEXT(real_fexecve, "fexecve");
+	LIBC_NEXT(real_posix_spawn, "posix_spawn");
+	LIBC_NEXT(real_posix_spawnp, "posix_spawnp");
 	for (char **e = environ; e && *e && nvars < MAX_VARS; e++)
 		if (strncmp(*e, "CPROF_", 6) == 0)
 			vars[nvars++] = strdup(*e);
@@ -122,7 +121,8 @@ static int do_execvpe(const char *file, char *const argv[], char *const envp[])
 	ENV_FIX(env, envp);
 	int ret;
 
-	if (!NEXT(real_execvpe, "execvpe")) {
+	LIBC_NEXT(real_execvpe, "execvpe");
+	if (!real_execvpe) {
 		errno = ENOSYS;
 		return -1;
 	}
@@ -157,7 +157,8 @@ CPROF_EXPORT int fexecve(int fd, char *const argv[], char *const envp[])
 	ENV_FIX(env, envp);
 	int ret;
 
-	if (!NEXT(real_fexecve, "fexecve")) {
+	LIBC_NEXT(real_fexecve, "fexecve");
+	if (!real_fexecve) {
 		errno = ENOSYS;
 		return -1;
 	}
@@ -234,7 +235,8 @@ CPROF_EXPORT int posix_spawn(pid_t *pid, const char *path, const posix_spawn_fil
 {
 	ENV_FIX(env, envp);
 
-	if (!NEXT(real_posix_spawn, "posix_spawn"))
+	LIBC_NEXT(real_posix_spawn, "posix_spawn");
+	if (!real_posix_spawn)
 		return ENOSYS;
 	return real_posix_spawn(pid, path, fa, attr, argv, env);
 }
@@ -244,7 +246,8 @@ CPROF_EXPORT int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_fi
 {
 	ENV_FIX(env, envp);
 
-	if (!NEXT(real_posix_spawnp, "posix_spawnp"))
+	LIBC_NEXT(real_posix_spawnp, "posix_spawnp");
+	if (!real_posix_spawnp)
 		return ENOSYS;
 	return real_posix_spawnp(pid, file, fa, attr, argv, env);
 }

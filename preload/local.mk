@@ -2,8 +2,11 @@
 pkglib_LTLIBRARIES += preload/libcprof.la
 preload_libcprof_la_SOURCES = \
 	preload/runtime.c preload/runtime-int.h \
+	preload/thread.c preload/thread.h \
 	preload/trace.c \
 	preload/cct.c preload/cct.h \
+	preload/sample.c \
+	preload/block.c \
 	preload/writer.c \
 	preload/signals.c \
 	preload/exec.c \
@@ -12,6 +15,6 @@ preload_libcprof_la_SOURCES = \
 # Hidden by default: only the hooks and the interposed libc functions, marked
 # CPROF_EXPORT, are seen.  Never instrumented, never sanitized: it runs inside
 # the programs it profiles.
-preload_libcprof_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden -fno-instrument-functions -O2
+preload_libcprof_la_CFLAGS = $(AM_CFLAGS) $(LIBUNWIND_CFLAGS) -fvisibility=hidden -fno-instrument-functions -O2
 preload_libcprof_la_LDFLAGS = -module -avoid-version -shared -Wl,--no-undefined -Wl,-z,nodelete
-preload_libcprof_la_LIBADD = -ldl
+preload_libcprof_la_LIBADD = $(LIBUNWIND_LIBS) -ldl -lrt

@@ -3,11 +3,21 @@
 #ifndef CPROF_RUNTIME_INT_H
 #define CPROF_RUNTIME_INT_H
 
+#include <dlfcn.h>
 #include <limits.h>
+#include <signal.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* The only symbols libcprof.so exports: hooks and interposed libc calls. */
 #define CPROF_EXPORT __attribute__((visibility("default")))
+
+/* Looks up libc's function behind a wrapper, once. */
+#define LIBC_NEXT(var, name)                                            \
+	do {                                                            \
+		if (!(var))                                             \
+			(var) = (__typeof__(var))dlsym(RTLD_NEXT, (name)); \
+	} while (0)
 
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
@@ -38,8 +48,15 @@ void runtime_exec_failed(void);
 /* trace.c */
 struct rawbuf;
 void trace_enable(void);
-void trace_fork_child(uint64_t now);
-int trace_write_threads(struct rawbuf *b, uint64_t now, uint64_t *lost);
+
+/* sample.c */
+void sample_init(void);
+int sample_signo(void);
+int sample_is_ours(const siginfo_t *si);
+void sample_signal(siginfo_t *si, void *uc);
+void sample_fork_prepare(void);
+void sample_fork_done(void);
+void sample_write_info(struct rawbuf *b);
 
 /* writer.c: the raw-profile writer.  Every function here may run in a
  * signal handler: no malloc, no stdio, no locks. */
@@ -63,6 +80,9 @@ void writer_retire_end(void);
 
 /* signals.c */
 void signals_init(void);
+void signals_sample_with(int signo);
+unsigned signals_program_handled(void);
+int signals_stack_room(size_t need);
 
 /* exec.c */
 void exec_init(void);

@@ -7,6 +7,10 @@
  *   CPROF_JOBID  the job the process belongs to, recorded in its profile
  *   CPROF_DEBUG  log level, 0 (warnings only) to 3
  *   CPROF_TSC    0 makes the tracing clock CLOCK_MONOTONIC instead of the TSC
+ *   CPROF_MODE   auto (trace and sample), trace, or sample
+ *   CPROF_HZ     samples per second of CPU time, 0 for none (sample.c)
+ *   CPROF_CLOCK  wall or cpu: what samples measure (sample.c)
+ *   CPROF_SIGNAL the sampler's signal number, SIGPROF by default
  */
 #include "config.h"
 
@@ -22,6 +26,7 @@
 #include "cprof-format.h"
 #include "fmt.h"
 #include "runtime-int.h"
+#include "thread.h"
 
 struct runtime rt;
 
@@ -47,7 +52,8 @@ static void fork_child(void)
 		return;
 	identity_take();
 	writer_forget_name();
-	trace_fork_child(rt.ticks0);
+	thread_fork_child(rt.ticks0);
+	sample_fork_done();
 }
 
 void runtime_startup(void)
@@ -80,8 +86,12 @@ void runtime_startup(void)
 	identity_take();
 	rt.active = 1;
 	signals_init();
-	pthread_atfork(NULL, NULL, fork_child);
-	trace_enable();
+	thread_enable();
+	if (strcmp(getenv("CPROF_MODE") ? getenv("CPROF_MODE") : "auto", "sample") != 0)
+		trace_enable();
+	sample_init();
+	pthread_atfork(sample_fork_prepare, sample_fork_done, fork_child);
+	thread_self(); /* the main thread's record, and its sampling timer */
 	log_info("profiling into %s", rt.dir);
 }
 

@@ -31,6 +31,9 @@ static sigaction_fn *real_sigaction;
 static int managed[NSIG];
 static struct sigaction prog[NSIG]; /* the program's view */
 static int ready;
+static int sample_sig;                /* the sampler's signal (sample.c), or 0 */
+static __thread unsigned prog_handled /* the program's handlers run in this thread */
+	__attribute__((tls_model("initial-exec")));
 
 /* The signals whose default action ends the process. */
 static const int fatal_signals[] = {
@@ -40,8 +43,7 @@ static const int fatal_signals[] = {
 
 static sigaction_fn *resolve(void)
 {
-	if (!real_sigaction)
-		real_sigaction = (sigaction_fn *)dlsym(RTLD_NEXT, "sigaction");
+	LIBC_NEXT(real_sigaction, "sigaction");
 	return real_sigaction;
 }
 
@@ -55,16 +57,20 @@ static int install(int sig)
 	const struct sigaction *p = &prog[sig];
 	struct sigaction sa;
 
-	if (p->sa_handler == SIG_IGN)
+	if (p->sa_handler == SIG_IGN && sig != sample_sig)
 		return real_sigaction(sig, p, NULL);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = on_signal;
-	if (p->sa_handler == SIG_DFL) {
+	if (p->sa_handler == SIG_DFL || p->sa_handler == SIG_IGN) {
 		sigemptyset(&sa.sa_mask);
 		sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
 	} else {
 		sa.sa_mask = p->sa_mask;
 		sa.sa_flags = (p->sa_flags | SA_SIGINFO) & ~SA_RESETHAND;
+		/* the sampler's signal must not interrupt system calls that
+		 * restart: the program's own handler of it restarts them too */
+		if (sig == sample_sig)
+			sa.sa_flags |= SA_RESTART;
 	}
 	return real_sigaction(sig, &sa, NULL);
 }
@@ -81,17 +87,17 @@ static int is_fault(int sig, const siginfo_t *si)
 	return si && si->si_code > 0 && (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE);
 }
 
-/* Whether the stack this handler runs on has room for the writer (about
- * 2 KiB deep): a program's own alternate stack may be as small as 8 KiB,
- * and the kernel's signal frame takes part of it. */
-static int stack_room(void)
+/* Whether the stack a handler runs on has room for `need` more bytes: a
+ * program's own alternate stack may be as small as 8 KiB, and the kernel's
+ * signal frame takes part of it.  The writer needs about 2 KiB. */
+int signals_stack_room(size_t need)
 {
 	stack_t ss;
 	char here;
 
 	if (sigaltstack(NULL, &ss) < 0 || !(ss.ss_flags & SS_ONSTACK))
 		return 1;
-	return (uintptr_t)&here - (uintptr_t)ss.ss_sp > 4096;
+	return (uintptr_t)&here - (uintptr_t)ss.ss_sp > need;
 }
 
 /* Runs in a signal handler. */
@@ -100,9 +106,14 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 	int saved = errno;
 	struct sigaction p = prog[sig];
 
+	if (sig == sample_sig && sample_is_ours(si)) {
+		sample_signal(si, uc);
+		goto out;
+	}
 	if (p.sa_handler == SIG_IGN)
 		goto out;
 	if (p.sa_handler != SIG_DFL) {
+		prog_handled++;
 		if ((p.sa_flags & SA_RESETHAND) && own_process()) {
 			prog[sig].sa_handler = SIG_DFL;
 			prog[sig].sa_flags &= ~SA_SIGINFO;
@@ -115,7 +126,7 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 			p.sa_handler(sig);
 		return;
 	}
-	if (stack_room())
+	if (signals_stack_room(4096))
 		runtime_finish(CPROF_END_SIGNAL, sig);
 	struct sigaction dfl;
 	memset(&dfl, 0, sizeof dfl);
@@ -176,6 +187,26 @@ static void adopt_kernel_action(int sig)
 		return;
 	prog[sig] = k;
 	install(sig);
+}
+
+/* The sampler's signal: always handled here, whatever the program does
+ * with it. */
+void signals_sample_with(int signo)
+{
+	if (!resolve())
+		return;
+	if (!managed[signo] && real_sigaction(signo, NULL, &prog[signo]) < 0)
+		return;
+	managed[signo] = 1;
+	sample_sig = signo;
+	install(signo);
+}
+
+/* How many times the program's own handlers ran in this thread: block.c
+ * tells by it whether an EINTR was the program's doing. */
+unsigned signals_program_handled(void)
+{
+	return prog_handled;
 }
 
 CPROF_EXPORT int sigaction(int sig, const struct sigaction *act, struct sigaction *old)

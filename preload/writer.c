@@ -24,6 +24,7 @@
 #include "cprof-format.h"
 #include "fmt.h"
 #include "runtime-int.h"
+#include "thread.h"
 
 #define MAX_MODULES 1024
 #define PATH_POOL (256 * 1024)
@@ -394,7 +395,8 @@ static int write_file(int reason, int value)
 
 	write_process(&b, reason, value, 0);
 	write_modules(&b);
-	trace_write_threads(&b, now, &lost);
+	sample_write_info(&b);
+	thread_write_all(&b, now, &lost);
 	struct cprof_rec_end end = {.records = b.records};
 	rawbuf_begin(&b, CPROF_REC_END, sizeof end);
 	rawbuf_put(&b, &end, sizeof end);
@@ -422,8 +424,8 @@ static int write_file(int reason, int value)
 	return ret;
 }
 
-/* Runs write_file with SIGPIPE and SIGXFSZ blocked, and takes back those
- * its own writes raise (a log line to a closed pipe, a file over
+/* Runs write_file with SIGPIPE, SIGXFSZ and the sampler's signal blocked,
+ * and takes back the first two when its own writes raise them (a log line to a closed pipe, a file over
  * RLIMIT_FSIZE): they are not the program's to die of.  Those that were
  * pending before stay pending. */
 static int write_file_quietly(int reason, int value)
@@ -432,10 +434,15 @@ static int write_file_quietly(int reason, int value)
 	struct timespec zero = {0, 0};
 	int ret;
 
+	sigset_t block;
+
 	sigemptyset(&ours);
 	sigaddset(&ours, SIGPIPE);
 	sigaddset(&ours, SIGXFSZ);
-	pthread_sigmask(SIG_BLOCK, &ours, &old);
+	block = ours;
+	if (sample_signo())
+		sigaddset(&block, sample_signo()); /* no samples of the writer */
+	pthread_sigmask(SIG_BLOCK, &block, &old);
 	sigpending(&before);
 	ret = write_file(reason, value);
 	sigpending(&after);

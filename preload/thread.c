@@ -1,0 +1,242 @@
+/* thread.c: the life of a thread in the runtime.
+ *
+ * A thread gets its record when it starts (through the pthread_create
+ * wrapper, or the runtime's constructor for the main thread) or, for
+ * threads born otherwise, at its first traced call.  When it exits (pthread's
+ * key destructor), tracing and sampling hand its data over to their trees of
+ * exited threads, and the record goes to the next thread that starts: a
+ * program that keeps starting threads keeps a bounded number of records.
+ */
+#include "config.h"
+
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "cprof-format.h"
+#include "fmt.h"
+#include "runtime-int.h"
+#include "thread.h"
+
+__thread struct thread *cur_thread __attribute__((tls_model("initial-exec")));
+static __thread int thread_starting __attribute__((tls_model("initial-exec")));
+static struct thread *threads; /* every record, newest first */
+static uint32_t thread_count;
+static int enabled;
+static pthread_key_t thread_key;
+static pthread_mutex_t retire_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* A record for a new thread: one left by a thread that exited, or a new one.
+ * Returns it live. */
+static struct thread *thread_claim(void)
+{
+	struct thread *t;
+	void *p;
+
+	for (t = __atomic_load_n(&threads, __ATOMIC_ACQUIRE); t; t = t->next) {
+		int expected = THREAD_FREE;
+		if (__atomic_load_n(&t->state, __ATOMIC_RELAXED) == THREAD_FREE &&
+		    __atomic_compare_exchange_n(&t->state, &expected, THREAD_LIVE, 0, __ATOMIC_ACQUIRE,
+						__ATOMIC_RELAXED))
+			return t;
+	}
+	p = mmap(NULL, sizeof *t, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	t = p;
+	t->state = THREAD_LIVE;
+	t->next = __atomic_load_n(&threads, __ATOMIC_RELAXED);
+	while (!__atomic_compare_exchange_n(&threads, &t->next, t, 1, __ATOMIC_RELEASE, __ATOMIC_RELAXED))
+		;
+	return t;
+}
+
+struct thread *__attribute__((noinline)) thread_self(void)
+{
+	struct thread *t = cur_thread;
+
+	if (t)
+		return t;
+	if (!__atomic_load_n(&enabled, __ATOMIC_ACQUIRE) || thread_starting)
+		return NULL;
+	thread_starting = 1;
+	t = thread_claim();
+	if (!t || trace_thread_start(t) < 0) {
+		log_warn("out of memory for a thread's profile: it is not profiled");
+		if (t)
+			__atomic_store_n(&t->state, THREAD_FREE, __ATOMIC_RELEASE);
+		thread_starting = 0;
+		return NULL;
+	}
+	t->tid = (int)syscall(SYS_gettid);
+	memset(t->name, 0, sizeof t->name);
+	prctl(PR_GET_NAME, t->name);
+	t->index = __atomic_fetch_add(&thread_count, 1, __ATOMIC_RELAXED);
+	pthread_setspecific(thread_key, t);
+	cur_thread = t;
+	sample_thread_start(t);
+	thread_starting = 0;
+	return t;
+}
+
+struct thread *thread_list(void)
+{
+	return __atomic_load_n(&threads, __ATOMIC_ACQUIRE);
+}
+
+/* pthread's key destructor: the thread is exiting.  Its data is handed over
+ * between writes (writer_retire_begin), so that a profile written meanwhile
+ * holds the thread once. */
+static void thread_retire(void *arg)
+{
+	struct thread *t = arg;
+	uint64_t now = clock_ticks();
+
+	cur_thread = NULL;
+	sample_thread_stop(t);
+	writer_retire_begin();
+	pthread_mutex_lock(&retire_lock);
+	trace_thread_retire(t, now);
+	sample_thread_retire(t);
+	__atomic_store_n(&t->state, THREAD_FREE, __ATOMIC_RELEASE);
+	pthread_mutex_unlock(&retire_lock);
+	writer_retire_end();
+}
+
+void thread_enable(void)
+{
+	trace_init();
+	if (pthread_key_create(&thread_key, thread_retire) != 0)
+		log_warn("cannot watch threads exit: their records are not reused");
+	__atomic_store_n(&enabled, 1, __ATOMIC_RELEASE);
+}
+
+/* In the child after fork: only this thread goes on, and what was done
+ * before the fork is the parent's to report. */
+void thread_fork_child(uint64_t now)
+{
+	struct thread *self = cur_thread;
+
+	pthread_mutex_init(&retire_lock, NULL);
+	trace_reset_retired();
+	sample_reset_retired();
+	thread_count = self ? 1 : 0;
+	for (struct thread *t = threads; t; t = t->next)
+		if (t != self)
+			t->state = THREAD_FREE;
+	if (!self)
+		return;
+	self->index = 0;
+	self->tid = (int)syscall(SYS_gettid);
+	trace_thread_fork_child(self, now);
+	sample_thread_fork_child(self);
+}
+
+/* The thread's name now (it may have changed since it started), or the one
+ * it had at its start if it is gone. */
+static void thread_name(const struct thread *t, char name[16])
+{
+	char path[64];
+	int fd;
+	ssize_t n = -1;
+
+	memcpy(name, t->name, 16);
+	fmt_format(path, sizeof path, "/proc/self/task/%d/comm", t->tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		n = read(fd, path, 15);
+		close(fd);
+	}
+	if (n > 0) {
+		if (path[n - 1] == '\n')
+			n--;
+		memset(name, 0, 16);
+		memcpy(name, path, (size_t)n);
+	}
+}
+
+static void write_thread_record(struct rawbuf *b, uint32_t index, int tid, const char name[16], uint32_t nodes,
+				uint64_t lost)
+{
+	struct cprof_rec_thread rec = {.index = index, .tid = tid, .nodes = nodes, .events_lost = lost};
+
+	memcpy(rec.name, name, sizeof rec.name);
+	rawbuf_begin(b, CPROF_REC_THREAD, sizeof rec);
+	rawbuf_put(b, &rec, sizeof rec);
+	rawbuf_end(b, sizeof rec);
+}
+
+/* Writes every live thread, oldest first, then the exited threads'.  May
+ * run in a signal handler, while other threads go on. */
+int thread_write_all(struct rawbuf *b, uint64_t now, uint64_t *lost)
+{
+	static const char exited[16] = "(exited)";
+	struct thread *list = thread_list(), *t;
+	uint32_t n = 0;
+
+	*lost = 0;
+	for (t = list; t; t = t->next)
+		n++;
+	for (uint32_t i = n; i > 0; i--) {
+		char name[16];
+		uint32_t k = 1;
+		for (t = list; k < i; t = t->next)
+			k++;
+		if (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) != THREAD_LIVE)
+			continue;
+		thread_name(t, name);
+		write_thread_record(b, t->index, t->tid, name, trace_thread_nodes(t), trace_thread_lost(t));
+		trace_write_thread(b, t, now);
+		sample_write_thread(b, t);
+		*lost += trace_thread_lost(t);
+	}
+	if (trace_retired_nodes() > 1 || sample_retired_nodes() > 1) {
+		write_thread_record(b, THREAD_RETIRED_INDEX, 0, exited, trace_retired_nodes(), trace_retired_lost());
+		trace_write_retired(b);
+		sample_write_retired(b);
+		*lost += trace_retired_lost();
+	}
+	return b->error ? -b->error : 0;
+}
+
+/* Threads get their record as they start, before their first instruction,
+ * so that sampling sees all of their life. */
+struct start {
+	void *(*fn)(void *);
+	void *arg;
+};
+
+static void *thread_trampoline(void *p)
+{
+	struct start s = *(struct start *)p;
+
+	free(p);
+	thread_self();
+	return s.fn(s.arg);
+}
+
+typedef int pthread_create_fn(pthread_t *, const pthread_attr_t *, void *(*)(void *), void *);
+static pthread_create_fn *real_pthread_create;
+
+CPROF_EXPORT int pthread_create(pthread_t *th, const pthread_attr_t *attr, void *(*fn)(void *), void *arg)
+{
+	struct start *s;
+	int ret;
+
+	LIBC_NEXT(real_pthread_create, "pthread_create");
+	if (!__atomic_load_n(&enabled, __ATOMIC_ACQUIRE) || !(s = malloc(sizeof *s)))
+		return real_pthread_create(th, attr, fn, arg);
+	s->fn = fn;
+	s->arg = arg;
+	ret = real_pthread_create(th, attr, thread_trampoline, s);
+	if (ret)
+		free(s);
+	return ret;
+}

@@ -1,0 +1,89 @@
+/* thread.h: the runtime's record of each thread: what tracing (trace.c)
+ * and sampling (sample.c) keep per thread, and the thread's identity.
+ * Structures of exited threads are reused, never freed while the process
+ * lives, so a writer in another thread can always read them. */
+#ifndef CPROF_THREAD_H
+#define CPROF_THREAD_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include "cct.h"
+
+/* Tracing's part: every hook reads these, so they come first. */
+struct trace_thread {
+	struct frame *sp;    /* next free frame */
+	struct frame *limit;
+	struct tnode *cur;   /* node of the top frame */
+	uint64_t overflow;   /* frames open beyond the stack, not recorded */
+	struct cct *tree;
+	struct frame *stack; /* stack[0] is a sentinel for the root */
+	uint32_t busy;       /* creating a node */
+	uint64_t lost;       /* calls dropped */
+	struct tnode lost_node; /* stands for a call that could not be recorded */
+};
+
+/* Sampling's part. */
+struct sample_thread {
+	struct cct *tree;    /* sampled stacks: fn is a pc; calls, samples; ticks, ns (self) */
+	timer_t timer;       /* CPU-time timer signalling this thread */
+	int has_timer;
+	clockid_t cpuclock;  /* this thread's CPU clock */
+	uint64_t dropped;    /* samples that could not be recorded */
+	struct tnode *last;  /* leaf of the latest sample: where off-CPU time goes */
+	uint64_t cpu_seen, wall_seen; /* clocks at the last off-CPU accounting */
+	int was_blocked;     /* at the last off-CPU accounting */
+	int blocking;        /* in a wrapped blocking call (block.c) */
+};
+
+enum { THREAD_FREE, THREAD_LIVE };
+
+struct thread {
+	struct trace_thread tr;
+	struct sample_thread sm;
+	int state;
+	int tid;
+	uint32_t index;
+	char name[16];
+	struct thread *next;
+};
+
+extern __thread struct thread *cur_thread __attribute__((tls_model("initial-exec")));
+
+/* This thread's record, started if need be; NULL when the runtime is idle
+ * or out of memory.  May run in a signal handler. */
+struct thread *thread_self(void);
+/* Every thread record, newest first (live and free ones: check state). */
+struct thread *thread_list(void);
+void thread_enable(void);
+void thread_fork_child(uint64_t now);
+int thread_write_all(struct rawbuf *b, uint64_t now, uint64_t *lost);
+
+/* The THREAD index of the exited threads' data. */
+#define THREAD_RETIRED_INDEX UINT32_MAX
+
+/* trace.c's part of a thread's life */
+void trace_init(void);
+int trace_thread_start(struct thread *t);
+void trace_thread_retire(struct thread *t, uint64_t now);
+void trace_thread_fork_child(struct thread *t, uint64_t now);
+void trace_reset_retired(void);
+uint32_t trace_thread_nodes(const struct thread *t);
+uint64_t trace_thread_lost(const struct thread *t);
+uint32_t trace_retired_nodes(void);
+uint64_t trace_retired_lost(void);
+void trace_write_thread(struct rawbuf *b, struct thread *t, uint64_t now);
+void trace_write_retired(struct rawbuf *b);
+
+/* sample.c's part */
+int sample_thread_start(struct thread *t);
+void sample_thread_stop(struct thread *t);
+void sample_thread_retire(struct thread *t);
+void sample_thread_fork_child(struct thread *t);
+void sample_reset_retired(void);
+uint32_t sample_thread_nodes(const struct thread *t);
+uint32_t sample_retired_nodes(void);
+void sample_write_thread(struct rawbuf *b, struct thread *t);
+void sample_write_retired(struct rawbuf *b);
+
+#endif
