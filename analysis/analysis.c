@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "analysis.h"
+#include "profile.h"
 #include "pstats.h"
 #include "rawfile.h"
 #include "stats.h"
@@ -80,24 +81,6 @@ static int cmp_process(const void *a, const void *b)
 	return x->info.pid < y->info.pid ? -1 : x->info.pid > y->info.pid;
 }
 
-/* The cProfile table of one process: its threads' trees added in order. */
-static struct stats *process_stats(struct strtab *strings, struct symbolizer *sym, const struct raw_process *p)
-{
-	struct stats *st = stats_new(strings);
-
-	for (size_t i = 0; i < p->nthreads; i++) {
-		const struct raw_thread *t = &p->threads[i];
-		uint32_t *entry_of = xmalloc((t->nnodes + 1) * sizeof *entry_of);
-		/* entries in node order: the order functions were first called */
-		for (uint64_t k = 1; k < t->nnodes; k++)
-			entry_of[k] = stats_entry(st, symbolize(sym, p, t->nodes[k].func));
-		entry_of[0] = STATS_NONE;
-		stats_add_tree(st, t, entry_of, p->sec_per_tick);
-		free(entry_of);
-	}
-	return st;
-}
-
 static void print_heading(FILE *out, const struct raw_process *p)
 {
 	fprintf(out, "Process %d (parent %d) on %s:", p->info.pid, p->info.ppid, p->host);
@@ -126,13 +109,53 @@ static void warn_lost(const struct analysis_options *opt, const struct loaded *l
 			opt->prog, lost);
 }
 
-static int emit(const struct analysis_options *opt, struct loaded *l, struct stats **per, struct stats *merged,
+/* Says which rows are estimates, and from how many samples: the table
+ * itself is pstats' to the character, and cannot. */
+static void print_sampling(FILE *out, struct raw_process *const *procs, size_t n, const struct tables *t)
+{
+	uint64_t samples = 0, dropped = 0, offcpu = 0;
+	uint32_t estimated = 0;
+	const struct cprof_rec_sampling *any = NULL;
+
+	for (size_t i = 0; i < n; i++)
+		if (procs[i]->sampled) {
+			any = &procs[i]->sampling;
+			samples += any->samples;
+			dropped += any->dropped;
+			offcpu += any->unsampled_ns;
+		}
+	if (!any)
+		return;
+	for (uint32_t e = 0; e < t->table->n; e++)
+		estimated += stats_find(t->traced, t->table->entries[e].key) == STATS_NONE;
+	if (any->clock == CPROF_SAMPLE_CPU)
+		fprintf(out, "Sampled CPU time at %u Hz: %" PRIu64 " samples, %" PRIu64 " dropped. ", any->hz, samples,
+			dropped);
+	else
+		fprintf(out,
+			"Sampled wall time at %u Hz: %" PRIu64 " samples on CPU, %.3f s off it or in the kernel, %" PRIu64
+			" dropped. ",
+			any->hz, samples, (double)offcpu * 1e-9, dropped);
+	if (estimated == t->table->n)
+		fprintf(out, "All %u functions are estimates from them (ncalls 0).\n", estimated);
+	else
+		fprintf(out, "%u of %zu functions are estimates from them (ncalls 0); the others were traced, exactly.\n",
+			estimated, t->table->n);
+	for (size_t i = 0; i < n; i++)
+		if (procs[i]->sampled && procs[i]->sampling.note[0]) {
+			fprintf(out, "Note: %s\n", procs[i]->sampling.note);
+			break;
+		}
+	fputc('\n', out);
+}
+
+static int emit(const struct analysis_options *opt, struct loaded *l, struct tables *per, struct tables *merged,
 		FILE *out)
 {
 	int ret;
 
 	if (opt->pstats_out) {
-		ret = pstats_write(merged, opt->pstats_out);
+		ret = pstats_write(merged->table, opt->pstats_out);
 		if (ret < 0) {
 			fprintf(stderr, "%s: cannot write %s: %s\n", opt->prog, opt->pstats_out, strerror(-ret));
 			return ANALYSIS_FAILED;
@@ -140,12 +163,14 @@ static int emit(const struct analysis_options *opt, struct loaded *l, struct sta
 		return ANALYSIS_OK;
 	}
 	if (!opt->per_process) {
-		report_table(out, merged, &opt->sort, opt->top);
+		print_sampling(out, l->procs, l->n, merged);
+		report_table(out, merged->table, &opt->sort, opt->top);
 		return ANALYSIS_OK;
 	}
 	for (size_t i = 0; i < l->n; i++) {
 		print_heading(out, l->procs[i]);
-		report_table(out, per[i], &opt->sort, opt->top);
+		print_sampling(out, &l->procs[i], 1, &per[i]);
+		report_table(out, per[i].table, &opt->sort, opt->top);
 	}
 	return ANALYSIS_OK;
 }
@@ -155,7 +180,7 @@ int analysis_report(const struct analysis_options *opt, char *const paths[], int
 	struct loaded l = {0};
 	struct strtab *strings;
 	struct symbolizer *sym;
-	struct stats **per, *merged;
+	struct tables *per, merged;
 	int ret;
 
 	for (int i = 0; i < npaths; i++) {
@@ -176,26 +201,28 @@ int analysis_report(const struct analysis_options *opt, char *const paths[], int
 	strings = strtab_new();
 	sym = symbolizer_new(strings);
 	per = xcalloc(l.n, sizeof *per);
-	merged = stats_new(strings);
+	merged.table = stats_new(strings);
+	merged.traced = stats_new(strings);
 	for (size_t i = 0; i < l.n; i++) {
-		per[i] = process_stats(strings, sym, l.procs[i]);
-		stats_add(merged, per[i]);
+		profile_process(strings, sym, l.procs[i], &per[i]);
+		stats_add(merged.table, per[i].table);
+		stats_add(merged.traced, per[i].traced);
 	}
-	ret = emit(opt, &l, per, merged, out);
+	ret = emit(opt, &l, per, &merged, out);
 	warn_lost(opt, &l);
-	if (ret == ANALYSIS_OK && merged->n == 0)
+	if (ret == ANALYSIS_OK && merged.table->n == 0)
 		fprintf(stderr,
-			"%s: no calls were traced: build the program with -finstrument-functions "
-			"(gcc or clang) to have its functions counted\n",
+			"%s: nothing was traced or sampled: build the program with -finstrument-functions (gcc or "
+			"clang) to have its calls counted, and do not turn sampling off (-F 0)\n",
 			opt->prog);
 
 	for (size_t i = 0; i < l.n; i++) {
-		stats_free(per[i]);
+		tables_free(&per[i]);
 		rawfile_free(l.procs[i]);
 	}
 	free(per);
 	free(l.procs);
-	stats_free(merged);
+	tables_free(&merged);
 	symbolizer_free(sym);
 	strtab_free(strings);
 	return ret;

@@ -6,6 +6,7 @@ analysis_libcprof_analysis_la_SOURCES = \
 	analysis/rawfile.c analysis/rawfile.h \
 	analysis/symbols.c analysis/symbols.h \
 	analysis/stats.c analysis/stats.h \
+	analysis/profile.c analysis/profile.h \
 	analysis/report.c analysis/report.h \
 	analysis/pstats.c analysis/pstats.h \
 	analysis/util.c analysis/util.h

@@ -23,6 +23,7 @@ struct parser {
 	size_t threads_cap;
 	size_t modules_cap;
 	size_t *nodes_cap; /* per thread */
+	size_t *stacks_cap; /* per thread */
 	struct u64map thread_pos; /* THREAD index -> position in p->threads */
 };
 
@@ -117,6 +118,7 @@ static int parse_module(struct parser *ps, size_t off, const unsigned char *pl, 
 	m->start = rec.start;
 	m->end = rec.end;
 	m->bias = rec.bias;
+	m->flags = rec.flags;
 	m->build_id_len = rec.build_id_len;
 	memcpy(m->build_id, rec.build_id, rec.build_id_len);
 	p->nmodules++;
@@ -144,10 +146,12 @@ static int parse_thread(struct parser *ps, size_t off, const unsigned char *pl, 
 	GROW(p->threads, ps->threads_cap, p->nthreads + 1);
 	if (ps->threads_cap != old) {
 		ps->nodes_cap = xrealloc(ps->nodes_cap, ps->threads_cap * sizeof *ps->nodes_cap);
+		ps->stacks_cap = xrealloc(ps->stacks_cap, ps->threads_cap * sizeof *ps->stacks_cap);
 	}
 	t = &p->threads[p->nthreads];
 	memset(t, 0, sizeof *t);
 	ps->nodes_cap[p->nthreads] = 0;
+	ps->stacks_cap[p->nthreads] = 0;
 	t->index = rec.index;
 	t->tid = rec.tid;
 	t->events_lost = rec.events_lost;
@@ -156,49 +160,68 @@ static int parse_thread(struct parser *ps, size_t off, const unsigned char *pl, 
 	return 0;
 }
 
-static int parse_nodes(struct parser *ps, size_t off, const unsigned char *pl, uint32_t size)
+/* NODES or STACKS: a run of one thread's tree, whose ids follow on. */
+static int parse_nodes(struct parser *ps, uint32_t type, size_t off, const unsigned char *pl, uint32_t size)
 {
+	const char *what = type == CPROF_REC_NODES ? "NODES" : "STACKS";
 	struct raw_process *p = ps->p;
 	struct cprof_rec_nodes head;
-	struct raw_thread *t = NULL;
-	size_t k;
+	struct raw_thread *t;
+	uint64_t *pos, *count;
+	struct raw_node **nodes;
+	size_t *cap;
 
 	if (size < sizeof head) {
-		fail(ps, off, "NODES record of %u bytes, shorter than %zu", size, sizeof head);
+		fail(ps, off, "%s record of %u bytes, shorter than %zu", what, size, sizeof head);
 		return -1;
 	}
 	memcpy(&head, pl, sizeof head);
 	if ((uint64_t)head.count * sizeof(struct cprof_node) != size - sizeof head) {
-		fail(ps, off, "NODES record of %u bytes cannot hold %u nodes", size, head.count);
+		fail(ps, off, "%s record of %u bytes cannot hold %u nodes", what, size, head.count);
 		return -1;
 	}
-	uint64_t *pos = u64map_find(&ps->thread_pos, head.thread);
-	if (pos) {
-		k = (size_t)*pos;
-		t = &p->threads[k];
-	}
-	if (!t) {
-		fail(ps, off, "NODES record for thread %u, which has no THREAD record", head.thread);
+	pos = u64map_find(&ps->thread_pos, head.thread);
+	if (!pos) {
+		fail(ps, off, "%s record for thread %u, which has no THREAD record", what, head.thread);
 		return -1;
 	}
-	if (head.first != t->nnodes) {
-		fail(ps, off, "NODES record for thread %u starts at node %u, expected %llu", head.thread, head.first,
-		     (unsigned long long)t->nnodes);
+	t = &p->threads[*pos];
+	count = type == CPROF_REC_NODES ? &t->nnodes : &t->nstacks;
+	nodes = type == CPROF_REC_NODES ? &t->nodes : &t->stacks;
+	cap = type == CPROF_REC_NODES ? &ps->nodes_cap[*pos] : &ps->stacks_cap[*pos];
+	if (head.first != *count) {
+		fail(ps, off, "%s record for thread %u starts at node %u, expected %llu", what, head.thread, head.first,
+		     (unsigned long long)*count);
 		return -1;
 	}
-	GROW(t->nodes, ps->nodes_cap[k], t->nnodes + head.count);
+	GROW(*nodes, *cap, *count + head.count);
 	for (uint32_t i = 0; i < head.count; i++) {
 		struct cprof_node n;
-		uint64_t id = t->nnodes;
+		uint64_t id = *count;
 		memcpy(&n, pl + sizeof head + i * sizeof n, sizeof n);
 		if (id == 0 ? n.func != 0 : n.parent >= id) {
 			fail(ps, off, "thread %u: node %llu has a bad parent (%u) or root", head.thread,
 			     (unsigned long long)id, n.parent);
 			return -1;
 		}
-		t->nodes[id] = (struct raw_node){.func = n.func, .parent = n.parent, .calls = n.calls, .ticks = n.ticks};
-		t->nnodes++;
+		(*nodes)[id] = (struct raw_node){.func = n.func, .parent = n.parent, .calls = n.calls, .ticks = n.ticks};
+		(*count)++;
 	}
+	return 0;
+}
+
+static int parse_sampling(struct parser *ps, size_t off, const unsigned char *pl, uint32_t size)
+{
+	struct raw_process *p = ps->p;
+
+	if (size < sizeof p->sampling || p->sampled) {
+		fail(ps, off, p->sampled ? "a second SAMPLING record" : "SAMPLING record of %u bytes, too short", size);
+		return -1;
+	}
+	memcpy(&p->sampling, pl, sizeof p->sampling);
+	p->sampling.event[sizeof p->sampling.event - 1] = '\0';
+	p->sampling.note[sizeof p->sampling.note - 1] = '\0';
+	p->sampled = 1;
 	return 0;
 }
 
@@ -249,7 +272,11 @@ static int parse_records(struct parser *ps, int *ended, size_t *stop)
 			ret = parse_thread(ps, off, pl, r.size);
 			break;
 		case CPROF_REC_NODES:
-			ret = parse_nodes(ps, off, pl, r.size);
+		case CPROF_REC_STACKS:
+			ret = parse_nodes(ps, r.type, off, pl, r.size);
+			break;
+		case CPROF_REC_SAMPLING:
+			ret = parse_sampling(ps, off, pl, r.size);
 			break;
 		case CPROF_REC_END:
 			*ended = 1;
@@ -301,6 +328,7 @@ struct raw_process *rawfile_parse(const char *name, const unsigned char *data, s
 	ps.p->file = xstrdup(name);
 	ret = parse_records(&ps, &ended, &stop);
 	free(ps.nodes_cap);
+	free(ps.stacks_cap);
 	u64map_free(&ps.thread_pos);
 	if (ret < 0) {
 		rawfile_free(ps.p);
@@ -361,8 +389,10 @@ void rawfile_free(struct raw_process *p)
 		return;
 	for (size_t i = 0; i < p->nmodules; i++)
 		free(p->modules[i].path);
-	for (size_t i = 0; i < p->nthreads; i++)
+	for (size_t i = 0; i < p->nthreads; i++) {
 		free(p->threads[i].nodes);
+		free(p->threads[i].stacks);
+	}
 	if (p->argv)
 		for (uint32_t i = 0; i < p->info.argc; i++)
 			free(p->argv[i]);

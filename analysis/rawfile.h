@@ -11,6 +11,7 @@
 
 struct raw_module {
 	uint64_t start, end, bias;
+	uint32_t flags;
 	uint32_t build_id_len;
 	uint8_t build_id[CPROF_BUILD_ID_MAX];
 	char *path;
@@ -30,6 +31,10 @@ struct raw_thread {
 	uint64_t events_lost;
 	uint64_t nnodes; /* nodes present: fewer than declared if truncated */
 	struct raw_node *nodes;
+	/* sampled stacks (STACKS): func is a program counter, calls the
+	 * samples ending at the node, ticks their nanoseconds (the node's own) */
+	uint64_t nstacks;
+	struct raw_node *stacks;
 };
 
 struct raw_process {
@@ -43,6 +48,8 @@ struct raw_process {
 	size_t nmodules;
 	struct raw_thread *threads; /* in index order */
 	size_t nthreads;
+	int sampled;                /* a SAMPLING record was read */
+	struct cprof_rec_sampling sampling;
 };
 
 /* Reads `path`.  On error returns NULL and writes a message to err.  A

@@ -63,6 +63,18 @@ uint32_t stats_entry(struct stats *st, struct func_name key)
 	return i;
 }
 
+uint32_t stats_find(const struct stats *st, struct func_name key)
+{
+	uint64_t *head = u64map_find(&st->index, key_hash(key));
+
+	for (uint32_t i = head ? (uint32_t)*head : 0; i; i = st->entries[i - 1].hnext) {
+		const struct func_name *k = &st->entries[i - 1].key;
+		if (k->file == key.file && k->line == key.line && k->name == key.name)
+			return i - 1;
+	}
+	return STATS_NONE;
+}
+
 uint32_t stats_edge(struct stats *st, uint32_t callee, uint32_t caller)
 {
 	uint64_t *slot = u64map_get(&st->edge_index, (uint64_t)callee << 32 | caller, STATS_NONE);
@@ -222,6 +234,22 @@ void stats_add(struct stats *dst, const struct stats *src)
 		map[i] = stats_entry(dst, src->entries[i].key);
 	for (uint32_t i = 0; i < src->n; i++)
 		add_entry(dst, src, i, map);
+	free(map);
+}
+
+void stats_add_missing(struct stats *dst, const struct stats *src)
+{
+	uint32_t *map = xmalloc((src->n + 1) * sizeof *map);
+	uint8_t *missing = xcalloc(src->n + 1, 1);
+
+	for (uint32_t i = 0; i < src->n; i++)
+		missing[i] = stats_find(dst, src->entries[i].key) == STATS_NONE;
+	for (uint32_t i = 0; i < src->n; i++)
+		map[i] = stats_entry(dst, src->entries[i].key);
+	for (uint32_t i = 0; i < src->n; i++)
+		if (missing[i])
+			add_entry(dst, src, i, map);
+	free(missing);
 	free(map);
 }
 

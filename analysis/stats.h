@@ -43,6 +43,8 @@ void stats_free(struct stats *st);
 
 /* The entry for key, added (all zero) if missing. */
 uint32_t stats_entry(struct stats *st, struct func_name key);
+/* The entry for key, or STATS_NONE. */
+uint32_t stats_find(const struct stats *st, struct func_name key);
 /* The edge from caller to callee, added (all zero) if missing. */
 uint32_t stats_edge(struct stats *st, uint32_t callee, uint32_t caller);
 
@@ -52,6 +54,9 @@ void stats_add_tree(struct stats *st, const struct raw_thread *t, const uint32_t
 
 /* dst += src, as pstats.Stats.add() does. */
 void stats_add(struct stats *dst, const struct stats *src);
+/* Adds to dst the entries of src that dst does not have, with their
+ * callers. */
+void stats_add_missing(struct stats *dst, const struct stats *src);
 
 /* A copy with directories stripped from file names, entries that become
  * equal merged: pstats' strip_dirs(). */

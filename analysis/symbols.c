@@ -31,6 +31,8 @@ struct modfile {
 	struct u64map cache; /* link-time address -> index in funcs */
 };
 
+#define MAX_INLINE 16 /* inlined frames named at one address */
+
 /* Each open Dwfl holds a file descriptor or two: merging many runs of many
  * programs must not run out of them. */
 #define MAX_OPEN 256
@@ -257,54 +259,82 @@ static Dwarf_Die *cu_of(Dwfl_Module *mod, uint64_t addr, Dwarf_Addr *bias)
 	return NULL;
 }
 
-/* The subprogram whose code holds addr (link-time), from DWARF. */
-static int from_dwarf(struct symbolizer *s, Dwfl_Module *mod, uint64_t addr, struct func_name *out)
+/* The name DWARF gives the function of a subprogram or inlined-subroutine
+ * DIE (through its abstract origin): its file, declaration line and name. */
+static int die_name(struct symbolizer *s, Dwarf_Die *die, struct func_name *out)
+{
+	Dwarf_Attribute attr;
+	const char *name = dwarf_formstring(dwarf_attr_integrate(die, DW_AT_name, &attr));
+	const char *file = decl_file(die);
+	int line;
+
+	if (!name || !file || dwarf_decl_line(die, &line) != 0)
+		return 0;
+	out->file = intern_path(s, file, die);
+	out->line = (uint32_t)line;
+	out->name = intern_text(s, name);
+	return 1;
+}
+
+/* The frames whose code holds addr (link-time), outermost first: the
+ * subprogram, then each function inlined into it down to the innermost. */
+static int from_dwarf(struct symbolizer *s, Dwfl_Module *mod, uint64_t addr, struct func_name *out, int max)
 {
 	Dwarf_Addr bias;
-	Dwarf_Die *cu = cu_of(mod, addr, &bias), *scopes = NULL;
-	Dwarf_Attribute attr;
-	const char *name, *file;
-	int n, line, found = 0;
+	Dwarf_Die *cu = cu_of(mod, addr, &bias), *scopes = NULL, *chain = NULL;
+	struct func_name inner[MAX_INLINE];
+	int n, k = 0, whole = 0;
 
 	if (!cu || (n = dwarf_getscopes(cu, addr - bias, &scopes)) <= 0)
 		return 0;
-	for (int i = 0; i < n; i++) {
-		if (dwarf_tag(&scopes[i]) != DW_TAG_subprogram)
+	/* past an inlined subroutine, dwarf_getscopes goes on with the scopes
+	 * of its definition; the scopes of the DIE itself are the calls */
+	n = dwarf_getscopes_die(&scopes[0], &chain);
+	free(scopes);
+	scopes = chain;
+	for (int i = 0; i < n && k < max; i++) {
+		int tag = dwarf_tag(&scopes[i]);
+		if (tag != DW_TAG_subprogram && tag != DW_TAG_inlined_subroutine)
 			continue;
-		name = dwarf_formstring(dwarf_attr_integrate(&scopes[i], DW_AT_name, &attr));
-		file = decl_file(&scopes[i]);
-		if (name && file && dwarf_decl_line(&scopes[i], &line) == 0) {
-			out->file = intern_path(s, file, &scopes[i]);
-			out->line = (uint32_t)line;
-			out->name = intern_text(s, name);
-			found = 1;
+		if (die_name(s, &scopes[i], &inner[k]))
+			k++;
+		else if (tag == DW_TAG_subprogram)
+			k = 0; /* the function itself has no name: let the symbol table say */
+		if (tag == DW_TAG_subprogram) {
+			whole = k > 0;
+			break;
 		}
-		break;
 	}
 	free(scopes);
-	return found;
+	if (!whole)
+		return 0;
+	for (int i = 0; i < k; i++)
+		out[i] = inner[k - 1 - i];
+	return k;
 }
 
-static struct func_name resolve(struct symbolizer *s, struct modfile *m, uint64_t addr)
+/* The frames at addr in m, outermost first, into out[0..MAX_INLINE). */
+static int resolve(struct symbolizer *s, struct modfile *m, uint64_t addr, struct func_name *out)
 {
-	struct func_name f = {.file = intern_text(s, m->path), .line = 0};
 	GElf_Off off;
 	GElf_Sym sym;
 	const char *name;
 	char hex[32];
+	int n;
 
-	if (m->mod && from_dwarf(s, m->mod, addr, &f))
-		return f;
+	if (m->mod && (n = from_dwarf(s, m->mod, addr, out, MAX_INLINE)) > 0)
+		return n;
+	out[0] = (struct func_name){.file = intern_text(s, m->path), .line = 0};
 	if (m->mod && (name = dwfl_module_addrinfo(m->mod, addr, &off, &sym, NULL, NULL, NULL))) {
-		f.name = intern_text(s, name);
-		return f;
+		out[0].name = intern_text(s, name);
+		return 1;
 	}
 	snprintf(hex, sizeof hex, "0x%llx", (unsigned long long)addr);
-	f.name = strtab_intern(s->strings, hex);
-	return f;
+	out[0].name = strtab_intern(s->strings, hex);
+	return 1;
 }
 
-struct func_name symbolize(struct symbolizer *s, const struct raw_process *p, uint64_t addr)
+int symbolize_frames(struct symbolizer *s, const struct raw_process *p, uint64_t addr, const struct func_name **frames)
 {
 	const struct raw_module *rm = raw_module_of(p, addr);
 	struct modfile *m;
@@ -313,18 +343,58 @@ struct func_name symbolize(struct symbolizer *s, const struct raw_process *p, ui
 
 	if (!rm) {
 		snprintf(hex, sizeof hex, "0x%llx", (unsigned long long)addr);
-		return (struct func_name){.file = s->unknown_file, .name = strtab_intern(s->strings, hex)};
+		GROW(s->funcs, s->funcs_cap, s->nfuncs + 1);
+		s->funcs[s->nfuncs] = (struct func_name){.file = s->unknown_file, .name = strtab_intern(s->strings, hex)};
+		*frames = &s->funcs[s->nfuncs++];
+		return 1;
 	}
 	m = modfile_get(s, rm);
 	m->used = ++s->clock;
 	link = addr - rm->bias;
 	slot = u64map_get(&m->cache, link, UINT64_MAX);
 	if (*slot == UINT64_MAX) {
+		int n;
 		if (!m->dwfl && !m->unreadable)
 			modfile_open(s, m);
-		GROW(s->funcs, s->funcs_cap, s->nfuncs + 1);
-		s->funcs[s->nfuncs] = resolve(s, m, link);
-		*slot = s->nfuncs++;
+		GROW(s->funcs, s->funcs_cap, s->nfuncs + MAX_INLINE);
+		n = resolve(s, m, link, &s->funcs[s->nfuncs]);
+		*slot = (uint64_t)s->nfuncs << 8 | (uint64_t)n;
+		s->nfuncs += (size_t)n;
 	}
-	return s->funcs[*slot];
+	*frames = &s->funcs[*slot >> 8];
+	return (int)(*slot & 0xff);
+}
+
+struct func_name symbolize(struct symbolizer *s, const struct raw_process *p, uint64_t addr)
+{
+	const struct func_name *frames;
+
+	symbolize_frames(s, p, addr, &frames);
+	return frames[0];
+}
+
+struct func_name symbolize_wrapper(struct symbolizer *s, const struct raw_process *p, uint64_t addr)
+{
+	const struct raw_module *rm = raw_module_of(p, addr), *libc = NULL;
+	struct modfile *m;
+	GElf_Off off;
+	GElf_Sym sym;
+	const char *name = NULL;
+
+	for (size_t i = 0; i < p->nmodules; i++) {
+		const char *slash = strrchr(p->modules[i].path, '/');
+		if (strncmp(slash ? slash + 1 : p->modules[i].path, "libc.so", 7) == 0)
+			libc = &p->modules[i];
+	}
+	if (rm) {
+		m = modfile_get(s, rm);
+		if (!m->dwfl && !m->unreadable)
+			modfile_open(s, m);
+		if (m->mod)
+			name = dwfl_module_addrinfo(m->mod, addr - rm->bias, &off, &sym, NULL, NULL, NULL);
+	}
+	if (!name)
+		return symbolize(s, p, addr);
+	return (struct func_name){.file = intern_text(s, libc ? libc->path : "libc.so.6"), .line = 0,
+				  .name = intern_text(s, name)};
 }

@@ -20,12 +20,23 @@ struct symbolizer;
 struct symbolizer *symbolizer_new(struct strtab *strings);
 void symbolizer_free(struct symbolizer *s);
 
-/* Names the function whose entry is at `addr` in process p:
+/* Names the function whose code holds `addr` in process p (the function
+ * that was compiled, not one inlined into it):
  *   DWARF:        (source file, declaration line, function name)
  *   symbols only: (module path, 0, symbol name)
  *   nothing:      (module path, 0, "0x<offset in the module>")
  *   no module:    ("[unknown]", 0, "0x<address>")
  * Problems reading a module are reported once on stderr. */
 struct func_name symbolize(struct symbolizer *s, const struct raw_process *p, uint64_t addr);
+
+/* A frame in one of the libc functions cprof's runtime wraps (sleep, poll,
+ * pthread_join...), named as that function of the process's libc:
+ * (libc's path, 0, name). */
+struct func_name symbolize_wrapper(struct symbolizer *s, const struct raw_process *p, uint64_t addr);
+
+/* The frames at `addr`, outermost first: that function, then the ones
+ * inlined into it, down to the one whose code holds addr.  *frames points
+ * into the symbolizer's memory, good until its next call. */
+int symbolize_frames(struct symbolizer *s, const struct raw_process *p, uint64_t addr, const struct func_name **frames);
 
 #endif

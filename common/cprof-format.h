@@ -94,8 +94,12 @@ struct cprof_rec_module {
 	uint64_t bias;
 	uint32_t build_id_len; /* 0 when the build-id could not be read */
 	uint8_t build_id[CPROF_BUILD_ID_MAX];
-	uint32_t flags; /* none yet */
+	uint32_t flags; /* CPROF_MODULE_* */
 };
+
+/* The module is cprof's runtime: its frames in sampled stacks are cprof's
+ * own (the wrappers of blocking calls), not the program's. */
+#define CPROF_MODULE_RUNTIME 1u
 
 /* THREAD: a thread of the process.  Its call tree follows in NODES records
  * whose ids run from 0 to nodes - 1; node 0 is the root, with func 0. */
@@ -138,9 +142,9 @@ struct cprof_rec_nodes {
 
 /* What samples measure. */
 enum cprof_sample_clock {
-	CPROF_SAMPLE_WALL = 1,  /* wall clock: CPU-time samples, plus off-CPU time */
+	CPROF_SAMPLE_WALL = 1,  /* wall clock: CPU-time samples, plus the rest */
 	CPROF_SAMPLE_CPU = 2,   /* CPU time of each thread */
-	CPROF_SAMPLE_EVENT = 3, /* a perf event: period counts events, ticks too */
+	CPROF_SAMPLE_EVENT = 3, /* a perf event: period and ticks count events */
 };
 
 /* SAMPLING: how the process was sampled, and how it went. */
@@ -150,9 +154,12 @@ struct cprof_rec_sampling {
 	uint64_t period;      /* ns of CPU time between samples, or events */
 	uint64_t samples;     /* taken */
 	uint64_t dropped;     /* taken but not recorded */
-	uint64_t offcpu_ns;   /* wall time charged to the stacks threads blocked in */
-	char event[32];       /* the timer's clock or the perf event, NUL-padded */
+	uint64_t unsampled_ns; /* time not sampled (off the CPU, in the kernel),
+				* charged to the stacks threads were in */
+	char event[32];       /* what samples came from, NUL-padded */
 	char note[160];       /* why a fallback was used, or empty */
+	uint64_t events;      /* CPROF_SAMPLE_EVENT: the events counted in all */
+	uint64_t cpu_ns;      /* the process's CPU time when written */
 };
 
 /* END: the writer finished; records counts every record before this one. */

@@ -1,48 +1,53 @@
-/* block.c: blocking calls that a signal makes fail with EINTR, even under
- * SA_RESTART (signal(7)): nanosleep, poll, select, epoll_wait, sem_wait and
- * their kin.  cprof's sampling signals must not end them early, so each is
- * wrapped: when it fails with EINTR and no handler of the program ran
- * meanwhile, the signal was cprof's, and the call goes on with what remains
- * of its timeout.  The wrappers also tell the sampler that the thread is
- * blocked where a signal is safe (sample.c).
+/* block.c: the calls where threads block.
+ *
+ * Each wrapper tells the sampler (sample.c) when its thread blocks, so that
+ * the time it spends there is charged to the stack that made the call.
+ *
+ * Some calls a handled signal makes fail with EINTR even under SA_RESTART
+ * (signal(7)): nanosleep, poll, select, epoll_wait, sem_wait and their kin.
+ * cprof's samples come in user mode only and never interrupt them; but the
+ * fallback CPU-time timer can.  So when one fails with EINTR and no handler
+ * of the program ran meanwhile, the signal was cprof's, and the call goes on
+ * with what remains of its timeout.
  *
  * glibc's sleep() and usleep() call nanosleep internally, past these
- * wrappers, so they are wrapped themselves.
+ * wrappers, so they are wrapped themselves.  The runtime's own waits use the
+ * system calls directly.
  */
 #include "config.h"
 
 #include <dlfcn.h>
 #include <errno.h>
 #include <poll.h>
+#include <pthread.h>
 #include <semaphore.h>
 #include <signal.h>
 #include <sys/epoll.h>
+#include <sys/resource.h>
 #include <sys/select.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "clock.h"
 #include "runtime-int.h"
-#include "thread.h"
 
 
-/* Brackets a blocking call: the sampler may capture the thread's stack
- * while it is inside. */
-static struct thread *block_begin(unsigned *handled)
+/* Brackets a blocking call. */
+static void block_begin(struct block_mark *m, unsigned *handled)
 {
-	struct thread *t = cur_thread;
-
 	*handled = signals_program_handled();
-	if (t)
-		__atomic_add_fetch(&t->sm.blocking, 1, __ATOMIC_RELEASE);
-	return t;
+	sample_block_begin(m);
 }
 
-static void block_end(struct thread *t)
+static void block_end(struct block_mark *m)
 {
-	if (t)
-		__atomic_sub_fetch(&t->sm.blocking, 1, __ATOMIC_RELEASE);
+	int saved = errno;
+
+	sample_block_end(m);
+	errno = saved;
 }
 
 /* Whether a call that failed with errno e should go on: it failed with
@@ -92,17 +97,18 @@ CPROF_EXPORT int clock_nanosleep(clockid_t clock, int flags, const struct timesp
 	static int (*real)(clockid_t, int, const struct timespec *, struct timespec *);
 	struct timespec r = *req, mine;
 	unsigned handled;
-	struct thread *t = block_begin(&handled);
+	struct block_mark t;
 	int ret;
 
 	LIBC_NEXT(real, "clock_nanosleep");
+	block_begin(&t, &handled);
 
 	/* clock_nanosleep returns the error instead of setting errno */
 	while ((ret = real(clock, flags, &r, &mine)) == EINTR &&
 	       signals_program_handled() == handled)
 		if (!(flags & TIMER_ABSTIME))
 			r = mine;
-	block_end(t);
+	block_end(&t);
 	if (ret == EINTR && rem && !(flags & TIMER_ABSTIME))
 		*rem = mine;
 	return ret;
@@ -140,15 +146,16 @@ CPROF_EXPORT int poll(struct pollfd *fds, nfds_t n, int timeout)
 	static int (*real)(struct pollfd *, nfds_t, int);
 	struct timespec deadline = deadline_in(&(struct timespec){timeout / 1000, (timeout % 1000) * 1000000});
 	unsigned handled;
-	struct thread *t = block_begin(&handled);
+	struct block_mark t;
 	int ret;
 
 	LIBC_NEXT(real, "poll");
+	block_begin(&t, &handled);
 
 	while (ours(ret = real(fds, n, timeout), handled))
 		if (timeout > 0)
 			timeout = ms_left(deadline);
-	block_end(t);
+	block_end(&t);
 	return ret;
 }
 
@@ -157,17 +164,18 @@ CPROF_EXPORT int ppoll(struct pollfd *fds, nfds_t n, const struct timespec *tmo,
 	static int (*real)(struct pollfd *, nfds_t, const struct timespec *, const sigset_t *);
 	struct timespec deadline = tmo ? deadline_in(tmo) : (struct timespec){0, 0}, l;
 	unsigned handled;
-	struct thread *t = block_begin(&handled);
+	struct block_mark t;
 	int ret;
 
 	LIBC_NEXT(real, "ppoll");
+	block_begin(&t, &handled);
 
 	while (ours(ret = real(fds, n, tmo, mask), handled))
 		if (tmo) {
 			l = left(deadline);
 			tmo = &l;
 		}
-	block_end(t);
+	block_end(&t);
 	return ret;
 }
 
@@ -178,10 +186,11 @@ CPROF_EXPORT int select(int n, fd_set *r, fd_set *w, fd_set *e, struct timeval *
 	static int (*real)(int, fd_set *, fd_set *, fd_set *, struct timeval *);
 	fd_set r0, w0, e0;
 	unsigned handled;
-	struct thread *t = block_begin(&handled);
+	struct block_mark t;
 	int ret;
 
 	LIBC_NEXT(real, "select");
+	block_begin(&t, &handled);
 
 	if (r)
 		r0 = *r;
@@ -197,7 +206,7 @@ CPROF_EXPORT int select(int n, fd_set *r, fd_set *w, fd_set *e, struct timeval *
 		if (e)
 			*e = e0;
 	}
-	block_end(t);
+	block_end(&t);
 	return ret;
 }
 
@@ -207,10 +216,11 @@ CPROF_EXPORT int pselect(int n, fd_set *r, fd_set *w, fd_set *e, const struct ti
 	struct timespec deadline = tmo ? deadline_in(tmo) : (struct timespec){0, 0}, l;
 	fd_set r0, w0, e0;
 	unsigned handled;
-	struct thread *t = block_begin(&handled);
+	struct block_mark t;
 	int ret;
 
 	LIBC_NEXT(real, "pselect");
+	block_begin(&t, &handled);
 
 	if (r)
 		r0 = *r;
@@ -230,7 +240,7 @@ CPROF_EXPORT int pselect(int n, fd_set *r, fd_set *w, fd_set *e, const struct ti
 			tmo = &l;
 		}
 	}
-	block_end(t);
+	block_end(&t);
 	return ret;
 }
 
@@ -239,15 +249,16 @@ CPROF_EXPORT int epoll_wait(int fd, struct epoll_event *ev, int max, int timeout
 	static int (*real)(int, struct epoll_event *, int, int);
 	struct timespec deadline = deadline_in(&(struct timespec){timeout / 1000, (timeout % 1000) * 1000000});
 	unsigned handled;
-	struct thread *t = block_begin(&handled);
+	struct block_mark t;
 	int ret;
 
 	LIBC_NEXT(real, "epoll_wait");
+	block_begin(&t, &handled);
 
 	while (ours(ret = real(fd, ev, max, timeout), handled))
 		if (timeout > 0)
 			timeout = ms_left(deadline);
-	block_end(t);
+	block_end(&t);
 	return ret;
 }
 
@@ -256,15 +267,16 @@ CPROF_EXPORT int epoll_pwait(int fd, struct epoll_event *ev, int max, int timeou
 	static int (*real)(int, struct epoll_event *, int, int, const sigset_t *);
 	struct timespec deadline = deadline_in(&(struct timespec){timeout / 1000, (timeout % 1000) * 1000000});
 	unsigned handled;
-	struct thread *t = block_begin(&handled);
+	struct block_mark t;
 	int ret;
 
 	LIBC_NEXT(real, "epoll_pwait");
+	block_begin(&t, &handled);
 
 	while (ours(ret = real(fd, ev, max, timeout, mask), handled))
 		if (timeout > 0)
 			timeout = ms_left(deadline);
-	block_end(t);
+	block_end(&t);
 	return ret;
 }
 
@@ -272,14 +284,15 @@ CPROF_EXPORT int sem_wait(sem_t *sem)
 {
 	static int (*real)(sem_t *);
 	unsigned handled;
-	struct thread *t = block_begin(&handled);
+	struct block_mark t;
 	int ret;
 
 	LIBC_NEXT(real, "sem_wait");
+	block_begin(&t, &handled);
 
 	while (ours(ret = real(sem), handled))
 		;
-	block_end(t);
+	block_end(&t);
 	return ret;
 }
 
@@ -288,14 +301,15 @@ CPROF_EXPORT int sem_timedwait(sem_t *sem, const struct timespec *abstime)
 {
 	static int (*real)(sem_t *, const struct timespec *);
 	unsigned handled;
-	struct thread *t = block_begin(&handled);
+	struct block_mark t;
 	int ret;
 
 	LIBC_NEXT(real, "sem_timedwait");
+	block_begin(&t, &handled);
 
 	while (ours(ret = real(sem, abstime), handled))
 		;
-	block_end(t);
+	block_end(&t);
 	return ret;
 }
 
@@ -303,14 +317,15 @@ CPROF_EXPORT int sem_clockwait(sem_t *sem, clockid_t clock, const struct timespe
 {
 	static int (*real)(sem_t *, clockid_t, const struct timespec *);
 	unsigned handled;
-	struct thread *t = block_begin(&handled);
+	struct block_mark t;
 	int ret;
 
 	LIBC_NEXT(real, "sem_clockwait");
+	block_begin(&t, &handled);
 
 	while (ours(ret = real(sem, clock, abstime), handled))
 		;
-	block_end(t);
+	block_end(&t);
 	return ret;
 }
 
@@ -319,17 +334,18 @@ CPROF_EXPORT int sigtimedwait(const sigset_t *set, siginfo_t *info, const struct
 	static int (*real)(const sigset_t *, siginfo_t *, const struct timespec *);
 	struct timespec deadline = tmo ? deadline_in(tmo) : (struct timespec){0, 0}, l;
 	unsigned handled;
-	struct thread *t = block_begin(&handled);
+	struct block_mark t;
 	int ret;
 
 	LIBC_NEXT(real, "sigtimedwait");
+	block_begin(&t, &handled);
 
 	while (ours(ret = real(set, info, tmo), handled))
 		if (tmo) {
 			l = left(deadline);
 			tmo = &l;
 		}
-	block_end(t);
+	block_end(&t);
 	return ret;
 }
 
@@ -337,14 +353,15 @@ CPROF_EXPORT int sigwaitinfo(const sigset_t *set, siginfo_t *info)
 {
 	static int (*real)(const sigset_t *, siginfo_t *);
 	unsigned handled;
-	struct thread *t = block_begin(&handled);
+	struct block_mark t;
 	int ret;
 
 	LIBC_NEXT(real, "sigwaitinfo");
+	block_begin(&t, &handled);
 
 	while (ours(ret = real(set, info), handled))
 		;
-	block_end(t);
+	block_end(&t);
 	return ret;
 }
 
@@ -354,14 +371,15 @@ CPROF_EXPORT int pause(void)
 {
 	static int (*real)(void);
 	unsigned handled;
-	struct thread *t = block_begin(&handled);
+	struct block_mark t;
 	int ret;
 
 	LIBC_NEXT(real, "pause");
+	block_begin(&t, &handled);
 
 	while (ours(ret = real(), handled))
 		;
-	block_end(t);
+	block_end(&t);
 	return ret;
 }
 
@@ -369,13 +387,45 @@ CPROF_EXPORT int sigsuspend(const sigset_t *mask)
 {
 	static int (*real)(const sigset_t *);
 	unsigned handled;
-	struct thread *t = block_begin(&handled);
+	struct block_mark t;
 	int ret;
 
 	LIBC_NEXT(real, "sigsuspend");
+	block_begin(&t, &handled);
 
 	while (ours(ret = real(mask), handled))
 		;
-	block_end(t);
+	block_end(&t);
 	return ret;
 }
+
+/* Calls the kernel restarts after a handler with SA_RESTART: wrapped only
+ * so that their time goes to the stack that made them. */
+#define BLOCKING(ret, name, params, args)              \
+	CPROF_EXPORT ret name params                   \
+	{                                              \
+		static ret(*real) params;              \
+		struct block_mark mark_;               \
+		ret r_;                                \
+                                                       \
+		LIBC_NEXT(real, #name);                \
+		sample_block_begin(&mark_);            \
+		r_ = real args;                        \
+		block_end(&mark_);                     \
+		return r_;                             \
+	}
+
+BLOCKING(int, pthread_cond_wait, (pthread_cond_t *c, pthread_mutex_t *m), (c, m))
+BLOCKING(int, pthread_cond_timedwait, (pthread_cond_t *c, pthread_mutex_t *m, const struct timespec *ts), (c, m, ts))
+BLOCKING(int, pthread_join, (pthread_t th, void **ret), (th, ret))
+BLOCKING(int, pthread_barrier_wait, (pthread_barrier_t *b), (b))
+BLOCKING(pid_t, waitpid, (pid_t pid, int *st, int opt), (pid, st, opt))
+BLOCKING(pid_t, wait, (int *st), (st))
+BLOCKING(pid_t, wait4, (pid_t pid, int *st, int opt, struct rusage *ru), (pid, st, opt, ru))
+BLOCKING(int, waitid, (idtype_t type, id_t id, siginfo_t *info, int opt), (type, id, info, opt))
+BLOCKING(int, accept, (int fd, struct sockaddr *a, socklen_t *l), (fd, a, l))
+BLOCKING(int, accept4, (int fd, struct sockaddr *a, socklen_t *l, int f), (fd, a, l, f))
+BLOCKING(int, connect, (int fd, const struct sockaddr *a, socklen_t l), (fd, a, l))
+BLOCKING(ssize_t, recv, (int fd, void *b, size_t n, int f), (fd, b, n, f))
+BLOCKING(ssize_t, recvfrom, (int fd, void *b, size_t n, int f, struct sockaddr *a, socklen_t *l), (fd, b, n, f, a, l))
+BLOCKING(ssize_t, recvmsg, (int fd, struct msghdr *m, int f), (fd, m, f))

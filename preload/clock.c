@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "clock.h"
 
@@ -32,4 +34,11 @@ void clock_init(void)
 __attribute__((noinline)) uint64_t clock_monotonic(void)
 {
 	return clock_ns(CLOCK_MONOTONIC);
+}
+
+void clock_sleep(long ns)
+{
+	struct timespec ts = {ns / 1000000000, ns % 1000000000};
+
+	syscall(SYS_nanosleep, &ts, NULL);
 }

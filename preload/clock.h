@@ -15,6 +15,10 @@
 extern int clock_tsc; /* set once by clock_init */
 
 void clock_init(void);
+/* Sleeps ns nanoseconds, past the wrappers of block.c: for the runtime's
+ * own waits.  May run in a signal handler. */
+void clock_sleep(long ns);
+
 /* clock_ns(CLOCK_MONOTONIC), out of line: keeps the hooks' fast path free of
  * a stack frame. */
 uint64_t clock_monotonic(void);

@@ -57,6 +57,13 @@ void sample_signal(siginfo_t *si, void *uc);
 void sample_fork_prepare(void);
 void sample_fork_done(void);
 void sample_write_info(struct rawbuf *b);
+struct thread;
+struct block_mark {
+	struct thread *t;
+	uint64_t wall, sampled;
+};
+void sample_block_begin(struct block_mark *m);
+void sample_block_end(struct block_mark *m);
 
 /* writer.c: the raw-profile writer.  Every function here may run in a
  * signal handler: no malloc, no stdio, no locks. */

@@ -80,7 +80,8 @@ void runtime_startup(void)
 	copy_env(rt.jobid, sizeof rt.jobid, "CPROF_JOBID");
 	if (uname(&u) == 0)
 		fmt_format(rt.host, sizeof rt.host, "%s", u.nodename);
-	if (dladdr((void *)runtime_startup, &self) && self.dli_fname)
+	/* as /proc/self/maps names it, for the writer to recognise */
+	if (dladdr((void *)runtime_startup, &self) && self.dli_fname && !realpath(self.dli_fname, rt.self_path))
 		fmt_format(rt.self_path, sizeof rt.self_path, "%s", self.dli_fname);
 	clock_init();
 	identity_take();

@@ -1,20 +1,19 @@
 /* sample.c: statistical profiling of every thread, without changing the
  * program (docs/SAMPLING.md).
  *
- * Each thread has a POSIX timer on its own CPU clock that signals it, and
- * only it, every `period` of CPU time it uses: a thread that does not run is
- * never interrupted.  The handler unwinds the thread's stack with libunwind
- * and adds the path to the thread's tree of sampled stacks (cct.h, with
- * program counters for functions).
+ * Samples: each thread has a perf event counting its CPU time in user mode
+ * (task-clock), which signals it, and only it, at every period it uses; the
+ * handler unwinds the stack with libunwind and adds the path to the thread's
+ * tree of sampled stacks (cct.h, with program counters for functions).
+ * Counting user mode only, a sample can never interrupt a system call: no
+ * EINTR.  Without perf_event, a POSIX timer on the thread's CPU clock does
+ * the same, at the kernel's tick rate.
  *
- * On the wall clock, the time a thread spends off the CPU (blocked, or
- * waiting for one) must be charged too.  A second timer, on CLOCK_MONOTONIC,
- * signals one thread every TICK_NS; its handler reads every thread's CPU
- * clock and charges the wall time that did not go to CPU to the stack the
- * thread was last seen in.  When a thread starts to block, it is sent one
- * signal to capture the stack it blocks in, but only where that cannot make
- * a system call fail with EINTR: inside the wrappers of block.c, which retry
- * such calls, or in a call the kernel restarts (SA_RESTART).
+ * The rest of a thread's time, off the CPU or in the kernel, is never
+ * sampled: no signal ever reaches a blocked thread.  It is accounted (see
+ * account()) to the stack the thread was last sampled in, or, for the calls
+ * block.c wraps (sleep, poll, select, read, pthread_cond_wait, ...), by the
+ * wrapper itself when the call returns, to the stack that made it.
  *
  * No thread of the runtime's own: CPython warns about fork() in a process
  * with more than one thread.
@@ -23,12 +22,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/perf_event.h>
 #define UNW_LOCAL_ONLY /* the fast, in-process unwinder */
 #include <libunwind.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -40,7 +41,27 @@
 #include "thread.h"
 
 #define MAX_FRAMES 128
-#define TICK_NS 10000000ull /* off-CPU accounting every 10 ms */
+#define ACCOUNT_NS 10000000ull /* account unsampled time every 10 ms */
+#define BLOCKED_NS 1000000ull  /* a wrapped call shorter than this is not charged */
+
+/* The perf events cprof knows by name. */
+static const struct event_kind {
+	const char *name;
+	uint32_t type;
+	uint64_t config;
+	int time; /* counts nanoseconds of CPU time */
+} kinds[] = {
+	{"task-clock", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_TASK_CLOCK, 1},
+	{"cpu-clock", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CPU_CLOCK, 1},
+	{"page-faults", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_PAGE_FAULTS, 0},
+	{"context-switches", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CONTEXT_SWITCHES, 0},
+	{"cycles", PERF_TYPE_HARDWARE, PERF_COUNT_HW_CPU_CYCLES, 0},
+	{"instructions", PERF_TYPE_HARDWARE, PERF_COUNT_HW_INSTRUCTIONS, 0},
+	{"cache-misses", PERF_TYPE_HARDWARE, PERF_COUNT_HW_CACHE_MISSES, 0},
+	{"cache-references", PERF_TYPE_HARDWARE, PERF_COUNT_HW_CACHE_REFERENCES, 0},
+	{"branches", PERF_TYPE_HARDWARE, PERF_COUNT_HW_BRANCH_INSTRUCTIONS, 0},
+	{"branch-misses", PERF_TYPE_HARDWARE, PERF_COUNT_HW_BRANCH_MISSES, 0},
+};
 
 struct sampling {
 	int on;
@@ -48,18 +69,18 @@ struct sampling {
 	int signo;
 	uint32_t hz;
 	uint64_t period_ns;
-	uint64_t samples, dropped, offcpu, unattributed;
-	timer_t ticker;
-	int ticker_tid; /* the thread the ticker signals, 0 if none */
-	char event[32];
+	const struct event_kind *event; /* perf's, or NULL for the CPU-time timer */
+	uint64_t samples, dropped, unsampled, unattributed, events;
+	uint64_t accounted; /* CLOCK_MONOTONIC at the last account_all() */
+	int accounting;     /* account_all() is running */
 	char note[160];
 };
 
 static struct sampling smp;
 static struct cct *retired;
 
-/* The addresses tell our signals apart from the program's. */
-static const char sample_tag, ticker_tag, capture_tag;
+/* The address tells the CPU-time timer's signals apart from the program's. */
+static const char sample_tag;
 
 static __thread int in_unwind __attribute__((tls_model("initial-exec")));
 
@@ -70,11 +91,83 @@ static const char *env_or(const char *name, const char *dflt)
 	return v && *v ? v : dflt;
 }
 
+static int perf_open(const struct event_kind *k)
+{
+	struct perf_event_attr a;
+
+	memset(&a, 0, sizeof a);
+	a.size = sizeof a;
+	a.type = k->type;
+	a.config = k->config;
+	if (k->time) {
+		a.sample_period = smp.period_ns;
+	} else {
+		a.freq = 1; /* the kernel adjusts the period to the rate */
+		a.sample_freq = smp.hz;
+	}
+	a.disabled = 1;
+	a.exclude_kernel = 1; /* a sample never interrupts a system call */
+	a.exclude_hv = 1;
+	return (int)syscall(SYS_perf_event_open, &a, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+}
+
+/* Why perf_event_open(k) failed, for the report. */
+static void perf_refused(const struct event_kind *k, int e, const char *instead)
+{
+	char paranoid[8] = "?";
+	int fd = open("/proc/sys/kernel/perf_event_paranoid", O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd >= 0 ? read(fd, paranoid, sizeof paranoid - 1) : -1;
+
+	if (fd >= 0)
+		close(fd);
+	paranoid[n > 0 ? n : 1] = '\0';
+	if (n > 0 && paranoid[n - 1] == '\n')
+		paranoid[n - 1] = '\0';
+	if (e == EACCES || e == EPERM)
+		fmt_format(smp.note, sizeof smp.note, "perf_event_open(%s) not permitted (kernel.perf_event_paranoid=%s); %s",
+			   k->name, paranoid, instead);
+	else if (e == ENOENT || e == EOPNOTSUPP || e == ENODEV)
+		fmt_format(smp.note, sizeof smp.note, "perf_event_open(%s): no such counter here (a virtual machine?); %s",
+			   k->name, instead);
+	else
+		fmt_format(smp.note, sizeof smp.note, "perf_event_open(%s): %s; %s", k->name, strerrordesc_np(e), instead);
+}
+
+/* Which source samples come from: the event asked for, else task-clock,
+ * else (perf_event refused) a POSIX timer on each thread's CPU clock, which
+ * the kernel fires at its tick rate at most. */
+static void choose_source(const char *name)
+{
+	const struct event_kind *k = &kinds[0];
+	int fd;
+
+	for (size_t i = 0; name && i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(name, kinds[i].name) == 0)
+			k = &kinds[i];
+	if (name && strcmp(k->name, name) != 0)
+		fmt_format(smp.note, sizeof smp.note, "unknown event %s; sampling task-clock instead", name);
+	for (;;) {
+		fd = perf_open(k);
+		if (fd >= 0) {
+			close(fd);
+			smp.event = k;
+			return;
+		}
+		if (k == &kinds[0])
+			break;
+		perf_refused(k, errno, "sampling task-clock instead");
+		k = &kinds[0];
+	}
+	perf_refused(k, errno, "sampling with a CPU-time timer, which fires at the kernel's tick rate at most");
+	smp.event = NULL;
+}
+
 void sample_init(void)
 {
 	const char *hz = env_or("CPROF_HZ", "1000");
 	const char *clock = env_or("CPROF_CLOCK", "wall");
 	const char *mode = env_or("CPROF_MODE", "auto");
+	const char *event = getenv("CPROF_EVENT");
 
 	smp.hz = (uint32_t)atoi(hz);
 	smp.signo = atoi(env_or("CPROF_SIGNAL", "0"));
@@ -85,8 +178,11 @@ void sample_init(void)
 	if (smp.hz > 100000)
 		smp.hz = 100000;
 	smp.period_ns = 1000000000ull / smp.hz;
-	smp.clock = strcmp(clock, "cpu") == 0 ? CPROF_SAMPLE_CPU : CPROF_SAMPLE_WALL;
-	fmt_format(smp.event, sizeof smp.event, "%s", smp.clock == CPROF_SAMPLE_CPU ? "cpu-time" : "wall-time");
+	choose_source(event && *event ? event : NULL);
+	if (smp.event && !smp.event->time)
+		smp.clock = CPROF_SAMPLE_EVENT;
+	else
+		smp.clock = strcmp(clock, "cpu") == 0 ? CPROF_SAMPLE_CPU : CPROF_SAMPLE_WALL;
 	unw_set_caching_policy(unw_local_addr_space, UNW_CACHE_PER_THREAD);
 	retired = cct_new();
 	signals_sample_with(smp.signo);
@@ -98,12 +194,36 @@ int sample_signo(void)
 	return smp.on ? smp.signo : 0;
 }
 
+/* A perf event's signal (si_code POLL_*) carries the event's descriptor,
+ * the thread's own; a timer's, the tag. */
 int sample_is_ours(const siginfo_t *si)
 {
-	const void *tag = si->si_value.sival_ptr;
+	const struct thread *t = cur_thread;
 
-	return (si->si_code == SI_TIMER || si->si_code == SI_QUEUE) &&
-	       (tag == &sample_tag || tag == &ticker_tag || tag == &capture_tag);
+	if (si->si_code >= POLL_IN && si->si_code <= POLL_HUP)
+		return t && t->sm.perf_fd >= 0 && si->si_fd == t->sm.perf_fd;
+	return si->si_code == SI_TIMER && si->si_value.sival_ptr == &sample_tag;
+}
+
+/* This thread's perf event, signalling it alone at every overflow.  Two
+ * of the same non-real-time signal pending make one: a sample weighs what
+ * the event counted since the last one, so none of its time is lost. */
+static int perf_start(struct thread *t)
+{
+	struct f_owner_ex owner = {F_OWNER_TID, t->tid};
+	int fd = perf_open(smp.event);
+
+	if (fd < 0)
+		return -errno;
+	if (fcntl(fd, F_SETFL, O_ASYNC | O_NONBLOCK) < 0 || fcntl(fd, F_SETSIG, smp.signo) < 0 ||
+	    fcntl(fd, F_SETOWN_EX, &owner) < 0 || ioctl(fd, PERF_EVENT_IOC_ENABLE, 0) < 0) {
+		int e = errno;
+		close(fd);
+		return -e;
+	}
+	t->sm.perf_fd = fd;
+	t->sm.count_seen = 0;
+	return 0;
 }
 
 static int arm(clockid_t clock, int tid, const void *tag, uint64_t period, timer_t *timer)
@@ -129,16 +249,6 @@ static int arm(clockid_t clock, int tid, const void *tag, uint64_t period, timer
 	return 0;
 }
 
-static void ticker_start(int tid)
-{
-	if (smp.clock != CPROF_SAMPLE_WALL)
-		return;
-	if (arm(CLOCK_MONOTONIC, tid, &ticker_tag, TICK_NS, &smp.ticker) == 0)
-		smp.ticker_tid = tid;
-	else
-		log_warn("cannot start the wall-clock timer: off-CPU time is not counted");
-}
-
 int sample_thread_start(struct thread *t)
 {
 	struct sample_thread *s = &t->sm;
@@ -155,39 +265,41 @@ int sample_thread_start(struct thread *t)
 	s->last = NULL;
 	s->dropped = 0;
 	s->blocking = 0;
-	s->was_blocked = 0;
+	s->sampled = s->sampled_seen = s->charged = s->charged_seen = 0;
 	if (pthread_getcpuclockid(pthread_self(), &s->cpuclock) != 0)
 		return -EINVAL;
 	s->cpu_seen = clock_ns(s->cpuclock);
 	s->wall_seen = clock_ns(CLOCK_MONOTONIC);
-	ret = arm(s->cpuclock, t->tid, &sample_tag, smp.period_ns, &s->timer);
+	s->perf_fd = -1;
+	ret = smp.event ? perf_start(t) : -ENODEV;
+	if (ret < 0) /* no perf event for this one: its CPU clock, then */
+		ret = arm(s->cpuclock, t->tid, &sample_tag, smp.period_ns, &s->timer);
 	s->has_timer = ret == 0;
-	if (ret < 0) {
+	if (ret < 0)
 		log_warn("cannot start the sampling timer of thread %d: %s", t->tid, strerrordesc_np(-ret));
-		return ret;
-	}
-	if (!__atomic_load_n(&smp.ticker_tid, __ATOMIC_ACQUIRE))
-		ticker_start(t->tid);
-	return 0;
+	return ret;
 }
 
-/* The thread is exiting: its timers stop; the ticker, if it was the one
- * signalled, moves to another live thread. */
+static void account(struct thread *t, uint64_t now);
+static int account_lock(int bounded);
+static void account_unlock(void);
+
+/* The thread is exiting: its time so far is accounted, its sampling
+ * stops. */
 void sample_thread_stop(struct thread *t)
 {
 	if (!smp.on || !t->sm.has_timer)
 		return;
-	timer_delete(t->sm.timer);
-	t->sm.has_timer = 0;
-	if (smp.ticker_tid == t->tid) {
-		timer_delete(smp.ticker);
-		smp.ticker_tid = 0;
-		for (struct thread *o = thread_list(); o; o = o->next)
-			if (o != t && o->state == THREAD_LIVE && o->sm.has_timer) {
-				ticker_start(o->tid);
-				break;
-			}
+	if (account_lock(1)) {
+		account(t, clock_ns(CLOCK_MONOTONIC));
+		account_unlock();
 	}
+	if (t->sm.perf_fd >= 0)
+		close(t->sm.perf_fd);
+	else
+		timer_delete(t->sm.timer);
+	t->sm.perf_fd = -1;
+	t->sm.has_timer = 0;
 }
 
 /* Under thread.c's lock. */
@@ -205,17 +317,23 @@ void sample_reset_retired(void)
 {
 	if (retired)
 		cct_reset(retired);
-	smp.samples = smp.dropped = smp.offcpu = smp.unattributed = 0;
+	smp.samples = smp.dropped = smp.unsampled = smp.unattributed = smp.events = 0;
+	smp.accounting = 0;
 }
 
-/* In the child after fork: no timer survives fork, and the samples so far
- * are the parent's. */
+/* In the child after fork: no timer survives fork, the perf events
+ * inherited are the parent threads', and the samples so far are the
+ * parent's. */
 void sample_thread_fork_child(struct thread *t)
 {
 	if (!smp.on)
 		return;
-	smp.ticker_tid = 0;
-	t->sm.has_timer = 0;
+	for (struct thread *o = thread_list(); o; o = o->next) {
+		if (o->sm.has_timer && o->sm.perf_fd >= 0)
+			close(o->sm.perf_fd);
+		o->sm.perf_fd = -1;
+		o->sm.has_timer = 0;
+	}
 	sample_thread_start(t);
 }
 
@@ -243,166 +361,227 @@ void sample_fork_done(void)
 	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
 }
 
-/* Adds the interrupted stack to the thread's tree, weighing `weight` ns and
- * `count` samples, and makes its last frame where off-CPU time goes.  Runs
- * in a signal handler. */
-static void take(ucontext_t *uc, uint64_t weight, int count)
+/* Collects the stack of context uc (a signal's, or the caller's own):
+ * program counters, innermost first, a return address standing for the
+ * call just before it. */
+static int unwind(unw_context_t *uc, int signal_frame, uintptr_t *pcs)
 {
-	struct thread *t = cur_thread;
-	uintptr_t pcs[MAX_FRAMES];
 	unw_cursor_t c;
-	struct tnode *node;
 	int n = 0;
 
-	/* libunwind wants a few KiB of stack: a program's small alternate
-	 * stack may not have them */
-	if (!t || !t->sm.tree || in_unwind || !signals_stack_room(8192)) {
-		__atomic_add_fetch(&smp.dropped, (uint64_t)count, __ATOMIC_RELAXED);
-		return;
-	}
-	in_unwind = 1;
-	if (unw_init_local2(&c, (unw_context_t *)uc, UNW_INIT_SIGNAL_FRAME) == 0) {
-		do {
-			unw_word_t ip;
-			if (unw_get_reg(&c, UNW_REG_IP, &ip) < 0 || !ip)
-				break;
-			/* a return address stands for the call just before it */
-			pcs[n] = n ? (uintptr_t)ip - 1 : (uintptr_t)ip;
-			n++;
-		} while (n < MAX_FRAMES && unw_step(&c) > 0);
-	}
-	node = n ? cct_root(t->sm.tree) : NULL;
+	if (unw_init_local2(&c, uc, signal_frame ? UNW_INIT_SIGNAL_FRAME : 0) != 0)
+		return 0;
+	do {
+		unw_word_t ip;
+		if (unw_get_reg(&c, UNW_REG_IP, &ip) < 0 || !ip)
+			break;
+		pcs[n] = n ? (uintptr_t)ip - 1 : (uintptr_t)ip;
+		n++;
+	} while (n < MAX_FRAMES && unw_step(&c) > 0);
+	return n;
+}
+
+/* Adds a stack to the thread's tree, weighing `weight` ns and `count`
+ * samples, and makes its last frame where unsampled time goes.  NULL if it
+ * could not be recorded. */
+static struct tnode *record(struct thread *t, const uintptr_t *pcs, int n, uint64_t weight, int count)
+{
+	struct tnode *node = n ? cct_root(t->sm.tree) : NULL;
+
 	for (int i = n - 1; i >= 0 && node; i--)
 		node = cct_child(t->sm.tree, node, pcs[i]);
 	if (!node) {
 		t->sm.dropped += (uint64_t)count;
 		__atomic_add_fetch(&smp.dropped, (uint64_t)count, __ATOMIC_RELAXED);
-	} else {
-		node->calls += (uint64_t)count;
-		__atomic_add_fetch(&node->ticks, weight, __ATOMIC_RELAXED);
-		__atomic_store_n(&t->sm.last, node, __ATOMIC_RELEASE);
-		__atomic_add_fetch(&smp.samples, (uint64_t)count, __ATOMIC_RELAXED);
+		return NULL;
+	}
+	node->calls += (uint64_t)count;
+	__atomic_add_fetch(&node->ticks, weight, __ATOMIC_RELAXED);
+	__atomic_store_n(&t->sm.last, node, __ATOMIC_RELEASE);
+	return node;
+}
+
+/* A sample: the interrupted stack, weighing `weight` ns.  Runs in a signal
+ * handler. */
+static void take(ucontext_t *uc, uint64_t weight)
+{
+	struct thread *t = cur_thread;
+	uintptr_t pcs[MAX_FRAMES];
+
+	/* libunwind wants a few KiB of stack: a program's small alternate
+	 * stack may not have them; and a sample must not interrupt the
+	 * recording of another (block.c's) */
+	if (!t || !t->sm.tree || in_unwind || !signals_stack_room(8192)) {
+		__atomic_add_fetch(&smp.dropped, 1, __ATOMIC_RELAXED);
+		return;
+	}
+	in_unwind = 1;
+	if (record(t, pcs, unwind((unw_context_t *)uc, 1, pcs), weight, 1)) {
+		__atomic_add_fetch(&t->sm.sampled, weight, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&smp.samples, 1, __ATOMIC_RELAXED);
 	}
 	in_unwind = 0;
 }
 
-/* Whether a signal can reach this blocked thread without making its system
- * call fail: it is in one of block.c's wrappers, or in a call the kernel
- * restarts after a handler installed with SA_RESTART. */
-static int safe_to_signal(const struct thread *t)
+/* One accounting at a time (it updates the threads' last-seen clocks). */
+static int account_lock(int wait)
 {
-	static const long restarted[] = {
-		SYS_futex, SYS_read, SYS_write, SYS_readv, SYS_writev, SYS_wait4, SYS_waitid, SYS_accept,
-		SYS_accept4, SYS_recvfrom, SYS_recvmsg, SYS_sendto, SYS_sendmsg, SYS_flock, SYS_fcntl,
-		SYS_openat, SYS_ioctl, SYS_pread64, SYS_pwrite64,
-	};
-	char path[64], buf[32];
-	ssize_t n = -1;
-	long nr;
-	int fd;
-
-	if (__atomic_load_n(&t->sm.blocking, __ATOMIC_ACQUIRE))
-		return 1;
-	fmt_format(path, sizeof path, "/proc/self/task/%d/syscall", t->tid);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0) {
-		n = read(fd, buf, sizeof buf - 1);
-		close(fd);
+	for (int i = 0; __atomic_exchange_n(&smp.accounting, 1, __ATOMIC_ACQUIRE); i++) {
+		if (!wait || i == 1000)
+			return 0;
+		clock_sleep(1000);
 	}
-	if (n <= 0 || buf[0] < '0' || buf[0] > '9')
-		return 0; /* "running", or unknown */
-	buf[n] = '\0';
-	nr = atol(buf);
-	for (size_t i = 0; i < sizeof restarted / sizeof restarted[0]; i++)
-		if (nr == restarted[i])
-			return 1;
-	return 0;
+	return 1;
 }
 
-static void capture(const struct thread *t)
+static void account_unlock(void)
 {
-	siginfo_t si;
-
-	memset(&si, 0, sizeof si);
-	si.si_signo = smp.signo;
-	si.si_code = SI_QUEUE;
-	si.si_pid = getpid();
-	si.si_uid = getuid();
-	si.si_value.sival_ptr = (void *)&capture_tag;
-	syscall(SYS_rt_tgsigqueueinfo, getpid(), t->tid, smp.signo, &si);
+	__atomic_store_n(&smp.accounting, 0, __ATOMIC_RELEASE);
 }
 
-/* Every TICK_NS of wall time: charge what each thread did not spend on a
- * CPU to the stack it was last seen in.  Runs in a signal handler. */
-static void offcpu_tick(void)
+/* Charges the time thread t was not sampled since it was last accounted to
+ * the stack it was last sampled in: on the wall clock, its time off the
+ * CPU or in the kernel, less what block.c's wrappers charged; on the CPU
+ * clock, its time in the kernel.  A thread inside a wrapped call is left
+ * alone: the wrapper will charge it.  Under account_lock. */
+static void account(struct thread *t, uint64_t now)
 {
-	uint64_t wall = clock_ns(CLOCK_MONOTONIC);
+	struct sample_thread *s = &t->sm;
+	uint64_t sampled = __atomic_load_n(&s->sampled, __ATOMIC_ACQUIRE);
+	uint64_t charged = __atomic_load_n(&s->charged, __ATOMIC_ACQUIRE);
+	uint64_t spent, got, rest;
+	struct tnode *last;
 
-	for (struct thread *t = thread_list(); t; t = t->next) {
-		struct sample_thread *s = &t->sm;
+	if (__atomic_load_n(&s->blocking, __ATOMIC_ACQUIRE))
+		return;
+	if (smp.clock == CPROF_SAMPLE_WALL) {
+		spent = now - s->wall_seen;
+		s->wall_seen = now;
+	} else {
 		struct timespec ts;
-		uint64_t cpu, dw, dc;
-		struct tnode *last;
-
-		if (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) != THREAD_LIVE || !s->has_timer ||
-		    clock_gettime(s->cpuclock, &ts) < 0)
-			continue;
-		cpu = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-		dw = wall - s->wall_seen;
-		dc = cpu - s->cpu_seen;
-		s->wall_seen = wall;
+		if (clock_gettime(s->cpuclock, &ts) < 0)
+			return;
+		uint64_t cpu = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+		spent = cpu - s->cpu_seen;
 		s->cpu_seen = cpu;
-		if (dw <= dc)
-			goto blocked;
-		last = __atomic_load_n(&s->last, __ATOMIC_ACQUIRE);
-		if (last) {
-			__atomic_add_fetch(&last->ticks, dw - dc, __ATOMIC_RELAXED);
-			__atomic_add_fetch(&smp.offcpu, dw - dc, __ATOMIC_RELAXED);
-		} else {
-			__atomic_add_fetch(&smp.unattributed, dw - dc, __ATOMIC_RELAXED);
-		}
-	blocked:
-		/* a thread that starts blocking: where is it? */
-		if (dc < dw / 10) {
-			if (!s->was_blocked && safe_to_signal(t))
-				capture(t);
-			s->was_blocked = 1;
-		} else {
-			s->was_blocked = 0;
-		}
+	}
+	got = (sampled - s->sampled_seen) + (charged - s->charged_seen);
+	s->sampled_seen = sampled;
+	s->charged_seen = charged;
+	rest = spent > got ? spent - got : 0;
+	if (!rest)
+		return;
+	last = __atomic_load_n(&s->last, __ATOMIC_ACQUIRE);
+	if (last) {
+		__atomic_add_fetch(&last->ticks, rest, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&smp.unsampled, rest, __ATOMIC_RELAXED);
+	} else {
+		__atomic_add_fetch(&smp.unattributed, rest, __ATOMIC_RELAXED);
 	}
 }
 
-/* The handler of the sampling signal, for the signals sample_is_ours()
+/* Every ACCOUNT_NS, from whichever thread is sampled: a thread that never
+ * runs is never signalled. */
+static void account_all(uint64_t now, int force)
+{
+	if (!force && now - __atomic_load_n(&smp.accounted, __ATOMIC_RELAXED) < ACCOUNT_NS)
+		return;
+	if (!account_lock(force))
+		return;
+	for (struct thread *t = thread_list(); t; t = t->next)
+		if (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) == THREAD_LIVE && t->sm.tree && t->sm.has_timer)
+			account(t, now);
+	__atomic_store_n(&smp.accounted, now, __ATOMIC_RELAXED);
+	account_unlock();
+}
+
+/* A perf event overflowed: the sample weighs what it counted since the last
+ * one (nanoseconds of CPU for task-clock). */
+static void perf_sample(void *uc)
+{
+	struct thread *t = cur_thread;
+	uint64_t count;
+
+	if (read(t->sm.perf_fd, &count, sizeof count) != sizeof count)
+		count = t->sm.count_seen + smp.period_ns;
+	take(uc, count - t->sm.count_seen);
+	if (!smp.event->time)
+		__atomic_add_fetch(&smp.events, count - t->sm.count_seen, __ATOMIC_RELAXED);
+	t->sm.count_seen = count;
+}
+
+/* The handler of the sampler's signal, for the signals sample_is_ours()
  * recognises.  Runs in a signal handler, with the signal blocked. */
 void sample_signal(siginfo_t *si, void *uc)
 {
-	const void *tag = si->si_value.sival_ptr;
 	int saved = errno;
 
-	if (tag == &sample_tag)
-		take(uc, smp.period_ns * (1 + (uint64_t)(si->si_overrun > 0 ? si->si_overrun : 0)), 1);
-	else if (tag == &ticker_tag)
-		offcpu_tick();
-	else if (tag == &capture_tag)
-		take(uc, 0, 0);
+	if (si->si_code >= POLL_IN && si->si_code <= POLL_HUP)
+		perf_sample(uc);
+	else
+		take(uc, smp.period_ns * (1 + (uint64_t)(si->si_overrun > 0 ? si->si_overrun : 0)));
+	if (smp.clock != CPROF_SAMPLE_EVENT)
+		account_all(clock_ns(CLOCK_MONOTONIC), 0);
 	errno = saved;
+}
+
+/* block.c's wrappers bracket their calls with these. */
+void sample_block_begin(struct block_mark *m)
+{
+	struct thread *t = cur_thread;
+
+	m->t = t;
+	if (!t || !smp.on)
+		return;
+	m->wall = clock_ns(CLOCK_MONOTONIC);
+	m->sampled = __atomic_load_n(&t->sm.sampled, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&t->sm.blocking, 1, __ATOMIC_RELEASE);
+}
+
+/* On the wall clock, a call that took long enough charges its time off the
+ * CPU to the stack that made it, which it can see from here: no signal,
+ * and the stack exact. */
+void sample_block_end(struct block_mark *m)
+{
+	struct thread *t = m->t;
+	uintptr_t pcs[MAX_FRAMES];
+	unw_context_t uc;
+	uint64_t dw, ds;
+
+	if (!t || !smp.on)
+		return;
+	dw = clock_ns(CLOCK_MONOTONIC) - m->wall;
+	ds = __atomic_load_n(&t->sm.sampled, __ATOMIC_RELAXED) - m->sampled;
+	if (smp.clock == CPROF_SAMPLE_WALL && dw >= BLOCKED_NS && dw > ds && t->sm.tree && !in_unwind &&
+	    unw_getcontext(&uc) == 0) {
+		in_unwind = 1;
+		if (record(t, pcs, unwind(&uc, 0, pcs), dw - ds, 0))
+			__atomic_add_fetch(&t->sm.charged, dw - ds, __ATOMIC_RELEASE);
+		in_unwind = 0;
+	}
+	__atomic_sub_fetch(&t->sm.blocking, 1, __ATOMIC_RELEASE);
 }
 
 void sample_write_info(struct rawbuf *b)
 {
-	struct cprof_rec_sampling rec = {
+	struct cprof_rec_sampling rec;
+
+	if (!smp.on)
+		return;
+	if (smp.clock != CPROF_SAMPLE_EVENT)
+		account_all(clock_ns(CLOCK_MONOTONIC), 1); /* up to now */
+	rec = (struct cprof_rec_sampling){
 		.clock = (uint32_t)smp.clock,
 		.hz = smp.hz,
 		.period = smp.period_ns,
 		.samples = __atomic_load_n(&smp.samples, __ATOMIC_RELAXED),
 		.dropped = __atomic_load_n(&smp.dropped, __ATOMIC_RELAXED),
-		.offcpu_ns = __atomic_load_n(&smp.offcpu, __ATOMIC_RELAXED),
+		.unsampled_ns = __atomic_load_n(&smp.unsampled, __ATOMIC_RELAXED),
 	};
-
-	if (!smp.on)
-		return;
-	memcpy(rec.event, smp.event, sizeof rec.event);
+	fmt_format(rec.event, sizeof rec.event, "%s", smp.event ? smp.event->name : "cpu-timer");
 	memcpy(rec.note, smp.note, sizeof rec.note);
+	rec.events = __atomic_load_n(&smp.events, __ATOMIC_RELAXED);
+	rec.cpu_ns = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
 	rawbuf_begin(b, CPROF_REC_SAMPLING, sizeof rec);
 	rawbuf_put(b, &rec, sizeof rec);
 	rawbuf_end(b, sizeof rec);

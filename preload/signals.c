@@ -28,7 +28,8 @@
 typedef int sigaction_fn(int, const struct sigaction *, struct sigaction *);
 
 static sigaction_fn *real_sigaction;
-static int managed[NSIG];
+static int managed[NSIG];             /* every signal the program may handle */
+static int fatal[NSIG];               /* those whose default action ends it */
 static struct sigaction prog[NSIG]; /* the program's view */
 static int ready;
 static int sample_sig;                /* the sampler's signal (sample.c), or 0 */
@@ -49,15 +50,18 @@ static sigaction_fn *resolve(void)
 
 static void on_signal(int sig, siginfo_t *si, void *uc);
 
-/* Installs the runtime's handler with the flags and mask the program asked
- * for, so that restarts, masking and the alternate stack behave as they
- * would without cprof. */
+/* Installs what the kernel must run for the program's disposition: the
+ * runtime's handler, with the flags and mask the program asked for (so that
+ * restarts, masking and the alternate stack behave as they would without
+ * cprof), around every handler of the program, and where the default
+ * action ends the process; the disposition itself otherwise. */
 static int install(int sig)
 {
 	const struct sigaction *p = &prog[sig];
 	struct sigaction sa;
 
-	if (p->sa_handler == SIG_IGN && sig != sample_sig)
+	if (sig != sample_sig &&
+	    (p->sa_handler == SIG_IGN || (p->sa_handler == SIG_DFL && !fatal[sig])))
 		return real_sigaction(sig, p, NULL);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = on_signal;
@@ -162,9 +166,12 @@ void signals_init(void)
 		return;
 	}
 	altstack_init();
-	for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++) {
-		int sig = fatal_signals[i];
-		if (real_sigaction(sig, NULL, &prog[sig]) < 0)
+	for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
+		fatal[fatal_signals[i]] = 1;
+	/* all of them (libc refuses its own, and SIGKILL and SIGSTOP): every
+	 * handler of the program runs through on_signal, which counts it */
+	for (int sig = 1; sig < NSIG; sig++) {
+		if (sig == SIGKILL || sig == SIGSTOP || real_sigaction(sig, NULL, &prog[sig]) < 0)
 			continue;
 		managed[sig] = 1;
 		install(sig);
@@ -202,8 +209,9 @@ void signals_sample_with(int signo)
 	install(signo);
 }
 
-/* How many times the program's own handlers ran in this thread: block.c
- * tells by it whether an EINTR was the program's doing. */
+/* How many times the program's own handlers ran in this thread, whatever
+ * the signal: block.c tells by it whether an EINTR was the program's
+ * doing. */
 unsigned signals_program_handled(void)
 {
 	return prog_handled;

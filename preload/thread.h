@@ -26,14 +26,18 @@ struct trace_thread {
 /* Sampling's part. */
 struct sample_thread {
 	struct cct *tree;    /* sampled stacks: fn is a pc; calls, samples; ticks, ns (self) */
-	timer_t timer;       /* CPU-time timer signalling this thread */
-	int has_timer;
+	int perf_fd;         /* perf event signalling this thread, or -1 ... */
+	timer_t timer;       /* ... else a CPU-time timer */
+	int has_timer;       /* either is running */
 	clockid_t cpuclock;  /* this thread's CPU clock */
 	uint64_t dropped;    /* samples that could not be recorded */
-	struct tnode *last;  /* leaf of the latest sample: where off-CPU time goes */
-	uint64_t cpu_seen, wall_seen; /* clocks at the last off-CPU accounting */
-	int was_blocked;     /* at the last off-CPU accounting */
-	int blocking;        /* in a wrapped blocking call (block.c) */
+	uint64_t count_seen; /* the perf event's count at the last sample */
+	struct tnode *last;  /* leaf of the latest sample: where unsampled time goes */
+	uint64_t sampled;    /* ns sampled (taken by the thread's handler) */
+	uint64_t charged;    /* ns charged by wrappers of blocking calls */
+	int blocking;        /* in a wrapped blocking call */
+	/* at the last accounting (sample.c's account()) */
+	uint64_t wall_seen, cpu_seen, sampled_seen, charged_seen;
 };
 
 enum { THREAD_FREE, THREAD_LIVE };

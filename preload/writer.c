@@ -320,6 +320,8 @@ static void write_modules(struct rawbuf *b)
 		if (!m->exec)
 			continue;
 		module_elf(m, &rec);
+		if (strcmp(m->path, rt.self_path) == 0)
+			rec.flags |= CPROF_MODULE_RUNTIME;
 		size = (uint32_t)(sizeof rec + strlen(m->path) + 1);
 		rawbuf_begin(b, CPROF_REC_MODULE, size);
 		rawbuf_put(b, &rec, sizeof rec);
@@ -464,13 +466,12 @@ static int write_file_quietly(int reason, int value)
 int writer_write_profile(int reason, int value)
 {
 	int self = (int)syscall(SYS_gettid), expected = 0, ret;
-	struct timespec ms = {0, 1000000};
 
 	while (!__atomic_compare_exchange_n(&writer_tid, &expected, self, 0, __ATOMIC_SEQ_CST, __ATOMIC_RELAXED)) {
 		if (expected == self)
 			return -EBUSY;
 		for (int i = 0; i < 5000 && __atomic_load_n(&writer_tid, __ATOMIC_ACQUIRE); i++)
-			nanosleep(&ms, NULL);
+			clock_sleep(1000000);
 		if (__atomic_load_n(&writer_tid, __ATOMIC_ACQUIRE))
 			return -EBUSY;
 		expected = 0;
@@ -478,7 +479,7 @@ int writer_write_profile(int reason, int value)
 	/* let exiting threads finish handing over their trees (bounded: a
 	 * thread stopped in the middle of it must not stop the write) */
 	for (int i = 0; i < 2000 && __atomic_load_n(&retiring, __ATOMIC_SEQ_CST) > retiring_here; i++)
-		nanosleep(&ms, NULL);
+		clock_sleep(1000000);
 	if (written) {
 		ret = 0;
 	} else {
@@ -494,15 +495,13 @@ int writer_write_profile(int reason, int value)
  * would see the thread twice (live, then merged) or not at all. */
 void writer_retire_begin(void)
 {
-	struct timespec ms = {0, 1000000};
-
 	for (;;) {
 		__atomic_add_fetch(&retiring, 1, __ATOMIC_SEQ_CST);
 		if (!__atomic_load_n(&writer_tid, __ATOMIC_SEQ_CST))
 			break;
 		__atomic_sub_fetch(&retiring, 1, __ATOMIC_SEQ_CST);
 		while (__atomic_load_n(&writer_tid, __ATOMIC_ACQUIRE))
-			nanosleep(&ms, NULL);
+			clock_sleep(1000000);
 	}
 	retiring_here = 1;
 }

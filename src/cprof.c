@@ -26,15 +26,21 @@ struct settings {
 	const char *out;   /* -o: pstats file */
 	const char *dir;   /* -d: keep raw profiles here */
 	int per_process;
+	const char *hz;    /* -F: samples per second, "0" for none */
+	const char *clock; /* --clock: wall or cpu */
+	const char *mode;  /* --mode: auto, trace or sample */
 	char **argv;       /* PROG ARGS... */
 };
 
-enum { OPT_PER_PROCESS = 256, OPT_VERSION };
+enum { OPT_PER_PROCESS = 256, OPT_VERSION, OPT_CLOCK, OPT_MODE };
 
 static const struct option options[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"sort", required_argument, NULL, 's'},
 	{"dir", required_argument, NULL, 'd'},
+	{"frequency", required_argument, NULL, 'F'},
+	{"clock", required_argument, NULL, OPT_CLOCK},
+	{"mode", required_argument, NULL, OPT_MODE},
 	{"per-process", no_argument, NULL, OPT_PER_PROCESS},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
@@ -51,6 +57,12 @@ static void usage(FILE *f)
 	      "                      line, module, name, nfl, pcalls, stdname, time, ...);\n"
 	      "                      default cumulative\n"
 	      "  -d, --dir DIR       keep the raw per-process profiles in DIR\n"
+	      "  -F, --frequency HZ  samples per second of each thread's time (default 1000;\n"
+	      "                      0 turns sampling off)\n"
+	      "      --clock=CLOCK   what samples measure: wall (default) or cpu\n"
+	      "      --mode=MODE     auto (default: exact tracing where the code is built with\n"
+	      "                      -finstrument-functions, sampling for the rest), trace,\n"
+	      "                      or sample\n"
 	      "      --per-process   print one table per process instead of the merged one\n"
 	      "  -h, --help          show this help\n"
 	      "      --version       show the version\n"
@@ -60,17 +72,54 @@ static void usage(FILE *f)
 	      f);
 }
 
+static int one_of(const char *what, const char *value, const char *const *choices)
+{
+	for (; *choices; choices++)
+		if (strcmp(value, *choices) == 0)
+			return 0;
+	fprintf(stderr, "cprof: %s must be %s, not '%s'\n", what,
+		strcmp(what, "--clock") == 0 ? "wall or cpu" : "auto, trace or sample", value);
+	return -1;
+}
+
+static int check_choices(struct settings *s)
+{
+	static const char *const clocks[] = {"wall", "cpu", NULL}, *const modes[] = {"auto", "trace", "sample", NULL};
+	char *end;
+	long hz;
+
+	if (s->clock && one_of("--clock", s->clock, clocks) < 0)
+		return -1;
+	if (s->mode && one_of("--mode", s->mode, modes) < 0)
+		return -1;
+	if (s->hz) {
+		hz = strtol(s->hz, &end, 10);
+		if (*end || end == s->hz || hz < 0 || hz > 100000) {
+			fprintf(stderr, "cprof: -F takes samples per second, 0 to 100000, not '%s'\n", s->hz);
+			return -1;
+		}
+	}
+	if (s->mode && strcmp(s->mode, "sample") == 0 && s->hz && strcmp(s->hz, "0") == 0) {
+		fputs("cprof: --mode=sample with -F 0 would record nothing\n", stderr);
+		return -1;
+	}
+	return 0;
+}
+
 static int parse_args(int argc, char **argv, struct settings *s, struct sort_spec *sort)
 {
 	char err[512];
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:o:s:d:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:s:d:F:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'o': s->out = optarg; break;
 		case 's': s->sort = optarg; break;
 		case 'd': s->dir = optarg; break;
+		case 'F': s->hz = optarg; break;
+		case OPT_CLOCK: s->clock = optarg; break;
+		case OPT_MODE: s->mode = optarg; break;
 		case OPT_PER_PROCESS: s->per_process = 1; break;
 		case 'h': usage(stdout); exit(0);
 		case OPT_VERSION: printf("cprof %s\n", PACKAGE_VERSION); exit(0);
@@ -96,6 +145,8 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 		fprintf(stderr, "cprof: %s\n", err);
 		return -1;
 	}
+	if (check_choices(s) < 0)
+		return -1;
 	s->argv = argv + optind;
 	return 0;
 }
@@ -109,8 +160,9 @@ static int find_runtime(char *path, size_t size)
 
 	if (n > 0) {
 		exe[n] = '\0';
-		snprintf(path, size, "%s/../preload/.libs/libcprof.so", dirname(exe));
-		if (access(path, R_OK) == 0)
+		char rel[PATH_MAX];
+		snprintf(rel, sizeof rel, "%s/../preload/.libs/libcprof.so", dirname(exe));
+		if (access(rel, R_OK) == 0 && realpath(rel, path))
 			return 0;
 	}
 	snprintf(path, size, "%s/libcprof.so", PKGLIBDIR);
@@ -274,8 +326,9 @@ static void handle_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-static void child_exec(char **argv, const char *runtime, const char *dir, int report_fd)
+static void child_exec(const struct settings *s, const char *runtime, const char *dir, int report_fd)
 {
+	char **argv = s->argv;
 	const char *old = getenv("LD_PRELOAD");
 	char preload[2 * PATH_MAX];
 	int e;
@@ -286,6 +339,9 @@ static void child_exec(char **argv, const char *runtime, const char *dir, int re
 		snprintf(preload, sizeof preload, "%s", runtime);
 	setenv("LD_PRELOAD", preload, 1);
 	setenv("CPROF_DIR", dir, 1);
+	setenv("CPROF_HZ", s->hz ? s->hz : "1000", 1);
+	setenv("CPROF_CLOCK", s->clock ? s->clock : "wall", 1);
+	setenv("CPROF_MODE", s->mode ? s->mode : "auto", 1);
 	execvp(argv[0], argv);
 	e = errno;
 	if (write(report_fd, &e, sizeof e) != sizeof e)
@@ -335,8 +391,9 @@ static int wait_all(void)
 
 /* Runs argv under the runtime and sets *code to its exit status as a shell
  * reports it.  Returns -1 (and 126 or 127 in *code) when it could not start. */
-static int run(char **argv, const char *runtime, const char *dir, int *code)
+static int run(const struct settings *s, const char *runtime, const char *dir, int *code)
 {
+	char **argv = s->argv;
 	int pipefd[2], e, status;
 	ssize_t n;
 
@@ -355,7 +412,7 @@ static int run(char **argv, const char *runtime, const char *dir, int *code)
 	}
 	if (child == 0) {
 		close(pipefd[0]);
-		child_exec(argv, runtime, dir, pipefd[1]);
+		child_exec(s, runtime, dir, pipefd[1]);
 	}
 	close(pipefd[1]);
 	handle_signals();
@@ -386,7 +443,7 @@ int main(int argc, char **argv)
 	if (find_runtime(runtime, sizeof runtime) < 0 || check_output(s.out) < 0 ||
 	    prepare_dir(&s, dir, sizeof dir) < 0)
 		return 2;
-	if (run(s.argv, runtime, dir, &status) < 0) {
+	if (run(&s, runtime, dir, &status) < 0) {
 		if (!s.dir)
 			remove_dir(dir);
 		return status;

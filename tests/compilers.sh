@@ -11,7 +11,7 @@ for cc in gcc clang; do
 	fi
 	for dwarf in 4 5; do
 		$cc -g -gdwarf-$dwarf -O2 -finstrument-functions -o "$WORK/faster-$cc-$dwarf" "$src"
-		"$CPROF" "$WORK/faster-$cc-$dwarf" > "$WORK/$cc-$dwarf.out"
+		"$CPROF" --mode=trace "$WORK/faster-$cc-$dwarf" > "$WORK/$cc-$dwarf.out"
 		expect_eq "$cc, DWARF $dwarf: names with file and line" "faster.c:16(main) faster.c:3(waithere) faster.c:10(add2)" \
 			"$(sed -n '10,12p' "$WORK/$cc-$dwarf.out" | awk '{ printf "%s%s", sep, $NF; sep = " " }')"
 	done

@@ -4,7 +4,7 @@
 
 # streams, working directory, environment, exit status
 mkdir "$WORK/cwd"
-(cd "$WORK/cwd" && printf 'line one\nline two\n' | CPROF_TEST_VAR=kept "$CPROF" "$PROGS/io" 3 \
+(cd "$WORK/cwd" && printf 'line one\nline two\n' | CPROF_TEST_VAR=kept "$CPROF" --mode=trace "$PROGS/io" 3 \
 	> "$WORK/io.out" 2> "$WORK/io.err")
 expect_eq "exit status of the program is cprof's" 3 $?
 expect_eq "stdin reaches the program" "line one line two" "$(head -n 2 "$WORK/io.out" | tr '\n' ' ' | sed 's/ $//')"
@@ -25,15 +25,15 @@ expect_eq "-o: prints only the program's output" 4 "$(wc -l < "$WORK/o.out")"
 check "-o: writes the pstats file" test -s "$WORK/out.pstats"
 
 # -s sorts as pstats does, abbreviations included
-"$CPROF" -s calls "$KERNELS/faster" > "$WORK/calls.out"
+"$CPROF" --mode=trace -s calls "$KERNELS/faster" > "$WORK/calls.out"
 expect_eq "-s calls: ordered by call count" "   Ordered by: call count" "$(sed -n 7p "$WORK/calls.out")"
 expect_eq "-s calls: add2 first" "faster.c:10(add2)" "$(sed -n 10p "$WORK/calls.out" | awk '{ print $NF }')"
-"$CPROF" -s tottime "$KERNELS/faster" > "$WORK/tt.out"
+"$CPROF" --mode=trace -s tottime "$KERNELS/faster" > "$WORK/tt.out"
 expect_eq "-s tottime: waithere first" "faster.c:3(waithere)" "$(sed -n 10p "$WORK/tt.out" | awk '{ print $NF }')"
-"$CPROF" -s nfl "$KERNELS/faster" > "$WORK/nfl.out"
+"$CPROF" --mode=trace -s nfl "$KERNELS/faster" > "$WORK/nfl.out"
 expect_eq "-s nfl: by name" "add2 main waithere" \
 	"$(sed -n '10,12p' "$WORK/nfl.out" | sed 's/.*(\(.*\))$/\1/' | tr '\n' ' ' | sed 's/ $//')"
-"$CPROF" -s stdn,line "$KERNELS/faster" > "$WORK/std.out"
+"$CPROF" --mode=trace -s stdn,line "$KERNELS/faster" > "$WORK/std.out"
 expect_eq "-s with an abbreviation and two keys" "   Ordered by: standard name, line number" \
 	"$(sed -n 7p "$WORK/std.out")"
 

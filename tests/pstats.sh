@@ -14,7 +14,8 @@ done
 for run in pi rec vec; do
 	"$CPROF_REPORT" -o "$WORK/$run.pstats" "$WORK/$run"
 	for sort in cumulative tottime,name calls nfl stdname pcalls line; do
-		"$CPROF_REPORT" -s "$sort" "$WORK/$run" > "$WORK/$run.$sort.cprof"
+		"$CPROF_REPORT" -s "$sort" "$WORK/$run" > "$WORK/$run.$sort.report"
+		table_only "$WORK/$run.$sort.report" > "$WORK/$run.$sort.cprof"
 		while read -r version py; do
 			if "$py" "$top_srcdir/tests/pstats_print.py" "$WORK/$run.pstats" "$sort" \
 				> "$WORK/$run.$sort.$version" 2> "$WORK/$run.$sort.$version.callers"; then

@@ -76,6 +76,12 @@ column() {
 			exit
 		}' "$1"
 }
+# table_only FILE: a report without the lines before the table that say
+# how it was sampled
+table_only() {
+	awk 'NR == 1 && /^Sampled / { skip = 1 } skip && /^$/ { skip = 0; next } !skip' "$1"
+}
+
 # split_processes FILE PREFIX: the tables of cprof --per-process, one per
 # file PREFIX1, PREFIX2, ... in the order printed
 split_processes() {
