@@ -141,6 +141,10 @@ static void choose_source(const char *name)
 	const struct event_kind *k = &kinds[0];
 	int fd;
 
+	if (name && strcmp(name, "cpu-timer") == 0) {
+		smp.event = NULL; /* asked for */
+		return;
+	}
 	for (size_t i = 0; name && i < sizeof kinds / sizeof kinds[0]; i++)
 		if (strcmp(name, kinds[i].name) == 0)
 			k = &kinds[i];
@@ -555,8 +559,10 @@ void sample_block_end(struct block_mark *m)
 	if (smp.clock == CPROF_SAMPLE_WALL && dw >= BLOCKED_NS && dw > ds && t->sm.tree && !in_unwind &&
 	    unw_getcontext(&uc) == 0) {
 		in_unwind = 1;
-		if (record(t, pcs, unwind(&uc, 0, pcs), dw - ds, 0))
+		if (record(t, pcs, unwind(&uc, 0, pcs), dw - ds, 0)) {
 			__atomic_add_fetch(&t->sm.charged, dw - ds, __ATOMIC_RELEASE);
+			__atomic_add_fetch(&smp.unsampled, dw - ds, __ATOMIC_RELAXED);
+		}
 		in_unwind = 0;
 	}
 	__atomic_sub_fetch(&t->sm.blocking, 1, __ATOMIC_RELEASE);

@@ -29,6 +29,7 @@ struct settings {
 	const char *hz;    /* -F: samples per second, "0" for none */
 	const char *clock; /* --clock: wall or cpu */
 	const char *mode;  /* --mode: auto, trace or sample */
+	const char *event; /* -e: what samples count */
 	char **argv;       /* PROG ARGS... */
 };
 
@@ -39,6 +40,7 @@ static const struct option options[] = {
 	{"sort", required_argument, NULL, 's'},
 	{"dir", required_argument, NULL, 'd'},
 	{"frequency", required_argument, NULL, 'F'},
+	{"event", required_argument, NULL, 'e'},
 	{"clock", required_argument, NULL, OPT_CLOCK},
 	{"mode", required_argument, NULL, OPT_MODE},
 	{"per-process", no_argument, NULL, OPT_PER_PROCESS},
@@ -60,6 +62,10 @@ static void usage(FILE *f)
 	      "  -F, --frequency HZ  samples per second of each thread's time (default 1000;\n"
 	      "                      0 turns sampling off)\n"
 	      "      --clock=CLOCK   what samples measure: wall (default) or cpu\n"
+	      "  -e, --event EVENT   sample on a perf event: task-clock (default), cpu-clock,\n"
+	      "                      cycles, instructions, cache-misses, cache-references,\n"
+	      "                      branches, branch-misses, page-faults, context-switches;\n"
+	      "                      or cpu-timer (a POSIX CPU-time timer, no perf_event)\n"
 	      "      --mode=MODE     auto (default: exact tracing where the code is built with\n"
 	      "                      -finstrument-functions, sampling for the rest), trace,\n"
 	      "                      or sample\n"
@@ -112,12 +118,13 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:o:s:d:F:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:s:d:F:e:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'o': s->out = optarg; break;
 		case 's': s->sort = optarg; break;
 		case 'd': s->dir = optarg; break;
 		case 'F': s->hz = optarg; break;
+		case 'e': s->event = optarg; break;
 		case OPT_CLOCK: s->clock = optarg; break;
 		case OPT_MODE: s->mode = optarg; break;
 		case OPT_PER_PROCESS: s->per_process = 1; break;
@@ -342,6 +349,8 @@ static void child_exec(const struct settings *s, const char *runtime, const char
 	setenv("CPROF_HZ", s->hz ? s->hz : "1000", 1);
 	setenv("CPROF_CLOCK", s->clock ? s->clock : "wall", 1);
 	setenv("CPROF_MODE", s->mode ? s->mode : "auto", 1);
+	if (s->event)
+		setenv("CPROF_EVENT", s->event, 1);
 	execvp(argv[0], argv);
 	e = errno;
 	if (write(report_fd, &e, sizeof e) != sizeof e)

@@ -2,7 +2,8 @@
 # run real programs under cprof.  Every test program speaks TAP.
 TEST_PROG_FLAGS = -g -O2 -finstrument-functions
 check_PROGRAMS += tests/progs/exits tests/progs/threads tests/progs/recurse tests/progs/io \
-	tests/progs/race tests/progs/jump tests/progs/early
+	tests/progs/race tests/progs/jump tests/progs/early \
+	tests/progs/blocking tests/progs/ownsig tests/progs/forks
 tests_progs_exits_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_race_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_jump_CFLAGS = $(AM_CFLAGS) -g -O0 -finstrument-functions
@@ -23,11 +24,12 @@ INTEGRATION_TESTS = \
 	tests/threads.sh \
 	tests/recursion.sh \
 	tests/longjmp.sh \
+	tests/sampling.sh \
 	tests/pstats.sh \
 	tests/compilers.sh \
 	tests/bad-input.sh
 TESTS += $(INTEGRATION_TESTS)
-EXTRA_DIST += $(INTEGRATION_TESTS) tests/tap.sh tests/pstats_print.py
+EXTRA_DIST += $(INTEGRATION_TESTS) tests/tap.sh tests/pstats_print.py tests/share.py
 
 if HAVE_CHECK
 UNIT_TESTS = tests/unit/check_stats tests/unit/check_report tests/unit/check_rawfile tests/unit/check_pstats

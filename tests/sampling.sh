@@ -1,0 +1,92 @@
+# Sampling: any binary, wall or CPU time, and the program behaves as it
+# does without cprof.
+. "$top_srcdir/tests/tap.sh"
+
+# an uninstrumented faster: waithere is 1 s on the wall clock, within 3%
+"$CPROF" "$KERNELS/faster-plain" > "$WORK/fp.out" 2> "$WORK/fp.err"
+expect_eq "faster-plain: exit status 0" 0 $?
+expect_eq "faster-plain: the program's output first" "$("$KERNELS/faster-plain")" "$(head -n 4 "$WORK/fp.out")"
+matches "faster-plain: the header says what was sampled" "^Sampled wall time at 1000 Hz: [0-9]+ samples on CPU" \
+	"$(sed -n 5p "$WORK/fp.out")"
+within "faster-plain: waithere's cumtime is 1 s within 3%" "$(cumtime "$WORK/fp.out" waithere)" 0.970 1.030
+expect_eq "faster-plain: a sampled function has no call count" 0 "$(ncalls "$WORK/fp.out" waithere)"
+expect_eq "faster-plain: sleep, as libc's, is where the time went" "libc.so.6:0(sleep)" \
+	"$(awk '/\(sleep\)$/ { print $NF }' "$WORK/fp.out")"
+within "faster-plain: sleep's tottime is 1 s within 3%" "$(tottime "$WORK/fp.out" sleep)" 0.970 1.030
+"$CPROF" --clock=cpu "$KERNELS/faster-plain" > "$WORK/fpc.out" 2>/dev/null
+c=$(cumtime "$WORK/fpc.out" waithere)
+within "faster-plain on the CPU clock: waithere takes (almost) no time" "${c:-0}" 0 0.010
+
+# traced and sampled together: exact where traced, sleep sampled
+"$CPROF" "$KERNELS/faster" > "$WORK/f.out"
+expect_eq "faster, traced and sampled: waithere counted" 1 "$(ncalls "$WORK/f.out" waithere)"
+within "faster, traced and sampled: waithere's cumtime exact" "$(cumtime "$WORK/f.out" waithere)" 0.990 1.030
+within "faster, traced and sampled: its sleep is not its own time" "$(tottime "$WORK/f.out" waithere)" 0 0.030
+matches "faster, traced and sampled: the header says which is which" \
+	"[0-9]+ of [0-9]+ functions are estimates from them \(ncalls 0\); the others were traced, exactly" \
+	"$(sed -n 5p "$WORK/f.out")"
+
+py=$(pythons | tail -n 1 | cut -d' ' -f2)
+
+# known CPU shares: sampled (plain build) against exact (traced build),
+# each relative to main, within 5%
+"$CPROF" --mode=trace -o "$WORK/exact.pstats" "$KERNELS/shares" 2.5 > /dev/null
+for clock in cpu wall; do
+	"$CPROF" --mode=sample --clock=$clock -o "$WORK/$clock.pstats" -d "$WORK/$clock.raw" "$KERNELS/shares-plain" 2.5 > /dev/null
+	"$CPROF_REPORT" "$WORK/$clock.raw" > "$WORK/$clock.out"
+	samples=$(sed -n 's/^Sampled [A-Za-z ]* at 1000 Hz: \([0-9]*\) samples.*/\1/p' "$WORK/$clock.out")
+	check "$clock clock: at least 2000 samples ($samples)" test "${samples:-0}" -ge 2000
+	for f in work_a work_b work_c spin; do
+		if [ -n "$py" ]; then
+			check "$clock clock: $f's share of main's time is the exact one within 5%" \
+				"$py" "$top_srcdir/tests/share.py" "$WORK/exact.pstats" "$WORK/$clock.pstats" "$f"
+		else
+			skip "no Python to read the pstats files"
+		fi
+	done
+done
+
+# the blocking calls wait as long as they would, whatever interrupts them
+for source in task-clock cpu-timer; do
+	"$CPROF" -F 10000 -e $source -d "$WORK/block-$source" "$PROGS/blocking" 3 > "$WORK/block-$source.out" 2>&1
+	expect_eq "blocking calls under -F 10000 -e $source: none ended early or failed" 0 $?
+	grep '^FAIL' "$WORK/block-$source.out" | while read -r line; do diag "$line"; done
+done
+"$CPROF_REPORT" "$WORK/block-task-clock" > "$WORK/block.report"
+within "blocking: a wrapped call's time goes to the stack that made it" "$(cumtime "$WORK/block.report" t_nanosleep)" 0.085 0.200
+
+# a program that profiles itself, keeps its own alarm, and has a deaf thread
+"$CPROF" "$PROGS/ownsig" 1 > "$WORK/own.out" 2>&1
+expect_eq "own SIGPROF and SIGALRM handlers keep getting their signals" "1 1" "$(head -n 1 "$WORK/own.out")"
+within "a thread blocking every signal still runs, and the others are sampled" "$(cumtime "$WORK/own.out" spin_for)" 0.9 3.0
+
+# forking in a tight loop, sampled all along
+start=$(date +%s)
+"$CPROF" -d "$WORK/forks" "$PROGS/forks" 300 > "$WORK/forks.out" 2>&1
+expect_eq "300 forks in a row under sampling all succeed" 300 "$(head -n 1 "$WORK/forks.out")"
+check "300 forks in a row do not livelock (under 60 s)" test $(($(date +%s) - start)) -lt 60
+expect_eq "every forked child wrote its profile" 301 "$(ls "$WORK/forks" | grep -c '\.cprof$')"
+
+# -e: a counter this machine lacks falls back, and says so
+"$CPROF" -e cycles "$KERNELS/shares-plain" 0.2 > "$WORK/cycles.out" 2>&1
+if grep -q '^Note: ' "$WORK/cycles.out"; then
+	matches "-e cycles without counters: the note says why and what instead" \
+		"^Note: perf_event_open\(cycles\).*; sampling task-clock instead" "$(grep '^Note: ' "$WORK/cycles.out")"
+else
+	matches "-e cycles: sampled" "^Sampled " "$(head -n 2 "$WORK/cycles.out" | tail -n 1)"
+fi
+"$CPROF" -e bogus "$KERNELS/faster-plain" > "$WORK/bogus.out" 2>&1
+matches "-e with an unknown event: the note says so" "^Note: unknown event bogus; sampling task-clock instead" \
+	"$(grep '^Note: ' "$WORK/bogus.out")"
+
+# pstats' callers work on sampled profiles
+"$CPROF" -o "$WORK/fp.pstats" "$KERNELS/faster-plain" > /dev/null
+if [ -n "$py" ]; then
+	"$py" -c 'import pstats, sys; pstats.Stats(sys.argv[1]).strip_dirs().print_callers("waithere")' \
+		"$WORK/fp.pstats" > "$WORK/callers" 2>&1
+	check "print_callers on a sampled profile names waithere's caller" grep -q 'waithere).*<-.*faster.c:16(main)' "$WORK/callers"
+else
+	skip "no Python to read the pstats file"
+fi
+
+done_testing
