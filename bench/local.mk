@@ -1,6 +1,6 @@
 # bench/: side-by-side measurements against the peers; `make bench` builds
 # the kernels in each form and runs them.  Figures go in docs/PERFORMANCE.md.
-EXTRA_PROGRAMS = bench/calls-plain bench/calls-trace bench/calls-pg
+EXTRA_PROGRAMS = bench/calls-plain bench/calls-trace bench/calls-pg bench/sigfloor
 bench_calls_plain_SOURCES = bench/calls.c
 bench_calls_plain_CFLAGS = -g -O2
 bench_calls_trace_SOURCES = bench/calls.c
@@ -8,9 +8,13 @@ bench_calls_trace_CFLAGS = -g -O2 -finstrument-functions
 bench_calls_pg_SOURCES = bench/calls.c
 bench_calls_pg_CFLAGS = -g -O2 -pg
 bench_calls_pg_LDFLAGS = -pg
+bench_sigfloor_SOURCES = bench/sigfloor.c
+bench_sigfloor_CFLAGS = -O2
 CLEANFILES += $(EXTRA_PROGRAMS)
-EXTRA_DIST += bench/trace.sh
+EXTRA_DIST += bench/trace.sh bench/sample.sh
 
+# one benchmark at a time: the machine has two cores
 bench: all $(EXTRA_PROGRAMS)
 	$(SHELL) $(srcdir)/bench/trace.sh $(abs_top_builddir)
+	$(SHELL) $(srcdir)/bench/sample.sh $(abs_top_builddir)
 .PHONY: bench

@@ -84,6 +84,36 @@ static const char sample_tag;
 
 static __thread int in_unwind __attribute__((tls_model("initial-exec")));
 
+typedef int sigmask_fn(int, const sigset_t *, sigset_t *);
+static sigmask_fn *real_sigprocmask, *real_pthread_sigmask;
+
+/* libunwind masks every signal around each dl_iterate_phdr: two system
+ * calls for each new address, most of a sample's cost.  While the sampler
+ * unwinds, in its handler, the masking guards against nothing (the
+ * sampler's signal is blocked; the program's handlers do not unwind), and
+ * is skipped. */
+CPROF_EXPORT int sigprocmask(int how, const sigset_t *set, sigset_t *old)
+{
+	if (in_unwind) {
+		if (old)
+			sigemptyset(old);
+		return 0;
+	}
+	LIBC_NEXT(real_sigprocmask, "sigprocmask");
+	return real_sigprocmask(how, set, old);
+}
+
+CPROF_EXPORT int pthread_sigmask(int how, const sigset_t *set, sigset_t *old)
+{
+	if (in_unwind) {
+		if (old)
+			sigemptyset(old);
+		return 0;
+	}
+	LIBC_NEXT(real_pthread_sigmask, "pthread_sigmask");
+	return real_pthread_sigmask(how, set, old);
+}
+
 static const char *env_or(const char *name, const char *dflt)
 {
 	const char *v = getenv(name);

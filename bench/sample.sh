@@ -1,0 +1,92 @@
+#!/bin/sh
+# bench/sample.sh BUILDDIR: what sampling costs, for cprof and its peers, on
+# one CPU-bound kernel in one run: computepi-plain (no instrumentation),
+# plain, under cprof's runtime at -F 1000 (sampling only; and with its
+# CPU-time timer instead of perf_event), under `perf record -F 1000 -g`, and
+# under gperftools' CPU profiler (CPUPROFILE_FREQUENCY=1000).  Each runs RUNS
+# times (default 5); the median wall time is kept.  Prints each one's
+# slowdown, the samples per second it actually took, and the time each
+# sample cost.
+#
+# "signal floor" is the same work with cprof's signal source (a perf
+# task-clock event at 1000 Hz) and an empty handler: what the machine
+# charges for the signals alone, whoever takes them.
+#
+# Needs: linux-perf (perf), libgoogle-perftools4 (libprofiler.so.0).
+set -eu
+B=${1:?usage: sample.sh BUILDDIR}
+RUNS=${RUNS:-5}
+TRIALS=${TRIALS:-1000000000}
+KERNEL="$B/kernels/computepi-plain"
+RUNTIME="$B/preload/.libs/libcprof.so"
+PROFILER=$(ls /usr/lib/*/libprofiler.so.0 2>/dev/null | head -n 1 || true)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/cprof-bench.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+
+now() { date +%s.%N; }
+
+# timed NAME COMMAND...: runs it once, appending its wall time to
+# $WORK/NAME.times; its output directory is $WORK/NAME.out
+timed() {
+	name=$1
+	shift
+	rm -rf "$WORK/$name.out" && mkdir "$WORK/$name.out"
+	t0=$(now)
+	OUT="$WORK/$name.out" "$@" > /dev/null 2>&1
+	t1=$(now)
+	echo "$t0 $t1" | awk '{ printf "%.6f\n", $2 - $1 }' >> "$WORK/$name.times"
+}
+median() { sort -n "$WORK/$1.times" | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'; }
+samples_of_cprof() {
+	"$B/src/cprof-report" "$WORK/$1.out" 2> /dev/null | sed -n 's/^Sampled [a-zA-Z ]* at [0-9]* Hz: \([0-9]*\) samples.*/\1/p'
+}
+
+row() { # NAME SECONDS SAMPLES
+	awk -v name="$1" -v t="$2" -v plain="${plain:-$2}" -v n="$3" 'BEGIN {
+		if (n == "-") printf "%-24s %8.3f %9s %9s %10s %11s\n", name, t, "-", "-", "-", "-"
+		else printf "%-24s %8.3f %8.2f%% %9d %10.0f %11.1f\n", name, t, (t / plain - 1) * 100, n, n / t,
+			n ? (t - plain) / n * 1e6 : 0 }'
+}
+
+echo "computepi-plain $TRIALS (single thread); median of $RUNS runs, the variants taking turns; $(nproc) CPUs, $(uname -r)"
+printf '%-24s %8s %9s %9s %10s %11s\n' variant seconds slowdown samples samples/s "us/sample"
+cprof_env() { env CPROF_DIR="$OUT" CPROF_MODE=sample CPROF_HZ=1000 LD_PRELOAD="$RUNTIME" "$@"; }
+perf_run() { perf record -q -F 1000 -g -o "$OUT/perf.data" "$@"; }
+gperf_run() { env LD_PRELOAD="$PROFILER" CPUPROFILE="$OUT/cpu.prof" CPUPROFILE_FREQUENCY=1000 "$@"; }
+r=0
+while [ $r -lt "$RUNS" ]; do
+	timed plain "$KERNEL" "$TRIALS"
+	timed floor0 "$B/bench/sigfloor" 0 3000000000
+	timed floor "$B/bench/sigfloor" 1000 3000000000
+	timed cprof cprof_env "$KERNEL" "$TRIALS"
+	timed cprof-timer cprof_env env CPROF_EVENT=cpu-timer "$KERNEL" "$TRIALS"
+	command -v perf > /dev/null && timed perf perf_run "$KERNEL" "$TRIALS"
+	[ -n "$PROFILER" ] && timed gperf gperf_run "$KERNEL" "$TRIALS"
+	r=$((r + 1))
+done
+
+plain=$(median plain)
+row plain "$plain" -
+n=$("$B/bench/sigfloor" 1000 3000000000)
+awk -v t="$(median floor)" -v t0="$(median floor0)" -v n="$n" 'BEGIN {
+	printf "%-24s %8.3f %8.2f%% %9d %10.0f %11.1f\n", "signal floor (empty)", t, (t / t0 - 1) * 100, n, n / t,
+		(t - t0) / n * 1e6 }'
+row "cprof -F 1000" "$(median cprof)" "$(samples_of_cprof cprof)"
+row "cprof -F 1000 -e cpu-timer" "$(median cprof-timer)" "$(samples_of_cprof cprof-timer)"
+if command -v perf > /dev/null; then
+	row "perf record -F 1000 -g" "$(median perf)" "$(perf script -i "$WORK/perf.out/perf.data" -F period 2> /dev/null | grep -c .)"
+else
+	echo "perf: not installed (apt-get install linux-perf)"
+fi
+if [ -n "$PROFILER" ]; then
+	# the profile: 64-bit words, a 5-word header, then [count, depth, pcs...]
+	row "gperftools 1000 Hz" "$(median gperf)" "$(od -A n -t u8 -v -w8 "$WORK/gperf.out/cpu.prof" | awk '
+		{ w[NR] = $1 } END {
+			for (i = 6; i + 1 <= NR; i += 2 + w[i + 1]) {
+				if (w[i] == 0 && w[i + 1] == 1 && w[i + 2] == 0) break
+				n += w[i]
+			}
+			print n + 0 }')"
+else
+	echo "gperftools: not installed (apt-get install libgoogle-perftools4)"
+fi
