@@ -27,29 +27,35 @@ static int in_runtime(const struct raw_process *p, uint64_t pc)
 }
 
 /* A thread's sampled stacks (program counters), without cprof's own frames
- * but the first of each run of them: that one is the wrapper of the libc
- * function the program called (sleep, poll...), and stands for it; the
- * others are the runtime's.  Their time goes to the frame kept above them,
- * and their callees hang from it.  Ticks are each node's own.  wrapper[k]
- * tells the kept runtime frames. */
-static struct raw_thread sampled_tree(const struct raw_process *p, const struct raw_thread *t, uint8_t **wrapper)
+ * but the wrappers of libc functions the program called (sleep, poll...),
+ * named as those functions: a frame dropped gives its time to the frame
+ * kept above it, and its callees hang from that one.  Ticks are each node's
+ * own; names[k] is set for the wrappers kept. */
+static struct raw_thread sampled_tree(struct symbolizer *sym, const struct raw_process *p, const struct raw_thread *t,
+				      struct func_name **names, uint8_t **wrapper)
 {
 	uint64_t n = t->nstacks, m = 1;
 	struct raw_thread tree = {.nodes = xcalloc(n, sizeof *tree.nodes)};
 	uint64_t *to = xmalloc(n * sizeof *to);
 	uint8_t *rt = xcalloc(n, 1); /* pc node k is the runtime's */
 
+	*names = xcalloc(n, sizeof **names);
 	*wrapper = xcalloc(n, 1);
 	to[0] = 0;
 	for (uint64_t k = 1; k < n; k++) {
 		const struct raw_node *s = &t->stacks[k];
+		struct func_name libc;
 		rt[k] = in_runtime(p, s->func);
-		if (rt[k] && rt[s->parent]) {
+		/* the first of a run of the runtime's frames may be a wrapper */
+		if (rt[k] && (rt[s->parent] || !symbolize_wrapper(sym, p, s->func, &libc))) {
 			to[k] = to[s->parent];
 			tree.nodes[to[k]].ticks += s->ticks;
 			continue;
 		}
-		(*wrapper)[m] = rt[k];
+		if (rt[k]) {
+			(*wrapper)[m] = 1;
+			(*names)[m] = libc;
+		}
 		to[k] = m;
 		tree.nodes[m++] = (struct raw_node){.func = s->func, .parent = (uint32_t)to[s->parent], .ticks = s->ticks};
 	}
@@ -63,8 +69,8 @@ static struct raw_thread sampled_tree(const struct raw_process *p, const struct 
  * the functions inlined at a program counter included, each node's ticks
  * its whole time, and entry_of[] its function's entry in st. */
 static struct raw_thread call_tree(struct stats *st, struct symbolizer *sym, const struct raw_process *p,
-				   const struct raw_thread *pcs, const uint8_t *wrapper, uint32_t **entry_of,
-				   uint64_t **self)
+				   const struct raw_thread *pcs, const struct func_name *names, const uint8_t *wrapper,
+				   uint32_t **entry_of, uint64_t **self)
 {
 	uint64_t n = pcs->nnodes, m = 1, cap = n + 16;
 	struct raw_thread tree = {.nodes = xcalloc(cap, sizeof *tree.nodes)};
@@ -77,11 +83,9 @@ static struct raw_thread call_tree(struct stats *st, struct symbolizer *sym, con
 	last[0] = 0;
 	for (uint64_t k = 1; k < n; k++) {
 		const struct func_name *frames;
-		struct func_name libc;
 		int nf;
 		if (wrapper[k]) {
-			libc = symbolize_wrapper(sym, p, pcs->nodes[k].func);
-			frames = &libc;
+			frames = &names[k];
 			nf = 1;
 		} else {
 			nf = symbolize_frames(sym, p, pcs->nodes[k].func, &frames);
@@ -116,11 +120,12 @@ static struct raw_thread call_tree(struct stats *st, struct symbolizer *sym, con
 static void add_sampled(struct stats *st, const struct stats *traced, double *owed, struct symbolizer *sym,
 			const struct raw_process *p, const struct raw_thread *t)
 {
+	struct func_name *names;
 	uint8_t *wrapper;
-	struct raw_thread pcs = sampled_tree(p, t, &wrapper);
+	struct raw_thread pcs = sampled_tree(sym, p, t, &names, &wrapper);
 	uint32_t *entry_of;
 	uint64_t *self;
-	struct raw_thread tree = call_tree(st, sym, p, &pcs, wrapper, &entry_of, &self);
+	struct raw_thread tree = call_tree(st, sym, p, &pcs, names, wrapper, &entry_of, &self);
 
 	stats_add_tree(st, &tree, entry_of, 1e-9);
 	for (uint64_t k = 1; k < tree.nnodes; k++) {
@@ -138,6 +143,7 @@ static void add_sampled(struct stats *st, const struct stats *traced, double *ow
 	free(entry_of);
 	free(tree.nodes);
 	free(pcs.nodes);
+	free(names);
 	free(wrapper);
 }
 

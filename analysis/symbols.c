@@ -373,7 +373,7 @@ struct func_name symbolize(struct symbolizer *s, const struct raw_process *p, ui
 	return frames[0];
 }
 
-struct func_name symbolize_wrapper(struct symbolizer *s, const struct raw_process *p, uint64_t addr)
+int symbolize_wrapper(struct symbolizer *s, const struct raw_process *p, uint64_t addr, struct func_name *out)
 {
 	const struct raw_module *rm = raw_module_of(p, addr), *libc = NULL;
 	struct modfile *m;
@@ -381,20 +381,22 @@ struct func_name symbolize_wrapper(struct symbolizer *s, const struct raw_proces
 	GElf_Sym sym;
 	const char *name = NULL;
 
+	if (!rm)
+		return 0;
+	m = modfile_get(s, rm);
+	if (!m->dwfl && !m->unreadable)
+		modfile_open(s, m);
+	if (m->mod)
+		name = dwfl_module_addrinfo(m->mod, addr - rm->bias, &off, &sym, NULL, NULL, NULL);
+	if (!name || GELF_ST_BIND(sym.st_info) == STB_LOCAL || GELF_ST_VISIBILITY(sym.st_other) != STV_DEFAULT ||
+	    strncmp(name, "__cyg_profile_func_", 19) == 0)
+		return 0;
 	for (size_t i = 0; i < p->nmodules; i++) {
 		const char *slash = strrchr(p->modules[i].path, '/');
 		if (strncmp(slash ? slash + 1 : p->modules[i].path, "libc.so", 7) == 0)
 			libc = &p->modules[i];
 	}
-	if (rm) {
-		m = modfile_get(s, rm);
-		if (!m->dwfl && !m->unreadable)
-			modfile_open(s, m);
-		if (m->mod)
-			name = dwfl_module_addrinfo(m->mod, addr - rm->bias, &off, &sym, NULL, NULL, NULL);
-	}
-	if (!name)
-		return symbolize(s, p, addr);
-	return (struct func_name){.file = intern_text(s, libc ? libc->path : "libc.so.6"), .line = 0,
+	*out = (struct func_name){.file = intern_text(s, libc ? libc->path : "libc.so.6"), .line = 0,
 				  .name = intern_text(s, name)};
+	return 1;
 }

@@ -29,10 +29,11 @@ void symbolizer_free(struct symbolizer *s);
  * Problems reading a module are reported once on stderr. */
 struct func_name symbolize(struct symbolizer *s, const struct raw_process *p, uint64_t addr);
 
-/* A frame in one of the libc functions cprof's runtime wraps (sleep, poll,
- * pthread_join...), named as that function of the process's libc:
- * (libc's path, 0, name). */
-struct func_name symbolize_wrapper(struct symbolizer *s, const struct raw_process *p, uint64_t addr);
+/* A frame of cprof's runtime: if it is in one of the libc functions the
+ * runtime wraps (sleep, poll, pthread_join...: its exported functions but
+ * the tracing hooks), names it as that function of the process's libc,
+ * (libc's path, 0, name), and returns 1; else returns 0. */
+int symbolize_wrapper(struct symbolizer *s, const struct raw_process *p, uint64_t addr, struct func_name *out);
 
 /* The frames at `addr`, outermost first: that function, then the ones
  * inlined into it, down to the one whose code holds addr.  *frames points

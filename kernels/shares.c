@@ -1,6 +1,8 @@
-/* shares: CPU work in known shares.  work_a, work_b and work_c each call
- * spin() once, for 5, 3 and 2 units of the same loop: half, three tenths
- * and a fifth of the time.  For comparing sampled figures with exact ones.
+/* shares: CPU work in known shares.  In each of 50 rounds, work_a, work_b
+ * and work_c call spin() for 5, 3 and 2 units of the same loop: half, three
+ * tenths and a fifth of the time.  The rounds interleave them, so that a
+ * machine whose speed drifts (a busy host, a changing clock) slows all
+ * three alike.  For comparing sampled figures with exact ones.
  *
  *   shares [SECONDS]   (default 2: about how long it runs) */
 #include <stdio.h>
@@ -37,7 +39,9 @@ static void __attribute__((noinline)) work_c(long unit)
 	sink += 1; /* not a tail call: work_c keeps its frame */
 }
 
-/* how many iterations of spin take a tenth of `seconds` */
+#define ROUNDS 50
+
+/* how many iterations of spin take a tenth of a round of `seconds` */
 static long calibrate(double seconds)
 {
 	long n = 1000000;
@@ -48,7 +52,7 @@ static long calibrate(double seconds)
 		spin(n);
 		t = wall_time() - t0;
 		if (t > 0.05)
-			return (long)((double)n * seconds / 10 / t);
+			return (long)((double)n * seconds / ROUNDS / 10 / t);
 		n *= 2;
 	}
 }
@@ -63,9 +67,11 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	unit = calibrate(seconds);
-	work_a(unit);
-	work_b(unit);
-	work_c(unit);
+	for (int r = 0; r < ROUNDS; r++) {
+		work_a(unit);
+		work_b(unit);
+		work_c(unit);
+	}
 	printf("%ld iterations per unit\n", unit);
 	return 0;
 }

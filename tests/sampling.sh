@@ -29,7 +29,7 @@ matches "faster, traced and sampled: the header says which is which" \
 py=$(pythons | tail -n 1 | cut -d' ' -f2)
 
 # known CPU shares: sampled (plain build) against exact (traced build),
-# each relative to main, within 5%
+# each relative to the work (or main, for spin), within 5%
 "$CPROF" --mode=trace -o "$WORK/exact.pstats" "$KERNELS/shares" 2.5 > /dev/null
 for clock in cpu wall; do
 	"$CPROF" --mode=sample --clock=$clock -o "$WORK/$clock.pstats" -d "$WORK/$clock.raw" "$KERNELS/shares-plain" 2.5 > /dev/null
@@ -38,7 +38,7 @@ for clock in cpu wall; do
 	check "$clock clock: at least 2000 samples ($samples)" test "${samples:-0}" -ge 2000
 	for f in work_a work_b work_c spin; do
 		if [ -n "$py" ]; then
-			check "$clock clock: $f's share of main's time is the exact one within 5%" \
+			check "$clock clock: $f's share of the time is the exact one within 5%" \
 				"$py" "$top_srcdir/tests/share.py" "$WORK/exact.pstats" "$WORK/$clock.pstats" "$f"
 		else
 			skip "no Python to read the pstats files"
