@@ -111,7 +111,7 @@ static void warn_lost(const struct analysis_options *opt, const struct loaded *l
 
 /* Says which rows are estimates, and from how many samples: the table
  * itself is pstats' to the character, and cannot. */
-static void print_sampling(FILE *out, struct raw_process *const *procs, size_t n, const struct tables *t)
+static int print_sampling(FILE *out, struct raw_process *const *procs, size_t n, const struct tables *t)
 {
 	uint64_t samples = 0, dropped = 0, offcpu = 0;
 	uint32_t estimated = 0;
@@ -125,7 +125,7 @@ static void print_sampling(FILE *out, struct raw_process *const *procs, size_t n
 			offcpu += any->unsampled_ns;
 		}
 	if (!any)
-		return;
+		return 0;
 	for (uint32_t e = 0; e < t->table->n; e++)
 		estimated += stats_find(t->traced, t->table->entries[e].key) == STATS_NONE;
 	if (any->clock == CPROF_SAMPLE_CPU)
@@ -137,16 +137,77 @@ static void print_sampling(FILE *out, struct raw_process *const *procs, size_t n
 			" dropped. ",
 			any->hz, samples, (double)offcpu * 1e-9, dropped);
 	if (estimated == t->table->n)
-		fprintf(out, "All %u functions are estimates from them (ncalls 0).\n", estimated);
+		fprintf(out, "All %u functions are estimates from them", estimated);
 	else
-		fprintf(out, "%u of %zu functions are estimates from them (ncalls 0); the others were traced, exactly.\n",
-			estimated, t->table->n);
+		fprintf(out, "%u of %zu functions are estimates from them", estimated, t->table->n);
+	if (t->counted->n)
+		fprintf(out, " (ncalls 0 but for the %zu whose calls uprobes counted)", t->counted->n);
+	else
+		fputs(" (ncalls 0)", out);
+	fputs(estimated == t->table->n ? ".\n" : "; the others were traced, exactly.\n", out);
 	for (size_t i = 0; i < n; i++)
 		if (procs[i]->sampled && procs[i]->sampling.note[0]) {
 			fprintf(out, "Note: %s\n", procs[i]->sampling.note);
 			break;
 		}
-	fputc('\n', out);
+	return 1;
+}
+
+/* A pattern of --count that matched nothing in any of the processes. */
+static int unmatched_everywhere(struct raw_process *const *procs, size_t n, const char *pattern)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *s = procs[i]->count_unmatched;
+		if (!procs[i]->counted)
+			continue;
+		while (*s && strcmp(s, pattern) != 0)
+			s += strlen(s) + 1;
+		if (!*s)
+			return 0;
+	}
+	return 1;
+}
+
+/* What --count could and could not count. */
+static int print_counting(FILE *out, struct raw_process *const *procs, size_t n, const struct tables *t)
+{
+	const struct raw_process *first = NULL;
+	int sampled = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		sampled |= procs[i]->sampled;
+		if (procs[i]->counted && !first)
+			first = procs[i];
+	}
+	if (!first)
+		return 0;
+	if (!sampled)
+		fprintf(out, "Counted the calls of %zu functions with uprobes; sampling was off, so their times are 0.\n",
+			t->counted->n);
+	for (size_t i = 0; i < n; i++)
+		if (procs[i]->counted && procs[i]->count_note[0]) {
+			fprintf(out, "Note: --count: %s\n", procs[i]->count_note);
+			break;
+		}
+	for (const char *s = first->count_unmatched; *s; s += strlen(s) + 1) {
+		if (!unmatched_everywhere(procs, n, s))
+			continue;
+		if (strchr(s, ':'))
+			fprintf(out, "Note: --count: no function matched '%s' (only libraries loaded at start are searched)\n",
+				s);
+		else
+			fprintf(out, "Note: --count: no function matched '%s' (a library's functions need LIBRARY:%s)\n", s, s);
+	}
+	return 1;
+}
+
+/* The lines above the table: which figures are estimates, which counted. */
+static void print_preamble(FILE *out, struct raw_process *const *procs, size_t n, const struct tables *t)
+{
+	int any = print_sampling(out, procs, n, t);
+
+	if (print_counting(out, procs, n, t) || any)
+		fputc('\n', out);
 }
 
 static int emit(const struct analysis_options *opt, struct loaded *l, struct tables *per, struct tables *merged,
@@ -163,13 +224,13 @@ static int emit(const struct analysis_options *opt, struct loaded *l, struct tab
 		return ANALYSIS_OK;
 	}
 	if (!opt->per_process) {
-		print_sampling(out, l->procs, l->n, merged);
+		print_preamble(out, l->procs, l->n, merged);
 		report_table(out, merged->table, &opt->sort, opt->top);
 		return ANALYSIS_OK;
 	}
 	for (size_t i = 0; i < l->n; i++) {
 		print_heading(out, l->procs[i]);
-		print_sampling(out, &l->procs[i], 1, &per[i]);
+		print_preamble(out, &l->procs[i], 1, &per[i]);
 		report_table(out, per[i].table, &opt->sort, opt->top);
 	}
 	return ANALYSIS_OK;
@@ -203,10 +264,12 @@ int analysis_report(const struct analysis_options *opt, char *const paths[], int
 	per = xcalloc(l.n, sizeof *per);
 	merged.table = stats_new(strings);
 	merged.traced = stats_new(strings);
+	merged.counted = stats_new(strings);
 	for (size_t i = 0; i < l.n; i++) {
 		profile_process(strings, sym, l.procs[i], &per[i]);
 		stats_add(merged.table, per[i].table);
 		stats_add(merged.traced, per[i].traced);
+		stats_add(merged.counted, per[i].counted);
 	}
 	ret = emit(opt, &l, per, &merged, out);
 	warn_lost(opt, &l);

@@ -147,6 +147,26 @@ static void add_sampled(struct stats *st, const struct stats *traced, double *ow
 	free(wrapper);
 }
 
+/* Calls counted by uprobes, for the functions that were not traced (whose
+ * counts are exact already, and per caller). */
+static void add_counted(struct stats *table, struct stats *counted, const struct stats *traced,
+			struct symbolizer *sym, const struct raw_process *p)
+{
+	for (size_t i = 0; i < p->ncounts; i++) {
+		struct func_name name;
+		uint32_t e;
+		if (!p->counts[i].calls)
+			continue;
+		name = symbolize(sym, p, p->counts[i].func);
+		if (stats_find(traced, name) != STATS_NONE)
+			continue;
+		e = stats_entry(table, name);
+		table->entries[e].nc = table->entries[e].cc = p->counts[i].calls;
+		e = stats_entry(counted, name);
+		counted->entries[e].nc = counted->entries[e].cc = p->counts[i].calls;
+	}
+}
+
 void profile_process(struct strtab *strings, struct symbolizer *sym, const struct raw_process *p, struct tables *out)
 {
 	struct stats *traced = stats_new(strings), *sampled = stats_new(strings), *table = stats_new(strings);
@@ -167,6 +187,8 @@ void profile_process(struct strtab *strings, struct symbolizer *sym, const struc
 			table->entries[e].tt = 0;
 	}
 	stats_add_missing(table, sampled);
+	out->counted = stats_new(strings);
+	add_counted(table, out->counted, traced, sym, p);
 	free(owed);
 	stats_free(sampled);
 	out->table = table;
@@ -177,4 +199,5 @@ void tables_free(struct tables *t)
 {
 	stats_free(t->table);
 	stats_free(t->traced);
+	stats_free(t->counted);
 }

@@ -239,6 +239,38 @@ static int cmp_thread(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
+static int parse_counts(struct parser *ps, size_t off, const unsigned char *pl, uint32_t size)
+{
+	struct raw_process *p = ps->p;
+	struct cprof_rec_counts rec;
+	size_t rest;
+
+	if (size < sizeof rec || p->counted) {
+		fail(ps, off, p->counted ? "a second COUNTS record" : "COUNTS record of %u bytes, too short", size);
+		return -1;
+	}
+	memcpy(&rec, pl, sizeof rec);
+	if (rec.n > (size - sizeof rec) / sizeof *p->counts) {
+		fail(ps, off, "COUNTS record of %u bytes cannot hold its %u counts", size, rec.n);
+		return -1;
+	}
+	rest = size - sizeof rec - rec.n * sizeof *p->counts;
+	/* the patterns: NUL-terminated strings, the last one empty */
+	if (!rest || pl[size - 1] != '\0' || (rest > 1 && pl[size - 2] != '\0')) {
+		fail(ps, off, "COUNTS record without its list of unmatched patterns");
+		return -1;
+	}
+	p->counts = xmalloc(rec.n ? rec.n * sizeof *p->counts : 1);
+	memcpy(p->counts, pl + sizeof rec, rec.n * sizeof *p->counts);
+	p->ncounts = rec.n;
+	p->count_unmatched = xmalloc(rest);
+	memcpy(p->count_unmatched, pl + size - rest, rest);
+	memcpy(p->count_note, rec.note, sizeof p->count_note);
+	p->count_note[sizeof p->count_note - 1] = '\0';
+	p->counted = 1;
+	return 0;
+}
+
 static int parse_records(struct parser *ps, int *ended, size_t *stop)
 {
 	size_t off = sizeof(struct cprof_file_header);
@@ -277,6 +309,9 @@ static int parse_records(struct parser *ps, int *ended, size_t *stop)
 			break;
 		case CPROF_REC_SAMPLING:
 			ret = parse_sampling(ps, off, pl, r.size);
+			break;
+		case CPROF_REC_COUNTS:
+			ret = parse_counts(ps, off, pl, r.size);
 			break;
 		case CPROF_REC_END:
 			*ended = 1;
@@ -387,6 +422,8 @@ void rawfile_free(struct raw_process *p)
 {
 	if (!p)
 		return;
+	free(p->counts);
+	free(p->count_unmatched);
 	for (size_t i = 0; i < p->nmodules; i++)
 		free(p->modules[i].path);
 	for (size_t i = 0; i < p->nthreads; i++) {

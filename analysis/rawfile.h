@@ -50,6 +50,11 @@ struct raw_process {
 	size_t nthreads;
 	int sampled;                /* a SAMPLING record was read */
 	struct cprof_rec_sampling sampling;
+	int counted;                /* a COUNTS record was read */
+	char count_note[160];
+	struct cprof_count *counts; /* ncounts */
+	size_t ncounts;
+	char *count_unmatched;      /* patterns, each NUL-terminated, then "" */
 };
 
 /* Reads `path`.  On error returns NULL and writes a message to err.  A

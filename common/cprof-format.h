@@ -45,6 +45,7 @@ enum cprof_record_type {
 	CPROF_REC_NODES = 4,   /* a run of one thread's call-tree nodes */
 	CPROF_REC_STACKS = 5,  /* a run of one thread's sampled-stack nodes */
 	CPROF_REC_SAMPLING = 6, /* how the process was sampled; at most one */
+	CPROF_REC_COUNTS = 7,  /* calls counted by uprobes (--count); at most one */
 	CPROF_REC_END = 15,    /* last: the file is complete */
 };
 
@@ -160,6 +161,21 @@ struct cprof_rec_sampling {
 	char note[160];       /* why a fallback was used, or empty */
 	uint64_t events;      /* CPROF_SAMPLE_EVENT: the events counted in all */
 	uint64_t cpu_ns;      /* the process's CPU time when written */
+};
+
+/* COUNTS: the calls of functions counted with uprobes, in all threads of
+ * the process (not its children, which write their own).  Followed by
+ * struct cprof_count[n], then the patterns that matched no function in this
+ * process, each NUL-terminated, then an empty string. */
+struct cprof_rec_counts {
+	uint32_t n;
+	uint32_t pad;
+	char note[160]; /* why some or all could not be counted, or empty */
+};
+
+struct cprof_count {
+	uint64_t func;  /* the function's entry address */
+	uint64_t calls;
 };
 
 /* END: the writer finished; records counts every record before this one. */

@@ -36,6 +36,7 @@ struct runtime {
 	char jobid[128];      /* CPROF_JOBID */
 	char host[256];
 	char self_path[PATH_MAX]; /* this library, for LD_PRELOAD in children */
+	int fd_floor;         /* where the runtime's descriptors go (runtime_park_fd) */
 };
 
 extern struct runtime rt;
@@ -44,6 +45,7 @@ extern struct runtime rt;
 void runtime_startup(void);
 void runtime_finish(int reason, int value);
 void runtime_exec_failed(void);
+int runtime_park_fd(int fd);
 
 /* trace.c */
 struct rawbuf;
@@ -64,6 +66,12 @@ struct block_mark {
 };
 void sample_block_begin(struct block_mark *m);
 void sample_block_end(struct block_mark *m);
+
+/* count.c */
+void count_init(void);
+void count_fork_child(void);
+void count_write_info(struct rawbuf *b);
+void count_release(void);
 
 /* writer.c: the raw-profile writer.  Every function here may run in a
  * signal handler: no malloc, no stdio, no locks. */

@@ -11,13 +11,17 @@
  *   CPROF_HZ     samples per second of CPU time, 0 for none (sample.c)
  *   CPROF_CLOCK  wall or cpu: what samples measure (sample.c)
  *   CPROF_SIGNAL the sampler's signal number, SIGPROF by default
+ *   CPROF_EVENT  the perf event samples come from (sample.c)
+ *   CPROF_COUNT  functions whose calls uprobes count (count.c)
  */
 #include "config.h"
 
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <unistd.h>
@@ -53,12 +57,28 @@ static void fork_child(void)
 	identity_take();
 	writer_forget_name();
 	thread_fork_child(rt.ticks0);
+	count_fork_child();
 	sample_fork_done();
+}
+
+/* Moves a descriptor the runtime keeps open out of the low numbers the
+ * program expects to get from open() and dup2() onto (a shell's 3>file):
+ * to the upper half of the descriptor limit, or leaves it where it is.
+ * Async-signal-safe. */
+int runtime_park_fd(int fd)
+{
+	int high = rt.fd_floor > fd ? fcntl(fd, F_DUPFD_CLOEXEC, rt.fd_floor) : -1;
+
+	if (high < 0)
+		return fd;
+	close(fd);
+	return high;
 }
 
 void runtime_startup(void)
 {
 	struct utsname u;
+	struct rlimit nofile;
 	Dl_info self;
 
 	log_init();
@@ -83,6 +103,8 @@ void runtime_startup(void)
 	/* as /proc/self/maps names it, for the writer to recognise */
 	if (dladdr((void *)runtime_startup, &self) && self.dli_fname && !realpath(self.dli_fname, rt.self_path))
 		fmt_format(rt.self_path, sizeof rt.self_path, "%s", self.dli_fname);
+	if (getrlimit(RLIMIT_NOFILE, &nofile) == 0)
+		rt.fd_floor = (int)((nofile.rlim_cur < 65536 ? nofile.rlim_cur : 65536) / 2);
 	clock_init();
 	identity_take();
 	rt.active = 1;
@@ -91,6 +113,7 @@ void runtime_startup(void)
 	if (strcmp(getenv("CPROF_MODE") ? getenv("CPROF_MODE") : "auto", "sample") != 0)
 		trace_enable();
 	sample_init();
+	count_init();
 	pthread_atfork(sample_fork_prepare, sample_fork_done, fork_child);
 	thread_self(); /* the main thread's record, and its sampling timer */
 	log_info("profiling into %s", rt.dir);
@@ -103,6 +126,8 @@ void runtime_finish(int reason, int value)
 	if (!rt.active || (int)getpid() != rt.pid)
 		return;
 	writer_write_profile(reason, value);
+	if (reason != CPROF_END_EXEC) /* a failed exec goes on counting */
+		count_release();
 }
 
 void runtime_exec_failed(void)

@@ -249,6 +249,7 @@ static int perf_start(struct thread *t)
 
 	if (fd < 0)
 		return -errno;
+	fd = runtime_park_fd(fd); /* before O_ASYNC: signals carry this number */
 	if (fcntl(fd, F_SETFL, O_ASYNC | O_NONBLOCK) < 0 || fcntl(fd, F_SETSIG, smp.signo) < 0 ||
 	    fcntl(fd, F_SETOWN_EX, &owner) < 0 || ioctl(fd, PERF_EVENT_IOC_ENABLE, 0) < 0) {
 		int e = errno;

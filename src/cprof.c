@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
+#include <link.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@
 #include "analysis.h"
 #include "cprof-format.h"
 #include "paths.h"
+#include "uprobe.h"
 
 struct settings {
 	const char *sort;
@@ -30,10 +32,11 @@ struct settings {
 	const char *clock; /* --clock: wall or cpu */
 	const char *mode;  /* --mode: auto, trace or sample */
 	const char *event; /* -e: what samples count */
+	char count[4096];  /* --count: patterns, comma-separated */
 	char **argv;       /* PROG ARGS... */
 };
 
-enum { OPT_PER_PROCESS = 256, OPT_VERSION, OPT_CLOCK, OPT_MODE };
+enum { OPT_PER_PROCESS = 256, OPT_VERSION, OPT_CLOCK, OPT_MODE, OPT_COUNT };
 
 static const struct option options[] = {
 	{"output", required_argument, NULL, 'o'},
@@ -43,6 +46,7 @@ static const struct option options[] = {
 	{"event", required_argument, NULL, 'e'},
 	{"clock", required_argument, NULL, OPT_CLOCK},
 	{"mode", required_argument, NULL, OPT_MODE},
+	{"count", required_argument, NULL, OPT_COUNT},
 	{"per-process", no_argument, NULL, OPT_PER_PROCESS},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
@@ -69,6 +73,9 @@ static void usage(FILE *f)
 	      "      --mode=MODE     auto (default: exact tracing where the code is built with\n"
 	      "                      -finstrument-functions, sampling for the rest), trace,\n"
 	      "                      or sample\n"
+	      "      --count=PATTERN count the calls of the functions PATTERN names, exactly,\n"
+	      "                      with uprobes (root or CAP_PERFMON): [LIBRARY:]GLOB, comma-\n"
+	      "                      separated, repeatable (--count='work_*,libm:sin')\n"
 	      "      --per-process   print one table per process instead of the merged one\n"
 	      "  -h, --help          show this help\n"
 	      "      --version       show the version\n"
@@ -112,6 +119,85 @@ static int check_choices(struct settings *s)
 	return 0;
 }
 
+/* Adds --count's patterns: [LIBRARY:]GLOB, separated by commas; the
+ * runtime takes at most 64. */
+static int add_count(struct settings *s, const char *arg)
+{
+	size_t used = strlen(s->count), n = 0;
+	const char *p = arg;
+
+	for (const char *c = s->count; *c; c++)
+		n += *c == ',';
+	do {
+		size_t len = strcspn(p, ",");
+		const char *colon = memchr(p, ':', len);
+		if (!len || (colon && (colon == p || colon == p + len - 1 || memchr(colon + 1, ':', len - (size_t)(colon + 1 - p))))) {
+			fprintf(stderr,
+				"cprof: --count takes function names or globs, [LIBRARY:]GLOB separated by commas "
+				"(work_*,libm:sin), not '%s'\n",
+				arg);
+			return -1;
+		}
+		n++;
+		p += len;
+	} while (*p++ == ',');
+	if (n + !!used > 64 || used + strlen(arg) + 2 > sizeof s->count) {
+		fputs("cprof: --count takes at most 64 patterns\n", stderr);
+		return -1;
+	}
+	if (used)
+		strcat(s->count, ",");
+	strcat(s->count, arg);
+	return 0;
+}
+
+static int first_module(struct dl_phdr_info *info, size_t size, void *data)
+{
+	(void)size;
+	*(struct dl_phdr_info *)data = *info;
+	return 1;
+}
+
+/* Can --count count?  A probe on cprof's own code, counted, tells. */
+static int check_count(void)
+{
+	char fs[64], group[UPROBE_NAME_MAX], exe[PATH_MAX];
+	struct dl_phdr_info self;
+	uint64_t offset;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	long probe;
+	int ret = uprobe_tracefs(fs, sizeof fs);
+
+	if (ret == 0) {
+		exe[n > 0 ? n : 0] = '\0';
+		dl_iterate_phdr(first_module, &self);
+		if (uprobe_file_offset(self.dlpi_phdr, self.dlpi_phnum, (uintptr_t)check_count - self.dlpi_addr,
+				       &offset) < 0)
+			offset = 0;
+		uprobe_group(group, sizeof group, (int)getpid(), 0);
+		probe = uprobe_define(fs, group, "check", exe, offset);
+		ret = probe < 0 ? (int)probe : uprobe_count(probe);
+		if (ret >= 0)
+			close(ret);
+		if (probe >= 0)
+			uprobe_undefine(fs, group, "check");
+	}
+	if (ret < 0) {
+		fprintf(stderr, "cprof: --count: cannot count calls: %s\n", uprobe_advice(-ret));
+		return -1;
+	}
+	return 0;
+}
+
+/* The probes of processes killed before they could remove theirs. */
+static void sweep_probes(void)
+{
+	char fs[64];
+
+	if (uprobe_tracefs(fs, sizeof fs) == 0)
+		uprobe_sweep(fs);
+}
+
 static int parse_args(int argc, char **argv, struct settings *s, struct sort_spec *sort)
 {
 	char err[512];
@@ -127,6 +213,10 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 		case 'e': s->event = optarg; break;
 		case OPT_CLOCK: s->clock = optarg; break;
 		case OPT_MODE: s->mode = optarg; break;
+		case OPT_COUNT:
+			if (add_count(s, optarg) < 0)
+				return -1;
+			break;
 		case OPT_PER_PROCESS: s->per_process = 1; break;
 		case 'h': usage(stdout); exit(0);
 		case OPT_VERSION: printf("cprof %s\n", PACKAGE_VERSION); exit(0);
@@ -349,8 +439,15 @@ static void child_exec(const struct settings *s, const char *runtime, const char
 	setenv("CPROF_HZ", s->hz ? s->hz : "1000", 1);
 	setenv("CPROF_CLOCK", s->clock ? s->clock : "wall", 1);
 	setenv("CPROF_MODE", s->mode ? s->mode : "auto", 1);
+	/* the options say it all, not what the caller's environment held */
 	if (s->event)
 		setenv("CPROF_EVENT", s->event, 1);
+	else
+		unsetenv("CPROF_EVENT");
+	if (s->count[0])
+		setenv("CPROF_COUNT", s->count, 1);
+	else
+		unsetenv("CPROF_COUNT");
 	execvp(argv[0], argv);
 	e = errno;
 	if (write(report_fd, &e, sizeof e) != sizeof e)
@@ -450,9 +547,12 @@ int main(int argc, char **argv)
 	if (parse_args(argc, argv, &s, &opt.sort) < 0)
 		return 2;
 	if (find_runtime(runtime, sizeof runtime) < 0 || check_output(s.out) < 0 ||
-	    prepare_dir(&s, dir, sizeof dir) < 0)
+	    (s.count[0] && check_count() < 0) || prepare_dir(&s, dir, sizeof dir) < 0)
 		return 2;
-	if (run(&s, runtime, dir, &status) < 0) {
+	ret = run(&s, runtime, dir, &status);
+	if (s.count[0])
+		sweep_probes();
+	if (ret < 0) {
 		if (!s.dir)
 			remove_dir(dir);
 		return status;

@@ -77,9 +77,9 @@ column() {
 		}' "$1"
 }
 # table_only FILE: a report without the lines before the table that say
-# how it was sampled
+# how it was sampled and what --count counted
 table_only() {
-	awk 'NR == 1 && /^Sampled / { skip = 1 } skip && /^$/ { skip = 0; next } !skip' "$1"
+	awk 'NR == 1 && /^(Sampled|Counted) / { skip = 1 } skip && /^$/ { skip = 0; next } !skip' "$1"
 }
 
 # split_processes FILE PREFIX: the tables of cprof --per-process, one per
