@@ -287,6 +287,58 @@ START_TEST(test_unknown_record_skipped)
 }
 END_TEST
 
+/* The profile with a COUNTS record before its END: n counts, then the
+ * unmatched patterns `tail` of tail_len bytes. */
+static struct buf with_counts(uint32_t n, const char *tail, uint32_t tail_len)
+{
+	struct buf b = profile(), c = {0};
+	struct cprof_rec_counts head = {.n = n, .note = "a note"};
+	struct cprof_count counts[2] = {{0x401000, 1110}, {0x7f0800, 7}};
+	unsigned char payload[512];
+	uint32_t size = 0;
+
+	memcpy(payload, &head, sizeof head);
+	size += sizeof head;
+	memcpy(payload + size, counts, sizeof counts);
+	size += sizeof counts;
+	memcpy(payload + size, tail, tail_len);
+	size += tail_len;
+	put(&c, b.p, b.len - 16);
+	rec(&c, CPROF_REC_COUNTS, payload, size);
+	put(&c, b.p + b.len - 16, 16);
+	free(b.p);
+	return c;
+}
+
+START_TEST(test_counts)
+{
+	struct buf b = with_counts(2, "nosuch\0libm:x*\0", 16);
+	char err[512];
+	struct raw_process *p = parse(&b, err);
+
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(err, "");
+	ck_assert_int_eq(p->counted, 1);
+	ck_assert_uint_eq(p->ncounts, 2);
+	ck_assert_uint_eq(p->counts[0].func, 0x401000);
+	ck_assert_uint_eq(p->counts[0].calls, 1110);
+	ck_assert_uint_eq(p->counts[1].calls, 7);
+	ck_assert_str_eq(p->count_note, "a note");
+	ck_assert_str_eq(p->count_unmatched, "nosuch");
+	ck_assert_str_eq(p->count_unmatched + 7, "libm:x*");
+	ck_assert_str_eq(p->count_unmatched + 15, "");
+	rawfile_free(p);
+	free(b.p);
+
+	b = with_counts(3, "\0", 1); /* more counts than the record holds */
+	expect_error(&b, "cannot hold its 3 counts");
+	b = with_counts(2, "", 0); /* no list of patterns */
+	expect_error(&b, "without its list of unmatched patterns");
+	b = with_counts(2, "abc\0", 4); /* a list not ended by an empty string */
+	expect_error(&b, "without its list of unmatched patterns");
+}
+END_TEST
+
 /* random bytes changed in a good profile: read or refused, never a crash
  * (the sanitizer build checks every access) */
 START_TEST(test_mutations)
@@ -324,6 +376,7 @@ int main(void)
 	tcase_add_test(tc, test_bad_header);
 	tcase_add_test(tc, test_bad_records);
 	tcase_add_test(tc, test_unknown_record_skipped);
+	tcase_add_test(tc, test_counts);
 	tcase_add_test(tc, test_mutations);
 	suite_add_tcase(s, tc);
 	return tap_run(s);
