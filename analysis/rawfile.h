@@ -37,6 +37,11 @@ struct raw_thread {
 	struct raw_node *stacks;
 };
 
+struct raw_pyfunc {
+	uint32_t line;
+	char *file, *name;
+};
+
 struct raw_process {
 	char *file;
 	int truncated;  /* ends before its END record */
@@ -55,6 +60,9 @@ struct raw_process {
 	struct cprof_count *counts; /* ncounts */
 	size_t ncounts;
 	char *count_unmatched;      /* patterns, each NUL-terminated, then "" */
+	uint32_t pyversion;         /* the Python interpreter's (0x030b), 0 if none */
+	struct raw_pyfunc *pyfuncs; /* npyfuncs: func CPROF_PYFUNC_BIT | i is pyfuncs[i] */
+	size_t npyfuncs;
 };
 
 /* Reads `path`.  On error returns NULL and writes a message to err.  A

@@ -369,6 +369,15 @@ struct func_name symbolize(struct symbolizer *s, const struct raw_process *p, ui
 {
 	const struct func_name *frames;
 
+	if (addr & CPROF_PYFUNC_BIT) { /* a Python function, named by the runtime */
+		uint64_t i = addr & ~CPROF_PYFUNC_BIT;
+		if (i >= p->npyfuncs)
+			return (struct func_name){strtab_intern(s->strings, "~"), 0,
+						  strtab_intern(s->strings, "<unknown Python function>")};
+		return (struct func_name){strtab_intern(s->strings, p->pyfuncs[i].file), p->pyfuncs[i].line,
+					  strtab_intern(s->strings, p->pyfuncs[i].name)};
+	}
+
 	symbolize_frames(s, p, addr, &frames);
 	return frames[0];
 }

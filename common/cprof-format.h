@@ -46,6 +46,7 @@ enum cprof_record_type {
 	CPROF_REC_STACKS = 5,  /* a run of one thread's sampled-stack nodes */
 	CPROF_REC_SAMPLING = 6, /* how the process was sampled; at most one */
 	CPROF_REC_COUNTS = 7,  /* calls counted by uprobes (--count); at most one */
+	CPROF_REC_PYFUNCS = 8, /* the Python functions in the call trees; at most one */
 	CPROF_REC_END = 15,    /* last: the file is complete */
 };
 
@@ -176,6 +177,19 @@ struct cprof_rec_counts {
 struct cprof_count {
 	uint64_t func;  /* the function's entry address */
 	uint64_t calls;
+};
+
+/* A node's func with this bit set is not an address but the Python
+ * function (or built-in) number func & ~CPROF_PYFUNC_BIT of PYFUNCS. */
+#define CPROF_PYFUNC_BIT (1ull << 63)
+
+/* PYFUNCS: the functions CPython reported calls of, as cProfile keys them.
+ * Followed by `count` entries: u32 line, then the file and the name, each
+ * NUL-terminated (a built-in: file "~", line 0, name "<built-in method
+ * time.sleep>").  Entries are not aligned. */
+struct cprof_rec_pyfuncs {
+	uint32_t count;
+	uint32_t version; /* the interpreter's: 0x030b for 3.11 */
 };
 
 /* END: the writer finished; records counts every record before this one. */

@@ -13,6 +13,7 @@ preload_libcprof_la_SOURCES = \
 	preload/clock.c preload/clock.h \
 	preload/fmt.c preload/fmt.h \
 	preload/count.c \
+	preload/python.c \
 	common/uprobe.c common/uprobe.h
 # Hidden by default: only the hooks and the interposed libc functions, marked
 # CPROF_EXPORT, are seen.  Never instrumented, never sanitized: it runs inside

@@ -50,6 +50,13 @@ int runtime_park_fd(int fd);
 /* trace.c */
 struct rawbuf;
 void trace_enable(void);
+int trace_enabled(void);
+void trace_py_enter(uint64_t fn);
+void trace_py_exit(uint64_t fn);
+
+/* python.c */
+void python_init(void);
+void python_write_info(struct rawbuf *b);
 
 /* sample.c */
 void sample_init(void);

@@ -114,6 +114,7 @@ void runtime_startup(void)
 		trace_enable();
 	sample_init();
 	count_init();
+	python_init();
 	pthread_atfork(sample_fork_prepare, sample_fork_done, fork_child);
 	thread_self(); /* the main thread's record, and its sampling timer */
 	log_info("profiling into %s", rt.dir);

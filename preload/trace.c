@@ -244,6 +244,47 @@ CPROF_EXPORT void __cyg_profile_func_exit(void *fn, void *site)
 	exit_at((uintptr_t)fn, clock_tsc_read());
 }
 
+/* Calls the interpreter reports (python.c): fn is a Python function's id.
+ * They nest by the interpreter's own stack, not the machine's: their frames
+ * take no part in telling a longjmp (csp UINTPTR_MAX is never "left"). */
+void trace_py_enter(uint64_t fn)
+{
+	struct thread *th = thread_self();
+	struct trace_thread *t;
+	struct tnode *n = NULL;
+
+	if (!th || !trace_on)
+		return;
+	t = &th->tr;
+	if (t->sp == t->limit) {
+		t->overflow++;
+		return;
+	}
+	n = t->cur->cache;
+	if (!n || n->fn != fn) {
+		n = NULL;
+		if (!t->busy) {
+			t->busy = 1;
+			__atomic_signal_fence(__ATOMIC_SEQ_CST);
+			n = cct_child(t->tree, t->cur, fn);
+			if (n)
+				t->cur->cache = n;
+			__atomic_signal_fence(__ATOMIC_SEQ_CST);
+			t->busy = 0;
+		}
+		if (!n) {
+			t->lost++;
+			n = &t->lost_node;
+		}
+	}
+	frame_push(t, n, UINTPTR_MAX, 0);
+}
+
+void trace_py_exit(uint64_t fn)
+{
+	exit_at(fn, clock_ticks());
+}
+
 /* The thread is exiting: calls still open end now, as cProfile ends them,
  * and the tree joins the exited threads' tree.  Called under thread.c's
  * lock. */
@@ -284,6 +325,11 @@ void trace_init(void)
 void trace_enable(void)
 {
 	__atomic_store_n(&trace_on, 1, __ATOMIC_RELEASE);
+}
+
+int trace_enabled(void)
+{
+	return __atomic_load_n(&trace_on, __ATOMIC_ACQUIRE);
 }
 
 void trace_reset_retired(void)

@@ -1,0 +1,410 @@
+/* python.c: cProfile's view of CPython, taken from inside the interpreter
+ * with no change to the program (docs/PYTHON.md).
+ *
+ * The runtime's constructor runs before the interpreter's main: when the
+ * process is a CPython (PySys_AddAuditHook is in its symbols, statically
+ * linked or from libpython), it adds an audit hook.  The interpreter raises
+ * cpython.run_file, run_module, run_command or run_stdin when it is ready to
+ * run the program, in the main thread with the GIL held: the hook installs
+ * a C profile function there (in every thread from 3.12, with
+ * PyEval_SetProfileAllThreads).  The profile function gets the events
+ * cProfile's gets (call, return, c_call, c_return, c_exception) and feeds
+ * them to the tracer's call trees (trace.c), as calls of Python function
+ * ids; the functions' names, as cProfile forms them, go in a table the
+ * writer copies into the PYFUNCS record.
+ *
+ * The main thread stops being profiled when the program's top-level code
+ * returns, as cProfile stops: the interpreter's shutdown is not the
+ * program's.
+ *
+ * Only functions the interpreter exports are called, found with dlsym, so
+ * that one runtime serves every version from 3.8; the few structure fields
+ * read directly (an object's type, a builtin's PyMethodDef, self and
+ * module) have had the same place in all of them.
+ */
+#include "config.h"
+
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "cprof-format.h"
+#include "fmt.h"
+#include "runtime-int.h"
+#include "thread.h"
+
+typedef struct _object PyObject;
+typedef int (*tracefunc)(PyObject *, void *, int, PyObject *);
+typedef int (*audithook)(const char *, PyObject *, void *);
+
+enum { PY_CALL = 0, PY_RETURN = 3, PY_C_CALL = 4, PY_C_EXCEPTION = 5, PY_C_RETURN = 6 };
+#define PY_TPFLAGS_UNICODE_SUBCLASS (1ul << 28)
+
+/* The interpreter's functions. */
+static struct {
+	int (*AddAuditHook)(audithook, void *);
+	void (*SetProfile)(tracefunc, PyObject *);
+	void (*SetProfileAllThreads)(tracefunc, PyObject *); /* 3.12+ */
+	PyObject *(*FrameGetCode)(void *);                    /* 3.9+ */
+	const char *(*GetVersion)(void);
+	PyObject *(*GetAttrString)(PyObject *, const char *);
+	const char *(*UnicodeAsUTF8)(PyObject *);
+	PyObject *(*UnicodeFromString)(const char *);
+	long (*LongAsLong)(PyObject *);
+	void (*IncRef)(PyObject *);
+	void (*DecRef)(PyObject *);
+	PyObject *(*Repr)(PyObject *);
+	void (*ErrFetch)(PyObject **, PyObject **, PyObject **);
+	void (*ErrRestore)(PyObject *, PyObject *, PyObject *);
+	unsigned long (*TypeGetFlags)(void *);
+	int (*TypeIsSubtype)(void *, void *);
+	PyObject *(*TypeLookup)(void *, PyObject *); /* _PyType_Lookup, or NULL */
+	PyObject *(*ModuleGetNameObject)(PyObject *);
+	void *CFunctionType, *ModuleType;
+} py;
+
+static int version;      /* 0x030b for 3.11 */
+static int started;
+static struct thread *main_thread;
+static int main_waiting; /* for the program's top-level code to start */
+static int main_depth;   /* calls open in the main thread since it did */
+
+/* The functions seen: ids are indexes into `funcs`; names live in
+ * `names`.  Appended under the GIL, read by the writer: count is
+ * published after the entry is complete. */
+#define FUNCS_MAX (1u << 22)
+#define NAMES_MAX (256u << 20)
+struct pyfunc {
+	uint32_t line;
+	uint32_t file; /* offsets into names */
+	uint32_t name;
+};
+static struct pyfunc *funcs;
+static uint32_t nfuncs;
+static char *names;
+static uint32_t names_used;
+
+/* key (a code object, or a builtin's PyMethodDef) -> id + 1 */
+static struct pyslot {
+	const void *key;
+	uint64_t id;
+} *slots;
+static size_t nslots, used_slots;
+
+static inline void *type_of(const PyObject *o)
+{
+	return ((void *const *)o)[1]; /* ob_type, after ob_refcnt */
+}
+
+static int is_instance(PyObject *o, void *type)
+{
+	return type_of(o) == type || py.TypeIsSubtype(type_of(o), type);
+}
+
+static int is_str(PyObject *o)
+{
+	return (py.TypeGetFlags(type_of(o)) & PY_TPFLAGS_UNICODE_SUBCLASS) != 0;
+}
+
+static uint32_t keep_name(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	uint32_t at = names_used;
+
+	if (names_used + n > NAMES_MAX)
+		return 0; /* names[0] is "" */
+	memcpy(names + names_used, s, n);
+	names_used += (uint32_t)n;
+	return at;
+}
+
+static const char *str_of(PyObject *o, char *buf, size_t size)
+{
+	const char *s = o && is_str(o) ? py.UnicodeAsUTF8(o) : NULL;
+
+	fmt_format(buf, size, "%s", s ? s : "?");
+	return buf;
+}
+
+static uint64_t add_func(const char *file, long line, const char *name)
+{
+	struct pyfunc *f;
+
+	if (nfuncs == FUNCS_MAX)
+		return CPROF_PYFUNC_BIT | (FUNCS_MAX - 1); /* the last one stands for the rest */
+	f = &funcs[nfuncs];
+	f->file = keep_name(file);
+	f->name = keep_name(name);
+	f->line = line > 0 ? (uint32_t)line : 0;
+	__atomic_store_n(&nfuncs, nfuncs + 1, __ATOMIC_RELEASE);
+	return CPROF_PYFUNC_BIT | (nfuncs - 1);
+}
+
+/* A code object's name as cProfile keys it: (co_filename, co_firstlineno,
+ * co_name).  The code object is kept alive, as cProfile keeps it, so its
+ * address names it for the life of the process. */
+static uint64_t name_code(PyObject *code)
+{
+	PyObject *file = py.GetAttrString(code, "co_filename");
+	PyObject *line = py.GetAttrString(code, "co_firstlineno");
+	PyObject *name = py.GetAttrString(code, "co_name");
+	char fbuf[4096], nbuf[1024];
+	uint64_t id;
+
+	id = add_func(str_of(file, fbuf, sizeof fbuf), line ? py.LongAsLong(line) : 0, str_of(name, nbuf, sizeof nbuf));
+	if (file)
+		py.DecRef(file);
+	if (line)
+		py.DecRef(line);
+	if (name)
+		py.DecRef(name);
+	py.IncRef(code);
+	return id;
+}
+
+/* A built-in's name as cProfile forms it: "<built-in method time.sleep>",
+ * "<method 'append' of 'list' objects>", "<len>"... */
+static uint64_t name_builtin(PyObject *fn)
+{
+	const char *ml_name = **(const char *const *const *)((char *)fn + 16); /* m_ml->ml_name */
+	PyObject *self = *(PyObject **)((char *)fn + 24), *module = *(PyObject **)((char *)fn + 32);
+	char buf[1024], mbuf[512];
+	PyObject *mo, *repr, *nm;
+
+	if (!self) {
+		PyObject *modname = NULL;
+		if (module && is_str(module)) {
+			modname = module;
+			py.IncRef(modname);
+		} else if (module && is_instance(module, py.ModuleType)) {
+			modname = py.ModuleGetNameObject(module);
+		}
+		str_of(modname, mbuf, sizeof mbuf);
+		if (modname && strcmp(mbuf, "builtins") != 0)
+			fmt_format(buf, sizeof buf, "<%s.%s>", mbuf, ml_name);
+		else
+			fmt_format(buf, sizeof buf, "<%s>", ml_name);
+		if (modname)
+			py.DecRef(modname);
+		return add_func("~", 0, buf);
+	}
+	/* a method: repr(the attribute of the type of self), where there is one */
+	nm = py.UnicodeFromString(ml_name);
+	mo = nm && py.TypeLookup ? py.TypeLookup(type_of(self), nm) : NULL; /* borrowed */
+	if (nm)
+		py.DecRef(nm);
+	repr = mo ? py.Repr(mo) : NULL;
+	if (repr) {
+		str_of(repr, buf, sizeof buf);
+		py.DecRef(repr);
+	} else if (module && is_str(module)) {
+		fmt_format(buf, sizeof buf, "<built-in method %s.%s>", str_of(module, mbuf, sizeof mbuf), ml_name);
+	} else {
+		fmt_format(buf, sizeof buf, "<built-in method %s>", ml_name);
+	}
+	return add_func("~", 0, buf);
+}
+
+static int grow_slots(void)
+{
+	size_t n = nslots ? nslots * 2 : 4096;
+	struct pyslot *s = calloc(n, sizeof *s);
+
+	if (!s)
+		return -1;
+	for (size_t i = 0; i < nslots; i++) {
+		size_t h;
+		if (!slots[i].key)
+			continue;
+		for (h = ((uintptr_t)slots[i].key >> 4) * 0x9e3779b97f4a7c15ull >> 20; s[h & (n - 1)].key; h++)
+			;
+		s[h & (n - 1)] = slots[i];
+	}
+	free(slots);
+	slots = s;
+	nslots = n;
+	return 0;
+}
+
+/* The id of key, named by name() the first time; under the GIL. */
+static uint64_t id_of(const void *key, PyObject *obj, uint64_t (*name)(PyObject *))
+{
+	size_t h = ((uintptr_t)key >> 4) * 0x9e3779b97f4a7c15ull >> 20;
+	struct pyslot *s;
+	PyObject *et, *ev, *tb;
+
+	for (;; h++) {
+		s = &slots[h & (nslots - 1)];
+		if (s->key == key)
+			return s->id;
+		if (!s->key)
+			break;
+	}
+	/* naming calls into the interpreter: the error being raised, if
+	 * any, must survive it */
+	py.ErrFetch(&et, &ev, &tb);
+	s->id = name(obj);
+	py.ErrRestore(et, ev, tb);
+	s->key = key;
+	if (++used_slots * 2 > nslots && grow_slots() < 0)
+		log_warn("out of memory: Python functions named again");
+	return s->id;
+}
+
+static PyObject *code_of(void *frame)
+{
+	if (py.FrameGetCode) {
+		PyObject *code = py.FrameGetCode(frame); /* a new reference */
+		py.DecRef(code);                          /* the frame holds one */
+		return code;
+	}
+	return *(PyObject **)((char *)frame + 32); /* 3.8: f_code, after f_back */
+}
+
+static int is_module(uint64_t id)
+{
+	return strcmp(names + funcs[id & ~CPROF_PYFUNC_BIT].name, "<module>") == 0;
+}
+
+/* The main thread is profiled from the call of the program's top-level
+ * code (what the interpreter runs before it, finding the file, is not the
+ * program's) to its return. */
+static int profile(PyObject *obj, void *frame, int what, PyObject *arg)
+{
+	PyObject *code;
+	uint64_t id;
+	int main = cur_thread == main_thread;
+
+	(void)obj;
+	if (main && main_waiting) {
+		if (what != PY_CALL)
+			return 0;
+		code = code_of(frame);
+		if (!is_module(id_of(code, code, name_code)))
+			return 0;
+		main_waiting = 0;
+	}
+	switch (what) {
+	case PY_CALL:
+		code = code_of(frame);
+		trace_py_enter(id_of(code, code, name_code));
+		main_depth += main;
+		break;
+	case PY_RETURN:
+		code = code_of(frame);
+		id = id_of(code, code, name_code);
+		trace_py_exit(id);
+		/* the program's top-level code is done: so is cProfile */
+		if (main && --main_depth == 0)
+			py.SetProfile(NULL, NULL);
+		break;
+	case PY_C_CALL:
+	case PY_C_RETURN:
+	case PY_C_EXCEPTION:
+		if (!is_instance(arg, py.CFunctionType))
+			break;
+		if (what == PY_C_CALL)
+			trace_py_enter(id_of(*(void **)((char *)arg + 16), arg, name_builtin));
+		else
+			trace_py_exit(id_of(*(void **)((char *)arg + 16), arg, name_builtin));
+		break;
+	}
+	return 0;
+}
+
+static int audit(const char *event, PyObject *args, void *data)
+{
+	(void)args;
+	(void)data;
+	if (started || strncmp(event, "cpython.run_", 12) != 0 || strcmp(event, "cpython.run_interactivehook") == 0)
+		return 0;
+	started = 1;
+	if (!slots && grow_slots() < 0)
+		return 0;
+	main_thread = thread_self();
+	main_waiting = 1;
+	main_depth = 0;
+	if (py.SetProfileAllThreads)
+		py.SetProfileAllThreads(profile, NULL);
+	else
+		py.SetProfile(profile, NULL);
+	log_info("profiling Python %d.%d from %s", version >> 8, version & 0xff, event);
+	return 0;
+}
+
+#define FIND(field, name) (*(void **)&py.field = dlsym(RTLD_DEFAULT, name))
+
+void python_init(void)
+{
+	const char *why = NULL;
+	int major, minor;
+
+	if (!FIND(AddAuditHook, "PySys_AddAuditHook") || !trace_enabled())
+		return;
+	if (!FIND(GetVersion, "Py_GetVersion") || sscanf(py.GetVersion(), "%d.%d", &major, &minor) != 2)
+		return;
+	version = major << 8 | minor;
+	FIND(SetProfile, "PyEval_SetProfile");
+	if (version >= 0x030c)
+		FIND(SetProfileAllThreads, "PyEval_SetProfileAllThreads");
+	if (version >= 0x0309)
+		FIND(FrameGetCode, "PyFrame_GetCode");
+	FIND(GetAttrString, "PyObject_GetAttrString");
+	FIND(UnicodeAsUTF8, "PyUnicode_AsUTF8");
+	FIND(UnicodeFromString, "PyUnicode_FromString");
+	FIND(LongAsLong, "PyLong_AsLong");
+	FIND(IncRef, "Py_IncRef");
+	FIND(DecRef, "Py_DecRef");
+	FIND(Repr, "PyObject_Repr");
+	FIND(ErrFetch, "PyErr_Fetch");
+	FIND(ErrRestore, "PyErr_Restore");
+	FIND(TypeGetFlags, "PyType_GetFlags");
+	FIND(TypeIsSubtype, "PyType_IsSubtype");
+	FIND(TypeLookup, "_PyType_Lookup");
+	FIND(ModuleGetNameObject, "PyModule_GetNameObject");
+	py.CFunctionType = dlsym(RTLD_DEFAULT, "PyCFunction_Type");
+	py.ModuleType = dlsym(RTLD_DEFAULT, "PyModule_Type");
+	if (!py.SetProfile || (version < 0x0308) || (version >= 0x0309 && !py.FrameGetCode) || !py.GetAttrString ||
+	    !py.UnicodeAsUTF8 || !py.UnicodeFromString || !py.LongAsLong || !py.IncRef || !py.DecRef || !py.Repr ||
+	    !py.ErrFetch || !py.ErrRestore || !py.TypeGetFlags || !py.TypeIsSubtype || !py.ModuleGetNameObject ||
+	    !py.CFunctionType || !py.ModuleType)
+		why = "this Python lacks functions cprof needs";
+	if (!why) {
+		funcs = mmap(NULL, FUNCS_MAX * sizeof *funcs, PROT_READ | PROT_WRITE,
+			     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+		names = mmap(NULL, NAMES_MAX, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1,
+			     0);
+		if (funcs == MAP_FAILED || names == MAP_FAILED)
+			why = "out of memory";
+	}
+	if (why) {
+		log_warn("Python %d.%d is not profiled: %s", major, minor, why);
+		return;
+	}
+	names_used = 1; /* offset 0 is the empty name */
+	if (py.AddAuditHook(audit, NULL) != 0)
+		log_warn("Python %d.%d is not profiled: its audit hook was refused", major, minor);
+}
+
+/* May run in a signal handler. */
+void python_write_info(struct rawbuf *b)
+{
+	uint32_t n = __atomic_load_n(&nfuncs, __ATOMIC_ACQUIRE), size = sizeof(struct cprof_rec_pyfuncs);
+	struct cprof_rec_pyfuncs rec = {.count = n, .version = (uint32_t)version};
+
+	if (!n)
+		return;
+	for (uint32_t i = 0; i < n; i++)
+		size += 4 + (uint32_t)strlen(names + funcs[i].file) + 1 + (uint32_t)strlen(names + funcs[i].name) + 1;
+	rawbuf_begin(b, CPROF_REC_PYFUNCS, size);
+	rawbuf_put(b, &rec, sizeof rec);
+	for (uint32_t i = 0; i < n; i++) {
+		const char *file = names + funcs[i].file, *name = names + funcs[i].name;
+		rawbuf_put(b, &funcs[i].line, 4);
+		rawbuf_put(b, file, (uint32_t)strlen(file) + 1);
+		rawbuf_put(b, name, (uint32_t)strlen(name) + 1);
+	}
+	rawbuf_end(b, size);
+}
