@@ -236,8 +236,24 @@ static int emit(const struct analysis_options *opt, struct loaded *l, struct tab
 	return ANALYSIS_OK;
 }
 
-int analysis_report(const struct analysis_options *opt, char *const paths[], int npaths, FILE *out)
+/* As python -m cProfile sorts: by standard name before 3.11, by
+ * cumulative time since (and for native programs). */
+static void default_sort(struct analysis_options *opt, const struct loaded *l)
 {
+	char err[256];
+	int old = 0, recent = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		old += l->procs[i]->pyversion && l->procs[i]->pyversion < 0x030b;
+		recent += l->procs[i]->pyversion >= 0x030b;
+	}
+	sort_parse(old && !recent ? "stdname" : "cumulative", &opt->sort, err, sizeof err);
+}
+
+int analysis_report(const struct analysis_options *options, char *const paths[], int npaths, FILE *out)
+{
+	struct analysis_options local = *options;
+	const struct analysis_options *opt = &local;
 	struct loaded l = {0};
 	struct strtab *strings;
 	struct symbolizer *sym;
@@ -258,6 +274,8 @@ int analysis_report(const struct analysis_options *opt, char *const paths[], int
 		return ANALYSIS_EMPTY;
 	}
 	qsort(l.procs, l.n, sizeof *l.procs, cmp_process);
+	if (!opt->sort_chosen)
+		default_sort(&local, &l);
 
 	strings = strtab_new();
 	sym = symbolizer_new(strings);

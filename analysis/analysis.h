@@ -10,6 +10,8 @@
 struct analysis_options {
 	const char *prog;        /* names the command in messages */
 	struct sort_spec sort;
+	int sort_chosen;         /* sort was asked for; else it is cProfile's default
+				  * for the Python of the profiles, or cumulative */
 	const char *pstats_out;  /* write a pstats file here instead of printing */
 	int per_process;         /* a table per process instead of the merged one */
 	long top;                /* print only the first rows; -1 for all */

@@ -334,6 +334,11 @@ static int audit(const char *event, PyObject *args, void *data)
 	return 0;
 }
 
+int python_present(void)
+{
+	return funcs != NULL;
+}
+
 #define FIND(field, name) (*(void **)&py.field = dlsym(RTLD_DEFAULT, name))
 
 void python_init(void)

@@ -112,9 +112,9 @@ void runtime_startup(void)
 	thread_enable();
 	if (strcmp(getenv("CPROF_MODE") ? getenv("CPROF_MODE") : "auto", "sample") != 0)
 		trace_enable();
+	python_init();
 	sample_init();
 	count_init();
-	python_init();
 	pthread_atfork(sample_fork_prepare, sample_fork_done, fork_child);
 	thread_self(); /* the main thread's record, and its sampling timer */
 	log_info("profiling into %s", rt.dir);

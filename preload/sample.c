@@ -207,7 +207,10 @@ void sample_init(void)
 	smp.signo = atoi(env_or("CPROF_SIGNAL", "0"));
 	if (smp.signo <= 0 || smp.signo >= NSIG)
 		smp.signo = SIGPROF;
-	if (strcmp(mode, "trace") == 0 || smp.hz == 0)
+	/* In a Python traced from inside, samples would show the interpreter's
+	 * C functions beside the program's Python ones: not sampled until they
+	 * can be merged (docs/PYTHON.md). */
+	if (strcmp(mode, "trace") == 0 || smp.hz == 0 || python_present())
 		return;
 	if (smp.hz > 100000)
 		smp.hz = 100000;

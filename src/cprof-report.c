@@ -27,7 +27,8 @@ static void usage(FILE *f)
 	      "Merge cprof raw profiles (directories of them, or files) into one report.\n"
 	      "\n"
 	      "  -o, --output FILE   write the merged table as a pstats file instead of printing\n"
-	      "  -s, --sort KEY      sort by KEY (pstats' keys); default cumulative\n"
+	      "  -s, --sort KEY      sort by KEY (pstats' keys); default cumulative (standard\n"
+	      "                      name for Python before 3.11, as cProfile)\n"
 	      "      --per-process   print one table per process instead of the merged one\n"
 	      "      --top N         print only the first N rows of each table\n"
 	      "  -h, --help          show this help\n"
@@ -38,7 +39,7 @@ static void usage(FILE *f)
 int main(int argc, char **argv)
 {
 	struct analysis_options opt = {.prog = "cprof-report", .top = -1};
-	const char *sort = "cumulative";
+	const char *sort = NULL;
 	char err[512], *end;
 	int c, ret;
 
@@ -72,7 +73,8 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	if (sort_parse(sort, &opt.sort, err, sizeof err) < 0) {
+	opt.sort_chosen = sort != NULL;
+	if (sort && sort_parse(sort, &opt.sort, err, sizeof err) < 0) {
 		fprintf(stderr, "cprof-report: %s\n", err);
 		return 2;
 	}

@@ -61,7 +61,8 @@ static void usage(FILE *f)
 	      "  -o, --output FILE   write a pstats file (as cProfile -o) instead of printing\n"
 	      "  -s, --sort KEY      sort by KEY (pstats' keys: calls, cumulative, filename,\n"
 	      "                      line, module, name, nfl, pcalls, stdname, time, ...);\n"
-	      "                      default cumulative\n"
+	      "                      default cumulative (standard name for Python before\n"
+	      "                      3.11, as cProfile)\n"
 	      "  -d, --dir DIR       keep the raw per-process profiles in DIR\n"
 	      "  -F, --frequency HZ  samples per second of each thread's time (default 1000;\n"
 	      "                      0 turns sampling off)\n"
@@ -238,7 +239,7 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 		usage(stderr);
 		return -1;
 	}
-	if (sort_parse(s->sort ? s->sort : "cumulative", sort, err, sizeof err) < 0) {
+	if (s->sort && sort_parse(s->sort, sort, err, sizeof err) < 0) {
 		fprintf(stderr, "cprof: %s\n", err);
 		return -1;
 	}
@@ -557,6 +558,7 @@ int main(int argc, char **argv)
 			remove_dir(dir);
 		return status;
 	}
+	opt.sort_chosen = s.sort != NULL;
 	opt.pstats_out = s.out;
 	opt.per_process = s.per_process;
 	{
