@@ -62,6 +62,7 @@ static struct {
 	int (*TypeIsSubtype)(void *, void *);
 	PyObject *(*TypeLookup)(void *, PyObject *); /* _PyType_Lookup, or NULL */
 	PyObject *(*ModuleGetNameObject)(PyObject *);
+	PyObject *(*TupleGetItem)(PyObject *, long);
 	void *CFunctionType, *ModuleType;
 } py;
 
@@ -69,6 +70,8 @@ static int version;      /* 0x030b for 3.11 */
 static int started;
 static struct thread *main_thread;
 static int main_waiting; /* for the program's top-level code to start */
+static char main_file[4096]; /* the file of that code ... */
+static int main_suffix;      /* ... or the end of its name (python -m) */
 static int main_depth;   /* calls open in the main thread since it did */
 
 /* The functions seen: ids are indexes into `funcs`; names live in
@@ -263,9 +266,18 @@ static PyObject *code_of(void *frame)
 	return *(PyObject **)((char *)frame + 32); /* 3.8: f_code, after f_back */
 }
 
-static int is_module(uint64_t id)
+/* Is the code `id` the program's top-level code? */
+static int is_program(uint64_t id)
 {
-	return strcmp(names + funcs[id & ~CPROF_PYFUNC_BIT].name, "<module>") == 0;
+	const struct pyfunc *f = &funcs[id & ~CPROF_PYFUNC_BIT];
+	const char *file = names + f->file;
+	size_t n = strlen(file), k = strlen(main_file);
+
+	if (strcmp(names + f->name, "<module>") != 0)
+		return 0;
+	if (!main_suffix)
+		return strcmp(file, main_file) == 0;
+	return n >= k && strcmp(file + n - k, main_file) == 0;
 }
 
 /* The main thread is profiled from the call of the program's top-level
@@ -282,7 +294,7 @@ static int profile(PyObject *obj, void *frame, int what, PyObject *arg)
 		if (what != PY_CALL)
 			return 0;
 		code = code_of(frame);
-		if (!is_module(id_of(code, code, name_code)))
+		if (!is_program(id_of(code, code, name_code)))
 			return 0;
 		main_waiting = 0;
 	}
@@ -314,11 +326,39 @@ static int profile(PyObject *obj, void *frame, int what, PyObject *arg)
 	return 0;
 }
 
+/* Where the program's top-level code comes from, by how it is run: the
+ * file python runs, "<string>" for -c, "<stdin>", or for -m, a file whose
+ * name ends as the module's does (json.tool: /json/tool.py, or
+ * /json/tool/__main__.py: the package's __main__ module). */
+static int expect_program(const char *event, PyObject *args)
+{
+	PyObject *arg = py.TupleGetItem(args, 0);
+	char what[4096];
+
+	str_of(arg, what, sizeof what);
+	main_suffix = 0;
+	if (strcmp(event, "cpython.run_file") == 0) {
+		fmt_format(main_file, sizeof main_file, "%s", what);
+	} else if (strcmp(event, "cpython.run_command") == 0) {
+		fmt_format(main_file, sizeof main_file, "<string>");
+	} else if (strcmp(event, "cpython.run_stdin") == 0) {
+		fmt_format(main_file, sizeof main_file, "<stdin>");
+	} else if (strcmp(event, "cpython.run_module") == 0) {
+		main_suffix = 1;
+		for (char *c = what; *c; c++)
+			if (*c == '.')
+				*c = '/';
+		fmt_format(main_file, sizeof main_file, "/%s.py", what);
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
 static int audit(const char *event, PyObject *args, void *data)
 {
-	(void)args;
 	(void)data;
-	if (started || strncmp(event, "cpython.run_", 12) != 0 || strcmp(event, "cpython.run_interactivehook") == 0)
+	if (started || strncmp(event, "cpython.run_", 12) != 0 || expect_program(event, args) < 0)
 		return 0;
 	started = 1;
 	if (!slots && grow_slots() < 0)
@@ -369,11 +409,12 @@ void python_init(void)
 	FIND(TypeIsSubtype, "PyType_IsSubtype");
 	FIND(TypeLookup, "_PyType_Lookup");
 	FIND(ModuleGetNameObject, "PyModule_GetNameObject");
+	FIND(TupleGetItem, "PyTuple_GetItem");
 	py.CFunctionType = dlsym(RTLD_DEFAULT, "PyCFunction_Type");
 	py.ModuleType = dlsym(RTLD_DEFAULT, "PyModule_Type");
 	if (!py.SetProfile || (version < 0x0308) || (version >= 0x0309 && !py.FrameGetCode) || !py.GetAttrString ||
 	    !py.UnicodeAsUTF8 || !py.UnicodeFromString || !py.LongAsLong || !py.IncRef || !py.DecRef || !py.Repr ||
-	    !py.ErrFetch || !py.ErrRestore || !py.TypeGetFlags || !py.TypeIsSubtype || !py.ModuleGetNameObject ||
+	    !py.ErrFetch || !py.ErrRestore || !py.TypeGetFlags || !py.TypeIsSubtype || !py.ModuleGetNameObject || !py.TupleGetItem ||
 	    !py.CFunctionType || !py.ModuleType)
 		why = "this Python lacks functions cprof needs";
 	if (!why) {

@@ -29,11 +29,13 @@ INTEGRATION_TESTS = \
 	tests/longjmp.sh \
 	tests/sampling.sh \
 	tests/count.sh \
+	tests/python.sh \
 	tests/pstats.sh \
 	tests/compilers.sh \
 	tests/bad-input.sh
 TESTS += $(INTEGRATION_TESTS)
-EXTRA_DIST += $(INTEGRATION_TESTS) tests/tap.sh tests/pstats_print.py tests/share.py
+EXTRA_DIST += $(INTEGRATION_TESTS) tests/tap.sh tests/pstats_print.py tests/share.py tests/pstats_compare.py \
+	tests/python/cases.py
 
 if HAVE_CHECK
 UNIT_TESTS = tests/unit/check_stats tests/unit/check_report tests/unit/check_rawfile tests/unit/check_pstats
