@@ -32,3 +32,7 @@ kernels_basic_plain_SOURCES = kernels/basic.c $(SUPPORT)
 kernels_basic_plain_CFLAGS = $(AM_CFLAGS) $(PLAIN_FLAGS)
 kernels_shares_plain_SOURCES = kernels/shares.c $(SUPPORT)
 kernels_shares_plain_CFLAGS = $(AM_CFLAGS) $(PLAIN_FLAGS)
+
+# The seed's examples in Python, run as they are: cprof python3 faster.py
+pykerneldir = $(kerneldir)/python
+dist_pykernel_DATA = kernels/python/faster.py kernels/python/basic.py kernels/python/computepi.py

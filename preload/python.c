@@ -63,12 +63,19 @@ static struct {
 	PyObject *(*TypeLookup)(void *, PyObject *); /* _PyType_Lookup, or NULL */
 	PyObject *(*ModuleGetNameObject)(PyObject *);
 	PyObject *(*TupleGetItem)(PyObject *, long);
+	int (*GILStateCheck)(void);
+	void *(*ThreadStateGet)(void);
+	void *(*ThreadStateSwap)(void *);
+	void *(*MainInterpreter)(void);
+	void *(*ThreadHead)(void *);
+	int (*SetProfileOf)(void *, tracefunc, PyObject *); /* _PyEval_SetProfile, 3.9+ */
 	void *CFunctionType, *ModuleType;
 } py;
 
 static int version;      /* 0x030b for 3.11 */
 static int started;
 static struct thread *main_thread;
+static void *main_tstate;   /* the main thread's PyThreadState */
 static int main_waiting; /* for the program's top-level code to start */
 static char main_file[4096]; /* the file of that code ... */
 static int main_suffix;      /* ... or the end of its name (python -m) */
@@ -364,6 +371,7 @@ static int audit(const char *event, PyObject *args, void *data)
 	if (!slots && grow_slots() < 0)
 		return 0;
 	main_thread = thread_self();
+	main_tstate = py.ThreadStateGet();
 	main_waiting = 1;
 	main_depth = 0;
 	if (py.SetProfileAllThreads)
@@ -377,6 +385,30 @@ static int audit(const char *event, PyObject *args, void *data)
 int python_present(void)
 {
 	return funcs != NULL;
+}
+
+/* Called by pthread_create: when a Python thread starts, the thread that
+ * starts it holds the GIL and the newest thread state of the interpreter is
+ * the new thread's, not yet running.  It gets the profiler now, so that its
+ * first call is seen (threading's own hook, threading.setprofile, would
+ * need the module imported, and misses the first call). */
+void python_thread_creating(void)
+{
+	void *ts, *me;
+
+	if (!started || !py.GILStateCheck())
+		return;
+	ts = py.ThreadHead(py.MainInterpreter());
+	me = py.ThreadStateGet();
+	if (!ts || ts == me || ts == main_tstate)
+		return;
+	if (py.SetProfileOf) {
+		py.SetProfileOf(ts, profile, NULL);
+	} else { /* 3.8: as that thread, for a moment */
+		py.ThreadStateSwap(ts);
+		py.SetProfile(profile, NULL);
+		py.ThreadStateSwap(me);
+	}
 }
 
 #define FIND(field, name) (*(void **)&py.field = dlsym(RTLD_DEFAULT, name))
@@ -410,11 +442,18 @@ void python_init(void)
 	FIND(TypeLookup, "_PyType_Lookup");
 	FIND(ModuleGetNameObject, "PyModule_GetNameObject");
 	FIND(TupleGetItem, "PyTuple_GetItem");
+	FIND(GILStateCheck, "PyGILState_Check");
+	FIND(ThreadStateGet, "PyThreadState_Get");
+	FIND(ThreadStateSwap, "PyThreadState_Swap");
+	FIND(MainInterpreter, "PyInterpreterState_Main");
+	FIND(ThreadHead, "PyInterpreterState_ThreadHead");
+	FIND(SetProfileOf, "_PyEval_SetProfile");
 	py.CFunctionType = dlsym(RTLD_DEFAULT, "PyCFunction_Type");
 	py.ModuleType = dlsym(RTLD_DEFAULT, "PyModule_Type");
 	if (!py.SetProfile || (version < 0x0308) || (version >= 0x0309 && !py.FrameGetCode) || !py.GetAttrString ||
 	    !py.UnicodeAsUTF8 || !py.UnicodeFromString || !py.LongAsLong || !py.IncRef || !py.DecRef || !py.Repr ||
 	    !py.ErrFetch || !py.ErrRestore || !py.TypeGetFlags || !py.TypeIsSubtype || !py.ModuleGetNameObject || !py.TupleGetItem ||
+	    !py.GILStateCheck || !py.ThreadStateGet || !py.ThreadStateSwap || !py.MainInterpreter || !py.ThreadHead ||
 	    !py.CFunctionType || !py.ModuleType)
 		why = "this Python lacks functions cprof needs";
 	if (!why) {

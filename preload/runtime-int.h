@@ -57,6 +57,7 @@ void trace_py_exit(uint64_t fn);
 /* python.c */
 void python_init(void);
 int python_present(void);
+void python_thread_creating(void);
 void python_write_info(struct rawbuf *b);
 
 /* sample.c */

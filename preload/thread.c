@@ -235,6 +235,8 @@ CPROF_EXPORT int pthread_create(pthread_t *th, const pthread_attr_t *attr, void 
 		return real_pthread_create(th, attr, fn, arg);
 	s->fn = fn;
 	s->arg = arg;
+	if (python_present())
+		python_thread_creating();
 	ret = real_pthread_create(th, attr, thread_trampoline, s);
 	if (ret)
 		free(s);

@@ -45,6 +45,9 @@ static char path_pool[PATH_POOL];
 static char maps_buf[1 << 14];
 static char line_buf[PATH_MAX + 256];
 
+/* Signals a write may itself raise, which must stay deliverable. */
+static const int faults[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS};
+
 static int writer_tid;  /* tid of the thread writing, 0 if none */
 static int retiring;    /* threads handing over their trees (trace.c) */
 static __thread int retiring_here __attribute__((tls_model("initial-exec")));
@@ -485,8 +488,17 @@ int writer_write_profile(int reason, int value)
 	if (written) {
 		ret = 0;
 	} else {
+		/* A signal that would end the process waits for the write to
+		 * finish (a pool's SIGTERM to a worker already exiting): the
+		 * handler would find the write busy and kill it half done. */
+		sigset_t all, old;
+		sigfillset(&all);
+		for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
+			sigdelset(&all, faults[i]);
+		syscall(SYS_rt_sigprocmask, SIG_BLOCK, &all, &old, _NSIG / 8);
 		ret = write_file_quietly(reason, value);
 		written = ret == 0;
+		syscall(SYS_rt_sigprocmask, SIG_SETMASK, &old, NULL, _NSIG / 8);
 	}
 	__atomic_store_n(&writer_tid, 0, __ATOMIC_RELEASE);
 	return ret;

@@ -28,6 +28,29 @@ while read -r v py; do
 	"$CPROF" "$py" -c 'def f(): pass
 f(); f()' > "$WORK/cmd-$v" 2>&1
 	expect_eq "$v: python -c: its functions" 2 "$(ncalls "$WORK/cmd-$v" f)"
+	# threads: every one, on every version
+	"$CPROF" "$py" "$top_srcdir/tests/python/threads.py" > "$WORK/th-$v" 2>&1
+	expect_eq "$v: threads: work called 5 times in each of 3 threads and 2 in main" 17 "$(ncalls "$WORK/th-$v" work)"
+	expect_eq "$v: threads: worker in each" 4 "$(ncalls "$WORK/th-$v" worker)"
+
+	# pool workers of every start method, and workers that leave abruptly
+	for m in fork spawn forkserver; do
+		"$CPROF" --per-process "$py" "$top_srcdir/kernels/python/basic.py" $m > "$WORK/pool-$v-$m" 2>&1
+		expect_eq "$v: basic.py with $m: the program's output" "5
+[2, 3, 4]" "$(head -n 2 "$WORK/pool-$v-$m")"
+		split_processes "$WORK/pool-$v-$m" "$WORK/pp-$v-$m."
+		total=0 workers=0
+		for f in "$WORK/pp-$v-$m".*; do
+			n=$(ncalls "$f" addit)
+			[ -n "$n" ] || continue
+			total=$((total + n))
+			[ "$f" = "$WORK/pp-$v-$m.1" ] || workers=$((workers + n))
+		done
+		expect_eq "$v: basic.py with $m: addit in the parent once, 3 times across the workers" "4 3" "$total $workers"
+		"$CPROF" "$py" "$top_srcdir/tests/python/ends.py" $m > "$WORK/ends-$v-$m" 2>&1
+		expect_eq "$v: $m workers that os._exit (2), are SIGTERM'd (3), and the parent (1)" "2 3 1" \
+			"$(ncalls "$WORK/ends-$v-$m" leave) $(ncalls "$WORK/ends-$v-$m" spin) $(ncalls "$WORK/ends-$v-$m" quick)"
+	done
 done <<EOF2
 $(pythons)
 EOF2
