@@ -4,11 +4,13 @@
  * machine whose speed drifts (a busy host, a changing clock) slows all
  * three alike.  For comparing sampled figures with exact ones.
  *
- *   shares [SECONDS]   (default 2: about how long it runs) */
+ *   shares [SECONDS]   (default 2: about how much CPU time it takes, so
+ *                       that the number of samples does not depend on how
+ *                       busy the machine is) */
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
-#include "support.h"
 
 static volatile double sink;
 
@@ -41,6 +43,14 @@ static void __attribute__((noinline)) work_c(long unit)
 
 #define ROUNDS 50
 
+static double cpu_time(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 /* how many iterations of spin take a tenth of a round of `seconds` */
 static long calibrate(double seconds)
 {
@@ -48,9 +58,9 @@ static long calibrate(double seconds)
 	double t0, t;
 
 	for (;;) {
-		t0 = wall_time();
+		t0 = cpu_time();
 		spin(n);
-		t = wall_time() - t0;
+		t = cpu_time() - t0;
 		if (t > 0.05)
 			return (long)((double)n * seconds / ROUNDS / 10 / t);
 		n *= 2;
