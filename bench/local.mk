@@ -11,11 +11,12 @@ bench_calls_pg_LDFLAGS = -pg
 bench_sigfloor_SOURCES = bench/sigfloor.c
 bench_sigfloor_CFLAGS = -O2
 CLEANFILES += $(EXTRA_PROGRAMS)
-EXTRA_DIST += bench/trace.sh bench/sample.sh bench/count.sh
+EXTRA_DIST += bench/trace.sh bench/sample.sh bench/count.sh bench/python.sh bench/calls.py
 
 # one benchmark at a time: the machine has two cores
 bench: all $(EXTRA_PROGRAMS)
 	$(SHELL) $(srcdir)/bench/trace.sh $(abs_top_builddir)
 	$(SHELL) $(srcdir)/bench/sample.sh $(abs_top_builddir)
 	$(SHELL) $(srcdir)/bench/count.sh $(abs_top_builddir)
+	$(SHELL) $(srcdir)/bench/python.sh $(abs_top_builddir)
 .PHONY: bench

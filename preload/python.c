@@ -312,8 +312,13 @@ static int profile(PyObject *obj, void *frame, int what, PyObject *arg)
 		main_depth += main;
 		break;
 	case PY_RETURN:
-		code = code_of(frame);
-		id = id_of(code, code, name_code);
+		/* the interpreter pairs calls and returns: the call on top is
+		 * the one returning, if it is a Python function's */
+		id = trace_py_top();
+		if (!id || names[funcs[id & ~CPROF_PYFUNC_BIT].file] == '~') {
+			code = code_of(frame);
+			id = id_of(code, code, name_code);
+		}
 		trace_py_exit(id);
 		/* the program's top-level code is done: so is cProfile */
 		if (main && --main_depth == 0)

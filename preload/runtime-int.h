@@ -53,6 +53,7 @@ void trace_enable(void);
 int trace_enabled(void);
 void trace_py_enter(uint64_t fn);
 void trace_py_exit(uint64_t fn);
+uint64_t trace_py_top(void);
 
 /* python.c */
 void python_init(void);

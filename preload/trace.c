@@ -249,7 +249,7 @@ CPROF_EXPORT void __cyg_profile_func_exit(void *fn, void *site)
  * take no part in telling a longjmp (csp UINTPTR_MAX is never "left"). */
 void trace_py_enter(uint64_t fn)
 {
-	struct thread *th = thread_self();
+	struct thread *th = likely(cur_thread != NULL) ? cur_thread : thread_self();
 	struct trace_thread *t;
 	struct tnode *n = NULL;
 
@@ -283,6 +283,19 @@ void trace_py_enter(uint64_t fn)
 void trace_py_exit(uint64_t fn)
 {
 	exit_at(fn, clock_ticks());
+}
+
+/* The id of the call on top of this thread's stack, 0 if it is not one of
+ * the interpreter's: what a return most likely returns from. */
+uint64_t trace_py_top(void)
+{
+	struct thread *th = cur_thread;
+	const struct tnode *n;
+
+	if (!th || th->tr.overflow || th->tr.sp <= th->tr.stack + 1)
+		return 0;
+	n = frame_node(th->tr.sp - 1);
+	return n->fn & CPROF_PYFUNC_BIT ? n->fn : 0;
 }
 
 /* The thread is exiting: calls still open end now, as cProfile ends them,
