@@ -75,7 +75,7 @@ static void usage(FILE *f)
 	      "                      -finstrument-functions, sampling for the rest), trace,\n"
 	      "                      or sample\n"
 	      "      --count=PATTERN count the calls of the functions PATTERN names, exactly,\n"
-	      "                      with uprobes (root or CAP_PERFMON): [LIBRARY:]GLOB, comma-\n"
+	      "                      with uprobes (root only): [LIBRARY:]GLOB, comma-\n"
 	      "                      separated, repeatable (--count='work_*,libm:sin')\n"
 	      "      --per-process   print one table per process instead of the merged one\n"
 	      "  -h, --help          show this help\n"

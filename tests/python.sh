@@ -55,4 +55,24 @@ done <<EOF2
 $(pythons)
 EOF2
 [ $found = 1 ] || skip "no CPython 3.8 to 3.13 found"
+
+# the seed's vector.py, with Debian's python3 and its pandas: the script's
+# functions and pandas' iterrows and isin, as cProfile counts them (not the
+# imports: cProfile has imported modules of its own first)
+if /usr/bin/python3 -c 'import pandas' 2> /dev/null; then
+	vector="$top_srcdir/kernels/python/vector.py"
+	"$CPROF" -o "$WORK/vector.pstats" /usr/bin/python3 "$vector" > "$WORK/vector.out" 2>&1
+	matches "vector.py: both runtimes printed" "^Vectorized Runtime: " "$(cat "$WORK/vector.out")"
+	/usr/bin/python3 -m cProfile -o "$WORK/vector-cp.pstats" "$vector" > /dev/null
+	pick='import marshal, sys
+for path in sys.argv[1:]:
+    s = marshal.load(open(path, "rb"))
+    print(sorted((k[0].rsplit("/", 1)[-1], k[2], v[0], v[1]) for k, v in s.items()
+                 if k[0].endswith("vector.py") or k[2] in ("iterrows", "isin")))'
+	/usr/bin/python3 -c "$pick" "$WORK/vector.pstats" "$WORK/vector-cp.pstats" > "$WORK/vector.cmp"
+	expect_eq "vector.py: its functions, iterrows and isin counted as cProfile counts them" \
+		"$(sed -n 2p "$WORK/vector.cmp")" "$(sed -n 1p "$WORK/vector.cmp")"
+else
+	skip "vector.py: Debian's python3-pandas is not installed"
+fi
 done_testing
