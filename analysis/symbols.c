@@ -334,6 +334,18 @@ static int resolve(struct symbolizer *s, struct modfile *m, uint64_t addr, struc
 	return 1;
 }
 
+/* A Python function or built-in, named by the runtime (PYFUNCS). */
+static struct func_name python_name(struct symbolizer *s, const struct raw_process *p, uint64_t addr)
+{
+	uint64_t i = addr & ~CPROF_PYFUNC_BIT;
+
+	if (i >= p->npyfuncs)
+		return (struct func_name){strtab_intern(s->strings, "~"), 0,
+					  strtab_intern(s->strings, "<unknown Python function>")};
+	return (struct func_name){strtab_intern(s->strings, p->pyfuncs[i].file), p->pyfuncs[i].line,
+				  strtab_intern(s->strings, p->pyfuncs[i].name)};
+}
+
 int symbolize_frames(struct symbolizer *s, const struct raw_process *p, uint64_t addr, const struct func_name **frames)
 {
 	const struct raw_module *rm = raw_module_of(p, addr);
@@ -341,6 +353,12 @@ int symbolize_frames(struct symbolizer *s, const struct raw_process *p, uint64_t
 	uint64_t link, *slot;
 	char hex[32];
 
+	if (addr & CPROF_PYFUNC_BIT) {
+		GROW(s->funcs, s->funcs_cap, s->nfuncs + 1);
+		s->funcs[s->nfuncs] = python_name(s, p, addr);
+		*frames = &s->funcs[s->nfuncs++];
+		return 1;
+	}
 	if (!rm) {
 		snprintf(hex, sizeof hex, "0x%llx", (unsigned long long)addr);
 		GROW(s->funcs, s->funcs_cap, s->nfuncs + 1);
@@ -369,14 +387,6 @@ struct func_name symbolize(struct symbolizer *s, const struct raw_process *p, ui
 {
 	const struct func_name *frames;
 
-	if (addr & CPROF_PYFUNC_BIT) { /* a Python function, named by the runtime */
-		uint64_t i = addr & ~CPROF_PYFUNC_BIT;
-		if (i >= p->npyfuncs)
-			return (struct func_name){strtab_intern(s->strings, "~"), 0,
-						  strtab_intern(s->strings, "<unknown Python function>")};
-		return (struct func_name){strtab_intern(s->strings, p->pyfuncs[i].file), p->pyfuncs[i].line,
-					  strtab_intern(s->strings, p->pyfuncs[i].name)};
-	}
 
 	symbolize_frames(s, p, addr, &frames);
 	return frames[0];

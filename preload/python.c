@@ -25,6 +25,7 @@
 #include "config.h"
 
 #include <dlfcn.h>
+#include <link.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +72,13 @@ static struct {
 	int (*SetProfileOf)(void *, tracefunc, PyObject *); /* _PyEval_SetProfile, 3.9+ */
 	void *CFunctionType, *ModuleType;
 } py;
+
+/* Where code lives, for telling native frames apart in samples. */
+struct range {
+	uintptr_t lo, hi;
+};
+static struct range interp, libc, runtime_code; /* the interpreter (executable or libpython),
+						  * the C library, cprof's runtime */
 
 static int version;      /* 0x030b for 3.11 */
 static int started;
@@ -392,6 +400,57 @@ int python_present(void)
 	return funcs != NULL;
 }
 
+/* Async-signal-safe, as the two that follow. */
+int python_in_interpreter(uintptr_t pc)
+{
+	return pc >= interp.lo && pc < interp.hi;
+}
+
+/* Code of the program's own native libraries (not the C library's, not
+ * cprof's): a C extension, numpy, libm... */
+int python_in_extension(uintptr_t pc)
+{
+	return !python_in_interpreter(pc) && !(pc >= libc.lo && pc < libc.hi) && !(pc >= runtime_code.lo && pc < runtime_code.hi);
+}
+
+/* Is the function `id` (CPROF_PYFUNC_BIT set) a built-in, a C function? */
+int python_is_builtin(uint64_t id)
+{
+	uint64_t i = id & ~CPROF_PYFUNC_BIT;
+
+	return i < __atomic_load_n(&nfuncs, __ATOMIC_ACQUIRE) && names[funcs[i].file] == '~';
+}
+
+static int find_range(struct dl_phdr_info *info, size_t size, void *data)
+{
+	struct range *r = data;
+	uintptr_t lo = UINTPTR_MAX, hi = 0;
+
+	(void)size;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		if (ph->p_type != PT_LOAD)
+			continue;
+		if (info->dlpi_addr + ph->p_vaddr < lo)
+			lo = info->dlpi_addr + ph->p_vaddr;
+		if (info->dlpi_addr + ph->p_vaddr + ph->p_memsz > hi)
+			hi = info->dlpi_addr + ph->p_vaddr + ph->p_memsz;
+	}
+	if (r->lo < lo || r->lo >= hi)
+		return 0;
+	*r = (struct range){lo, hi};
+	return 1;
+}
+
+/* The object that holds the code at `addr`. */
+static struct range range_of(const void *addr)
+{
+	struct range r = {(uintptr_t)addr, 0};
+
+	dl_iterate_phdr(find_range, &r);
+	return r.hi ? r : (struct range){0, 0};
+}
+
 /* Called by pthread_create: when a Python thread starts, the thread that
  * starts it holds the GIL and the newest thread state of the interpreter is
  * the new thread's, not yet running.  It gets the profiler now, so that its
@@ -474,6 +533,9 @@ void python_init(void)
 		return;
 	}
 	names_used = 1; /* offset 0 is the empty name */
+	interp = range_of((const void *)py.SetProfile);
+	libc = range_of((const void *)dlsym(RTLD_DEFAULT, "malloc"));
+	runtime_code = range_of((const void *)python_init);
 	if (py.AddAuditHook(audit, NULL) != 0)
 		log_warn("Python %d.%d is not profiled: its audit hook was refused", major, minor);
 }

@@ -59,6 +59,9 @@ uint64_t trace_py_top(void);
 void python_init(void);
 int python_present(void);
 void python_thread_creating(void);
+int python_in_interpreter(uintptr_t pc);
+int python_in_extension(uintptr_t pc);
+int python_is_builtin(uint64_t id);
 void python_write_info(struct rawbuf *b);
 
 /* sample.c */

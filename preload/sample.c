@@ -41,6 +41,7 @@
 #include "thread.h"
 
 #define MAX_FRAMES 128
+#define PY_FRAMES 384 /* a Python thread's calls, and native frames under them */
 #define ACCOUNT_NS 10000000ull /* account unsampled time every 10 ms */
 #define BLOCKED_NS 1000000ull  /* a wrapped call shorter than this is not charged */
 
@@ -207,10 +208,9 @@ void sample_init(void)
 	smp.signo = atoi(env_or("CPROF_SIGNAL", "0"));
 	if (smp.signo <= 0 || smp.signo >= NSIG)
 		smp.signo = SIGPROF;
-	/* In a Python traced from inside, samples would show the interpreter's
-	 * C functions beside the program's Python ones: not sampled until they
-	 * can be merged (docs/PYTHON.md). */
-	if (strcmp(mode, "trace") == 0 || smp.hz == 0 || python_present())
+	/* CPROF_NATIVE=0: a Python traced from inside is not sampled for the
+	 * native code under it (docs/PYTHON.md) */
+	if (strcmp(mode, "trace") == 0 || smp.hz == 0 || (python_present() && strcmp(env_or("CPROF_NATIVE", "1"), "0") == 0))
 		return;
 	if (smp.hz > 100000)
 		smp.hz = 100000;
@@ -439,22 +439,79 @@ static struct tnode *record(struct thread *t, const uintptr_t *pcs, int n, uint6
 	return node;
 }
 
+/* In a Python process, a sampled stack as the program sees it (docs/PYTHON.md):
+ * the interpreter's own C frames give way to the calls it reported (the
+ * thread's shadow stack: Python functions and built-ins), under which stay
+ * the native frames the innermost call was running: a C extension, a
+ * library.  Those are kept when that call is a built-in, or when they reach
+ * beyond the C library (numpy's ufuncs are not built-ins); the interpreter's
+ * own calls of malloc under a Python function are its overhead, not the
+ * program's.  A thread without the interpreter's frames (a BLAS worker) keeps
+ * its native stack.  Returns the depth of the stack in out; 0 when nothing
+ * of the program ran (the interpreter starting), -1 when it is too deep. */
+static int python_stack(const struct thread *t, const uintptr_t *pcs, int n, uintptr_t *out)
+{
+	const struct frame *f;
+	int native = 0, reaches = 0, m;
+
+	while (native < n && !python_in_interpreter(pcs[native]))
+		reaches |= python_in_extension(pcs[native++]);
+	if (native == n) {
+		memcpy(out, pcs, (size_t)n * sizeof *pcs);
+		return n;
+	}
+	f = t->tr.sp - 1;
+	if (f <= t->tr.stack || !frame_node(f))
+		return 0;
+	if (!reaches && !python_is_builtin(frame_node(f)->fn))
+		native = 0;
+	memcpy(out, pcs, (size_t)native * sizeof *pcs);
+	m = native;
+	for (; f > t->tr.stack; f--) {
+		const struct tnode *node = frame_node(f); /* NULL: a push interrupted */
+		if (!node || node == &t->tr.lost_node)
+			continue;
+		if (m == PY_FRAMES)
+			return -1;
+		out[m++] = node->fn;
+	}
+	return m;
+}
+
+/* The stack to record for pcs[n]: pcs itself, or in a Python process the
+ * merged one, in out. */
+static int program_stack(const struct thread *t, uintptr_t *pcs, int n, uintptr_t *out, const uintptr_t **stack)
+{
+	*stack = pcs;
+	if (!python_present())
+		return n;
+	*stack = out;
+	return python_stack(t, pcs, n, out);
+}
+
 /* A sample: the interrupted stack, weighing `weight` ns.  Runs in a signal
  * handler. */
 static void take(ucontext_t *uc, uint64_t weight)
 {
 	struct thread *t = cur_thread;
-	uintptr_t pcs[MAX_FRAMES];
+	uintptr_t pcs[MAX_FRAMES], out[PY_FRAMES];
+	const uintptr_t *stack;
+	int n;
 
 	/* libunwind wants a few KiB of stack: a program's small alternate
 	 * stack may not have them; and a sample must not interrupt the
 	 * recording of another (block.c's) */
-	if (!t || !t->sm.tree || in_unwind || !signals_stack_room(8192)) {
+	if (!t || !t->sm.tree || in_unwind || !signals_stack_room(12288)) {
 		__atomic_add_fetch(&smp.dropped, 1, __ATOMIC_RELAXED);
 		return;
 	}
 	in_unwind = 1;
-	if (record(t, pcs, unwind((unw_context_t *)uc, 1, pcs), weight, 1)) {
+	n = program_stack(t, pcs, unwind((unw_context_t *)uc, 1, pcs), out, &stack);
+	/* n 0: nothing of the program's ran (the interpreter starting): the
+	 * time goes, unsampled, to where the thread last was */
+	if (n < 0)
+		__atomic_add_fetch(&smp.dropped, 1, __ATOMIC_RELAXED);
+	else if (n > 0 && record(t, stack, n, weight, 1)) {
 		__atomic_add_fetch(&t->sm.sampled, weight, __ATOMIC_RELAXED);
 		__atomic_add_fetch(&smp.samples, 1, __ATOMIC_RELAXED);
 	}
@@ -582,9 +639,11 @@ void sample_block_begin(struct block_mark *m)
 void sample_block_end(struct block_mark *m)
 {
 	struct thread *t = m->t;
-	uintptr_t pcs[MAX_FRAMES];
+	uintptr_t pcs[MAX_FRAMES], out[PY_FRAMES];
+	const uintptr_t *stack;
 	unw_context_t uc;
 	uint64_t dw, ds;
+	int n;
 
 	if (!t || !smp.on)
 		return;
@@ -593,7 +652,8 @@ void sample_block_end(struct block_mark *m)
 	if (smp.clock == CPROF_SAMPLE_WALL && dw >= BLOCKED_NS && dw > ds && t->sm.tree && !in_unwind &&
 	    unw_getcontext(&uc) == 0) {
 		in_unwind = 1;
-		if (record(t, pcs, unwind(&uc, 0, pcs), dw - ds, 0)) {
+		n = program_stack(t, pcs, unwind(&uc, 0, pcs), out, &stack);
+		if (n > 0 && record(t, stack, n, dw - ds, 0)) {
 			__atomic_add_fetch(&t->sm.charged, dw - ds, __ATOMIC_RELEASE);
 			__atomic_add_fetch(&smp.unsampled, dw - ds, __ATOMIC_RELAXED);
 		}

@@ -33,10 +33,11 @@ struct settings {
 	const char *mode;  /* --mode: auto, trace or sample */
 	const char *event; /* -e: what samples count */
 	char count[4096];  /* --count: patterns, comma-separated */
+	int native;        /* --native (1, the default) or --no-native (0) */
 	char **argv;       /* PROG ARGS... */
 };
 
-enum { OPT_PER_PROCESS = 256, OPT_VERSION, OPT_CLOCK, OPT_MODE, OPT_COUNT };
+enum { OPT_PER_PROCESS = 256, OPT_VERSION, OPT_CLOCK, OPT_MODE, OPT_COUNT, OPT_NATIVE, OPT_NO_NATIVE };
 
 static const struct option options[] = {
 	{"output", required_argument, NULL, 'o'},
@@ -47,6 +48,8 @@ static const struct option options[] = {
 	{"clock", required_argument, NULL, OPT_CLOCK},
 	{"mode", required_argument, NULL, OPT_MODE},
 	{"count", required_argument, NULL, OPT_COUNT},
+	{"native", no_argument, NULL, OPT_NATIVE},
+	{"no-native", no_argument, NULL, OPT_NO_NATIVE},
 	{"per-process", no_argument, NULL, OPT_PER_PROCESS},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
@@ -77,6 +80,9 @@ static void usage(FILE *f)
 	      "      --count=PATTERN count the calls of the functions PATTERN names, exactly,\n"
 	      "                      with uprobes (root only): [LIBRARY:]GLOB, comma-\n"
 	      "                      separated, repeatable (--count='work_*,libm:sin')\n"
+	      "      --native        in Python, sample the native code under the program's\n"
+	      "                      calls (C extensions, numpy, libm) (the default)\n"
+	      "      --no-native     in Python, only the interpreter's calls: cProfile's table\n"
 	      "      --per-process   print one table per process instead of the merged one\n"
 	      "  -h, --help          show this help\n"
 	      "      --version       show the version\n"
@@ -219,6 +225,8 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 				return -1;
 			break;
 		case OPT_PER_PROCESS: s->per_process = 1; break;
+		case OPT_NATIVE: s->native = 1; break;
+		case OPT_NO_NATIVE: s->native = 0; break;
 		case 'h': usage(stdout); exit(0);
 		case OPT_VERSION: printf("cprof %s\n", PACKAGE_VERSION); exit(0);
 		case ':':
@@ -445,6 +453,7 @@ static void child_exec(const struct settings *s, const char *runtime, const char
 		setenv("CPROF_EVENT", s->event, 1);
 	else
 		unsetenv("CPROF_EVENT");
+	setenv("CPROF_NATIVE", s->native ? "1" : "0", 1);
 	if (s->count[0])
 		setenv("CPROF_COUNT", s->count, 1);
 	else
@@ -540,7 +549,7 @@ static int run(const struct settings *s, const char *runtime, const char *dir, i
 
 int main(int argc, char **argv)
 {
-	struct settings s = {0};
+	struct settings s = {.native = 1};
 	struct analysis_options opt = {.prog = "cprof", .top = -1};
 	char runtime[PATH_MAX], dir[PATH_MAX];
 	int status, ret;

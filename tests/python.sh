@@ -7,14 +7,14 @@ found=0
 while read -r v py; do
 	found=1
 	# the same script, the same way, under each
-	(cd "$top_srcdir/tests/python" && "$CPROF" -o "$WORK/cprof-$v.pstats" "$py" cases.py) > "$WORK/out-$v" 2>&1
+	(cd "$top_srcdir/tests/python" && "$CPROF" --no-native -o "$WORK/cprof-$v.pstats" "$py" cases.py) > "$WORK/out-$v" 2>&1
 	expect_eq "$v: exit status 0, nothing printed" "0 " "$? $(cat "$WORK/out-$v")"
 	(cd "$top_srcdir/tests/python" && "$py" -m cProfile -o "$WORK/cp-$v.pstats" cases.py)
 	"$py" "$top_srcdir/tests/pstats_compare.py" "$WORK/cprof-$v.pstats" "$WORK/cp-$v.pstats" > "$WORK/cmp-$v"
 	check "$v: cProfile's keys, cc, nc and callers ($(tail -n 1 "$WORK/cmp-$v"))" test $? -eq 0 || diag "$(head -n 20 "$WORK/cmp-$v")"
 
 	# the printed table: cProfile's totals less its own two calls, its sort
-	(cd "$top_srcdir/tests/python" && "$CPROF" "$py" cases.py) > "$WORK/t-$v"
+	(cd "$top_srcdir/tests/python" && "$CPROF" --no-native "$py" cases.py) > "$WORK/t-$v"
 	(cd "$top_srcdir/tests/python" && "$py" -m cProfile cases.py) > "$WORK/c-$v"
 	theirs=$(tr -d '(' < "$WORK/c-$v" | awk 'NR <= 3 && /function calls/ { print $1 - 2, $4 - 2; exit }')
 	mine=$(tr -d '(' < "$WORK/t-$v" | awk 'NR <= 3 && /function calls/ { print $1, $4; exit }')
@@ -61,7 +61,7 @@ EOF2
 # imports: cProfile has imported modules of its own first)
 if /usr/bin/python3 -c 'import pandas' 2> /dev/null; then
 	vector="$top_srcdir/kernels/python/vector.py"
-	"$CPROF" -o "$WORK/vector.pstats" /usr/bin/python3 "$vector" > "$WORK/vector.out" 2>&1
+	"$CPROF" --no-native -o "$WORK/vector.pstats" /usr/bin/python3 "$vector" > "$WORK/vector.out" 2>&1
 	matches "vector.py: both runtimes printed" "^Vectorized Runtime: " "$(cat "$WORK/vector.out")"
 	/usr/bin/python3 -m cProfile -o "$WORK/vector-cp.pstats" "$vector" > /dev/null
 	pick='import marshal, sys
@@ -74,5 +74,35 @@ for path in sys.argv[1:]:
 		"$(sed -n 2p "$WORK/vector.cmp")" "$(sed -n 1p "$WORK/vector.cmp")"
 else
 	skip "vector.py: Debian's python3-pandas is not installed"
+fi
+
+# native code under Python (the default): time in libraries shows as
+# native functions under the Python call that ran them
+"$CPROF" -o "$WORK/faster.pstats" /usr/bin/python3 "$top_srcdir/kernels/python/faster.py" > "$WORK/faster.out"
+native='import marshal, sys
+s = marshal.load(open(sys.argv[1], "rb"))
+def row(name):
+    return [(k, v) for k, v in s.items() if k[2] == name][0]
+k, v = row(sys.argv[2])
+print("%.3f %s" % (v[2], " ".join(sorted(c[2] for c in v[4]))))'
+nat=$(/usr/bin/python3 -c "$native" "$WORK/faster.pstats" clock_nanosleep)
+within "faster.py: libc's clock_nanosleep has the second of sleep" "${nat%% *}" 0.970 1.030
+expect_eq "faster.py: ... under the built-in that called it" "<built-in method time.sleep>" "${nat#* }"
+expect_eq "faster.py: time.sleep is still counted, its own time 0" "1 0.000" \
+	"$(/usr/bin/python3 -c 'import marshal, sys
+v = marshal.load(open(sys.argv[1], "rb"))[("~", 0, "<built-in method time.sleep>")]
+print("%d %.3f" % (v[1], v[2]))' "$WORK/faster.pstats")"
+if /usr/bin/python3 -c 'import numpy' 2> /dev/null; then
+	"$CPROF" -o "$WORK/native.pstats" /usr/bin/python3 "$top_srcdir/tests/python/native.py"
+	shares='import marshal, sys
+s = marshal.load(open(sys.argv[1], "rb"))
+blas = [v for k, v in s.items() if k[2] == "blas"][0]
+native = sum(v[2] for k, v in s.items() if ".so" in k[0])
+print("%.2f %.2f" % (native / blas[3], blas[2] / blas[3]))'
+	r=$(/usr/bin/python3 -c "$shares" "$WORK/native.pstats")
+	within "numpy: native functions (BLAS, numpy's) take most of blas()'s time" "${r%% *}" 0.6 1.1
+	within "numpy: blas()'s own time is not theirs" "${r#* }" 0 0.2
+else
+	skip "numpy: Debian's python3-numpy is not installed"
 fi
 done_testing
