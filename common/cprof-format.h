@@ -131,9 +131,10 @@ struct cprof_node {
  * node 0 is the root, every other node one program counter on a sampled
  * path from the outermost frame (func is the address of the instruction
  * that was interrupted for a path's last frame, and a return address minus
- * one for the frames that called it); calls counts the samples whose stack
- * ends at the node, and ticks the nanoseconds they stand for (the node's
- * own, not its children's). */
+ * one for the frames that called it; in a Python process, the outer frames
+ * may be the interpreter's calls, CPROF_PYFUNC_BIT set); calls counts the
+ * samples whose stack ends at the node, and ticks the nanoseconds they stand
+ * for (the node's own, not its children's). */
 struct cprof_rec_nodes {
 	uint32_t thread; /* index of the THREAD */
 	uint32_t first;
