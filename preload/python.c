@@ -26,6 +26,10 @@
 
 #include <dlfcn.h>
 #include <link.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,10 +81,12 @@ static struct {
 struct range {
 	uintptr_t lo, hi;
 };
-static struct range interp, libc, runtime_code; /* the interpreter (executable or libpython),
-						  * the C library, cprof's runtime */
+static struct range interp, libc, ldso, runtime_code; /* the interpreter (executable or
+							* libpython), the C library and the
+							* dynamic linker, cprof's runtime */
 
 static int version;      /* 0x030b for 3.11 */
+static const struct layout *layout; /* where it keeps its frames, with --mode=sample */
 static int started;
 static struct thread *main_thread;
 static void *main_tstate;   /* the main thread's PyThreadState */
@@ -381,9 +387,11 @@ static int audit(const char *event, PyObject *args, void *data)
 	if (started || strncmp(event, "cpython.run_", 12) != 0 || expect_program(event, args) < 0)
 		return 0;
 	started = 1;
+	main_thread = thread_self();
+	if (layout) /* sampling: the main thread's samples count from now */
+		return 0;
 	if (!slots && grow_slots() < 0)
 		return 0;
-	main_thread = thread_self();
 	main_tstate = py.ThreadStateGet();
 	main_waiting = 1;
 	main_depth = 0;
@@ -393,6 +401,180 @@ static int audit(const char *event, PyObject *args, void *data)
 		py.SetProfile(profile, NULL);
 	log_info("profiling Python %d.%d from %s", version >> 8, version & 0xff, event);
 	return 0;
+}
+
+/* --mode=sample: the calls are read from the interpreter's own structures
+ * at each sample, in the signal handler, with no profile function.  Where
+ * they are, by version (from CPython's headers; release builds):
+ *   3.8-3.10  PyThreadState.frame -> PyFrameObject, f_back, f_code
+ *   3.11-3.12 PyThreadState.cframe -> _PyCFrame.current_frame ->
+ *             _PyInterpreterFrame, previous, f_code, owner
+ *   3.13      PyThreadState.current_frame -> _PyInterpreterFrame, previous,
+ *             f_executable, owner
+ * and in the code object, co_filename, co_name (str) and co_firstlineno. */
+struct layout {
+	int version;
+	int tstate_frame;   /* offset in PyThreadState of the frame, or of the cframe */
+	int cframe_current; /* offset in _PyCFrame of current_frame; -1: none */
+	int back, code;     /* offsets in a frame of the caller's and the code */
+	int owner;          /* offset of the frame's owner byte; -1: none */
+	int co_filename, co_name, co_firstlineno;
+	int str_header;     /* sizeof(PyASCIIObject): an ASCII string's data */
+};
+static const struct layout layouts[] = {
+	{0x0308, 24, -1, 24, 32, -1, 104, 112, 40, 48},
+	{0x0309, 24, -1, 24, 32, -1, 104, 112, 40, 48},
+	{0x030a, 24, -1, 24, 32, -1, 104, 112, 40, 48},
+	{0x030b, 56, 8, 48, 32, 69, 112, 120, 72, 48},
+	{0x030c, 56, 0, 8, 0, 70, 112, 120, 68, 40},
+	{0x030d, 72, -1, 8, 0, 70, 112, 120, 68, 40},
+};
+#define FRAME_OWNED_BY_CSTACK 3 /* 3.12+: an entry frame of C, not Python's */
+
+static int gated; /* the audit hook tells when the program starts */
+static void *code_type;
+static void *(*this_thread_state)(void); /* PyGILState_GetThisThreadState */
+static __thread sigjmp_buf *probing __attribute__((tls_model("initial-exec")));
+
+/* Called by the fault handler: a read of the interpreter's structures hit
+ * memory that was not there (a frame being torn down), and the sample is
+ * given up instead of the program. */
+void python_probe_fault(void)
+{
+	sigjmp_buf *env = probing;
+
+	if (env) {
+		sigset_t faults;
+		probing = NULL;
+		sigemptyset(&faults);
+		sigaddset(&faults, SIGSEGV);
+		sigaddset(&faults, SIGBUS);
+		syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &faults, NULL, _NSIG / 8);
+		siglongjmp(*env, 1);
+	}
+}
+
+static inline uintptr_t peek(uintptr_t base, int off)
+{
+	return *(const volatile uintptr_t *)(base + (uintptr_t)off);
+}
+
+/* A str's UTF-8, if it has it at hand: compact ASCII, or compact with its
+ * UTF-8 cached. */
+static const char *str_utf8(uintptr_t s)
+{
+	uint32_t state = *(const volatile uint32_t *)(s + 32);
+
+	if (!(state & (1u << 5))) /* not compact */
+		return NULL;
+	if (state & (1u << 6))    /* ascii */
+		return (const char *)(s + (uintptr_t)layout->str_header);
+	return (const char *)peek(s, layout->str_header + 8); /* utf8, after utf8_length */
+}
+
+/* Copies a name into names[], lock-free: any thread's handler may be here. */
+static uint32_t keep_name_async(const char *s)
+{
+	size_t n = s ? strnlen(s, 1024) : 1;
+	uint32_t at = __atomic_fetch_add(&names_used, (uint32_t)n + 1, __ATOMIC_RELAXED);
+
+	if (at + n + 1 > NAMES_MAX)
+		return 0;
+	memcpy(names + at, s ? s : "?", s ? n : 1);
+	names[at + n] = '\0';
+	return at;
+}
+
+/* The id of a code object met in a sample, named from its fields the first
+ * time.  The table is fixed-size and lock-free; a code object freed and
+ * another made at its address is told apart by its name and line. */
+#define SAMPLED_SLOTS (1u << 18)
+struct sampled_code {
+	uintptr_t code, filename, name;
+	uint32_t line;
+	uint32_t id1; /* id + 1, 0 while being named */
+};
+static struct sampled_code *sampled;
+
+static uint64_t sampled_id(uintptr_t code)
+{
+	uintptr_t filename = peek(code, layout->co_filename), name = peek(code, layout->co_name);
+	uint32_t line = *(const volatile uint32_t *)(code + (uintptr_t)layout->co_firstlineno);
+	size_t h = (code >> 4) * 0x9e3779b97f4a7c15ull >> 40;
+
+	for (size_t probes = 0; probes < 64; probes++, h++) {
+		struct sampled_code *s = &sampled[h & (SAMPLED_SLOTS - 1)];
+		uintptr_t seen = __atomic_load_n(&s->code, __ATOMIC_ACQUIRE);
+		if (!seen && __atomic_compare_exchange_n(&s->code, &seen, code, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+			uint32_t i = __atomic_fetch_add(&nfuncs, 1, __ATOMIC_ACQ_REL);
+			if (i >= FUNCS_MAX)
+				return 0;
+			s->filename = filename;
+			s->name = name;
+			s->line = line;
+			funcs[i].line = line;
+			funcs[i].file = keep_name_async(str_utf8(filename));
+			funcs[i].name = keep_name_async(str_utf8(name));
+			__atomic_store_n(&s->id1, i + 1, __ATOMIC_RELEASE);
+			return CPROF_PYFUNC_BIT | i;
+		}
+		if (seen == code) {
+			uint32_t id1 = __atomic_load_n(&s->id1, __ATOMIC_ACQUIRE);
+			if (!id1)
+				return 0; /* another thread is naming it */
+			if (s->filename == filename && s->name == name && s->line == line)
+				return CPROF_PYFUNC_BIT | (id1 - 1);
+		}
+	}
+	return 0;
+}
+
+/* The calling thread's Python calls, innermost first, as ids into out;
+ * 0 if it has none, -1 if they are too many or could not be read.  Runs in
+ * the sampler's signal handler. */
+int python_sample_stack(uint64_t *out, int max)
+{
+	sigjmp_buf env;
+	uintptr_t ts, f;
+	int n = 0;
+
+	if (!layout || !(ts = (uintptr_t)this_thread_state()))
+		return 0;
+	if (sigsetjmp(env, 0))
+		return -1;
+	probing = &env;
+	f = peek(ts, layout->tstate_frame);
+	if (f && layout->cframe_current >= 0)
+		f = peek(f, layout->cframe_current);
+	for (; f; f = peek(f, layout->back)) {
+		uintptr_t code;
+		uint64_t id;
+		if (f & 7)
+			break; /* not a frame: being built */
+		if (layout->owner >= 0 && *(const volatile uint8_t *)(f + (uintptr_t)layout->owner) == FRAME_OWNED_BY_CSTACK)
+			continue;
+		code = peek(f, layout->code);
+		if (!code || (code & 7) || ((void *const *)code)[1] != code_type)
+			continue;
+		if (n == max) {
+			n = -1;
+			break;
+		}
+		/* line 0: the interpreter's own shims (3.13's __init__ cleanup) */
+		if ((id = sampled_id(code)) && funcs[id & ~CPROF_PYFUNC_BIT].line)
+			out[n++] = id;
+	}
+	probing = NULL;
+	/* the main thread runs the program from its top-level code on: before
+	 * (and after) is the interpreter's */
+	if (n > 0 && gated && (!started || cur_thread == main_thread) && !is_program(out[n - 1]))
+		return 0;
+	return n;
+}
+
+int python_sampling(void)
+{
+	return layout != NULL;
 }
 
 int python_present(void)
@@ -410,7 +592,8 @@ int python_in_interpreter(uintptr_t pc)
  * cprof's): a C extension, numpy, libm... */
 int python_in_extension(uintptr_t pc)
 {
-	return !python_in_interpreter(pc) && !(pc >= libc.lo && pc < libc.hi) && !(pc >= runtime_code.lo && pc < runtime_code.hi);
+	return !python_in_interpreter(pc) && !(pc >= libc.lo && pc < libc.hi) && !(pc >= ldso.lo && pc < ldso.hi) &&
+	       !(pc >= runtime_code.lo && pc < runtime_code.hi);
 }
 
 /* Is the function `id` (CPROF_PYFUNC_BIT set) a built-in, a C function? */
@@ -477,16 +660,69 @@ void python_thread_creating(void)
 
 #define FIND(field, name) (*(void **)&py.field = dlsym(RTLD_DEFAULT, name))
 
+static int map_tables(void)
+{
+	funcs = mmap(NULL, FUNCS_MAX * sizeof *funcs, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+		     -1, 0);
+	names = mmap(NULL, NAMES_MAX, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (funcs == MAP_FAILED || names == MAP_FAILED) {
+		funcs = NULL;
+		return -1;
+	}
+	names_used = 1; /* offset 0 is the empty name */
+	interp = range_of((const void *)py.GetVersion);
+	libc = range_of((const void *)dlsym(RTLD_DEFAULT, "malloc"));
+	ldso = range_of((const void *)dlsym(RTLD_DEFAULT, "_dl_find_object"));
+	runtime_code = range_of((const void *)python_init);
+	return 0;
+}
+
+/* --mode=sample: the frames are read at each sample, where this version
+ * keeps them. */
+static int audit(const char *event, PyObject *args, void *data);
+
+static void init_sampling(int major, int minor)
+{
+	const struct layout *l = NULL;
+
+	for (size_t i = 0; i < sizeof layouts / sizeof layouts[0]; i++)
+		if (layouts[i].version == version)
+			l = &layouts[i];
+	*(void **)&this_thread_state = dlsym(RTLD_DEFAULT, "PyGILState_GetThisThreadState");
+	code_type = dlsym(RTLD_DEFAULT, "PyCode_Type");
+	if (!l || !this_thread_state || !code_type) {
+		log_warn("Python %d.%d cannot be sampled: cprof knows where 3.8 to 3.13 keep their frames", major, minor);
+		return;
+	}
+	sampled = mmap(NULL, SAMPLED_SLOTS * sizeof *sampled, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (sampled == MAP_FAILED || map_tables() < 0) {
+		log_warn("Python %d.%d is not sampled: out of memory", major, minor);
+		return;
+	}
+	layout = l;
+	FIND(TupleGetItem, "PyTuple_GetItem");
+	FIND(UnicodeAsUTF8, "PyUnicode_AsUTF8");
+	FIND(TypeGetFlags, "PyType_GetFlags");
+	gated = py.TupleGetItem && py.UnicodeAsUTF8 && py.TypeGetFlags && py.AddAuditHook(audit, NULL) == 0;
+	if (!gated)
+		log_warn("Python %d.%d: cannot tell where the program starts: all of it is sampled", major, minor);
+}
+
 void python_init(void)
 {
 	const char *why = NULL;
 	int major, minor;
 
-	if (!FIND(AddAuditHook, "PySys_AddAuditHook") || !trace_enabled())
+	if (!FIND(AddAuditHook, "PySys_AddAuditHook"))
 		return;
 	if (!FIND(GetVersion, "Py_GetVersion") || sscanf(py.GetVersion(), "%d.%d", &major, &minor) != 2)
 		return;
 	version = major << 8 | minor;
+	if (!trace_enabled()) {
+		init_sampling(major, minor);
+		return;
+	}
 	FIND(SetProfile, "PyEval_SetProfile");
 	if (version >= 0x030c)
 		FIND(SetProfileAllThreads, "PyEval_SetProfileAllThreads");
@@ -520,22 +756,12 @@ void python_init(void)
 	    !py.GILStateCheck || !py.ThreadStateGet || !py.ThreadStateSwap || !py.MainInterpreter || !py.ThreadHead ||
 	    !py.CFunctionType || !py.ModuleType)
 		why = "this Python lacks functions cprof needs";
-	if (!why) {
-		funcs = mmap(NULL, FUNCS_MAX * sizeof *funcs, PROT_READ | PROT_WRITE,
-			     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-		names = mmap(NULL, NAMES_MAX, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1,
-			     0);
-		if (funcs == MAP_FAILED || names == MAP_FAILED)
-			why = "out of memory";
-	}
+	if (!why && map_tables() < 0)
+		why = "out of memory";
 	if (why) {
 		log_warn("Python %d.%d is not profiled: %s", major, minor, why);
 		return;
 	}
-	names_used = 1; /* offset 0 is the empty name */
-	interp = range_of((const void *)py.SetProfile);
-	libc = range_of((const void *)dlsym(RTLD_DEFAULT, "malloc"));
-	runtime_code = range_of((const void *)python_init);
 	if (py.AddAuditHook(audit, NULL) != 0)
 		log_warn("Python %d.%d is not profiled: its audit hook was refused", major, minor);
 }

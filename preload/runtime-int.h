@@ -62,6 +62,9 @@ void python_thread_creating(void);
 int python_in_interpreter(uintptr_t pc);
 int python_in_extension(uintptr_t pc);
 int python_is_builtin(uint64_t id);
+int python_sampling(void);
+int python_sample_stack(uint64_t *out, int max);
+void python_probe_fault(void);
 void python_write_info(struct rawbuf *b);
 
 /* sample.c */

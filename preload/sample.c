@@ -73,6 +73,7 @@ struct sampling {
 	const struct event_kind *event; /* perf's, or NULL for the CPU-time timer */
 	uint64_t samples, dropped, unsampled, unattributed, events;
 	uint64_t accounted; /* CLOCK_MONOTONIC at the last account_all() */
+	int native;         /* in Python, keep the native frames under its calls */
 	int accounting;     /* account_all() is running */
 	char note[160];
 };
@@ -210,7 +211,8 @@ void sample_init(void)
 		smp.signo = SIGPROF;
 	/* CPROF_NATIVE=0: a Python traced from inside is not sampled for the
 	 * native code under it (docs/PYTHON.md) */
-	if (strcmp(mode, "trace") == 0 || smp.hz == 0 || (python_present() && strcmp(env_or("CPROF_NATIVE", "1"), "0") == 0))
+	smp.native = strcmp(env_or("CPROF_NATIVE", "1"), "0") != 0;
+	if (strcmp(mode, "trace") == 0 || smp.hz == 0 || (python_present() && !python_sampling() && !smp.native))
 		return;
 	if (smp.hz > 100000)
 		smp.hz = 100000;
@@ -440,30 +442,44 @@ static struct tnode *record(struct thread *t, const uintptr_t *pcs, int n, uint6
 }
 
 /* In a Python process, a sampled stack as the program sees it (docs/PYTHON.md):
- * the interpreter's own C frames give way to the calls it reported (the
- * thread's shadow stack: Python functions and built-ins), under which stay
- * the native frames the innermost call was running: a C extension, a
- * library.  Those are kept when that call is a built-in, or when they reach
- * beyond the C library (numpy's ufuncs are not built-ins); the interpreter's
- * own calls of malloc under a Python function are its overhead, not the
- * program's.  A thread without the interpreter's frames (a BLAS worker) keeps
- * its native stack.  Returns the depth of the stack in out; 0 when nothing
- * of the program ran (the interpreter starting), -1 when it is too deep. */
+ * the interpreter's own C frames give way to the program's Python calls,
+ * under which stay the native frames the innermost call was running: a C
+ * extension, a library.  The calls are the thread's shadow stack (the
+ * Python functions and built-ins the profile function reported) or, with
+ * --mode=sample, read from the interpreter's frames.  The native frames are
+ * kept when the innermost call is a built-in, or when they reach beyond the
+ * C library (numpy's ufuncs are not built-ins): the interpreter's own calls
+ * of malloc while it runs a Python function are its overhead, not the
+ * program's.  A thread without the interpreter's frames (a BLAS worker)
+ * keeps its native stack.  Returns the depth of the stack in out; 0 when
+ * nothing of the program ran (the interpreter starting), -1 when it could
+ * not be told. */
 static int python_stack(const struct thread *t, const uintptr_t *pcs, int n, uintptr_t *out)
 {
 	const struct frame *f;
-	int native = 0, reaches = 0, m;
+	int native = 0, reaches = 0, m, calls;
 
 	while (native < n && !python_in_interpreter(pcs[native]))
-		reaches |= python_in_extension(pcs[native++]);
+		reaches |= python_in_extension(pcs[native++]) && smp.native;
 	if (native == n) {
 		memcpy(out, pcs, (size_t)n * sizeof *pcs);
 		return n;
 	}
+	if (python_sampling()) {
+		calls = python_sample_stack((uint64_t *)out + native, PY_FRAMES - native);
+		if (calls <= 0)
+			return calls;
+		if (!reaches) { /* the interpreter's own: the calls without it */
+			memmove(out, out + native, (size_t)calls * sizeof *out);
+			return calls;
+		}
+		memcpy(out, pcs, (size_t)native * sizeof *pcs);
+		return native + calls;
+	}
 	f = t->tr.sp - 1;
 	if (f <= t->tr.stack || !frame_node(f))
 		return 0;
-	if (!reaches && !python_is_builtin(frame_node(f)->fn))
+	if (!reaches && (!smp.native || !python_is_builtin(frame_node(f)->fn)))
 		native = 0;
 	memcpy(out, pcs, (size_t)native * sizeof *pcs);
 	m = native;

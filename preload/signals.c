@@ -114,6 +114,8 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 		sample_signal(si, uc);
 		goto out;
 	}
+	if (is_fault(sig, si))
+		python_probe_fault(); /* returns unless the sampler was reading Python's frames */
 	if (p.sa_handler == SIG_IGN)
 		goto out;
 	if (p.sa_handler != SIG_DFL) {

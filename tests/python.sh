@@ -51,6 +51,23 @@ f(); f()' > "$WORK/cmd-$v" 2>&1
 		expect_eq "$v: $m workers that os._exit (2), are SIGTERM'd (3), and the parent (1)" "2 3 1" \
 			"$(ncalls "$WORK/ends-$v-$m" leave) $(ncalls "$WORK/ends-$v-$m" spin) $(ncalls "$WORK/ends-$v-$m" quick)"
 	done
+	# --mode=sample: the frames read from the interpreter at each sample
+	"$CPROF" --mode=sample -s tottime "$py" "$top_srcdir/tests/python/shares.py" 0.3 > "$WORK/ms-$v" 2>&1
+	expect_eq "$v: --mode=sample: the program's functions, estimated (no calls)" "0 0 0 0" \
+		"$(ncalls "$WORK/ms-$v" work_a) $(ncalls "$WORK/ms-$v" work_b) $(ncalls "$WORK/ms-$v" spin) $(ncalls "$WORK/ms-$v" main)"
+	expect_eq "$v: --mode=sample: nothing of the interpreter's start" "" "$(grep -E 'importlib|site.py' "$WORK/ms-$v")"
+	case $v in 3.8 | 3.13)
+		"$CPROF" --no-native -o "$WORK/exact-$v.pstats" "$py" "$top_srcdir/tests/python/shares.py" 2.5 > /dev/null 2>&1
+		"$CPROF" --mode=sample -o "$WORK/sampled-$v.pstats" -d "$WORK/sampled-$v" "$py" "$top_srcdir/tests/python/shares.py" 2.5 > /dev/null 2>&1
+		"$CPROF_REPORT" "$WORK/sampled-$v" > "$WORK/sampled-$v.out"
+		samples=$(sed -n 's/^Sampled [A-Za-z ]* at 1000 Hz: \([0-9]*\) samples.*/\1/p' "$WORK/sampled-$v.out")
+		check "$v: --mode=sample: at least 2000 samples ($samples)" test "${samples:-0}" -ge 2000
+		for f in work_a work_b work_c spin; do
+			check "$v: --mode=sample: $f's share of the time is the traced one within 5%" \
+				"$py" "$top_srcdir/tests/share.py" "$WORK/exact-$v.pstats" "$WORK/sampled-$v.pstats" "$f"
+		done
+		;;
+	esac
 done <<EOF2
 $(pythons)
 EOF2
