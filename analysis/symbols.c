@@ -337,7 +337,7 @@ static int resolve(struct symbolizer *s, struct modfile *m, uint64_t addr, struc
 /* A Python function or built-in, named by the runtime (PYFUNCS). */
 static struct func_name python_name(struct symbolizer *s, const struct raw_process *p, uint64_t addr)
 {
-	uint64_t i = addr & ~CPROF_PYFUNC_BIT;
+	uint64_t i = addr & CPROF_PYFUNC_INDEX;
 
 	if (i >= p->npyfuncs)
 		return (struct func_name){strtab_intern(s->strings, "~"), 0,

@@ -7,6 +7,10 @@
 # taking turns; the median wall time is kept.  Prints each one's added time
 # and its ratio to cProfile's.
 #
+# Then the low-overhead mode: calls.py SAMPLE_N (default 31, some seconds)
+# plain and under `cprof --mode=sample` (-F 1000), and the samples per
+# second it took.
+#
 # Needs: python3-yappi.
 set -eu
 B=${1:?usage: python.sh BUILDDIR}
@@ -36,6 +40,14 @@ for i in $(seq "$RUNS"); do
 	timed cprofile "$PY" -m cProfile -o "$WORK/cprofile.pstats" "$SCRIPT" "$N"
 	[ $have_yappi = 0 ] || timed yappi "$PY" -m yappi -c wall -o "$WORK/yappi.pstats" "$SCRIPT" "$N"
 done
+SAMPLE_N=${SAMPLE_N:-31}
+for i in $(seq "$RUNS"); do
+	timed splain "$PY" "$SCRIPT" "$SAMPLE_N"
+	rm -rf "$WORK/sraw"
+	timed sample "$B/src/cprof" --mode=sample -d "$WORK/sraw" "$PY" "$SCRIPT" "$SAMPLE_N"
+done
+"$B/src/cprof-report" "$WORK/sraw" > "$WORK/sample.report" 2>/dev/null
+samples=$(sed -n 's/^Sampled [A-Za-z ]* at 1000 Hz: \([0-9]*\) samples.*/\1/p' "$WORK/sample.report")
 calls=$("$PY" -c 'import pstats, sys; s = pstats.Stats(sys.argv[1]); print(s.total_calls)' "$WORK/cprofile.pstats")
 
 echo "calls.py $N ($calls calls under cProfile); $("$PY" -V); median of $RUNS runs, the variants taking turns; $(nproc) CPUs, $(uname -r)"
@@ -54,3 +66,11 @@ for v in cprof cprofile yappi; do
 	awk -v l="$label" -v t="$t" -v p="$plain" -v c="$calls" -v cp="$cp_added" \
 		'BEGIN { printf "%-26s %8.3f %8.2fx %10.1f %12.2f\n", l, t, t / p, (t - p) / c * 1e9, (t - p) / cp }'
 done
+
+echo
+echo "calls.py $SAMPLE_N; median of $RUNS runs, taking turns"
+printf '%-26s %8s %9s %10s\n' variant seconds slowdown samples/s
+splain=$(median splain)
+printf '%-26s %8.3f %9s %10s\n' plain "$splain" - -
+awk -v t="$(median sample)" -v p="$splain" -v s="${samples:-0}" \
+	'BEGIN { printf "%-26s %8.3f %8.2f%% %10.0f\n", "cprof --mode=sample", t, (t / p - 1) * 100, s / p }'

@@ -181,8 +181,11 @@ struct cprof_count {
 };
 
 /* A node's func with this bit set is not an address but the Python
- * function (or built-in) number func & ~CPROF_PYFUNC_BIT of PYFUNCS. */
+ * function (or built-in) number func & CPROF_PYFUNC_INDEX of PYFUNCS;
+ * CPROF_PYFUNC_BUILTIN is set too for a built-in (a C function). */
 #define CPROF_PYFUNC_BIT (1ull << 63)
+#define CPROF_PYFUNC_BUILTIN (1ull << 62)
+#define CPROF_PYFUNC_INDEX (CPROF_PYFUNC_BUILTIN - 1)
 
 /* PYFUNCS: the functions CPython reported calls of, as cProfile keys them.
  * Followed by `count` entries: u32 line, then the file and the name, each

@@ -163,7 +163,7 @@ static uint64_t add_func(const char *file, long line, const char *name)
 	f->name = keep_name(name);
 	f->line = line > 0 ? (uint32_t)line : 0;
 	__atomic_store_n(&nfuncs, nfuncs + 1, __ATOMIC_RELEASE);
-	return CPROF_PYFUNC_BIT | (nfuncs - 1);
+	return CPROF_PYFUNC_BIT | (strcmp(file, "~") == 0 ? CPROF_PYFUNC_BUILTIN : 0) | (nfuncs - 1);
 }
 
 /* A code object's name as cProfile keys it: (co_filename, co_firstlineno,
@@ -290,7 +290,7 @@ static PyObject *code_of(void *frame)
 /* Is the code `id` the program's top-level code? */
 static int is_program(uint64_t id)
 {
-	const struct pyfunc *f = &funcs[id & ~CPROF_PYFUNC_BIT];
+	const struct pyfunc *f = &funcs[id & CPROF_PYFUNC_INDEX];
 	const char *file = names + f->file;
 	size_t n = strlen(file), k = strlen(main_file);
 
@@ -307,7 +307,6 @@ static int is_program(uint64_t id)
 static int profile(PyObject *obj, void *frame, int what, PyObject *arg)
 {
 	PyObject *code;
-	uint64_t id;
 	int main = cur_thread == main_thread;
 
 	(void)obj;
@@ -328,12 +327,10 @@ static int profile(PyObject *obj, void *frame, int what, PyObject *arg)
 	case PY_RETURN:
 		/* the interpreter pairs calls and returns: the call on top is
 		 * the one returning, if it is a Python function's */
-		id = trace_py_top();
-		if (!id || names[funcs[id & ~CPROF_PYFUNC_BIT].file] == '~') {
+		if (!trace_py_return()) {
 			code = code_of(frame);
-			id = id_of(code, code, name_code);
+			trace_py_exit(id_of(code, code, name_code));
 		}
-		trace_py_exit(id);
 		/* the program's top-level code is done: so is cProfile */
 		if (main && --main_depth == 0)
 			py.SetProfile(NULL, NULL);
@@ -561,7 +558,7 @@ int python_sample_stack(uint64_t *out, int max)
 			break;
 		}
 		/* line 0: the interpreter's own shims (3.13's __init__ cleanup) */
-		if ((id = sampled_id(code)) && funcs[id & ~CPROF_PYFUNC_BIT].line)
+		if ((id = sampled_id(code)) && funcs[id & CPROF_PYFUNC_INDEX].line)
 			out[n++] = id;
 	}
 	probing = NULL;
@@ -594,14 +591,6 @@ int python_in_extension(uintptr_t pc)
 {
 	return !python_in_interpreter(pc) && !(pc >= libc.lo && pc < libc.hi) && !(pc >= ldso.lo && pc < ldso.hi) &&
 	       !(pc >= runtime_code.lo && pc < runtime_code.hi);
-}
-
-/* Is the function `id` (CPROF_PYFUNC_BIT set) a built-in, a C function? */
-int python_is_builtin(uint64_t id)
-{
-	uint64_t i = id & ~CPROF_PYFUNC_BIT;
-
-	return i < __atomic_load_n(&nfuncs, __ATOMIC_ACQUIRE) && names[funcs[i].file] == '~';
 }
 
 static int find_range(struct dl_phdr_info *info, size_t size, void *data)

@@ -53,7 +53,7 @@ void trace_enable(void);
 int trace_enabled(void);
 void trace_py_enter(uint64_t fn);
 void trace_py_exit(uint64_t fn);
-uint64_t trace_py_top(void);
+int trace_py_return(void);
 
 /* python.c */
 void python_init(void);
@@ -61,7 +61,6 @@ int python_present(void);
 void python_thread_creating(void);
 int python_in_interpreter(uintptr_t pc);
 int python_in_extension(uintptr_t pc);
-int python_is_builtin(uint64_t id);
 int python_sampling(void);
 int python_sample_stack(uint64_t *out, int max);
 void python_probe_fault(void);

@@ -403,9 +403,12 @@ void sample_fork_done(void)
 
 /* Collects the stack of context uc (a signal's, or the caller's own):
  * program counters, innermost first, a return address standing for the
- * call just before it. */
+ * call just before it.  In a Python process it stops at the first frame of
+ * the interpreter: the calls above it are the interpreter's to tell
+ * (python_stack), and most samples end there, unwound no further. */
 static int unwind(unw_context_t *uc, int signal_frame, uintptr_t *pcs)
 {
+	int python = python_present();
 	unw_cursor_t c;
 	int n = 0;
 
@@ -416,7 +419,8 @@ static int unwind(unw_context_t *uc, int signal_frame, uintptr_t *pcs)
 		if (unw_get_reg(&c, UNW_REG_IP, &ip) < 0 || !ip)
 			break;
 		pcs[n] = n ? (uintptr_t)ip - 1 : (uintptr_t)ip;
-		n++;
+		if (python && python_in_interpreter(pcs[n++]))
+			break;
 	} while (n < MAX_FRAMES && unw_step(&c) > 0);
 	return n;
 }
@@ -479,7 +483,7 @@ static int python_stack(const struct thread *t, const uintptr_t *pcs, int n, uin
 	f = t->tr.sp - 1;
 	if (f <= t->tr.stack || !frame_node(f))
 		return 0;
-	if (!reaches && (!smp.native || !python_is_builtin(frame_node(f)->fn)))
+	if (!reaches && (!smp.native || !(frame_node(f)->fn & CPROF_PYFUNC_BUILTIN)))
 		native = 0;
 	memcpy(out, pcs, (size_t)native * sizeof *pcs);
 	m = native;

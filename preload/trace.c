@@ -285,9 +285,10 @@ void trace_py_exit(uint64_t fn)
 	exit_at(fn, clock_ticks());
 }
 
-/* The id of the call on top of this thread's stack, 0 if it is not one of
- * the interpreter's: what a return most likely returns from. */
-uint64_t trace_py_top(void)
+/* A Python function returns: the interpreter pairs calls and returns, so
+ * it is the call on top, if that is a Python function's (not a built-in's,
+ * nor native).  Returns 0 if it is not, for the caller to tell which. */
+int trace_py_return(void)
 {
 	struct thread *th = cur_thread;
 	const struct tnode *n;
@@ -295,7 +296,10 @@ uint64_t trace_py_top(void)
 	if (!th || th->tr.overflow || th->tr.sp <= th->tr.stack + 1)
 		return 0;
 	n = frame_node(th->tr.sp - 1);
-	return n->fn & CPROF_PYFUNC_BIT ? n->fn : 0;
+	if ((n->fn & (CPROF_PYFUNC_BIT | CPROF_PYFUNC_BUILTIN)) != CPROF_PYFUNC_BIT)
+		return 0;
+	exit_at(n->fn, clock_ticks());
+	return 1;
 }
 
 /* The thread is exiting: calls still open end now, as cProfile ends them,
