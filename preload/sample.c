@@ -419,7 +419,8 @@ static int unwind(unw_context_t *uc, int signal_frame, uintptr_t *pcs)
 		if (unw_get_reg(&c, UNW_REG_IP, &ip) < 0 || !ip)
 			break;
 		pcs[n] = n ? (uintptr_t)ip - 1 : (uintptr_t)ip;
-		if (python && python_in_interpreter(pcs[n++]))
+		n++;
+		if (python && python_in_interpreter(pcs[n - 1]))
 			break;
 	} while (n < MAX_FRAMES && unw_step(&c) > 0);
 	return n;
