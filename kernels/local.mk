@@ -36,4 +36,4 @@ kernels_shares_plain_CFLAGS = $(AM_CFLAGS) $(PLAIN_FLAGS)
 # The seed's examples in Python, run as they are: cprof python3 faster.py
 pykerneldir = $(kerneldir)/python
 dist_pykernel_DATA = kernels/python/faster.py kernels/python/basic.py kernels/python/computepi.py \
-	kernels/python/vector.py
+	kernels/python/vector.py kernels/python/mpi.py

@@ -71,6 +71,9 @@ f(); f()' > "$WORK/cmd-$v" 2>&1
 done <<EOF2
 $(pythons)
 EOF2
+for v in 3.8 3.9 3.10 3.11 3.12 3.13; do
+	pythons | grep -q "^$v " || skip "CPython $v is not installed here"
+done
 [ $found = 1 ] || skip "no CPython 3.8 to 3.13 found"
 
 # the seed's vector.py, with Debian's python3 and its pandas: the script's
@@ -91,6 +94,18 @@ for path in sys.argv[1:]:
 		"$(sed -n 2p "$WORK/vector.cmp")" "$(sed -n 1p "$WORK/vector.cmp")"
 else
 	skip "vector.py: Debian's python3-pandas is not installed"
+fi
+
+# mpi4py under mpiexec: every rank is a Python process of the tree
+if command -v mpiexec > /dev/null && /usr/bin/python3 -c 'import mpi4py' 2> /dev/null; then
+	OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 "$CPROF" --no-native -s calls \
+		mpiexec --oversubscribe -np 2 /usr/bin/python3 "$top_srcdir/kernels/python/mpi.py" 3 > "$WORK/mpi.out" 2>&1
+	expect_eq "mpi.py under mpiexec -np 2: status 0" 0 $?
+	expect_eq "mpi.py: hello, ring and allreduce once in each rank" "2 2 2" \
+		"$(ncalls "$WORK/mpi.out" hello) $(ncalls "$WORK/mpi.out" ring) $(ncalls "$WORK/mpi.out" allreduce)"
+	expect_eq "mpi.py: 3 receives in each rank's ring" 6 "$(ncalls "$WORK/mpi.out" "method 'recv' of 'mpi4py.MPI.Comm' objects")"
+else
+	skip "mpi.py: OpenMPI's mpiexec or Debian's python3-mpi4py is not installed"
 fi
 
 # native code under Python (the default): time in libraries shows as
