@@ -96,6 +96,15 @@ else
 	skip "vector.py: Debian's python3-pandas is not installed"
 fi
 
+# python -m: the module's own code, from its top level (its package's
+# __init__ runs first, as the interpreter's import, not the program)
+mkdir -p "$WORK/m/pkg"
+printf 'def setup():\n    pass\nsetup()\n' > "$WORK/m/pkg/__init__.py"
+printf 'def f():\n    pass\nf()\nf()\n' > "$WORK/m/pkg/mod.py"
+(cd "$WORK/m" && "$CPROF" --no-native /usr/bin/python3 -m pkg.mod) > "$WORK/m.out" 2>&1
+expect_eq "python -m pkg.mod: its function, from its top-level code on" "2 1 " \
+	"$(ncalls "$WORK/m.out" f) $(ncalls "$WORK/m.out" '<module>') $(ncalls "$WORK/m.out" setup)"
+
 # mpi4py under mpiexec: every rank is a Python process of the tree
 if command -v mpiexec > /dev/null && /usr/bin/python3 -c 'import mpi4py' 2> /dev/null; then
 	OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 "$CPROF" --no-native -s calls \
