@@ -271,35 +271,35 @@ static int parse_counts(struct parser *ps, size_t off, const unsigned char *pl, 
 	return 0;
 }
 
-static int parse_pyfuncs(struct parser *ps, size_t off, const unsigned char *pl, uint32_t size)
+static int parse_named(struct parser *ps, size_t off, const unsigned char *pl, uint32_t size)
 {
 	struct raw_process *p = ps->p;
-	struct cprof_rec_pyfuncs rec;
+	struct cprof_rec_named rec;
 	const unsigned char *at = pl + sizeof rec, *end = pl + size;
 
-	if (size < sizeof rec || p->pyfuncs) {
-		fail(ps, off, p->pyfuncs ? "a second PYFUNCS record" : "PYFUNCS record of %u bytes, too short", size);
+	if (size < sizeof rec || p->named) {
+		fail(ps, off, p->named ? "a second NAMED record" : "NAMED record of %u bytes, too short", size);
 		return -1;
 	}
 	memcpy(&rec, pl, sizeof rec);
 	/* each entry takes 6 bytes at least */
 	if (rec.count > (size - sizeof rec) / 6) {
-		fail(ps, off, "PYFUNCS record of %u bytes cannot hold its %u functions", size, rec.count);
+		fail(ps, off, "NAMED record of %u bytes cannot hold its %u functions", size, rec.count);
 		return -1;
 	}
-	p->pyfuncs = xcalloc(rec.count ? rec.count : 1, sizeof *p->pyfuncs);
+	p->named = xcalloc(rec.count ? rec.count : 1, sizeof *p->named);
 	p->pyversion = rec.version;
 	for (uint32_t i = 0; i < rec.count; i++) {
-		struct raw_pyfunc *f = &p->pyfuncs[i];
+		struct raw_named *f = &p->named[i];
 		if (end - at < 4) {
-			fail(ps, off, "PYFUNCS record ends inside function %u", i);
+			fail(ps, off, "NAMED record ends inside function %u", i);
 			return -1;
 		}
 		memcpy(&f->line, at, 4);
 		at += 4;
-		p->npyfuncs = i + 1;
+		p->nnamed = i + 1;
 		if (!(f->file = take_string(&at, end)) || !(f->name = take_string(&at, end))) {
-			fail(ps, off, "PYFUNCS record ends inside function %u", i);
+			fail(ps, off, "NAMED record ends inside function %u", i);
 			return -1;
 		}
 	}
@@ -348,8 +348,8 @@ static int parse_records(struct parser *ps, int *ended, size_t *stop)
 		case CPROF_REC_COUNTS:
 			ret = parse_counts(ps, off, pl, r.size);
 			break;
-		case CPROF_REC_PYFUNCS:
-			ret = parse_pyfuncs(ps, off, pl, r.size);
+		case CPROF_REC_NAMED:
+			ret = parse_named(ps, off, pl, r.size);
 			break;
 		case CPROF_REC_END:
 			*ended = 1;
@@ -462,11 +462,11 @@ void rawfile_free(struct raw_process *p)
 		return;
 	free(p->counts);
 	free(p->count_unmatched);
-	for (size_t i = 0; i < p->npyfuncs; i++) {
-		free(p->pyfuncs[i].file);
-		free(p->pyfuncs[i].name);
+	for (size_t i = 0; i < p->nnamed; i++) {
+		free(p->named[i].file);
+		free(p->named[i].name);
 	}
-	free(p->pyfuncs);
+	free(p->named);
 	for (size_t i = 0; i < p->nmodules; i++)
 		free(p->modules[i].path);
 	for (size_t i = 0; i < p->nthreads; i++) {

@@ -37,7 +37,7 @@ struct raw_thread {
 	struct raw_node *stacks;
 };
 
-struct raw_pyfunc {
+struct raw_named {
 	uint32_t line;
 	char *file, *name;
 };
@@ -61,8 +61,8 @@ struct raw_process {
 	size_t ncounts;
 	char *count_unmatched;      /* patterns, each NUL-terminated, then "" */
 	uint32_t pyversion;         /* the Python interpreter's (0x030b), 0 if none */
-	struct raw_pyfunc *pyfuncs; /* npyfuncs: func CPROF_PYFUNC_BIT | i is pyfuncs[i] */
-	size_t npyfuncs;
+	struct raw_named *named; /* nnamed: func CPROF_NAMED_BIT | i is named[i] */
+	size_t nnamed;
 };
 
 /* Reads `path`.  On error returns NULL and writes a message to err.  A

@@ -334,16 +334,16 @@ static int resolve(struct symbolizer *s, struct modfile *m, uint64_t addr, struc
 	return 1;
 }
 
-/* A Python function or built-in, named by the runtime (PYFUNCS). */
+/* A function the runtime named (NAMED): Python's, or MPI's. */
 static struct func_name python_name(struct symbolizer *s, const struct raw_process *p, uint64_t addr)
 {
-	uint64_t i = addr & CPROF_PYFUNC_INDEX;
+	uint64_t i = addr & CPROF_NAMED_INDEX;
 
-	if (i >= p->npyfuncs)
+	if (i >= p->nnamed)
 		return (struct func_name){strtab_intern(s->strings, "~"), 0,
-					  strtab_intern(s->strings, "<unknown Python function>")};
-	return (struct func_name){strtab_intern(s->strings, p->pyfuncs[i].file), p->pyfuncs[i].line,
-				  strtab_intern(s->strings, p->pyfuncs[i].name)};
+					  strtab_intern(s->strings, "<unknown named function>")};
+	return (struct func_name){strtab_intern(s->strings, p->named[i].file), p->named[i].line,
+				  strtab_intern(s->strings, p->named[i].name)};
 }
 
 int symbolize_frames(struct symbolizer *s, const struct raw_process *p, uint64_t addr, const struct func_name **frames)
@@ -353,7 +353,7 @@ int symbolize_frames(struct symbolizer *s, const struct raw_process *p, uint64_t
 	uint64_t link, *slot;
 	char hex[32];
 
-	if (addr & CPROF_PYFUNC_BIT) {
+	if (addr & CPROF_NAMED_BIT) {
 		GROW(s->funcs, s->funcs_cap, s->nfuncs + 1);
 		s->funcs[s->nfuncs] = python_name(s, p, addr);
 		*frames = &s->funcs[s->nfuncs++];

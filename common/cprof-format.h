@@ -46,7 +46,7 @@ enum cprof_record_type {
 	CPROF_REC_STACKS = 5,  /* a run of one thread's sampled-stack nodes */
 	CPROF_REC_SAMPLING = 6, /* how the process was sampled; at most one */
 	CPROF_REC_COUNTS = 7,  /* calls counted by uprobes (--count); at most one */
-	CPROF_REC_PYFUNCS = 8, /* the Python functions in the call trees; at most one */
+	CPROF_REC_NAMED = 8,   /* functions the runtime names: Python's, MPI's; at most one */
 	CPROF_REC_END = 15,    /* last: the file is complete */
 };
 
@@ -132,7 +132,7 @@ struct cprof_node {
  * path from the outermost frame (func is the address of the instruction
  * that was interrupted for a path's last frame, and a return address minus
  * one for the frames that called it; in a Python process, the outer frames
- * may be the interpreter's calls, CPROF_PYFUNC_BIT set); calls counts the
+ * may be the interpreter's calls, CPROF_NAMED_BIT set); calls counts the
  * samples whose stack ends at the node, and ticks the nanoseconds they stand
  * for (the node's own, not its children's). */
 struct cprof_rec_nodes {
@@ -180,20 +180,22 @@ struct cprof_count {
 	uint64_t calls;
 };
 
-/* A node's func with this bit set is not an address but the Python
- * function (or built-in) number func & CPROF_PYFUNC_INDEX of PYFUNCS;
- * CPROF_PYFUNC_BUILTIN is set too for a built-in (a C function). */
-#define CPROF_PYFUNC_BIT (1ull << 63)
-#define CPROF_PYFUNC_BUILTIN (1ull << 62)
-#define CPROF_PYFUNC_INDEX (CPROF_PYFUNC_BUILTIN - 1)
+/* A node's func with this bit set is not an address but the function
+ * number func & CPROF_NAMED_INDEX of NAMED: a Python function, or a call
+ * the runtime names (an MPI function).  CPROF_NAMED_C is set too for a
+ * function of C (a Python built-in, an MPI function). */
+#define CPROF_NAMED_BIT (1ull << 63)
+#define CPROF_NAMED_C (1ull << 62)
+#define CPROF_NAMED_INDEX (CPROF_NAMED_C - 1)
 
-/* PYFUNCS: the functions CPython reported calls of, as cProfile keys them.
- * Followed by `count` entries: u32 line, then the file and the name, each
- * NUL-terminated (a built-in: file "~", line 0, name "<built-in method
- * time.sleep>").  Entries are not aligned. */
-struct cprof_rec_pyfuncs {
+/* NAMED: the functions the runtime names, as cProfile keys them: those
+ * CPython reported calls of, and the MPI functions.  Followed by `count`
+ * entries: u32 line, then the file and the name, each NUL-terminated (a
+ * built-in: file "~", line 0, name "<built-in method time.sleep>"; an MPI
+ * function: "~", 0, "<MPI_Send>").  Entries are not aligned. */
+struct cprof_rec_named {
 	uint32_t count;
-	uint32_t version; /* the interpreter's: 0x030b for 3.11 */
+	uint32_t version; /* the Python interpreter's: 0x030b for 3.11; 0 if none */
 };
 
 /* END: the writer finished; records counts every record before this one. */

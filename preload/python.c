@@ -10,8 +10,8 @@
  * PyEval_SetProfileAllThreads).  The profile function gets the events
  * cProfile's gets (call, return, c_call, c_return, c_exception) and feeds
  * them to the tracer's call trees (trace.c), as calls of Python function
- * ids; the functions' names, as cProfile forms them, go in a table the
- * writer copies into the PYFUNCS record.
+ * ids; the functions' names, as cProfile forms them, are named.c's (the
+ * NAMED record).
  *
  * The main thread stops being profiled when the program's top-level code
  * returns, as cProfile stops: the interpreter's shutdown is not the
@@ -95,20 +95,7 @@ static char main_file[4096]; /* the file of that code ... */
 static int main_suffix;      /* ... or the end of its name (python -m) */
 static int main_depth;   /* calls open in the main thread since it did */
 
-/* The functions seen: ids are indexes into `funcs`; names live in
- * `names`.  Appended under the GIL, read by the writer: count is
- * published after the entry is complete. */
-#define FUNCS_MAX (1u << 22)
-#define NAMES_MAX (256u << 20)
-struct pyfunc {
-	uint32_t line;
-	uint32_t file; /* offsets into names */
-	uint32_t name;
-};
-static struct pyfunc *funcs;
-static uint32_t nfuncs;
-static char *names;
-static uint32_t names_used;
+static int active; /* this process is a CPython, profiled */
 
 /* key (a code object, or a builtin's PyMethodDef) -> id + 1 */
 static struct pyslot {
@@ -132,18 +119,6 @@ static int is_str(PyObject *o)
 	return (py.TypeGetFlags(type_of(o)) & PY_TPFLAGS_UNICODE_SUBCLASS) != 0;
 }
 
-static uint32_t keep_name(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	uint32_t at = names_used;
-
-	if (names_used + n > NAMES_MAX)
-		return 0; /* names[0] is "" */
-	memcpy(names + names_used, s, n);
-	names_used += (uint32_t)n;
-	return at;
-}
-
 static const char *str_of(PyObject *o, char *buf, size_t size)
 {
 	const char *s = o && is_str(o) ? py.UnicodeAsUTF8(o) : NULL;
@@ -154,16 +129,7 @@ static const char *str_of(PyObject *o, char *buf, size_t size)
 
 static uint64_t add_func(const char *file, long line, const char *name)
 {
-	struct pyfunc *f;
-
-	if (nfuncs == FUNCS_MAX)
-		return CPROF_PYFUNC_BIT | (FUNCS_MAX - 1); /* the last one stands for the rest */
-	f = &funcs[nfuncs];
-	f->file = keep_name(file);
-	f->name = keep_name(name);
-	f->line = line > 0 ? (uint32_t)line : 0;
-	__atomic_store_n(&nfuncs, nfuncs + 1, __ATOMIC_RELEASE);
-	return CPROF_PYFUNC_BIT | (strcmp(file, "~") == 0 ? CPROF_PYFUNC_BUILTIN : 0) | (nfuncs - 1);
+	return named_add(file, line > 0 ? (uint32_t)line : 0, name, strcmp(file, "~") == 0);
 }
 
 /* A code object's name as cProfile keys it: (co_filename, co_firstlineno,
@@ -290,11 +256,10 @@ static PyObject *code_of(void *frame)
 /* Is the code `id` the program's top-level code? */
 static int is_program(uint64_t id)
 {
-	const struct pyfunc *f = &funcs[id & CPROF_PYFUNC_INDEX];
-	const char *file = names + f->file;
+	const char *file = named_file(id);
 	size_t n = strlen(file), k = strlen(main_file);
 
-	if (strcmp(names + f->name, "<module>") != 0)
+	if (strcmp(named_name(id), "<module>") != 0)
 		return 0;
 	if (!main_suffix)
 		return strcmp(file, main_file) == 0;
@@ -469,19 +434,6 @@ static const char *str_utf8(uintptr_t s)
 	return (const char *)peek(s, layout->str_header + 8); /* utf8, after utf8_length */
 }
 
-/* Copies a name into names[], lock-free: any thread's handler may be here. */
-static uint32_t keep_name_async(const char *s)
-{
-	size_t n = s ? strnlen(s, 1024) : 1;
-	uint32_t at = __atomic_fetch_add(&names_used, (uint32_t)n + 1, __ATOMIC_RELAXED);
-
-	if (at + n + 1 > NAMES_MAX)
-		return 0;
-	memcpy(names + at, s ? s : "?", s ? n : 1);
-	names[at + n] = '\0';
-	return at;
-}
-
 /* The id of a code object met in a sample, named from its fields the first
  * time.  The table is fixed-size and lock-free; a code object freed and
  * another made at its address is told apart by its name and line. */
@@ -503,24 +455,19 @@ static uint64_t sampled_id(uintptr_t code)
 		struct sampled_code *s = &sampled[h & (SAMPLED_SLOTS - 1)];
 		uintptr_t seen = __atomic_load_n(&s->code, __ATOMIC_ACQUIRE);
 		if (!seen && __atomic_compare_exchange_n(&s->code, &seen, code, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
-			uint32_t i = __atomic_fetch_add(&nfuncs, 1, __ATOMIC_ACQ_REL);
-			if (i >= FUNCS_MAX)
-				return 0;
+			uint64_t id = named_add(str_utf8(filename), line, str_utf8(name), 0);
 			s->filename = filename;
 			s->name = name;
 			s->line = line;
-			funcs[i].line = line;
-			funcs[i].file = keep_name_async(str_utf8(filename));
-			funcs[i].name = keep_name_async(str_utf8(name));
-			__atomic_store_n(&s->id1, i + 1, __ATOMIC_RELEASE);
-			return CPROF_PYFUNC_BIT | i;
+			__atomic_store_n(&s->id1, id ? (uint32_t)(id & CPROF_NAMED_INDEX) + 1 : 0, __ATOMIC_RELEASE);
+			return id;
 		}
 		if (seen == code) {
 			uint32_t id1 = __atomic_load_n(&s->id1, __ATOMIC_ACQUIRE);
 			if (!id1)
 				return 0; /* another thread is naming it */
 			if (s->filename == filename && s->name == name && s->line == line)
-				return CPROF_PYFUNC_BIT | (id1 - 1);
+				return CPROF_NAMED_BIT | (id1 - 1);
 		}
 	}
 	return 0;
@@ -558,7 +505,7 @@ int python_sample_stack(uint64_t *out, int max)
 			break;
 		}
 		/* line 0: the interpreter's own shims (3.13's __init__ cleanup) */
-		if ((id = sampled_id(code)) && funcs[id & CPROF_PYFUNC_INDEX].line)
+		if ((id = sampled_id(code)) && named_line(id))
 			out[n++] = id;
 	}
 	probing = NULL;
@@ -576,7 +523,7 @@ int python_sampling(void)
 
 int python_present(void)
 {
-	return funcs != NULL;
+	return active;
 }
 
 /* Async-signal-safe, as the two that follow. */
@@ -651,18 +598,14 @@ void python_thread_creating(void)
 
 static int map_tables(void)
 {
-	funcs = mmap(NULL, FUNCS_MAX * sizeof *funcs, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-		     -1, 0);
-	names = mmap(NULL, NAMES_MAX, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (funcs == MAP_FAILED || names == MAP_FAILED) {
-		funcs = NULL;
+	if (named_init() < 0)
 		return -1;
-	}
-	names_used = 1; /* offset 0 is the empty name */
+	named_set_python((uint32_t)version);
 	interp = range_of((const void *)py.GetVersion);
 	libc = range_of((const void *)dlsym(RTLD_DEFAULT, "malloc"));
 	ldso = range_of((const void *)dlsym(RTLD_DEFAULT, "_dl_find_object"));
 	runtime_code = range_of((const void *)python_init);
+	active = 1;
 	return 0;
 }
 
@@ -753,25 +696,4 @@ void python_init(void)
 	}
 	if (py.AddAuditHook(audit, NULL) != 0)
 		log_warn("Python %d.%d is not profiled: its audit hook was refused", major, minor);
-}
-
-/* May run in a signal handler. */
-void python_write_info(struct rawbuf *b)
-{
-	uint32_t n = __atomic_load_n(&nfuncs, __ATOMIC_ACQUIRE), size = sizeof(struct cprof_rec_pyfuncs);
-	struct cprof_rec_pyfuncs rec = {.count = n, .version = (uint32_t)version};
-
-	if (!n)
-		return;
-	for (uint32_t i = 0; i < n; i++)
-		size += 4 + (uint32_t)strlen(names + funcs[i].file) + 1 + (uint32_t)strlen(names + funcs[i].name) + 1;
-	rawbuf_begin(b, CPROF_REC_PYFUNCS, size);
-	rawbuf_put(b, &rec, sizeof rec);
-	for (uint32_t i = 0; i < n; i++) {
-		const char *file = names + funcs[i].file, *name = names + funcs[i].name;
-		rawbuf_put(b, &funcs[i].line, 4);
-		rawbuf_put(b, file, (uint32_t)strlen(file) + 1);
-		rawbuf_put(b, name, (uint32_t)strlen(name) + 1);
-	}
-	rawbuf_end(b, size);
 }

@@ -55,6 +55,15 @@ void trace_py_enter(uint64_t fn);
 void trace_py_exit(uint64_t fn);
 int trace_py_return(void);
 
+/* named.c */
+int named_init(void);
+uint64_t named_add(const char *file, uint32_t line, const char *name, int is_c);
+const char *named_file(uint64_t id);
+const char *named_name(uint64_t id);
+uint32_t named_line(uint64_t id);
+void named_set_python(uint32_t version);
+void named_write(struct rawbuf *b);
+
 /* python.c */
 void python_init(void);
 int python_present(void);
@@ -64,7 +73,6 @@ int python_in_extension(uintptr_t pc);
 int python_sampling(void);
 int python_sample_stack(uint64_t *out, int max);
 void python_probe_fault(void);
-void python_write_info(struct rawbuf *b);
 
 /* sample.c */
 void sample_init(void);

@@ -484,7 +484,7 @@ static int python_stack(const struct thread *t, const uintptr_t *pcs, int n, uin
 	f = t->tr.sp - 1;
 	if (f <= t->tr.stack || !frame_node(f))
 		return 0;
-	if (!reaches && (!smp.native || !(frame_node(f)->fn & CPROF_PYFUNC_BUILTIN)))
+	if (!reaches && (!smp.native || !(frame_node(f)->fn & CPROF_NAMED_C)))
 		native = 0;
 	memcpy(out, pcs, (size_t)native * sizeof *pcs);
 	m = native;

@@ -296,7 +296,7 @@ int trace_py_return(void)
 	if (!th || th->tr.overflow || th->tr.sp <= th->tr.stack + 1)
 		return 0;
 	n = frame_node(th->tr.sp - 1);
-	if ((n->fn & (CPROF_PYFUNC_BIT | CPROF_PYFUNC_BUILTIN)) != CPROF_PYFUNC_BIT)
+	if ((n->fn & (CPROF_NAMED_BIT | CPROF_NAMED_C)) != CPROF_NAMED_BIT)
 		return 0;
 	exit_at(n->fn, clock_ticks());
 	return 1;

@@ -402,7 +402,7 @@ static int write_file(int reason, int value)
 	write_modules(&b);
 	sample_write_info(&b);
 	count_write_info(&b);
-	python_write_info(&b);
+	named_write(&b);
 	thread_write_all(&b, now, &lost);
 	struct cprof_rec_end end = {.records = b.records};
 	rawbuf_begin(&b, CPROF_REC_END, sizeof end);
