@@ -18,10 +18,10 @@
 #define CPROF_FORMAT_VERSION 1
 #define CPROF_BYTE_ORDER_MARK 0x01020304u
 
-/* File names: <host>-<pid>[.<n>].cprof, written first as
- * <host>-<pid>.<x>.partial (x makes the name unique) and renamed when
- * complete; <n> tells apart images of one pid (exec) and processes of other
- * pid namespaces. */
+/* File names: [rank<R>-]<host>-<pid>[.<n>].cprof, written first as
+ * [rank<R>-]<host>-<pid>.<x>.partial (x makes the name unique) and renamed
+ * when complete; <R> is the MPI rank, five digits at least; <n> tells apart
+ * images of one pid (exec) and processes of other pid namespaces. */
 #define CPROF_SUFFIX ".cprof"
 #define CPROF_PARTIAL_SUFFIX ".partial"
 
@@ -56,6 +56,7 @@ enum cprof_end_reason {
 	CPROF_END_UNDERSCORE_EXIT = 2, /* _exit() or _Exit(), atexit skipped */
 	CPROF_END_SIGNAL = 3,  /* killed by end_value, the signal number */
 	CPROF_END_EXEC = 4,    /* replaced its image with exec */
+	CPROF_END_MPI_ABORT = 5, /* called MPI_Abort (end_value: its error code) */
 };
 
 /* What a tick is. */

@@ -15,6 +15,7 @@ preload_libcprof_la_SOURCES = \
 	preload/count.c \
 	preload/python.c \
 	preload/named.c \
+	preload/api.c \
 	common/uprobe.c common/uprobe.h
 # Hidden by default: only the hooks and the interposed libc functions, marked
 # CPROF_EXPORT, are seen.  Never instrumented, never sanitized: it runs inside

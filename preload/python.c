@@ -286,15 +286,15 @@ static int profile(PyObject *obj, void *frame, int what, PyObject *arg)
 	switch (what) {
 	case PY_CALL:
 		code = code_of(frame);
-		trace_py_enter(id_of(code, code, name_code));
+		trace_named_enter(id_of(code, code, name_code));
 		main_depth += main;
 		break;
 	case PY_RETURN:
 		/* the interpreter pairs calls and returns: the call on top is
 		 * the one returning, if it is a Python function's */
-		if (!trace_py_return()) {
+		if (!trace_named_return()) {
 			code = code_of(frame);
-			trace_py_exit(id_of(code, code, name_code));
+			trace_named_exit(id_of(code, code, name_code));
 		}
 		/* the program's top-level code is done: so is cProfile */
 		if (main && --main_depth == 0)
@@ -306,9 +306,9 @@ static int profile(PyObject *obj, void *frame, int what, PyObject *arg)
 		if (!is_instance(arg, py.CFunctionType))
 			break;
 		if (what == PY_C_CALL)
-			trace_py_enter(id_of(*(void **)((char *)arg + 16), arg, name_builtin));
+			trace_named_enter(id_of(*(void **)((char *)arg + 16), arg, name_builtin));
 		else
-			trace_py_exit(id_of(*(void **)((char *)arg + 16), arg, name_builtin));
+			trace_named_exit(id_of(*(void **)((char *)arg + 16), arg, name_builtin));
 		break;
 	}
 	return 0;

@@ -37,6 +37,7 @@ struct runtime {
 	char host[256];
 	char self_path[PATH_MAX]; /* this library, for LD_PRELOAD in children */
 	int fd_floor;         /* where the runtime's descriptors go (runtime_park_fd) */
+	int rank, size;       /* CPROF_RANK, CPROF_SIZE: the MPI rank and the job's size, or -1 */
 };
 
 extern struct runtime rt;
@@ -51,9 +52,13 @@ int runtime_park_fd(int fd);
 struct rawbuf;
 void trace_enable(void);
 int trace_enabled(void);
-void trace_py_enter(uint64_t fn);
-void trace_py_exit(uint64_t fn);
-int trace_py_return(void);
+uint64_t trace_named_enter(uint64_t fn);
+uint64_t trace_named_exit(uint64_t fn);
+int trace_named_return(void);
+uint64_t trace_caller(void);
+
+/* api.c */
+void api_write_records(struct rawbuf *b);
 
 /* named.c */
 int named_init(void);

@@ -5,6 +5,8 @@
  * (docs/FORMAT.md lists the variables):
  *   CPROF_DIR    where the raw profiles go; without it the runtime stays idle
  *   CPROF_JOBID  the job the process belongs to, recorded in its profile
+ *   CPROF_RANK, CPROF_SIZE  its MPI rank and the job's number of ranks,
+ *                as the MPI launcher set them (cprof-mpi passes them on)
  *   CPROF_DEBUG  log level, 0 (warnings only) to 3
  *   CPROF_TSC    0 makes the tracing clock CLOCK_MONOTONIC instead of the TSC
  *   CPROF_MODE   auto (trace and sample), trace, or sample
@@ -98,6 +100,8 @@ void runtime_startup(void)
 		}
 	}
 	copy_env(rt.jobid, sizeof rt.jobid, "CPROF_JOBID");
+	rt.rank = getenv("CPROF_RANK") ? atoi(getenv("CPROF_RANK")) : -1;
+	rt.size = getenv("CPROF_SIZE") ? atoi(getenv("CPROF_SIZE")) : -1;
 	if (uname(&u) == 0)
 		fmt_format(rt.host, sizeof rt.host, "%s", u.nodename);
 	/* as /proc/self/maps names it, for the writer to recognise */

@@ -244,21 +244,22 @@ CPROF_EXPORT void __cyg_profile_func_exit(void *fn, void *site)
 	exit_at((uintptr_t)fn, clock_tsc_read());
 }
 
-/* Calls the interpreter reports (python.c): fn is a Python function's id.
- * They nest by the interpreter's own stack, not the machine's: their frames
- * take no part in telling a longjmp (csp UINTPTR_MAX is never "left"). */
-void trace_py_enter(uint64_t fn)
+/* Calls of named functions (named.c): the ones the interpreter reports
+ * (python.c), the MPI calls (api.c).  They nest by the interpreter's own
+ * stack, not the machine's: their frames take no part in telling a longjmp
+ * (csp UINTPTR_MAX is never "left").  Returns the ticks the call starts at. */
+uint64_t trace_named_enter(uint64_t fn)
 {
 	struct thread *th = likely(cur_thread != NULL) ? cur_thread : thread_self();
 	struct trace_thread *t;
 	struct tnode *n = NULL;
 
 	if (!th || !trace_on)
-		return;
+		return clock_ticks();
 	t = &th->tr;
 	if (t->sp == t->limit) {
 		t->overflow++;
-		return;
+		return clock_ticks();
 	}
 	n = t->cur->cache;
 	if (!n || n->fn != fn) {
@@ -278,17 +279,39 @@ void trace_py_enter(uint64_t fn)
 		}
 	}
 	frame_push(t, n, UINTPTR_MAX, 0);
+	return (t->sp - 1)->t0;
 }
 
-void trace_py_exit(uint64_t fn)
+/* Returns the ticks the call ends at. */
+uint64_t trace_named_exit(uint64_t fn)
 {
-	exit_at(fn, clock_ticks());
+	uint64_t now = clock_ticks();
+
+	exit_at(fn, now);
+	return now;
+}
+
+/* The innermost call of this thread that is not a C function's: a Python
+ * function, a traced native function; 0 if none. */
+uint64_t trace_caller(void)
+{
+	struct thread *th = cur_thread;
+
+	if (!th || th->tr.overflow)
+		return 0;
+	for (const struct frame *f = th->tr.sp - 1; f > th->tr.stack; f--) {
+		const struct tnode *n = frame_node(f);
+		if (n && n != &th->tr.lost_node && (n->fn & (CPROF_NAMED_BIT | CPROF_NAMED_C)) != (CPROF_NAMED_BIT | CPROF_NAMED_C))
+			return n->fn;
+	}
+	return 0;
 }
 
 /* A Python function returns: the interpreter pairs calls and returns, so
- * it is the call on top, if that is a Python function's (not a built-in's,
- * nor native).  Returns 0 if it is not, for the caller to tell which. */
-int trace_py_return(void)
+ * it is the call on top, if that is a named function's not of C (not a
+ * built-in, nor native).  Returns 0 if it is not, for the caller to tell
+ * which. */
+int trace_named_return(void)
 {
 	struct thread *th = cur_thread;
 	const struct tnode *n;

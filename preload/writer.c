@@ -142,8 +142,8 @@ static void write_process(struct rawbuf *b, int reason, int value, uint64_t lost
 
 	p.pid = rt.pid;
 	p.ppid = rt.ppid;
-	p.rank = -1;
-	p.size = -1;
+	p.rank = rt.rank;
+	p.size = rt.size;
 	p.end_reason = (uint32_t)reason;
 	p.end_value = value;
 	p.clock = clock_tsc ? CPROF_CLOCK_TSC : CPROF_CLOCK_MONOTONIC;
@@ -388,7 +388,12 @@ static int write_file(int reason, int value)
 	uint64_t now = clock_ticks(), lost = 0;
 	int ret;
 
-	fmt_format(base, sizeof base, "%s/%s-%d", rt.dir, rt.host, rt.pid);
+	if (rt.rank >= 0) /* rank00003-host-pid: ranks sort in order */
+		fmt_format(base, sizeof base, "%s/rank%s%d-%s-%d", rt.dir,
+			   rt.rank < 10 ? "0000" : rt.rank < 100 ? "000" : rt.rank < 1000 ? "00" : rt.rank < 10000 ? "0" : "",
+			   rt.rank, rt.host, rt.pid);
+	else
+		fmt_format(base, sizeof base, "%s/%s-%d", rt.dir, rt.host, rt.pid);
 	b.fd = open_partial(base, tmp, sizeof tmp);
 	if (b.fd < 0) {
 		ret = b.fd;
@@ -403,6 +408,7 @@ static int write_file(int reason, int value)
 	sample_write_info(&b);
 	count_write_info(&b);
 	named_write(&b);
+	api_write_records(&b);
 	thread_write_all(&b, now, &lost);
 	struct cprof_rec_end end = {.records = b.records};
 	rawbuf_begin(&b, CPROF_REC_END, sizeof end);
