@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <ctype.h>
+
 #include <dwarf.h>
 #include <elfutils/libdw.h>
 #include <elfutils/libdwfl.h>
@@ -14,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -392,6 +395,32 @@ struct func_name symbolize(struct symbolizer *s, const struct raw_process *p, ui
 	return frames[0];
 }
 
+/* A frame of libcprof-mpi.so's wrappers stands for the MPI function they
+ * wrap, as its calls are named: {MPI_Comm_rank}.  The wrappers are the
+ * exported MPI_Comm_rank (C) and mpi_comm_rank_, MPI_COMM_RANK... (Fortran,
+ * aliases of f_mpi_comm_rank); the bookkeeping's frames, hidden, are none. */
+static int mpi_wrapper(struct symbolizer *s, const char *name, const GElf_Sym *sym, struct func_name *out)
+{
+	char buf[128];
+	size_t n = 0;
+
+	if (strncmp(name, "f_", 2) == 0)
+		name += 2;
+	else if (GELF_ST_BIND(sym->st_info) == STB_LOCAL || GELF_ST_VISIBILITY(sym->st_other) != STV_DEFAULT)
+		return 0;
+	if (strncasecmp(name, "mpi_", 4) != 0 || !name[4] || strlen(name) > sizeof buf - 8)
+		return 0;
+	n = (size_t)snprintf(buf, sizeof buf, "<MPI_%c", toupper((unsigned char)name[4]));
+	for (const char *c = name + 5; *c; c++)
+		buf[n++] = (char)tolower((unsigned char)*c);
+	while (buf[n - 1] == '_')
+		n--; /* Fortran's trailing underscores */
+	buf[n++] = '>';
+	buf[n] = '\0';
+	*out = (struct func_name){.file = intern_text(s, "~"), .line = 0, .name = intern_text(s, buf)};
+	return 1;
+}
+
 int symbolize_wrapper(struct symbolizer *s, const struct raw_process *p, uint64_t addr, struct func_name *out)
 {
 	const struct raw_module *rm = raw_module_of(p, addr), *libc = NULL;
@@ -407,6 +436,8 @@ int symbolize_wrapper(struct symbolizer *s, const struct raw_process *p, uint64_
 		modfile_open(s, m);
 	if (m->mod)
 		name = dwfl_module_addrinfo(m->mod, addr - rm->bias, &off, &sym, NULL, NULL, NULL);
+	if (name && (rm->flags & CPROF_MODULE_MPI))
+		return mpi_wrapper(s, name, &sym, out);
 	if (!name || GELF_ST_BIND(sym.st_info) == STB_LOCAL || GELF_ST_VISIBILITY(sym.st_other) != STV_DEFAULT ||
 	    strncmp(name, "__cyg_profile_func_", 19) == 0)
 		return 0;

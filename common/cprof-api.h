@@ -19,6 +19,10 @@ uint64_t cprof_enter(uint64_t id);
 uint64_t cprof_exit(uint64_t id);
 typedef uint64_t cprof_call_fn(uint64_t id);
 
+/* The ticks of now. */
+uint64_t cprof_ticks(void);
+typedef uint64_t cprof_ticks_fn(void);
+
 /* Who is calling: the innermost traced call of this thread that is not a
  * C function (a Python function under mpi4py, a traced native function),
  * 0 if there is none. */

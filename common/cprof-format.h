@@ -47,6 +47,7 @@ enum cprof_record_type {
 	CPROF_REC_SAMPLING = 6, /* how the process was sampled; at most one */
 	CPROF_REC_COUNTS = 7,  /* calls counted by uprobes (--count); at most one */
 	CPROF_REC_NAMED = 8,   /* functions the runtime names: Python's, MPI's; at most one */
+	CPROF_REC_MPI = 9,     /* the MPI calls, per function and call site; at most one */
 	CPROF_REC_END = 15,    /* last: the file is complete */
 };
 
@@ -103,6 +104,9 @@ struct cprof_rec_module {
 /* The module is cprof's runtime: its frames in sampled stacks are cprof's
  * own (the wrappers of blocking calls), not the program's. */
 #define CPROF_MODULE_RUNTIME 1u
+/* The module is libcprof-mpi.so (set with CPROF_MODULE_RUNTIME): its
+ * wrappers' frames stand for the MPI functions they wrap. */
+#define CPROF_MODULE_MPI 2u
 
 /* THREAD: a thread of the process.  Its call tree follows in NODES records
  * whose ids run from 0 to nodes - 1; node 0 is the root, with func 0. */
@@ -198,6 +202,31 @@ struct cprof_rec_named {
 	uint32_t count;
 	uint32_t version; /* the Python interpreter's: 0x030b for 3.11; 0 if none */
 };
+
+/* MPI: what libcprof-mpi.so's wrappers timed.  Followed by nsites
+ * struct cprof_mpi_site. */
+struct cprof_rec_mpi {
+	int32_t rank;          /* in MPI_COMM_WORLD; -1 if MPI was not started */
+	int32_t size;
+	uint32_t nsites;
+	uint32_t thread_level; /* MPI_THREAD_*, as provided */
+	uint64_t init_ticks;   /* when MPI_Init returned; 0 if it did not */
+	uint64_t finalize_ticks; /* when MPI_Finalize was called; 0 if it was not */
+	uint64_t calls_lost;   /* calls not counted: more call sites than fit */
+};
+
+/* The calls of one MPI function from one call site. */
+struct cprof_mpi_site {
+	uint64_t func;  /* the MPI function, a function of NAMED */
+	uint64_t site;  /* the calling function: of NAMED (a Python function) or
+			 * a traced native function's entry; else, CPROF_SITE_PC
+			 * set, the return address into the caller */
+	uint64_t calls;
+	uint64_t ticks; /* in all the calls */
+	uint64_t min_ticks, max_ticks;
+	uint64_t bytes_sent, bytes_received;
+};
+#define CPROF_SITE_PC (1ull << 62) /* never set in an address of user space */
 
 /* END: the writer finished; records counts every record before this one. */
 struct cprof_rec_end {

@@ -37,3 +37,16 @@ kernels_shares_plain_CFLAGS = $(AM_CFLAGS) $(PLAIN_FLAGS)
 pykerneldir = $(kerneldir)/python
 dist_pykernel_DATA = kernels/python/faster.py kernels/python/basic.py kernels/python/computepi.py \
 	kernels/python/vector.py kernels/python/mpi.py
+
+# The seed's MPI example, where OpenMPI is: traced, and plain.
+if HAVE_MPI
+kernel_PROGRAMS += kernels/mpi kernels/mpi-plain
+kernels_mpi_SOURCES = kernels/mpi.c
+kernels_mpi_CPPFLAGS = $(AM_CPPFLAGS) $(MPI_CFLAGS)
+kernels_mpi_CFLAGS = $(AM_CFLAGS) $(KERNEL_FLAGS)
+kernels_mpi_LDADD = $(MPI_LIBS)
+kernels_mpi_plain_SOURCES = kernels/mpi.c
+kernels_mpi_plain_CPPFLAGS = $(AM_CPPFLAGS) $(MPI_CFLAGS)
+kernels_mpi_plain_CFLAGS = $(AM_CFLAGS) $(PLAIN_FLAGS)
+kernels_mpi_plain_LDADD = $(MPI_LIBS)
+endif

@@ -28,6 +28,11 @@ CPROF_EXPORT uint64_t cprof_exit(uint64_t id)
 	return trace_named_exit(id);
 }
 
+CPROF_EXPORT uint64_t cprof_ticks(void)
+{
+	return clock_ticks();
+}
+
 CPROF_EXPORT uint64_t cprof_caller(void)
 {
 	return trace_caller();

@@ -323,8 +323,11 @@ static void write_modules(struct rawbuf *b)
 		if (!m->exec)
 			continue;
 		module_elf(m, &rec);
+		const char *base = strrchr(m->path, '/');
 		if (strcmp(m->path, rt.self_path) == 0)
 			rec.flags |= CPROF_MODULE_RUNTIME;
+		if (strcmp(base ? base + 1 : m->path, "libcprof-mpi.so") == 0)
+			rec.flags |= CPROF_MODULE_RUNTIME | CPROF_MODULE_MPI;
 		size = (uint32_t)(sizeof rec + strlen(m->path) + 1);
 		rawbuf_begin(b, CPROF_REC_MODULE, size);
 		rawbuf_put(b, &rec, sizeof rec);

@@ -14,7 +14,7 @@ src_cprof_report_LDADD = analysis/libcprof-analysis.la
 
 # Where make install puts the runtime, for cprof to find it; made anew when
 # configure changes the prefix.
-BUILT_SOURCES = src/paths.h
+BUILT_SOURCES += src/paths.h
 CLEANFILES += src/paths.h
 src/paths.h: Makefile
 	$(AM_V_GEN)$(MKDIR_P) src && echo '#define PKGLIBDIR "$(pkglibdir)"' > $@

@@ -1,0 +1,315 @@
+/* core.c: libcprof-mpi.so's bookkeeping behind the generated wrappers
+ * (docs/MPI.md).
+ *
+ * Each MPI call goes into the thread's call tree as a function of its own
+ * ({MPI_Send}), through the runtime's API (cprof-api.h), and into a table
+ * of (MPI function, call site) -> calls, ticks, min, max, bytes sent and
+ * received.  The call site is the innermost traced call that is not C's (the
+ * Python function under mpi4py, a traced native function), else the return
+ * address into the caller.  The runtime's writer asks for the table (the MPI
+ * record) whenever it writes the profile: at exit, at a fatal signal, and in
+ * MPI_Abort before the abort, which may kill every rank.
+ *
+ * Nothing here refers to libmpi's symbols at load time (the library is
+ * preloaded into every process of the job, MPI or not): the PMPI functions
+ * and MPI_COMM_WORLD are looked up when they are needed.
+ *
+ * The table is fixed-size and lock-free.  Its counters are plain unless MPI
+ * runs with MPI_THREAD_MULTIPLE, when they are atomic: cheaper calls where
+ * only one thread calls MPI at a time.
+ */
+#include "config.h"
+
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "cprof-api.h"
+#include "cprof-format.h"
+
+#define SITES 8192 /* (function, call site) pairs kept; a power of two */
+
+static struct {
+	cprof_named_c_fn *named_c;
+	cprof_call_fn *enter, *exit;
+	cprof_caller_fn *caller;
+	cprof_put_record_fn *put_record;
+	cprof_write_now_fn *write_now;
+	cprof_ticks_fn *ticks;
+} api;
+
+struct site {
+	struct cprof_mpi_site s;
+	uint32_t state; /* 0 free, 1 being claimed, 2 in use */
+};
+
+static struct site sites[SITES];
+static struct cprof_mpi_site out[SITES]; /* the writer's copy */
+static uint64_t ids[256];                /* each function's id in the call trees */
+static int atomic_counts;                /* MPI_THREAD_MULTIPLE */
+static struct cprof_rec_mpi info = {.rank = -1, .size = -1};
+static uint64_t lost_sites; /* calls not kept: the table was full */
+
+static int (*type_size)(MPI_Datatype, int *);
+static int (*get_count)(const MPI_Status *, MPI_Datatype, int *);
+static MPI_Datatype (*type_f2c)(MPI_Fint);
+
+void *mpi_real(const char *name)
+{
+	void *p = dlsym(RTLD_NEXT, name);
+
+	if (!p) {
+		fprintf(stderr, "cprof-mpi: %s not found: is the program linked with an MPI other than OpenMPI?\n", name);
+		abort();
+	}
+	return p;
+}
+
+static uint64_t func_id(int func)
+{
+	uint64_t id = __atomic_load_n(&ids[func], __ATOMIC_RELAXED);
+	char name[64];
+
+	if (!id) {
+		/* two threads may name it at once: the same name twice merges */
+		snprintf(name, sizeof name, "<%s>", mpi_names[func]);
+		id = api.named_c(name);
+		__atomic_store_n(&ids[func], id, __ATOMIC_RELAXED);
+	}
+	return id;
+}
+
+void mpi_begin(struct mpi_call *c, int func, void *ret)
+{
+	c->func = func;
+	if (!api.enter) {
+		c->t0 = 0;
+		return;
+	}
+	c->site = api.caller();
+	if (!c->site)
+		c->site = CPROF_SITE_PC | (uintptr_t)ret;
+	c->t0 = api.enter(func_id(func));
+}
+
+static struct site *site_of(int func, uint64_t where)
+{
+	uint64_t fid = func_id(func);
+	size_t h = (size_t)((where ^ ((uint64_t)func << 48)) * 0x9e3779b97f4a7c15ull >> 40);
+
+	for (size_t probe = 0; probe < 64; probe++, h++) {
+		struct site *s = &sites[h & (SITES - 1)];
+		uint32_t state = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE), free_state = 0;
+		if (state == 2 && s->s.site == where && s->s.func == fid)
+			return s;
+		if (state == 0 && __atomic_compare_exchange_n(&s->state, &free_state, 1, 0, __ATOMIC_ACQ_REL,
+							       __ATOMIC_RELAXED)) {
+			s->s.func = fid;
+			s->s.site = where;
+			s->s.min_ticks = UINT64_MAX;
+			__atomic_store_n(&s->state, 2, __ATOMIC_RELEASE);
+			return s;
+		}
+	}
+	return NULL;
+}
+
+static void update_min(uint64_t *at, uint64_t v)
+{
+	uint64_t seen = __atomic_load_n(at, __ATOMIC_RELAXED);
+
+	while (v < seen && !__atomic_compare_exchange_n(at, &seen, v, 1, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+		;
+}
+
+static void update_max(uint64_t *at, uint64_t v)
+{
+	uint64_t seen = __atomic_load_n(at, __ATOMIC_RELAXED);
+
+	while (v > seen && !__atomic_compare_exchange_n(at, &seen, v, 1, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+		;
+}
+
+void mpi_end(struct mpi_call *c, uint64_t sent, uint64_t received)
+{
+	struct site *s;
+	uint64_t dt;
+
+	if (!api.exit)
+		return;
+	dt = api.exit(func_id(c->func)) - c->t0;
+	s = site_of(c->func, c->site);
+	if (!s) {
+		__atomic_add_fetch(&lost_sites, 1, __ATOMIC_RELAXED);
+		return;
+	}
+	if (atomic_counts) {
+		__atomic_add_fetch(&s->s.calls, 1, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&s->s.ticks, dt, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&s->s.bytes_sent, sent, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&s->s.bytes_received, received, __ATOMIC_RELAXED);
+		update_min(&s->s.min_ticks, dt);
+		update_max(&s->s.max_ticks, dt);
+		return;
+	}
+	s->s.calls++;
+	s->s.ticks += dt;
+	s->s.bytes_sent += sent;
+	s->s.bytes_received += received;
+	if (dt < s->s.min_ticks)
+		s->s.min_ticks = dt;
+	if (dt > s->s.max_ticks)
+		s->s.max_ticks = dt;
+}
+
+uint64_t mpi_bytes(int count, MPI_Datatype type)
+{
+	int size = 0;
+
+	if (count <= 0 || !type_size || type_size(type, &size) != MPI_SUCCESS || size < 0)
+		return 0;
+	return (uint64_t)count * (uint64_t)size;
+}
+
+uint64_t mpi_bytes_status(int count, MPI_Datatype type, const MPI_Status *status)
+{
+	int got;
+
+	if (status != MPI_STATUS_IGNORE && get_count && get_count(status, type, &got) == MPI_SUCCESS &&
+	    got != MPI_UNDEFINED && got >= 0 && got <= count)
+		count = got;
+	return mpi_bytes(count, type);
+}
+
+uint64_t mpi_bytes_f(const void *count, const void *type)
+{
+	return type_f2c ? mpi_bytes(*(const MPI_Fint *)count, type_f2c(*(const MPI_Fint *)type)) : 0;
+}
+
+static void started(int level)
+{
+	int (*comm_rank)(MPI_Comm, int *) = mpi_real("PMPI_Comm_rank");
+	int (*comm_size)(MPI_Comm, int *) = mpi_real("PMPI_Comm_size");
+	MPI_Comm world = (MPI_Comm)dlsym(RTLD_DEFAULT, "ompi_mpi_comm_world"); /* OpenMPI's MPI_COMM_WORLD */
+
+	if (world) {
+		comm_rank(world, &info.rank);
+		comm_size(world, &info.size);
+	}
+	info.thread_level = (uint32_t)level;
+	atomic_counts = level == MPI_THREAD_MULTIPLE;
+	*(void **)&type_size = mpi_real("PMPI_Type_size");
+	*(void **)&get_count = mpi_real("PMPI_Get_count");
+	*(void **)&type_f2c = dlsym(RTLD_DEFAULT, "PMPI_Type_f2c");
+	if (api.ticks)
+		info.init_ticks = api.ticks();
+}
+
+void mpi_after_init(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	started(MPI_THREAD_SINGLE);
+}
+
+void mpi_after_init_thread(int *argc, char ***argv, int required, int *provided)
+{
+	(void)argc;
+	(void)argv;
+	started(provided ? *provided : required);
+}
+
+void mpi_before_finalize(void)
+{
+	if (api.ticks)
+		info.finalize_ticks = api.ticks();
+}
+
+void mpi_before_finalize_f(void *ierr)
+{
+	(void)ierr;
+	mpi_before_finalize();
+}
+
+/* MPI_Abort may kill every rank, this one first: its data is written now. */
+void mpi_before_abort(MPI_Comm comm, int errorcode)
+{
+	(void)comm;
+	if (api.write_now)
+		api.write_now(CPROF_END_MPI_ABORT, errorcode);
+}
+
+void mpi_before_abort_f(void *comm, void *errorcode, void *ierr)
+{
+	(void)comm;
+	(void)ierr;
+	if (api.write_now)
+		api.write_now(CPROF_END_MPI_ABORT, *(const MPI_Fint *)errorcode);
+}
+
+/* Fortran's MPI_INIT and MPI_INIT_THREAD, which have no C twin to
+ * generate them from. */
+static void f_mpi_init(MPI_Fint *ierr)
+{
+	static void (*real)(MPI_Fint *);
+
+	if (!real)
+		*(void **)&real = mpi_real("pmpi_init_");
+	real(ierr);
+	if (*ierr == MPI_SUCCESS)
+		started(MPI_THREAD_SINGLE);
+}
+MPI_EXPORT void mpi_init_(MPI_Fint *ierr) __attribute__((alias("f_mpi_init")));
+MPI_EXPORT void mpi_init__(MPI_Fint *ierr) __attribute__((alias("f_mpi_init")));
+MPI_EXPORT void mpi_init(MPI_Fint *ierr) __attribute__((alias("f_mpi_init")));
+MPI_EXPORT void MPI_INIT(MPI_Fint *ierr) __attribute__((alias("f_mpi_init")));
+
+static void f_mpi_init_thread(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *ierr)
+{
+	static void (*real)(MPI_Fint *, MPI_Fint *, MPI_Fint *);
+
+	if (!real)
+		*(void **)&real = mpi_real("pmpi_init_thread_");
+	real(required, provided, ierr);
+	if (*ierr == MPI_SUCCESS)
+		started(*provided);
+}
+MPI_EXPORT void mpi_init_thread_(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *ierr)
+	__attribute__((alias("f_mpi_init_thread")));
+MPI_EXPORT void mpi_init_thread__(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *ierr)
+	__attribute__((alias("f_mpi_init_thread")));
+MPI_EXPORT void mpi_init_thread(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *ierr)
+	__attribute__((alias("f_mpi_init_thread")));
+MPI_EXPORT void MPI_INIT_THREAD(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *ierr)
+	__attribute__((alias("f_mpi_init_thread")));
+
+/* The MPI record; the runtime's writer calls this, maybe in a signal
+ * handler: it copies what is in the table, no more. */
+static void write_record(void *writer)
+{
+	uint32_t n = 0;
+
+	for (size_t i = 0; i < SITES; i++)
+		if (__atomic_load_n(&sites[i].state, __ATOMIC_ACQUIRE) == 2 && sites[i].s.calls)
+			out[n++] = sites[i].s;
+	info.nsites = n;
+	info.calls_lost = __atomic_load_n(&lost_sites, __ATOMIC_RELAXED);
+	api.put_record(writer, CPROF_REC_MPI, &info, sizeof info, out, n * (uint32_t)sizeof *out);
+}
+
+__attribute__((constructor)) static void core_init(void)
+{
+	cprof_add_writer_fn *add_writer = (cprof_add_writer_fn *)dlsym(RTLD_DEFAULT, "cprof_add_writer");
+
+	*(void **)&api.named_c = dlsym(RTLD_DEFAULT, "cprof_named_c");
+	*(void **)&api.caller = dlsym(RTLD_DEFAULT, "cprof_caller");
+	*(void **)&api.put_record = dlsym(RTLD_DEFAULT, "cprof_put_record");
+	*(void **)&api.write_now = dlsym(RTLD_DEFAULT, "cprof_write_now");
+	*(void **)&api.ticks = dlsym(RTLD_DEFAULT, "cprof_ticks");
+	if (!add_writer || !api.named_c || !api.caller || !api.put_record || add_writer(write_record) < 0)
+		return; /* not under cprof: the wrappers only pass calls on */
+	*(void **)&api.exit = dlsym(RTLD_DEFAULT, "cprof_exit");
+	*(void **)&api.enter = dlsym(RTLD_DEFAULT, "cprof_enter");
+}

@@ -1,0 +1,41 @@
+/* core.h: what the generated wrappers (gen.py) call in core.c. */
+#ifndef CPROF_MPI_CORE_H
+#define CPROF_MPI_CORE_H
+
+#include <mpi.h>
+#include <stdint.h>
+
+/* The wrappers are the library's only exported symbols. */
+#define MPI_EXPORT __attribute__((visibility("default")))
+
+/* One call being timed. */
+struct mpi_call {
+	int func;     /* index into mpi_names */
+	uint64_t t0;  /* ticks at the start */
+	uint64_t site; /* who called */
+};
+
+extern const int mpi_nfuncs;
+extern const char *const mpi_names[];
+
+/* The PMPI (or Fortran pmpi_) function behind a wrapper. */
+void *mpi_real(const char *name);
+
+void mpi_begin(struct mpi_call *c, int func, void *ret);
+void mpi_end(struct mpi_call *c, uint64_t sent, uint64_t received);
+
+/* Bytes in count elements of type; in what status says was received (at
+ * most count), where it is given; from Fortran's arguments. */
+uint64_t mpi_bytes(int count, MPI_Datatype type);
+uint64_t mpi_bytes_status(int count, MPI_Datatype type, const MPI_Status *status);
+uint64_t mpi_bytes_f(const void *count, const void *type);
+
+/* The hooks the spec names. */
+void mpi_after_init(int *argc, char ***argv);
+void mpi_after_init_thread(int *argc, char ***argv, int required, int *provided);
+void mpi_before_finalize(void);
+void mpi_before_finalize_f(void *ierr);
+void mpi_before_abort(MPI_Comm comm, int errorcode);
+void mpi_before_abort_f(void *comm, void *errorcode, void *ierr);
+
+#endif
