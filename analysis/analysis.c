@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "analysis.h"
+#include "mpi.h"
 #include "profile.h"
 #include "pstats.h"
 #include "rawfile.h"
@@ -210,8 +211,43 @@ static void print_preamble(FILE *out, struct raw_process *const *procs, size_t n
 		fputc('\n', out);
 }
 
+/* A table per rank: the processes of each merged, in rank order. */
+static void emit_per_rank(const struct analysis_options *opt, struct loaded *l, struct tables *per,
+			  struct strtab *strings, FILE *out)
+{
+	int next = -1;
+
+	for (;;) {
+		int rank = INT32_MAX;
+		struct tables t = {stats_new(strings), stats_new(strings), stats_new(strings)};
+		struct raw_process **procs = xmalloc(l->n * sizeof *procs);
+		size_t n = 0;
+		for (size_t i = 0; i < l->n; i++)
+			if (l->procs[i]->info.rank > next && l->procs[i]->info.rank < rank)
+				rank = l->procs[i]->info.rank;
+		if (rank == INT32_MAX) {
+			tables_free(&t);
+			free(procs);
+			break;
+		}
+		for (size_t i = 0; i < l->n; i++)
+			if (l->procs[i]->info.rank == rank) {
+				procs[n++] = l->procs[i];
+				stats_add(t.table, per[i].table);
+				stats_add(t.traced, per[i].traced);
+				stats_add(t.counted, per[i].counted);
+			}
+		fprintf(out, "Rank %d on %s: %zu process%s\n\n", rank, procs[0]->host, n, n == 1 ? "" : "es");
+		print_preamble(out, procs, n, &t);
+		report_table(out, t.table, &opt->sort, opt->top);
+		tables_free(&t);
+		free(procs);
+		next = rank;
+	}
+}
+
 static int emit(const struct analysis_options *opt, struct loaded *l, struct tables *per, struct tables *merged,
-		FILE *out)
+		struct strtab *strings, struct symbolizer *sym, FILE *out)
 {
 	int ret;
 
@@ -223,17 +259,35 @@ static int emit(const struct analysis_options *opt, struct loaded *l, struct tab
 		}
 		return ANALYSIS_OK;
 	}
-	if (!opt->per_process) {
+	if (opt->per_rank) {
+		emit_per_rank(opt, l, per, strings, out);
+	} else if (opt->per_process) {
+		for (size_t i = 0; i < l->n; i++) {
+			print_heading(out, l->procs[i]);
+			print_preamble(out, &l->procs[i], 1, &per[i]);
+			report_table(out, per[i].table, &opt->sort, opt->top);
+		}
+	} else {
 		print_preamble(out, l->procs, l->n, merged);
 		report_table(out, merged->table, &opt->sort, opt->top);
-		return ANALYSIS_OK;
 	}
-	for (size_t i = 0; i < l->n; i++) {
-		print_heading(out, l->procs[i]);
-		print_preamble(out, &l->procs[i], 1, &per[i]);
-		report_table(out, per[i].table, &opt->sort, opt->top);
-	}
+	mpi_report(out, strings, sym, l->procs, l->n, opt->top >= 0 ? opt->top : 20);
 	return ANALYSIS_OK;
+}
+
+/* --rank: only the processes of the ranks asked for. */
+static void keep_ranks(const struct analysis_options *opt, struct loaded *l)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		struct raw_process *p = l->procs[i];
+		if (p->info.rank >= 0 && ranks_has(opt->ranks, p->info.rank))
+			l->procs[kept++] = p;
+		else
+			rawfile_free(p);
+	}
+	l->n = kept;
 }
 
 /* As python -m cProfile sorts: by standard name before 3.11, by
@@ -273,6 +327,12 @@ int analysis_report(const struct analysis_options *options, char *const paths[],
 		free(l.procs);
 		return ANALYSIS_EMPTY;
 	}
+	if (opt->ranks)
+		keep_ranks(opt, &l);
+	if (!l.n) {
+		free(l.procs);
+		return ANALYSIS_EMPTY;
+	}
 	qsort(l.procs, l.n, sizeof *l.procs, cmp_process);
 	if (!opt->sort_chosen)
 		default_sort(&local, &l);
@@ -289,7 +349,7 @@ int analysis_report(const struct analysis_options *options, char *const paths[],
 		stats_add(merged.traced, per[i].traced);
 		stats_add(merged.counted, per[i].counted);
 	}
-	ret = emit(opt, &l, per, &merged, out);
+	ret = emit(opt, &l, per, &merged, strings, sym, out);
 	warn_lost(opt, &l);
 	if (ret == ANALYSIS_OK && merged.table->n == 0)
 		fprintf(stderr,
@@ -307,4 +367,61 @@ int analysis_report(const struct analysis_options *options, char *const paths[],
 	symbolizer_free(sym);
 	strtab_free(strings);
 	return ret;
+}
+
+struct ranks {
+	size_t n;
+	struct {
+		int lo, hi;
+	} span[];
+};
+
+struct ranks *ranks_parse(const char *spec, char *err, size_t errsize)
+{
+	size_t n = 1;
+	struct ranks *r;
+	const char *s = spec;
+
+	for (const char *c = spec; *c; c++)
+		n += *c == ',';
+	r = xmalloc(sizeof *r + n * sizeof r->span[0]);
+	r->n = 0;
+	while (*s) {
+		char *end;
+		long lo = strtol(s, &end, 10), hi = lo;
+		if (end == s || lo < 0 || lo > INT32_MAX)
+			goto bad;
+		if (*end == '-') {
+			s = end + 1;
+			hi = strtol(s, &end, 10);
+			if (end == s || hi < lo || hi > INT32_MAX)
+				goto bad;
+		}
+		r->span[r->n].lo = (int)lo;
+		r->span[r->n++].hi = (int)hi;
+		if (*end == ',' && end[1])
+			end++;
+		else if (*end)
+			goto bad;
+		s = end;
+	}
+	if (r->n)
+		return r;
+bad:
+	snprintf(err, errsize, "--rank takes ranks and ranges of ranks separated by commas (0,2,5-7), not '%s'", spec);
+	free(r);
+	return NULL;
+}
+
+int ranks_has(const struct ranks *r, int rank)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (rank >= r->span[i].lo && rank <= r->span[i].hi)
+			return 1;
+	return 0;
+}
+
+void ranks_free(struct ranks *r)
+{
+	free(r);
 }

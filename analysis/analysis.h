@@ -14,8 +14,17 @@ struct analysis_options {
 				  * for the Python of the profiles, or cumulative */
 	const char *pstats_out;  /* write a pstats file here instead of printing */
 	int per_process;         /* a table per process instead of the merged one */
+	int per_rank;            /* a table per MPI rank instead of the merged one */
+	const struct ranks *ranks; /* only these MPI ranks' processes, or all */
 	long top;                /* print only the first rows; -1 for all */
 };
+
+/* A set of MPI ranks, as --rank takes them: "0,2,5-7". */
+struct ranks;
+/* NULL, and a message in err, if spec is not one. */
+struct ranks *ranks_parse(const char *spec, char *err, size_t errsize);
+int ranks_has(const struct ranks *r, int rank);
+void ranks_free(struct ranks *r);
 
 enum {
 	ANALYSIS_OK = 0,

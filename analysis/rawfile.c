@@ -306,6 +306,25 @@ static int parse_named(struct parser *ps, size_t off, const unsigned char *pl, u
 	return 0;
 }
 
+static int parse_mpi(struct parser *ps, size_t off, const unsigned char *pl, uint32_t size)
+{
+	struct raw_process *p = ps->p;
+
+	if (size < sizeof p->mpi_info || p->mpi) {
+		fail(ps, off, p->mpi ? "a second MPI record" : "MPI record of %u bytes, too short", size);
+		return -1;
+	}
+	memcpy(&p->mpi_info, pl, sizeof p->mpi_info);
+	if (p->mpi_info.nsites > (size - sizeof p->mpi_info) / sizeof *p->mpi_sites) {
+		fail(ps, off, "MPI record of %u bytes cannot hold its %u call sites", size, p->mpi_info.nsites);
+		return -1;
+	}
+	p->mpi_sites = xmalloc(p->mpi_info.nsites ? p->mpi_info.nsites * sizeof *p->mpi_sites : 1);
+	memcpy(p->mpi_sites, pl + sizeof p->mpi_info, p->mpi_info.nsites * sizeof *p->mpi_sites);
+	p->mpi = 1;
+	return 0;
+}
+
 static int parse_records(struct parser *ps, int *ended, size_t *stop)
 {
 	size_t off = sizeof(struct cprof_file_header);
@@ -347,6 +366,9 @@ static int parse_records(struct parser *ps, int *ended, size_t *stop)
 			break;
 		case CPROF_REC_COUNTS:
 			ret = parse_counts(ps, off, pl, r.size);
+			break;
+		case CPROF_REC_MPI:
+			ret = parse_mpi(ps, off, pl, r.size);
 			break;
 		case CPROF_REC_NAMED:
 			ret = parse_named(ps, off, pl, r.size);
@@ -462,6 +484,7 @@ void rawfile_free(struct raw_process *p)
 		return;
 	free(p->counts);
 	free(p->count_unmatched);
+	free(p->mpi_sites);
 	for (size_t i = 0; i < p->nnamed; i++) {
 		free(p->named[i].file);
 		free(p->named[i].name);

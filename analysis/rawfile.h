@@ -60,6 +60,9 @@ struct raw_process {
 	struct cprof_count *counts; /* ncounts */
 	size_t ncounts;
 	char *count_unmatched;      /* patterns, each NUL-terminated, then "" */
+	int mpi;                    /* an MPI record was read */
+	struct cprof_rec_mpi mpi_info;
+	struct cprof_mpi_site *mpi_sites; /* mpi_info.nsites */
 	uint32_t pyversion;         /* the Python interpreter's (0x030b), 0 if none */
 	struct raw_named *named; /* nnamed: func CPROF_NAMED_BIT | i is named[i] */
 	size_t nnamed;

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <dlfcn.h>
 #include <elf.h>
 #include <stddef.h>
 #include <stdio.h> /* rename */
@@ -311,28 +312,128 @@ static void module_elf(const struct module *m, struct cprof_rec_module *rec)
 	}
 }
 
+static void put_module(struct rawbuf *b, struct cprof_rec_module *rec, const char *path)
+{
+	const char *base = strrchr(path, '/');
+	uint32_t size = (uint32_t)(sizeof *rec + strlen(path) + 1);
+
+	if (strcmp(path, rt.self_path) == 0)
+		rec->flags |= CPROF_MODULE_RUNTIME;
+	if (strcmp(base ? base + 1 : path, "libcprof-mpi.so") == 0)
+		rec->flags |= CPROF_MODULE_RUNTIME | CPROF_MODULE_MPI;
+	rawbuf_begin(b, CPROF_REC_MODULE, size);
+	rawbuf_put(b, rec, sizeof *rec);
+	rawbuf_put(b, path, (uint32_t)strlen(path) + 1);
+	rawbuf_end(b, size);
+}
+
+/* Objects dlclose'd before the write (OpenMPI closes its components in
+ * MPI_Finalize, and with them the libraries they loaded): samples taken in
+ * them still need their names.  Each dlclose notes what was loaded before
+ * it, and keeps what is gone after. */
+#define MAX_UNLOADED 256
+#define MAX_LOADED 512
+struct loaded_object {
+	uint64_t addr; /* dlpi_addr */
+	struct cprof_rec_module rec;
+	char path[256];
+	int gone;
+};
+static struct loaded_object loaded_before[MAX_LOADED];
+static int nbefore, closing;
+static struct cprof_rec_module unloaded[MAX_UNLOADED];
+static char unloaded_path[MAX_UNLOADED][256];
+static int nunloaded;
+
+static int note_loaded(struct dl_phdr_info *info, size_t size, void *data)
+{
+	struct module m = {.start = UINT64_MAX};
+	struct loaded_object *o;
+
+	(void)size;
+	(void)data;
+	if (!info->dlpi_name || !info->dlpi_name[0] || info->dlpi_name[0] != '/' || nbefore == MAX_LOADED)
+		return 0;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uint64_t lo = info->dlpi_addr + ph->p_vaddr, hi = lo + ph->p_memsz;
+		if (ph->p_type != PT_LOAD)
+			continue;
+		if (lo < m.start)
+			m.start = lo;
+		if (hi > m.end)
+			m.end = hi;
+		if (ph->p_offset == 0) {
+			m.base = lo & ~(uint64_t)4095;
+			m.base_end = hi;
+			m.base_readable = 1;
+		}
+	}
+	if (m.start >= m.end)
+		return 0;
+	o = &loaded_before[nbefore++];
+	o->addr = info->dlpi_addr;
+	o->rec = (struct cprof_rec_module){.start = m.start, .end = m.end};
+	module_elf(&m, &o->rec);
+	fmt_format(o->path, sizeof o->path, "%s", info->dlpi_name);
+	o->gone = 1;
+	return 0;
+}
+
+static int note_remaining(struct dl_phdr_info *info, size_t size, void *data)
+{
+	(void)size;
+	(void)data;
+	for (int i = 0; i < nbefore; i++)
+		if (loaded_before[i].addr == info->dlpi_addr && info->dlpi_name && strcmp(loaded_before[i].path, info->dlpi_name) == 0)
+			loaded_before[i].gone = 0;
+	return 0;
+}
+
+typedef int dlclose_fn(void *);
+static dlclose_fn *real_dlclose;
+
+CPROF_EXPORT int dlclose(void *handle)
+{
+	int ret;
+
+	LIBC_NEXT(real_dlclose, "dlclose");
+	if (!rt.active || __atomic_exchange_n(&closing, 1, __ATOMIC_ACQUIRE))
+		return real_dlclose(handle); /* another thread is noting: this one goes unnoted */
+	nbefore = 0;
+	dl_iterate_phdr(note_loaded, NULL);
+	ret = real_dlclose(handle);
+	dl_iterate_phdr(note_remaining, NULL);
+	for (int i = 0; i < nbefore && nunloaded < MAX_UNLOADED; i++)
+		if (loaded_before[i].gone) {
+			unloaded[nunloaded] = loaded_before[i].rec;
+			memcpy(unloaded_path[nunloaded], loaded_before[i].path, sizeof unloaded_path[0]);
+			__atomic_store_n(&nunloaded, nunloaded + 1, __ATOMIC_RELEASE);
+		}
+	__atomic_store_n(&closing, 0, __ATOMIC_RELEASE);
+	return ret;
+}
+
 static void write_modules(struct rawbuf *b)
 {
-	int n = read_maps();
+	int n = read_maps(), u = __atomic_load_n(&nunloaded, __ATOMIC_ACQUIRE);
 
 	for (int i = 0; i < n; i++) {
 		const struct module *m = &modules[i];
 		struct cprof_rec_module rec = {.start = m->start, .end = m->end};
-		uint32_t size;
 
 		if (!m->exec)
 			continue;
 		module_elf(m, &rec);
-		const char *base = strrchr(m->path, '/');
-		if (strcmp(m->path, rt.self_path) == 0)
-			rec.flags |= CPROF_MODULE_RUNTIME;
-		if (strcmp(base ? base + 1 : m->path, "libcprof-mpi.so") == 0)
-			rec.flags |= CPROF_MODULE_RUNTIME | CPROF_MODULE_MPI;
-		size = (uint32_t)(sizeof rec + strlen(m->path) + 1);
-		rawbuf_begin(b, CPROF_REC_MODULE, size);
-		rawbuf_put(b, &rec, sizeof rec);
-		rawbuf_put(b, m->path, (uint32_t)strlen(m->path) + 1);
-		rawbuf_end(b, size);
+		put_module(b, &rec, m->path);
+	}
+	/* unloaded ones, but those still (or again) mapped where they were */
+	for (int k = 0; k < u; k++) {
+		int mapped = 0;
+		for (int i = 0; i < n && !mapped; i++)
+			mapped = modules[i].exec && modules[i].start < unloaded[k].end && unloaded[k].start < modules[i].end;
+		if (!mapped)
+			put_module(b, &unloaded[k], unloaded_path[k]);
 	}
 }
 

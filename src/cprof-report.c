@@ -9,12 +9,14 @@
 
 #include "analysis.h"
 
-enum { OPT_PER_PROCESS = 256, OPT_TOP, OPT_VERSION };
+enum { OPT_PER_PROCESS = 256, OPT_PER_RANK, OPT_RANK, OPT_TOP, OPT_VERSION };
 
 static const struct option options[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"sort", required_argument, NULL, 's'},
 	{"per-process", no_argument, NULL, OPT_PER_PROCESS},
+	{"per-rank", no_argument, NULL, OPT_PER_RANK},
+	{"rank", required_argument, NULL, OPT_RANK},
 	{"top", required_argument, NULL, OPT_TOP},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
@@ -30,7 +32,10 @@ static void usage(FILE *f)
 	      "  -s, --sort KEY      sort by KEY (pstats' keys); default cumulative (standard\n"
 	      "                      name for Python before 3.11, as cProfile)\n"
 	      "      --per-process   print one table per process instead of the merged one\n"
-	      "      --top N         print only the first N rows of each table\n"
+	      "      --per-rank      print one table per MPI rank instead of the merged one\n"
+	      "      --rank LIST     only these MPI ranks: 0,2,5-7\n"
+	      "      --top N         print only the first N rows of each table (and N MPI\n"
+	      "                      call sites; 20 by default)\n"
 	      "  -h, --help          show this help\n"
 	      "      --version       show the version\n",
 	      f);
@@ -40,6 +45,7 @@ int main(int argc, char **argv)
 {
 	struct analysis_options opt = {.prog = "cprof-report", .top = -1};
 	const char *sort = NULL;
+	struct ranks *ranks = NULL;
 	char err[512], *end;
 	int c, ret;
 
@@ -49,6 +55,15 @@ int main(int argc, char **argv)
 		case 'o': opt.pstats_out = optarg; break;
 		case 's': sort = optarg; break;
 		case OPT_PER_PROCESS: opt.per_process = 1; break;
+		case OPT_PER_RANK: opt.per_rank = 1; break;
+		case OPT_RANK:
+			ranks_free(ranks);
+			if (!(ranks = ranks_parse(optarg, err, sizeof err))) {
+				fprintf(stderr, "cprof-report: %s\n", err);
+				return 2;
+			}
+			opt.ranks = ranks;
+			break;
 		case OPT_TOP:
 			opt.top = strtol(optarg, &end, 10);
 			if (*end || opt.top < 0) {
@@ -80,6 +95,9 @@ int main(int argc, char **argv)
 	}
 	ret = analysis_report(&opt, argv + optind, argc - optind, stdout);
 	if (ret == ANALYSIS_EMPTY)
-		fputs("cprof-report: no readable raw profile among the files given\n", stderr);
+		fputs(ranks ? "cprof-report: no readable raw profile of the ranks asked for among the files given\n"
+			    : "cprof-report: no readable raw profile among the files given\n",
+		      stderr);
+	ranks_free(ranks);
 	return ret;
 }

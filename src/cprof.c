@@ -1,7 +1,13 @@
 /* cprof: run a program with the runtime preloaded and print cProfile's table
- * of it and of every process it starts, when all of them are done. */
+ * of it and of every process it starts, when all of them are done.
+ *
+ * Built a second time as cprof-mpi (CPROF_MPI 1), the same under an MPI
+ * launcher, for each rank: it preloads the MPI wrappers too, names the rank
+ * and the job for the runtime, writes into the job's directory, and rank 0
+ * prints the report of all ranks once they are done (docs/MPI.md). */
 #include "config.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -23,6 +29,12 @@
 #include "paths.h"
 #include "uprobe.h"
 
+#ifndef CPROF_MPI
+#define CPROF_MPI 0
+#endif
+
+static const char *const prog = CPROF_MPI ? "cprof-mpi" : "cprof";
+
 struct settings {
 	const char *sort;
 	const char *out;   /* -o: pstats file */
@@ -34,10 +46,13 @@ struct settings {
 	const char *event; /* -e: what samples count */
 	char count[4096];  /* --count: patterns, comma-separated */
 	int native;        /* --native (1, the default) or --no-native (0) */
+	int per_rank;      /* cprof-mpi --per-rank */
+	int wait;          /* cprof-mpi --wait: seconds rank 0 waits for the others */
 	char **argv;       /* PROG ARGS... */
 };
 
-enum { OPT_PER_PROCESS = 256, OPT_VERSION, OPT_CLOCK, OPT_MODE, OPT_COUNT, OPT_NATIVE, OPT_NO_NATIVE };
+enum { OPT_PER_PROCESS = 256, OPT_VERSION, OPT_CLOCK, OPT_MODE, OPT_COUNT, OPT_NATIVE, OPT_NO_NATIVE,
+       OPT_PER_RANK, OPT_WAIT };
 
 static const struct option options[] = {
 	{"output", required_argument, NULL, 'o'},
@@ -50,6 +65,8 @@ static const struct option options[] = {
 	{"count", required_argument, NULL, OPT_COUNT},
 	{"native", no_argument, NULL, OPT_NATIVE},
 	{"no-native", no_argument, NULL, OPT_NO_NATIVE},
+	{"per-rank", no_argument, NULL, OPT_PER_RANK},
+	{"wait", required_argument, NULL, OPT_WAIT},
 	{"per-process", no_argument, NULL, OPT_PER_PROCESS},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
@@ -97,7 +114,7 @@ static int one_of(const char *what, const char *value, const char *const *choice
 	for (; *choices; choices++)
 		if (strcmp(value, *choices) == 0)
 			return 0;
-	fprintf(stderr, "cprof: %s must be %s, not '%s'\n", what,
+	fprintf(stderr, "%s: %s must be %s, not '%s'\n", prog, what,
 		strcmp(what, "--clock") == 0 ? "wall or cpu" : "auto, trace or sample", value);
 	return -1;
 }
@@ -115,12 +132,12 @@ static int check_choices(struct settings *s)
 	if (s->hz) {
 		hz = strtol(s->hz, &end, 10);
 		if (*end || end == s->hz || hz < 0 || hz > 100000) {
-			fprintf(stderr, "cprof: -F takes samples per second, 0 to 100000, not '%s'\n", s->hz);
+			fprintf(stderr, "%s: -F takes samples per second, 0 to 100000, not '%s'\n", prog, s->hz);
 			return -1;
 		}
 	}
 	if (s->mode && strcmp(s->mode, "sample") == 0 && s->hz && strcmp(s->hz, "0") == 0) {
-		fputs("cprof: --mode=sample with -F 0 would record nothing\n", stderr);
+		fprintf(stderr, "%s: --mode=sample with -F 0 would record nothing\n", prog);
 		return -1;
 	}
 	return 0;
@@ -140,16 +157,16 @@ static int add_count(struct settings *s, const char *arg)
 		const char *colon = memchr(p, ':', len);
 		if (!len || (colon && (colon == p || colon == p + len - 1 || memchr(colon + 1, ':', len - (size_t)(colon + 1 - p))))) {
 			fprintf(stderr,
-				"cprof: --count takes function names or globs, [LIBRARY:]GLOB separated by commas "
+				"%s: --count takes function names or globs, [LIBRARY:]GLOB separated by commas "
 				"(work_*,libm:sin), not '%s'\n",
-				arg);
+				prog, arg);
 			return -1;
 		}
 		n++;
 		p += len;
 	} while (*p++ == ',');
 	if (n + !!used > 64 || used + strlen(arg) + 2 > sizeof s->count) {
-		fputs("cprof: --count takes at most 64 patterns\n", stderr);
+		fprintf(stderr, "%s: --count takes at most 64 patterns\n", prog);
 		return -1;
 	}
 	if (used)
@@ -190,7 +207,7 @@ static int check_count(void)
 			uprobe_undefine(fs, group, "check");
 	}
 	if (ret < 0) {
-		fprintf(stderr, "cprof: --count: cannot count calls: %s\n", uprobe_advice(-ret));
+		fprintf(stderr, "%s: --count: cannot count calls: %s\n", prog, uprobe_advice(-ret));
 		return -1;
 	}
 	return 0;
@@ -226,29 +243,42 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 			break;
 		case OPT_PER_PROCESS: s->per_process = 1; break;
 		case OPT_NATIVE: s->native = 1; break;
+		case OPT_PER_RANK:
+		case OPT_WAIT:
+			if (!CPROF_MPI) {
+				fprintf(stderr, "%s: %s is cprof-mpi's option\n", prog, argv[optind - 1]);
+				return -1;
+			}
+			if (c == OPT_PER_RANK) {
+				s->per_rank = 1;
+			} else if ((s->wait = atoi(optarg)) <= 0) {
+				fprintf(stderr, "%s: --wait takes seconds, not '%s'\n", prog, optarg);
+				return -1;
+			}
+			break;
 		case OPT_NO_NATIVE: s->native = 0; break;
 		case 'h': usage(stdout); exit(0);
 		case OPT_VERSION: printf("cprof %s\n", PACKAGE_VERSION); exit(0);
 		case ':':
-			fprintf(stderr, "cprof: option '%s' needs an argument\n", argv[optind - 1]);
+			fprintf(stderr, "%s: option '%s' needs an argument\n", prog, argv[optind - 1]);
 			usage(stderr);
 			return -1;
 		default:
 			if (optopt)
-				fprintf(stderr, "cprof: unknown option '-%c'\n", optopt);
+				fprintf(stderr, "%s: unknown option '-%c'\n", prog, optopt);
 			else
-				fprintf(stderr, "cprof: unknown option '%s'\n", argv[optind - 1]);
+				fprintf(stderr, "%s: unknown option '%s'\n", prog, argv[optind - 1]);
 			usage(stderr);
 			return -1;
 		}
 	}
 	if (optind == argc) {
-		fputs("cprof: no program given\n", stderr);
+		fprintf(stderr, "%s: no program given\n", prog);
 		usage(stderr);
 		return -1;
 	}
 	if (s->sort && sort_parse(s->sort, sort, err, sizeof err) < 0) {
-		fprintf(stderr, "cprof: %s\n", err);
+		fprintf(stderr, "%s: %s\n", prog, err);
 		return -1;
 	}
 	if (check_choices(s) < 0)
@@ -259,7 +289,9 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 
 /* The runtime: next to the build tree's cprof when run from it, else where
  * make install put it. */
-static int find_runtime(char *path, size_t size)
+/* A library cprof preloads, lib in the build tree's folder (run from
+ * there) or where make install put it. */
+static int find_library(const char *folder, const char *lib, char *path, size_t size)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -267,18 +299,36 @@ static int find_runtime(char *path, size_t size)
 	if (n > 0) {
 		exe[n] = '\0';
 		char rel[PATH_MAX];
-		snprintf(rel, sizeof rel, "%s/../preload/.libs/libcprof.so", dirname(exe));
+		snprintf(rel, sizeof rel, "%s/../%s/.libs/%s", dirname(exe), folder, lib);
 		if (access(rel, R_OK) == 0 && realpath(rel, path))
 			return 0;
 	}
-	snprintf(path, size, "%s/libcprof.so", PKGLIBDIR);
+	snprintf(path, size, "%s/%s", PKGLIBDIR, lib);
 	if (access(path, R_OK) == 0)
 		return 0;
-	fprintf(stderr, "cprof: cannot find the runtime %s: %s (is cprof installed?)\n", path, strerror(errno));
+	fprintf(stderr, "%s: cannot find %s: %s (is cprof installed?)\n", prog, path, strerror(errno));
 	return -1;
 }
 
-static int dir_has_profiles(const char *dir)
+/* What goes into LD_PRELOAD: the runtime, and under MPI the wrappers. */
+static int find_preload(char *preload, size_t size)
+{
+	char runtime[PATH_MAX], wrappers[PATH_MAX];
+
+	if (find_library("preload", "libcprof.so", runtime, sizeof runtime) < 0)
+		return -1;
+	if (!CPROF_MPI) {
+		snprintf(preload, size, "%s", runtime);
+		return 0;
+	}
+	if (find_library("mpi_wrap", "libcprof-mpi.so", wrappers, sizeof wrappers) < 0)
+		return -1;
+	snprintf(preload, size, "%s:%s", runtime, wrappers);
+	return 0;
+}
+
+/* Whether dir holds raw profiles whose names start with prefix. */
+static int dir_has_profiles(const char *dir, const char *prefix)
 {
 	DIR *d = opendir(dir);
 	struct dirent *de;
@@ -288,6 +338,8 @@ static int dir_has_profiles(const char *dir)
 		return 0;
 	while (!found && (de = readdir(d))) {
 		size_t n = strlen(de->d_name);
+		if (strncmp(de->d_name, prefix, strlen(prefix)) != 0)
+			continue;
 		found = (n > strlen(CPROF_SUFFIX) && strcmp(de->d_name + n - strlen(CPROF_SUFFIX), CPROF_SUFFIX) == 0) ||
 			(n > strlen(CPROF_PARTIAL_SUFFIX) &&
 			 strcmp(de->d_name + n - strlen(CPROF_PARTIAL_SUFFIX), CPROF_PARTIAL_SUFFIX) == 0);
@@ -325,7 +377,7 @@ static int prepare_dir(const struct settings *s, char *dir, size_t size)
 		snprintf(dir, size, "%s/cprof.XXXXXX", tmp && *tmp ? tmp : "/tmp");
 		char made[PATH_MAX];
 		if (!mkdtemp(dir) || !realpath(dir, made)) {
-			fprintf(stderr, "cprof: cannot create a temporary directory %s: %s (set TMPDIR)\n", dir,
+			fprintf(stderr, "%s: cannot create a temporary directory %s: %s (set TMPDIR)\n", prog, dir,
 				strerror(errno));
 			return -1;
 		}
@@ -334,28 +386,158 @@ static int prepare_dir(const struct settings *s, char *dir, size_t size)
 	}
 	snprintf(dir, size, "%s", s->dir);
 	if (make_dirs(dir) < 0) {
-		fprintf(stderr, "cprof: cannot create %s: %s (choose another -d)\n", dir, strerror(errno));
+		fprintf(stderr, "%s: cannot create %s: %s (choose another -d)\n", prog, dir, strerror(errno));
 		return -1;
 	}
 	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "cprof: %s is not a directory (choose another -d)\n", dir);
+		fprintf(stderr, "%s: %s is not a directory (choose another -d)\n", prog, dir);
 		return -1;
 	}
 	if (access(dir, W_OK | X_OK) < 0) {
-		fprintf(stderr, "cprof: cannot write into %s: %s (choose another -d)\n", dir, strerror(errno));
+		fprintf(stderr, "%s: cannot write into %s: %s (choose another -d)\n", prog, dir, strerror(errno));
 		return -1;
 	}
 	if (!realpath(s->dir, dir)) {
-		fprintf(stderr, "cprof: %s: %s (choose another -d)\n", s->dir, strerror(errno));
+		fprintf(stderr, "%s: %s: %s (choose another -d)\n", prog, s->dir, strerror(errno));
 		return -1;
 	}
-	if (dir_has_profiles(dir)) {
-		fprintf(stderr, "cprof: %s already holds raw profiles, which would be merged with this run's: "
-				"remove them or choose another -d\n",
+	if (dir_has_profiles(dir, "")) {
+		fprintf(stderr, "%s: %s already holds raw profiles, which would be merged with this run's: "
+				"remove them or choose another -d\n", prog,
 			dir);
 		return -1;
 	}
 	return 0;
+}
+
+/* cprof-mpi: the first of these variables that is set. */
+static const char *first_env(const char *const *names)
+{
+	for (; *names; names++) {
+		const char *v = getenv(*names);
+		if (v && *v)
+			return v;
+	}
+	return NULL;
+}
+
+/* The rank this process is and the job's number of ranks, from what the
+ * launcher (mpiexec, mpirun, srun) tells it before MPI_Init. */
+static int mpi_identity(int *rank, int *size)
+{
+	static const char *const ranks[] = {"OMPI_COMM_WORLD_RANK", "PMIX_RANK", "PMI_RANK", "SLURM_PROCID", NULL};
+	static const char *const sizes[] = {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "SLURM_NTASKS", NULL};
+	const char *r = first_env(ranks), *n = first_env(sizes);
+
+	if (!r) {
+		fprintf(stderr,
+			"%s: no MPI rank in the environment: start it with an MPI launcher, as in "
+			"mpiexec -np 4 cprof-mpi PROG (or use cprof for a program that is not MPI)\n",
+			prog);
+		return -1;
+	}
+	*rank = atoi(r);
+	*size = n ? atoi(n) : -1;
+	return 0;
+}
+
+/* The job's id, for its directory: the batch system's (Slurm's first: its
+ * PBS wrappers set both), else the MPI launcher's.  Made safe for a file
+ * name. */
+static int job_id(char *buf, size_t size)
+{
+	static const char *const ids[] = {"SLURM_JOB_ID", "PBS_JOBID", "OMPI_MCA_ess_base_jobid", "PMIX_NAMESPACE",
+					  NULL};
+	const char *v = first_env(ids);
+	size_t n = 0;
+
+	if (!v)
+		return -1;
+	for (; *v && n + 1 < size; v++)
+		buf[n++] = (isalnum((unsigned char)*v) || *v == '.' || *v == '-' || *v == '_') ? *v : '_';
+	buf[n] = '\0';
+	return 0;
+}
+
+static void rank_tag(char *buf, size_t size, int rank)
+{
+	snprintf(buf, size, "rank%05d-", rank); /* as the runtime names its files */
+}
+
+/* The job's directory, which every rank writes into: -d, else cprof-<job id>
+ * in the working directory.  A rank's profiles of an earlier run would be
+ * merged with this one's: refused. */
+static int prepare_job_dir(const struct settings *s, int rank, char *jobid, size_t idsize, char *dir, size_t size)
+{
+	char made[PATH_MAX], tag[32], marker[PATH_MAX + 64];
+
+	if (job_id(jobid, idsize) < 0)
+		jobid[0] = '\0';
+	if (s->dir)
+		snprintf(dir, size, "%s", s->dir);
+	else if (jobid[0])
+		snprintf(dir, size, "cprof-%s", jobid);
+	else {
+		fprintf(stderr,
+			"%s: cannot tell the job's id (none of SLURM_JOB_ID, PBS_JOBID or the launcher's is set): "
+			"name its directory with -d DIR\n",
+			prog);
+		return -1;
+	}
+	if (make_dirs(dir) < 0 || !realpath(dir, made) || access(made, W_OK | X_OK) < 0) {
+		fprintf(stderr, "%s: cannot write into %s: %s (choose another with -d)\n", prog, dir, strerror(errno));
+		return -1;
+	}
+	snprintf(dir, size, "%s", made);
+	rank_tag(tag, sizeof tag, rank);
+	if (dir_has_profiles(dir, tag)) {
+		fprintf(stderr,
+			"%s: %s already holds rank %d's profile of an earlier run, which would be merged with this "
+			"one's: remove it or choose another directory with -d\n",
+			prog, dir, rank);
+		return -1;
+	}
+	snprintf(marker, sizeof marker, "%s/.%sdone", dir, tag);
+	unlink(marker);
+	return 0;
+}
+
+/* Tells rank 0 that this rank is done: its processes have all ended. */
+static void mark_done(const char *dir, int rank, int status)
+{
+	char tag[32], tmp[PATH_MAX + 64], marker[PATH_MAX + 64];
+	FILE *f;
+
+	rank_tag(tag, sizeof tag, rank);
+	snprintf(tmp, sizeof tmp, "%s/.%sdone.%d", dir, tag, (int)getpid());
+	snprintf(marker, sizeof marker, "%s/.%sdone", dir, tag);
+	f = fopen(tmp, "w");
+	if (!f || fprintf(f, "%d\n", status) < 0 || fclose(f) != 0 || rename(tmp, marker) < 0)
+		fprintf(stderr, "%s: cannot write %s: %s (rank 0 will wait for rank %d)\n", prog, marker,
+			strerror(errno), rank);
+}
+
+/* Rank 0 waits, `seconds` at most, for every rank to be done. */
+static void wait_ranks(const char *dir, int size, int seconds)
+{
+	char tag[32], marker[PATH_MAX + 64];
+	int done = 0, tick = 0;
+
+	for (; tick <= seconds * 10; tick++) {
+		for (done = 0; done < size; done++) {
+			rank_tag(tag, sizeof tag, done);
+			snprintf(marker, sizeof marker, "%s/.%sdone", dir, tag);
+			if (access(marker, F_OK) < 0)
+				break;
+		}
+		if (done == size)
+			return;
+		if (tick == 20)
+			fprintf(stderr, "%s: waiting for rank %d and the others (%d s at most; --wait)\n", prog, done,
+				seconds);
+		usleep(100000);
+	}
+	fprintf(stderr, "%s: waited %d s: reporting without the ranks that are not done\n", prog, seconds);
 }
 
 /* -o's file is written after the run: find out now if it cannot be. */
@@ -373,7 +555,7 @@ static int check_output(const char *out)
 		if (access(dirname(copy), W_OK | X_OK) == 0)
 			return 0;
 	}
-	fprintf(stderr, "cprof: cannot write %s: %s\n", out, strerror(errno));
+	fprintf(stderr, "%s: cannot write %s: %s\n", prog, out, strerror(errno));
 	return -1;
 }
 
@@ -432,17 +614,17 @@ static void handle_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-static void child_exec(const struct settings *s, const char *runtime, const char *dir, int report_fd)
+static void child_exec(const struct settings *s, const char *libs, const char *dir, int report_fd)
 {
 	char **argv = s->argv;
 	const char *old = getenv("LD_PRELOAD");
-	char preload[2 * PATH_MAX];
+	char preload[4 * PATH_MAX];
 	int e;
 
 	if (old && *old)
-		snprintf(preload, sizeof preload, "%s:%s", runtime, old);
+		snprintf(preload, sizeof preload, "%s:%s", libs, old);
 	else
-		snprintf(preload, sizeof preload, "%s", runtime);
+		snprintf(preload, sizeof preload, "%s", libs);
 	setenv("LD_PRELOAD", preload, 1);
 	setenv("CPROF_DIR", dir, 1);
 	setenv("CPROF_HZ", s->hz ? s->hz : "1000", 1);
@@ -465,14 +647,14 @@ static void child_exec(const struct settings *s, const char *runtime, const char
 	_exit(127);
 }
 
-static void explain_exec_error(const char *prog, int e)
+static void explain_exec_error(const char *name, int e)
 {
-	if (e == ENOENT && !strchr(prog, '/'))
-		fprintf(stderr, "cprof: %s: command not found\n", prog);
+	if (e == ENOENT && !strchr(name, '/'))
+		fprintf(stderr, "%s: %s: command not found\n", prog, name);
 	else if (e == ENOEXEC)
-		fprintf(stderr, "cprof: %s: cannot execute: not a program or script this system can run\n", prog);
+		fprintf(stderr, "%s: %s: cannot execute: not a program or script this system can run\n", prog, name);
 	else
-		fprintf(stderr, "cprof: %s: %s\n", prog, strerror(e));
+		fprintf(stderr, "%s: %s: %s\n", prog, name, strerror(e));
 }
 
 /* Waits for the program and then for every process it left behind, which
@@ -488,9 +670,8 @@ static int wait_all(void)
 			status = st;
 			child = -1;
 			if (waitpid(-1, &st, WNOHANG) == 0)
-				fputs("cprof: waiting for the processes the program left running (Ctrl-C stops "
-				      "waiting)\n",
-				      stderr);
+				fprintf(stderr, "%s: waiting for the processes the program left running (Ctrl-C stops "
+				      "waiting)\n", prog);
 			continue;
 		}
 		if (pid > 0)
@@ -498,7 +679,7 @@ static int wait_all(void)
 		if (errno == ECHILD)
 			break;
 		if (stop_waiting && child < 0) {
-			fputs("cprof: stopped waiting: processes still running are not in the report\n", stderr);
+			fprintf(stderr, "%s: stopped waiting: processes still running are not in the report\n", prog);
 			break;
 		}
 	}
@@ -507,7 +688,7 @@ static int wait_all(void)
 
 /* Runs argv under the runtime and sets *code to its exit status as a shell
  * reports it.  Returns -1 (and 126 or 127 in *code) when it could not start. */
-static int run(const struct settings *s, const char *runtime, const char *dir, int *code)
+static int run(const struct settings *s, const char *preload, const char *dir, int *code)
 {
 	char **argv = s->argv;
 	int pipefd[2], e, status;
@@ -516,19 +697,19 @@ static int run(const struct settings *s, const char *runtime, const char *dir, i
 	*code = 126;
 
 	if (pipe2(pipefd, O_CLOEXEC) < 0) {
-		fprintf(stderr, "cprof: pipe: %s\n", strerror(errno));
+		fprintf(stderr, "%s: pipe: %s\n", prog, strerror(errno));
 		return -1;
 	}
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	fflush(NULL);
 	child = fork();
 	if (child < 0) {
-		fprintf(stderr, "cprof: fork: %s\n", strerror(errno));
+		fprintf(stderr, "%s: fork: %s\n", prog, strerror(errno));
 		return -1;
 	}
 	if (child == 0) {
 		close(pipefd[0]);
-		child_exec(s, runtime, dir, pipefd[1]);
+		child_exec(s, preload, dir, pipefd[1]);
 	}
 	close(pipefd[1]);
 	handle_signals();
@@ -549,20 +730,36 @@ static int run(const struct settings *s, const char *runtime, const char *dir, i
 
 int main(int argc, char **argv)
 {
-	struct settings s = {.native = 1};
-	struct analysis_options opt = {.prog = "cprof", .top = -1};
-	char runtime[PATH_MAX], dir[PATH_MAX];
-	int status, ret;
+	struct settings s = {.native = 1, .wait = 60};
+	struct analysis_options opt = {.prog = prog, .top = -1};
+	char preload[2 * PATH_MAX + 2], dir[PATH_MAX], jobid[128], num[16];
+	int status, ret, rank = -1, size = -1;
 
 	if (parse_args(argc, argv, &s, &opt.sort) < 0)
 		return 2;
-	if (find_runtime(runtime, sizeof runtime) < 0 || check_output(s.out) < 0 ||
-	    (s.count[0] && check_count() < 0) || prepare_dir(&s, dir, sizeof dir) < 0)
+	if (find_preload(preload, sizeof preload) < 0 || check_output(s.out) < 0 ||
+	    (s.count[0] && check_count() < 0))
 		return 2;
-	ret = run(&s, runtime, dir, &status);
+	if (CPROF_MPI) {
+		if (mpi_identity(&rank, &size) < 0 || prepare_job_dir(&s, rank, jobid, sizeof jobid, dir, sizeof dir) < 0)
+			return 2;
+		snprintf(num, sizeof num, "%d", rank);
+		setenv("CPROF_RANK", num, 1);
+		snprintf(num, sizeof num, "%d", size);
+		setenv("CPROF_SIZE", num, 1);
+		setenv("CPROF_JOBID", jobid, 1);
+	} else if (prepare_dir(&s, dir, sizeof dir) < 0) {
+		return 2;
+	}
+	ret = run(&s, preload, dir, &status);
 	if (s.count[0])
 		sweep_probes();
-	if (ret < 0) {
+	if (CPROF_MPI) {
+		mark_done(dir, rank, status);
+		if (rank != 0) /* rank 0 reports for all */
+			return status;
+		wait_ranks(dir, size, s.wait);
+	} else if (ret < 0) {
 		if (!s.dir)
 			remove_dir(dir);
 		return status;
@@ -570,19 +767,22 @@ int main(int argc, char **argv)
 	opt.sort_chosen = s.sort != NULL;
 	opt.pstats_out = s.out;
 	opt.per_process = s.per_process;
+	opt.per_rank = s.per_rank;
 	{
 		char *paths[] = {dir};
 		ret = analysis_report(&opt, paths, 1, stdout);
 	}
 	if (ret == ANALYSIS_EMPTY)
 		fprintf(stderr,
-			"cprof: no profile was written: %s ended before the runtime started (did it fail to "
+			"%s: no profile was written: %s ended before the runtime started (did it fail to "
 			"start?), or it ignores LD_PRELOAD (a static or setuid program)\n",
-			s.argv[0]);
+			prog, s.argv[0]);
 	if (fflush(stdout) != 0 && errno != EPIPE)
-		fprintf(stderr, "cprof: cannot print the report: %s\n", strerror(errno));
-	if (!s.dir)
+		fprintf(stderr, "%s: cannot print the report: %s\n", prog, strerror(errno));
+	if (!CPROF_MPI && !s.dir)
 		remove_dir(dir);
+	else if (CPROF_MPI)
+		fprintf(stderr, "%s: the raw profiles are in %s (cprof-report %s)\n", prog, dir, dir);
 	/* the program's status, unless it succeeded and its report was lost */
 	return ret == ANALYSIS_FAILED && status == 0 ? 1 : status;
 }

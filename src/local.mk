@@ -18,3 +18,14 @@ BUILT_SOURCES += src/paths.h
 CLEANFILES += src/paths.h
 src/paths.h: Makefile
 	$(AM_V_GEN)$(MKDIR_P) src && echo '#define PKGLIBDIR "$(pkglibdir)"' > $@
+
+# cprof-mpi: the same launcher, for each rank under an MPI launcher.
+if HAVE_MPI
+bin_PROGRAMS += src/cprof-mpi
+src_cprof_mpi_SOURCES = $(src_cprof_SOURCES)
+nodist_src_cprof_mpi_SOURCES = src/paths.h
+src_cprof_mpi_CPPFLAGS = $(src_cprof_CPPFLAGS) -DCPROF_MPI=1
+src_cprof_mpi_CFLAGS = $(src_cprof_CFLAGS)
+src_cprof_mpi_LDFLAGS = $(src_cprof_LDFLAGS)
+src_cprof_mpi_LDADD = $(src_cprof_LDADD)
+endif
