@@ -21,6 +21,7 @@
 #include "config.h"
 
 #include <dlfcn.h>
+#include <link.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,17 +50,42 @@ static struct site sites[SITES];
 static struct cprof_mpi_site out[SITES]; /* the writer's copy */
 static uint64_t ids[256];                /* each function's id in the call trees */
 static int atomic_counts;                /* MPI_THREAD_MULTIPLE */
-static struct cprof_rec_mpi info = {.rank = -1, .size = -1};
+static struct cprof_rec_mpi record = {.rank = -1, .size = -1};
 static uint64_t lost_sites; /* calls not kept: the table was full */
 
 static int (*type_size)(MPI_Datatype, int *);
 static int (*get_count)(const MPI_Status *, MPI_Datatype, int *);
 static MPI_Datatype (*type_f2c)(MPI_Fint);
 
+struct lookup {
+	const char *name;
+	void *found;
+};
+
+static int lookup_in(struct dl_phdr_info *info, size_t size, void *data)
+{
+	struct lookup *l = data;
+	void *h;
+
+	(void)size;
+	if (!info->dlpi_name || !info->dlpi_name[0] || !(h = dlopen(info->dlpi_name, RTLD_LAZY | RTLD_NOLOAD)))
+		return 0;
+	l->found = dlsym(h, l->name);
+	dlclose(h);
+	return l->found != NULL;
+}
+
+/* Where the program's MPI is: next after this library, or, when it was
+ * loaded RTLD_LOCAL (mpi4py's extension module brings libmpi so), in
+ * whichever loaded object has it. */
 void *mpi_real(const char *name)
 {
-	void *p = dlsym(RTLD_NEXT, name);
+	struct lookup l = {name, dlsym(RTLD_NEXT, name)};
+	void *p;
 
+	if (!l.found)
+		dl_iterate_phdr(lookup_in, &l);
+	p = l.found;
 	if (!p) {
 		fprintf(stderr, "cprof-mpi: %s not found: is the program linked with an MPI other than OpenMPI?\n", name);
 		abort();
@@ -195,16 +221,16 @@ static void started(int level)
 	MPI_Comm world = (MPI_Comm)dlsym(RTLD_DEFAULT, "ompi_mpi_comm_world"); /* OpenMPI's MPI_COMM_WORLD */
 
 	if (world) {
-		comm_rank(world, &info.rank);
-		comm_size(world, &info.size);
+		comm_rank(world, &record.rank);
+		comm_size(world, &record.size);
 	}
-	info.thread_level = (uint32_t)level;
+	record.thread_level = (uint32_t)level;
 	atomic_counts = level == MPI_THREAD_MULTIPLE;
 	*(void **)&type_size = mpi_real("PMPI_Type_size");
 	*(void **)&get_count = mpi_real("PMPI_Get_count");
 	*(void **)&type_f2c = dlsym(RTLD_DEFAULT, "PMPI_Type_f2c");
 	if (api.ticks)
-		info.init_ticks = api.ticks();
+		record.init_ticks = api.ticks();
 }
 
 void mpi_after_init(int *argc, char ***argv)
@@ -224,7 +250,7 @@ void mpi_after_init_thread(int *argc, char ***argv, int required, int *provided)
 void mpi_before_finalize(void)
 {
 	if (api.ticks)
-		info.finalize_ticks = api.ticks();
+		record.finalize_ticks = api.ticks();
 }
 
 void mpi_before_finalize_f(void *ierr)
@@ -294,9 +320,9 @@ static void write_record(void *writer)
 	for (size_t i = 0; i < SITES; i++)
 		if (__atomic_load_n(&sites[i].state, __ATOMIC_ACQUIRE) == 2 && sites[i].s.calls)
 			out[n++] = sites[i].s;
-	info.nsites = n;
-	info.calls_lost = __atomic_load_n(&lost_sites, __ATOMIC_RELAXED);
-	api.put_record(writer, CPROF_REC_MPI, &info, sizeof info, out, n * (uint32_t)sizeof *out);
+	record.nsites = n;
+	record.calls_lost = __atomic_load_n(&lost_sites, __ATOMIC_RELAXED);
+	api.put_record(writer, CPROF_REC_MPI, &record, sizeof record, out, n * (uint32_t)sizeof *out);
 }
 
 __attribute__((constructor)) static void core_init(void)

@@ -20,6 +20,13 @@ tests_progs_io_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_counts_CFLAGS = $(AM_CFLAGS) -g -Wno-missing-prototypes
 tests_progs_counts_LDADD = -lpthread
 
+if HAVE_MPI
+check_PROGRAMS += tests/progs/mpiend
+tests_progs_mpiend_CPPFLAGS = $(AM_CPPFLAGS) $(MPI_CFLAGS)
+tests_progs_mpiend_CFLAGS = $(AM_CFLAGS) -g
+tests_progs_mpiend_LDADD = $(MPI_LIBS)
+endif
+
 INTEGRATION_TESTS = \
 	tests/kernels.sh \
 	tests/launcher.sh \
@@ -30,6 +37,7 @@ INTEGRATION_TESTS = \
 	tests/sampling.sh \
 	tests/count.sh \
 	tests/python.sh \
+	tests/mpi.sh \
 	tests/pstats.sh \
 	tests/compilers.sh \
 	tests/bad-input.sh

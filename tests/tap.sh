@@ -6,6 +6,7 @@ set -u
 : "${top_srcdir:?run through make check}"
 CPROF="$top_builddir/src/cprof"
 CPROF_REPORT="$top_builddir/src/cprof-report"
+CPROF_MPI="$top_builddir/src/cprof-mpi"
 KERNELS="$top_builddir/kernels"
 PROGS="$top_builddir/tests/progs"
 

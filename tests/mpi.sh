@@ -1,0 +1,116 @@
+# MPI: cprof-mpi under mpiexec, exact MPI counts, one merged report, and
+# ranks that end badly.
+. "$top_srcdir/tests/tap.sh"
+
+if [ ! -x "$CPROF_MPI" ] || ! command -v mpiexec > /dev/null; then
+	skip "OpenMPI (mpiexec, mpicc) is not installed: no cprof-mpi"
+	done_testing
+fi
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+# no batch job here: the job directory is named from the launcher's job id
+unset SLURM_JOB_ID PBS_JOBID
+MPIEXEC="mpiexec --oversubscribe"
+cd "$WORK" || exit 1
+
+# the kernel at 1, 2 and 4 ranks: every MPI call counted, exactly
+rounds=5
+for np in 1 2 4; do
+	mkdir "np$np" && cd "np$np" || exit 1
+	$MPIEXEC -np $np "$CPROF_MPI" "$KERNELS/mpi" $rounds > out 2> err
+	expect_eq "-np $np: status 0" 0 $?
+	dirs=$(ls -d cprof-* 2> /dev/null | wc -l)
+	expect_eq "-np $np: one job directory, cprof-<launcher's job id>" 1 "$dirs"
+	expect_eq "-np $np: a profile per rank, named by rank" "$(seq 0 $((np - 1)) | xargs printf 'rank%05d\n')" \
+		"$(ls cprof-*/ | sed -n 's/^\(rank[0-9]*\)-.*\.cprof$/\1/p' | sort -u)"
+	if [ $np -gt 1 ]; then p2p=$((np * rounds)); else p2p=""; fi
+	expect_eq "-np $np: MPI_Init, MPI_Finalize, MPI_Barrier, MPI_Comm_rank once per rank" "$np $np $np $np" \
+		"$(ncalls out MPI_Init) $(ncalls out MPI_Finalize) $(ncalls out MPI_Barrier) $(ncalls out MPI_Comm_rank)"
+	expect_eq "-np $np: MPI_Send and MPI_Recv $rounds times per rank" "$p2p $p2p" "$(ncalls out MPI_Send) $(ncalls out MPI_Recv)"
+	expect_eq "-np $np: MPI_Allreduce $rounds times per rank" $((np * rounds)) "$(ncalls out MPI_Allreduce)"
+	expect_eq "-np $np: the traced functions once per rank" "$np $np $np" \
+		"$(ncalls out main) $(ncalls out ring) $(ncalls out allreduce)"
+	matches "-np $np: the MPI section counts the ranks" "^MPI: $np ranks of $np; " "$(cat out)"
+	expect_eq "-np $np: a line per rank" "$(seq 0 $((np - 1)) | tr '\n' ' ')" \
+		"$(awk '/^ +rank +host/ { on = 1; next } on && NF == 0 { exit } on { printf "%s ", $1 }' out)"
+	expect_eq "-np $np: MPI_Allreduce's calls and bytes (1000 doubles each way)" \
+		"$((np * rounds)) $((np * rounds * 8000)) $((np * rounds * 8000))" \
+		"$(awk '$1 == "MPI_Allreduce" && NF == 10 { print $2, $9, $10 }' out)"
+	if [ $np -gt 1 ]; then
+		expect_eq "-np $np: MPI_Recv's call site is ring" "mpi.c:27(ring)" \
+			"$(awk '$1 == "MPI_Recv" && NF == 8 { print $8 }' out)"
+	fi
+	matches "-np $np: rank 0 says where the raw profiles are" "^cprof-mpi: the raw profiles are in .*/cprof-" "$(cat err)"
+	cd "$WORK" || exit 1
+done
+
+# cprof-report on the job directory: the same counts; --rank, --per-rank
+job=$(ls -d np4/cprof-*)
+"$CPROF_REPORT" "$job" > report.out
+expect_eq "cprof-report DIR: the merged counts" "$(ncalls np4/out MPI_Send)" "$(ncalls report.out MPI_Send)"
+"$CPROF_REPORT" --rank 0,2-3 "$job" > ranks.out
+expect_eq "--rank 0,2-3: three ranks' calls" $((3 * rounds)) "$(ncalls ranks.out MPI_Allreduce)"
+matches "--rank 0,2-3: and three in the MPI section" "^MPI: 3 ranks of 4; " "$(cat ranks.out)"
+"$CPROF_REPORT" --per-rank "$job" > perrank.out
+expect_eq "--per-rank: a table per rank" "Rank 0 Rank 1 Rank 2 Rank 3" \
+	"$(awk '/^Rank [0-9]+ on / { printf "%s%s %s", sep, $1, $2; sep = " " }' perrank.out)"
+"$CPROF_REPORT" --rank 7 "$job" > /dev/null 2> rank7.err
+expect_eq "--rank with no such rank: status 1" 1 $?
+"$CPROF_REPORT" --rank 1-x "$job" > /dev/null 2> bad.err
+expect_eq "--rank with a bad list: status 2" 2 $?
+matches "--rank with a bad list: says how to write one" "takes ranks and ranges of ranks" "$(cat bad.err)"
+
+# a missing and a corrupt rank file: a warning naming the file, and the rest
+cp -r "$job" damaged
+rm damaged/rank00002-*
+f=$(ls damaged/rank00001-*.cprof)
+printf 'garbage' | dd of="$f" bs=1 seek=0 conv=notrunc 2> /dev/null
+"$CPROF_REPORT" damaged > damaged.out 2> damaged.err
+expect_eq "damaged job: cprof-report still reports" 0 $?
+matches "damaged job: the corrupt file is named" "$(basename "$f").*not a cprof raw profile" "$(cat damaged.err)"
+matches "damaged job: the missing ranks are named" "^Missing: 2 of 4 ranks wrote no profile: 1, 2$" "$(cat damaged.out)"
+expect_eq "damaged job: the other ranks' calls" $((2 * rounds)) "$(ncalls damaged.out MPI_Allreduce)"
+
+# -d names the directory; an earlier run's profiles of a rank are refused
+$MPIEXEC -np 2 "$CPROF_MPI" -d named "$KERNELS/mpi" 1 > /dev/null 2>&1
+expect_eq "-d DIR: the ranks write there" 2 "$(ls named/*.cprof | wc -l)"
+$MPIEXEC -np 2 "$CPROF_MPI" -d named "$KERNELS/mpi" 1 > again.out 2> again.err
+check "-d DIR again: refused" test $? -ne 0
+matches "-d DIR again: says why" "already holds rank [01]'s profile of an earlier run" "$(cat again.err)"
+
+# not under a launcher
+"$CPROF_MPI" "$KERNELS/mpi" > /dev/null 2> nolauncher.err
+expect_eq "cprof-mpi without a launcher: status 2" 2 $?
+matches "cprof-mpi without a launcher: says how to run it" "no MPI rank in the environment: start it with an MPI launcher" \
+	"$(cat nolauncher.err)"
+
+# a batch job's id names the directory (Slurm's first, then PBS's, sanitised)
+(PBS_JOBID='42.server/x' $MPIEXEC -np 1 "$CPROF_MPI" "$KERNELS/mpi" 1 > /dev/null 2>&1)
+check "PBS_JOBID 42.server/x: cprof-42.server_x" test -d cprof-42.server_x
+(SLURM_JOB_ID=77 PBS_JOBID=42 $MPIEXEC -np 1 "$CPROF_MPI" "$KERNELS/mpi" 1 > /dev/null 2>&1)
+check "SLURM_JOB_ID before PBS_JOBID: cprof-77" test -d cprof-77
+
+# ranks that end badly: their data is kept, and the report says how they ended
+for mode in abort term; do
+	$MPIEXEC -np 3 "$CPROF_MPI" -d "end-$mode" "$PROGS/mpiend" $mode > /dev/null 2>&1
+	"$CPROF_REPORT" "end-$mode" > "end-$mode.out" 2> /dev/null
+	expect_eq "$mode: every rank wrote its profile" 3 "$(ls "end-$mode" | grep -c '\.cprof$')"
+	case $mode in
+	abort) why="called MPI_Abort \(error code 3\)" ;;
+	term) why="killed by signal 15 \(Terminated\)" ;;
+	esac
+	matches "$mode: rank 1's line says how it ended" "^ +1 .*$why" "$(cat "end-$mode.out")"
+	expect_eq "$mode: the barrier every rank passed" 3 "$(ncalls "end-$mode.out" MPI_Init)"
+done
+
+# mpi4py: Python functions, and MPI calls under them
+if /usr/bin/python3 -c 'import mpi4py' 2> /dev/null; then
+	$MPIEXEC -np 2 "$CPROF_MPI" -d py /usr/bin/python3 "$top_srcdir/kernels/python/mpi.py" 3 > py.out 2>&1
+	expect_eq "mpi4py: status 0" 0 $?
+	expect_eq "mpi4py: ring and allreduce in each rank" "2 2" "$(ncalls py.out ring) $(ncalls py.out allreduce)"
+	expect_eq "mpi4py: MPI_Allreduce, 3 per rank" 6 "$(ncalls py.out MPI_Allreduce)"
+	expect_eq "mpi4py: MPI_Allreduce's call site is the Python function" "kernels/python/mpi.py" \
+		"$(awk '$1 == "MPI_Allreduce" && NF == 8 { print $8 }' py.out | sed 's/:.*//; s|^|kernels/python/|')"
+else
+	skip "mpi4py: Debian's python3-mpi4py is not installed"
+fi
+done_testing

@@ -1,0 +1,27 @@
+/* mpiend MODE: ranks that end badly.  Every rank calls MPI_Barrier once;
+ * then rank 1 calls MPI_Abort with error code 3 (MODE abort) or is killed by
+ * SIGTERM (MODE term), while the other ranks wait in a second barrier, until
+ * the launcher kills them. */
+#include <mpi.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+int main(int argc, char **argv)
+{
+	int rank;
+
+	MPI_Init(&argc, &argv);
+	MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+	MPI_Barrier(MPI_COMM_WORLD);
+	if (rank == 1) {
+		sleep(1); /* the others are in the second barrier by now */
+		if (argc > 1 && strcmp(argv[1], "abort") == 0)
+			MPI_Abort(MPI_COMM_WORLD, 3);
+		raise(SIGTERM);
+	}
+	MPI_Barrier(MPI_COMM_WORLD);
+	MPI_Finalize();
+	return 0;
+}
