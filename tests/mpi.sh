@@ -90,8 +90,10 @@ check "PBS_JOBID 42.server/x: cprof-42.server_x" test -d cprof-42.server_x
 check "SLURM_JOB_ID before PBS_JOBID: cprof-77" test -d cprof-77
 
 # ranks that end badly: their data is kept, and the report says how they ended
+# (the others are killed by mpiexec: SIGTERM, then SIGKILL a second later
+# unless told to wait longer, as a busy machine needs)
 for mode in abort term; do
-	$MPIEXEC -np 3 "$CPROF_MPI" -d "end-$mode" "$PROGS/mpiend" $mode > /dev/null 2>&1
+	$MPIEXEC --mca odls_base_sigkill_timeout 10 -np 3 "$CPROF_MPI" -d "end-$mode" "$PROGS/mpiend" $mode > /dev/null 2>&1
 	"$CPROF_REPORT" "end-$mode" > "end-$mode.out" 2> /dev/null
 	expect_eq "$mode: every rank wrote its profile" 3 "$(ls "end-$mode" | grep -c '\.cprof$')"
 	case $mode in
