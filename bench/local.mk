@@ -11,7 +11,18 @@ bench_calls_pg_LDFLAGS = -pg
 bench_sigfloor_SOURCES = bench/sigfloor.c
 bench_sigfloor_CFLAGS = -O2
 CLEANFILES += $(EXTRA_PROGRAMS)
-EXTRA_DIST += bench/trace.sh bench/sample.sh bench/count.sh bench/python.sh bench/calls.py
+EXTRA_DIST += bench/trace.sh bench/sample.sh bench/count.sh bench/python.sh bench/calls.py bench/mpi.sh
+
+if HAVE_MPI
+EXTRA_PROGRAMS += bench/mpicalls
+bench_mpicalls_SOURCES = bench/mpicalls.c
+bench_mpicalls_CPPFLAGS = $(AM_CPPFLAGS) $(MPI_CFLAGS)
+bench_mpicalls_CFLAGS = -O2
+bench_mpicalls_LDADD = $(MPI_LIBS)
+BENCH_MPI = $(SHELL) $(srcdir)/bench/mpi.sh $(abs_top_builddir)
+else
+BENCH_MPI = @echo "bench: no OpenMPI: bench/mpi.sh skipped"
+endif
 
 # one benchmark at a time: the machine has two cores
 bench: all $(EXTRA_PROGRAMS)
@@ -19,4 +30,5 @@ bench: all $(EXTRA_PROGRAMS)
 	$(SHELL) $(srcdir)/bench/sample.sh $(abs_top_builddir)
 	$(SHELL) $(srcdir)/bench/count.sh $(abs_top_builddir)
 	$(SHELL) $(srcdir)/bench/python.sh $(abs_top_builddir)
+	$(BENCH_MPI)
 .PHONY: bench

@@ -118,25 +118,36 @@ void mpi_begin(struct mpi_call *c, int func, void *ret)
 	if (!c->site)
 		c->site = CPROF_SITE_PC | (uintptr_t)ret;
 	c->t0 = api.enter(func_id(func));
+	if (!c->t0)
+		c->t0 = 1; /* 0 means not recording */
 }
+
+/* This thread's last site of each function: most calls come from where
+ * the previous one did. */
+static __thread struct site *last_site[256] __attribute__((tls_model("initial-exec")));
 
 static struct site *site_of(int func, uint64_t where)
 {
-	uint64_t fid = func_id(func);
+	struct site *last = last_site[func];
+	uint64_t fid;
+
+	if (last && last->s.site == where)
+		return last;
+	fid = func_id(func);
 	size_t h = (size_t)((where ^ ((uint64_t)func << 48)) * 0x9e3779b97f4a7c15ull >> 40);
 
 	for (size_t probe = 0; probe < 64; probe++, h++) {
 		struct site *s = &sites[h & (SITES - 1)];
 		uint32_t state = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE), free_state = 0;
 		if (state == 2 && s->s.site == where && s->s.func == fid)
-			return s;
+			return last_site[func] = s;
 		if (state == 0 && __atomic_compare_exchange_n(&s->state, &free_state, 1, 0, __ATOMIC_ACQ_REL,
 							       __ATOMIC_RELAXED)) {
 			s->s.func = fid;
 			s->s.site = where;
 			s->s.min_ticks = UINT64_MAX;
 			__atomic_store_n(&s->state, 2, __ATOMIC_RELEASE);
-			return s;
+			return last_site[func] = s;
 		}
 	}
 	return NULL;

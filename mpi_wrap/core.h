@@ -22,6 +22,12 @@ extern const char *const mpi_names[];
 void *mpi_real(const char *name);
 
 void mpi_begin(struct mpi_call *c, int func, void *ret);
+/* Whether the call is being timed (cprof's runtime is there): the bytes
+ * need not be counted otherwise. */
+static inline int mpi_recording(const struct mpi_call *c)
+{
+	return c->t0 != 0;
+}
 void mpi_end(struct mpi_call *c, uint64_t sent, uint64_t received);
 
 /* Bytes in count elements of type; in what status says was received (at

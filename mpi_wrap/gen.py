@@ -66,6 +66,14 @@ def bytes_expr(f, which, fortran):
     return "mpi_bytes(%s, %s)" % (count, dtype)
 
 
+def end_call(f, fortran):
+    """mpi_end with the bytes, counted once when sent and received are the same."""
+    sent, recv = bytes_expr(f, "sent", fortran), bytes_expr(f, "recv", fortran)
+    if sent == recv and sent != "0":
+        return "\tif (mpi_recording(&c)) {\n\t\tuint64_t n = %s;\n\t\tmpi_end(&c, n, n);\n\t}" % sent
+    return "\tif (mpi_recording(&c))\n\t\tmpi_end(&c, %s, %s);" % (sent, recv)
+
+
 def c_wrapper(f, out):
     name, params = f["name"], f["params"]
     decl = ", ".join("%s%s%s" % (t, "" if t.endswith("*") else " ", n) for t, n in params) or "void"
@@ -81,7 +89,7 @@ def c_wrapper(f, out):
         out.append("\tmpi_%s(%s);" % (f["hook"], args))
     out.append("\tmpi_begin(&c, F_%s, __builtin_return_address(0));" % name)
     out.append("\tret = real(%s);" % args)
-    out.append("\tmpi_end(&c, %s, %s);" % (bytes_expr(f, "sent", False), bytes_expr(f, "recv", False)))
+    out.append(end_call(f, False))
     if f["hook"] and f["hook"].startswith("after_"):
         out.append("\tmpi_%s(%s);" % (f["hook"], args))
     out.append("\treturn ret;\n}\n")
@@ -100,7 +108,7 @@ def fortran_wrapper(f, out):
         out.append("\tmpi_%s_f(%s);" % (f["hook"], ", ".join("p%d" % i for i in range(n))))
     out.append("\tmpi_begin(&c, F_%s, __builtin_return_address(0));" % name)
     out.append("\treal(%s);" % ", ".join("p%d" % i for i in range(n)))
-    out.append("\tmpi_end(&c, %s, %s);\n}" % (bytes_expr(f, "sent", True), bytes_expr(f, "recv", True)))
+    out.append(end_call(f, True) + "\n}")
     for mangled in (low + "_", low + "__", low, name.upper()):
         out.append('MPI_EXPORT void %s(%s) __attribute__((alias("f_%s")));' % (mangled, ", ".join(ps), low))
     out.append("")

@@ -250,7 +250,8 @@ MPI_EXPORT int MPI_Init(int *argc, char ***argv)
 		*(void **)&real = mpi_real("PMPI_Init");
 	mpi_begin(&c, F_MPI_Init, __builtin_return_address(0));
 	ret = real(argc, argv);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	mpi_after_init(argc, argv);
 	return ret;
 }
@@ -265,7 +266,8 @@ MPI_EXPORT int MPI_Init_thread(int *argc, char ***argv, int required, int *provi
 		*(void **)&real = mpi_real("PMPI_Init_thread");
 	mpi_begin(&c, F_MPI_Init_thread, __builtin_return_address(0));
 	ret = real(argc, argv, required, provided);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	mpi_after_init_thread(argc, argv, required, provided);
 	return ret;
 }
@@ -281,7 +283,8 @@ MPI_EXPORT int MPI_Finalize(void)
 	mpi_before_finalize();
 	mpi_begin(&c, F_MPI_Finalize, __builtin_return_address(0));
 	ret = real();
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -296,7 +299,8 @@ MPI_EXPORT int MPI_Abort(MPI_Comm comm, int errorcode)
 	mpi_before_abort(comm, errorcode);
 	mpi_begin(&c, F_MPI_Abort, __builtin_return_address(0));
 	ret = real(comm, errorcode);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -310,7 +314,8 @@ MPI_EXPORT int MPI_Pcontrol(const int level, ...)
 		*(void **)&real = mpi_real("PMPI_Pcontrol");
 	mpi_begin(&c, F_MPI_Pcontrol, __builtin_return_address(0));
 	ret = real(level);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -324,7 +329,8 @@ MPI_EXPORT int MPI_Send(const void *buf, int count, MPI_Datatype datatype, int d
 		*(void **)&real = mpi_real("PMPI_Send");
 	mpi_begin(&c, F_MPI_Send, __builtin_return_address(0));
 	ret = real(buf, count, datatype, dest, tag, comm);
-	mpi_end(&c, mpi_bytes(count, datatype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(count, datatype), 0);
 	return ret;
 }
 
@@ -338,7 +344,8 @@ MPI_EXPORT int MPI_Bsend(const void *buf, int count, MPI_Datatype datatype, int 
 		*(void **)&real = mpi_real("PMPI_Bsend");
 	mpi_begin(&c, F_MPI_Bsend, __builtin_return_address(0));
 	ret = real(buf, count, datatype, dest, tag, comm);
-	mpi_end(&c, mpi_bytes(count, datatype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(count, datatype), 0);
 	return ret;
 }
 
@@ -352,7 +359,8 @@ MPI_EXPORT int MPI_Ssend(const void *buf, int count, MPI_Datatype datatype, int 
 		*(void **)&real = mpi_real("PMPI_Ssend");
 	mpi_begin(&c, F_MPI_Ssend, __builtin_return_address(0));
 	ret = real(buf, count, datatype, dest, tag, comm);
-	mpi_end(&c, mpi_bytes(count, datatype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(count, datatype), 0);
 	return ret;
 }
 
@@ -366,7 +374,8 @@ MPI_EXPORT int MPI_Rsend(const void *ibuf, int count, MPI_Datatype datatype, int
 		*(void **)&real = mpi_real("PMPI_Rsend");
 	mpi_begin(&c, F_MPI_Rsend, __builtin_return_address(0));
 	ret = real(ibuf, count, datatype, dest, tag, comm);
-	mpi_end(&c, mpi_bytes(count, datatype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(count, datatype), 0);
 	return ret;
 }
 
@@ -380,7 +389,8 @@ MPI_EXPORT int MPI_Recv(void *buf, int count, MPI_Datatype datatype, int source,
 		*(void **)&real = mpi_real("PMPI_Recv");
 	mpi_begin(&c, F_MPI_Recv, __builtin_return_address(0));
 	ret = real(buf, count, datatype, source, tag, comm, status);
-	mpi_end(&c, 0, mpi_bytes_status(count, datatype, status));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_status(count, datatype, status));
 	return ret;
 }
 
@@ -394,7 +404,8 @@ MPI_EXPORT int MPI_Sendrecv(const void *sendbuf, int sendcount, MPI_Datatype sen
 		*(void **)&real = mpi_real("PMPI_Sendrecv");
 	mpi_begin(&c, F_MPI_Sendrecv, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, dest, sendtag, recvbuf, recvcount, recvtype, source, recvtag, comm, status);
-	mpi_end(&c, mpi_bytes(sendcount, sendtype), mpi_bytes_status(recvcount, recvtype, status));
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(sendcount, sendtype), mpi_bytes_status(recvcount, recvtype, status));
 	return ret;
 }
 
@@ -408,7 +419,8 @@ MPI_EXPORT int MPI_Sendrecv_replace(void *buf, int count, MPI_Datatype datatype,
 		*(void **)&real = mpi_real("PMPI_Sendrecv_replace");
 	mpi_begin(&c, F_MPI_Sendrecv_replace, __builtin_return_address(0));
 	ret = real(buf, count, datatype, dest, sendtag, source, recvtag, comm, status);
-	mpi_end(&c, mpi_bytes(count, datatype), mpi_bytes_status(count, datatype, status));
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(count, datatype), mpi_bytes_status(count, datatype, status));
 	return ret;
 }
 
@@ -422,7 +434,8 @@ MPI_EXPORT int MPI_Probe(int source, int tag, MPI_Comm comm, MPI_Status *status)
 		*(void **)&real = mpi_real("PMPI_Probe");
 	mpi_begin(&c, F_MPI_Probe, __builtin_return_address(0));
 	ret = real(source, tag, comm, status);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -436,7 +449,8 @@ MPI_EXPORT int MPI_Mprobe(int source, int tag, MPI_Comm comm, MPI_Message *messa
 		*(void **)&real = mpi_real("PMPI_Mprobe");
 	mpi_begin(&c, F_MPI_Mprobe, __builtin_return_address(0));
 	ret = real(source, tag, comm, message, status);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -450,7 +464,8 @@ MPI_EXPORT int MPI_Mrecv(void *buf, int count, MPI_Datatype type, MPI_Message *m
 		*(void **)&real = mpi_real("PMPI_Mrecv");
 	mpi_begin(&c, F_MPI_Mrecv, __builtin_return_address(0));
 	ret = real(buf, count, type, message, status);
-	mpi_end(&c, 0, mpi_bytes_status(count, type, status));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_status(count, type, status));
 	return ret;
 }
 
@@ -464,7 +479,8 @@ MPI_EXPORT int MPI_Isend(const void *buf, int count, MPI_Datatype datatype, int 
 		*(void **)&real = mpi_real("PMPI_Isend");
 	mpi_begin(&c, F_MPI_Isend, __builtin_return_address(0));
 	ret = real(buf, count, datatype, dest, tag, comm, request);
-	mpi_end(&c, mpi_bytes(count, datatype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(count, datatype), 0);
 	return ret;
 }
 
@@ -478,7 +494,8 @@ MPI_EXPORT int MPI_Ibsend(const void *buf, int count, MPI_Datatype datatype, int
 		*(void **)&real = mpi_real("PMPI_Ibsend");
 	mpi_begin(&c, F_MPI_Ibsend, __builtin_return_address(0));
 	ret = real(buf, count, datatype, dest, tag, comm, request);
-	mpi_end(&c, mpi_bytes(count, datatype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(count, datatype), 0);
 	return ret;
 }
 
@@ -492,7 +509,8 @@ MPI_EXPORT int MPI_Issend(const void *buf, int count, MPI_Datatype datatype, int
 		*(void **)&real = mpi_real("PMPI_Issend");
 	mpi_begin(&c, F_MPI_Issend, __builtin_return_address(0));
 	ret = real(buf, count, datatype, dest, tag, comm, request);
-	mpi_end(&c, mpi_bytes(count, datatype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(count, datatype), 0);
 	return ret;
 }
 
@@ -506,7 +524,8 @@ MPI_EXPORT int MPI_Irsend(const void *buf, int count, MPI_Datatype datatype, int
 		*(void **)&real = mpi_real("PMPI_Irsend");
 	mpi_begin(&c, F_MPI_Irsend, __builtin_return_address(0));
 	ret = real(buf, count, datatype, dest, tag, comm, request);
-	mpi_end(&c, mpi_bytes(count, datatype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(count, datatype), 0);
 	return ret;
 }
 
@@ -520,7 +539,8 @@ MPI_EXPORT int MPI_Irecv(void *buf, int count, MPI_Datatype datatype, int source
 		*(void **)&real = mpi_real("PMPI_Irecv");
 	mpi_begin(&c, F_MPI_Irecv, __builtin_return_address(0));
 	ret = real(buf, count, datatype, source, tag, comm, request);
-	mpi_end(&c, 0, mpi_bytes(count, datatype));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes(count, datatype));
 	return ret;
 }
 
@@ -534,7 +554,8 @@ MPI_EXPORT int MPI_Iprobe(int source, int tag, MPI_Comm comm, int *flag, MPI_Sta
 		*(void **)&real = mpi_real("PMPI_Iprobe");
 	mpi_begin(&c, F_MPI_Iprobe, __builtin_return_address(0));
 	ret = real(source, tag, comm, flag, status);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -548,7 +569,8 @@ MPI_EXPORT int MPI_Improbe(int source, int tag, MPI_Comm comm, int *flag, MPI_Me
 		*(void **)&real = mpi_real("PMPI_Improbe");
 	mpi_begin(&c, F_MPI_Improbe, __builtin_return_address(0));
 	ret = real(source, tag, comm, flag, message, status);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -562,7 +584,8 @@ MPI_EXPORT int MPI_Imrecv(void *buf, int count, MPI_Datatype type, MPI_Message *
 		*(void **)&real = mpi_real("PMPI_Imrecv");
 	mpi_begin(&c, F_MPI_Imrecv, __builtin_return_address(0));
 	ret = real(buf, count, type, message, request);
-	mpi_end(&c, 0, mpi_bytes(count, type));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes(count, type));
 	return ret;
 }
 
@@ -576,7 +599,8 @@ MPI_EXPORT int MPI_Send_init(const void *buf, int count, MPI_Datatype datatype, 
 		*(void **)&real = mpi_real("PMPI_Send_init");
 	mpi_begin(&c, F_MPI_Send_init, __builtin_return_address(0));
 	ret = real(buf, count, datatype, dest, tag, comm, request);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -590,7 +614,8 @@ MPI_EXPORT int MPI_Recv_init(void *buf, int count, MPI_Datatype datatype, int so
 		*(void **)&real = mpi_real("PMPI_Recv_init");
 	mpi_begin(&c, F_MPI_Recv_init, __builtin_return_address(0));
 	ret = real(buf, count, datatype, source, tag, comm, request);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -604,7 +629,8 @@ MPI_EXPORT int MPI_Start(MPI_Request *request)
 		*(void **)&real = mpi_real("PMPI_Start");
 	mpi_begin(&c, F_MPI_Start, __builtin_return_address(0));
 	ret = real(request);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -618,7 +644,8 @@ MPI_EXPORT int MPI_Startall(int count, MPI_Request *array_of_requests)
 		*(void **)&real = mpi_real("PMPI_Startall");
 	mpi_begin(&c, F_MPI_Startall, __builtin_return_address(0));
 	ret = real(count, array_of_requests);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -632,7 +659,8 @@ MPI_EXPORT int MPI_Wait(MPI_Request *request, MPI_Status *status)
 		*(void **)&real = mpi_real("PMPI_Wait");
 	mpi_begin(&c, F_MPI_Wait, __builtin_return_address(0));
 	ret = real(request, status);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -646,7 +674,8 @@ MPI_EXPORT int MPI_Waitall(int count, MPI_Request *array_of_requests, MPI_Status
 		*(void **)&real = mpi_real("PMPI_Waitall");
 	mpi_begin(&c, F_MPI_Waitall, __builtin_return_address(0));
 	ret = real(count, array_of_requests, array_of_statuses);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -660,7 +689,8 @@ MPI_EXPORT int MPI_Waitany(int count, MPI_Request *array_of_requests, int *index
 		*(void **)&real = mpi_real("PMPI_Waitany");
 	mpi_begin(&c, F_MPI_Waitany, __builtin_return_address(0));
 	ret = real(count, array_of_requests, index, status);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -674,7 +704,8 @@ MPI_EXPORT int MPI_Waitsome(int incount, MPI_Request *array_of_requests, int *ou
 		*(void **)&real = mpi_real("PMPI_Waitsome");
 	mpi_begin(&c, F_MPI_Waitsome, __builtin_return_address(0));
 	ret = real(incount, array_of_requests, outcount, array_of_indices, array_of_statuses);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -688,7 +719,8 @@ MPI_EXPORT int MPI_Test(MPI_Request *request, int *flag, MPI_Status *status)
 		*(void **)&real = mpi_real("PMPI_Test");
 	mpi_begin(&c, F_MPI_Test, __builtin_return_address(0));
 	ret = real(request, flag, status);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -702,7 +734,8 @@ MPI_EXPORT int MPI_Testall(int count, MPI_Request *array_of_requests, int *flag,
 		*(void **)&real = mpi_real("PMPI_Testall");
 	mpi_begin(&c, F_MPI_Testall, __builtin_return_address(0));
 	ret = real(count, array_of_requests, flag, array_of_statuses);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -716,7 +749,8 @@ MPI_EXPORT int MPI_Testany(int count, MPI_Request *array_of_requests, int *index
 		*(void **)&real = mpi_real("PMPI_Testany");
 	mpi_begin(&c, F_MPI_Testany, __builtin_return_address(0));
 	ret = real(count, array_of_requests, index, flag, status);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -730,7 +764,8 @@ MPI_EXPORT int MPI_Testsome(int incount, MPI_Request *array_of_requests, int *ou
 		*(void **)&real = mpi_real("PMPI_Testsome");
 	mpi_begin(&c, F_MPI_Testsome, __builtin_return_address(0));
 	ret = real(incount, array_of_requests, outcount, array_of_indices, array_of_statuses);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -744,7 +779,8 @@ MPI_EXPORT int MPI_Cancel(MPI_Request *request)
 		*(void **)&real = mpi_real("PMPI_Cancel");
 	mpi_begin(&c, F_MPI_Cancel, __builtin_return_address(0));
 	ret = real(request);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -758,7 +794,8 @@ MPI_EXPORT int MPI_Request_free(MPI_Request *request)
 		*(void **)&real = mpi_real("PMPI_Request_free");
 	mpi_begin(&c, F_MPI_Request_free, __builtin_return_address(0));
 	ret = real(request);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -772,7 +809,8 @@ MPI_EXPORT int MPI_Barrier(MPI_Comm comm)
 		*(void **)&real = mpi_real("PMPI_Barrier");
 	mpi_begin(&c, F_MPI_Barrier, __builtin_return_address(0));
 	ret = real(comm);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -786,7 +824,8 @@ MPI_EXPORT int MPI_Bcast(void *buffer, int count, MPI_Datatype datatype, int roo
 		*(void **)&real = mpi_real("PMPI_Bcast");
 	mpi_begin(&c, F_MPI_Bcast, __builtin_return_address(0));
 	ret = real(buffer, count, datatype, root, comm);
-	mpi_end(&c, mpi_bytes(count, datatype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(count, datatype), 0);
 	return ret;
 }
 
@@ -800,7 +839,8 @@ MPI_EXPORT int MPI_Reduce(const void *sendbuf, void *recvbuf, int count, MPI_Dat
 		*(void **)&real = mpi_real("PMPI_Reduce");
 	mpi_begin(&c, F_MPI_Reduce, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, count, datatype, op, root, comm);
-	mpi_end(&c, mpi_bytes(count, datatype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(count, datatype), 0);
 	return ret;
 }
 
@@ -814,7 +854,10 @@ MPI_EXPORT int MPI_Allreduce(const void *sendbuf, void *recvbuf, int count, MPI_
 		*(void **)&real = mpi_real("PMPI_Allreduce");
 	mpi_begin(&c, F_MPI_Allreduce, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, count, datatype, op, comm);
-	mpi_end(&c, mpi_bytes(count, datatype), mpi_bytes(count, datatype));
+	if (mpi_recording(&c)) {
+		uint64_t n = mpi_bytes(count, datatype);
+		mpi_end(&c, n, n);
+	}
 	return ret;
 }
 
@@ -828,7 +871,8 @@ MPI_EXPORT int MPI_Gather(const void *sendbuf, int sendcount, MPI_Datatype sendt
 		*(void **)&real = mpi_real("PMPI_Gather");
 	mpi_begin(&c, F_MPI_Gather, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcount, recvtype, root, comm);
-	mpi_end(&c, mpi_bytes(sendcount, sendtype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(sendcount, sendtype), 0);
 	return ret;
 }
 
@@ -842,7 +886,8 @@ MPI_EXPORT int MPI_Gatherv(const void *sendbuf, int sendcount, MPI_Datatype send
 		*(void **)&real = mpi_real("PMPI_Gatherv");
 	mpi_begin(&c, F_MPI_Gatherv, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcounts, displs, recvtype, root, comm);
-	mpi_end(&c, mpi_bytes(sendcount, sendtype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(sendcount, sendtype), 0);
 	return ret;
 }
 
@@ -856,7 +901,8 @@ MPI_EXPORT int MPI_Scatter(const void *sendbuf, int sendcount, MPI_Datatype send
 		*(void **)&real = mpi_real("PMPI_Scatter");
 	mpi_begin(&c, F_MPI_Scatter, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcount, recvtype, root, comm);
-	mpi_end(&c, 0, mpi_bytes(recvcount, recvtype));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes(recvcount, recvtype));
 	return ret;
 }
 
@@ -870,7 +916,8 @@ MPI_EXPORT int MPI_Scatterv(const void *sendbuf, const int *sendcounts, const in
 		*(void **)&real = mpi_real("PMPI_Scatterv");
 	mpi_begin(&c, F_MPI_Scatterv, __builtin_return_address(0));
 	ret = real(sendbuf, sendcounts, displs, sendtype, recvbuf, recvcount, recvtype, root, comm);
-	mpi_end(&c, 0, mpi_bytes(recvcount, recvtype));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes(recvcount, recvtype));
 	return ret;
 }
 
@@ -884,7 +931,8 @@ MPI_EXPORT int MPI_Allgather(const void *sendbuf, int sendcount, MPI_Datatype se
 		*(void **)&real = mpi_real("PMPI_Allgather");
 	mpi_begin(&c, F_MPI_Allgather, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcount, recvtype, comm);
-	mpi_end(&c, mpi_bytes(sendcount, sendtype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(sendcount, sendtype), 0);
 	return ret;
 }
 
@@ -898,7 +946,8 @@ MPI_EXPORT int MPI_Allgatherv(const void *sendbuf, int sendcount, MPI_Datatype s
 		*(void **)&real = mpi_real("PMPI_Allgatherv");
 	mpi_begin(&c, F_MPI_Allgatherv, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcounts, displs, recvtype, comm);
-	mpi_end(&c, mpi_bytes(sendcount, sendtype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(sendcount, sendtype), 0);
 	return ret;
 }
 
@@ -912,7 +961,8 @@ MPI_EXPORT int MPI_Alltoall(const void *sendbuf, int sendcount, MPI_Datatype sen
 		*(void **)&real = mpi_real("PMPI_Alltoall");
 	mpi_begin(&c, F_MPI_Alltoall, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcount, recvtype, comm);
-	mpi_end(&c, mpi_bytes(sendcount, sendtype), mpi_bytes(recvcount, recvtype));
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(sendcount, sendtype), mpi_bytes(recvcount, recvtype));
 	return ret;
 }
 
@@ -926,7 +976,8 @@ MPI_EXPORT int MPI_Alltoallv(const void *sendbuf, const int *sendcounts, const i
 		*(void **)&real = mpi_real("PMPI_Alltoallv");
 	mpi_begin(&c, F_MPI_Alltoallv, __builtin_return_address(0));
 	ret = real(sendbuf, sendcounts, sdispls, sendtype, recvbuf, recvcounts, rdispls, recvtype, comm);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -940,7 +991,8 @@ MPI_EXPORT int MPI_Alltoallw(const void *sendbuf, const int *sendcounts, const i
 		*(void **)&real = mpi_real("PMPI_Alltoallw");
 	mpi_begin(&c, F_MPI_Alltoallw, __builtin_return_address(0));
 	ret = real(sendbuf, sendcounts, sdispls, sendtypes, recvbuf, recvcounts, rdispls, recvtypes, comm);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -954,7 +1006,8 @@ MPI_EXPORT int MPI_Reduce_scatter(const void *sendbuf, void *recvbuf, const int 
 		*(void **)&real = mpi_real("PMPI_Reduce_scatter");
 	mpi_begin(&c, F_MPI_Reduce_scatter, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, recvcounts, datatype, op, comm);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -968,7 +1021,8 @@ MPI_EXPORT int MPI_Reduce_scatter_block(const void *sendbuf, void *recvbuf, int 
 		*(void **)&real = mpi_real("PMPI_Reduce_scatter_block");
 	mpi_begin(&c, F_MPI_Reduce_scatter_block, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, recvcount, datatype, op, comm);
-	mpi_end(&c, 0, mpi_bytes(recvcount, datatype));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes(recvcount, datatype));
 	return ret;
 }
 
@@ -982,7 +1036,10 @@ MPI_EXPORT int MPI_Scan(const void *sendbuf, void *recvbuf, int count, MPI_Datat
 		*(void **)&real = mpi_real("PMPI_Scan");
 	mpi_begin(&c, F_MPI_Scan, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, count, datatype, op, comm);
-	mpi_end(&c, mpi_bytes(count, datatype), mpi_bytes(count, datatype));
+	if (mpi_recording(&c)) {
+		uint64_t n = mpi_bytes(count, datatype);
+		mpi_end(&c, n, n);
+	}
 	return ret;
 }
 
@@ -996,7 +1053,10 @@ MPI_EXPORT int MPI_Exscan(const void *sendbuf, void *recvbuf, int count, MPI_Dat
 		*(void **)&real = mpi_real("PMPI_Exscan");
 	mpi_begin(&c, F_MPI_Exscan, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, count, datatype, op, comm);
-	mpi_end(&c, mpi_bytes(count, datatype), mpi_bytes(count, datatype));
+	if (mpi_recording(&c)) {
+		uint64_t n = mpi_bytes(count, datatype);
+		mpi_end(&c, n, n);
+	}
 	return ret;
 }
 
@@ -1010,7 +1070,8 @@ MPI_EXPORT int MPI_Ibarrier(MPI_Comm comm, MPI_Request *request)
 		*(void **)&real = mpi_real("PMPI_Ibarrier");
 	mpi_begin(&c, F_MPI_Ibarrier, __builtin_return_address(0));
 	ret = real(comm, request);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1024,7 +1085,8 @@ MPI_EXPORT int MPI_Ibcast(void *buffer, int count, MPI_Datatype datatype, int ro
 		*(void **)&real = mpi_real("PMPI_Ibcast");
 	mpi_begin(&c, F_MPI_Ibcast, __builtin_return_address(0));
 	ret = real(buffer, count, datatype, root, comm, request);
-	mpi_end(&c, mpi_bytes(count, datatype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(count, datatype), 0);
 	return ret;
 }
 
@@ -1038,7 +1100,8 @@ MPI_EXPORT int MPI_Ireduce(const void *sendbuf, void *recvbuf, int count, MPI_Da
 		*(void **)&real = mpi_real("PMPI_Ireduce");
 	mpi_begin(&c, F_MPI_Ireduce, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, count, datatype, op, root, comm, request);
-	mpi_end(&c, mpi_bytes(count, datatype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(count, datatype), 0);
 	return ret;
 }
 
@@ -1052,7 +1115,10 @@ MPI_EXPORT int MPI_Iallreduce(const void *sendbuf, void *recvbuf, int count, MPI
 		*(void **)&real = mpi_real("PMPI_Iallreduce");
 	mpi_begin(&c, F_MPI_Iallreduce, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, count, datatype, op, comm, request);
-	mpi_end(&c, mpi_bytes(count, datatype), mpi_bytes(count, datatype));
+	if (mpi_recording(&c)) {
+		uint64_t n = mpi_bytes(count, datatype);
+		mpi_end(&c, n, n);
+	}
 	return ret;
 }
 
@@ -1066,7 +1132,8 @@ MPI_EXPORT int MPI_Igather(const void *sendbuf, int sendcount, MPI_Datatype send
 		*(void **)&real = mpi_real("PMPI_Igather");
 	mpi_begin(&c, F_MPI_Igather, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcount, recvtype, root, comm, request);
-	mpi_end(&c, mpi_bytes(sendcount, sendtype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(sendcount, sendtype), 0);
 	return ret;
 }
 
@@ -1080,7 +1147,8 @@ MPI_EXPORT int MPI_Igatherv(const void *sendbuf, int sendcount, MPI_Datatype sen
 		*(void **)&real = mpi_real("PMPI_Igatherv");
 	mpi_begin(&c, F_MPI_Igatherv, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcounts, displs, recvtype, root, comm, request);
-	mpi_end(&c, mpi_bytes(sendcount, sendtype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(sendcount, sendtype), 0);
 	return ret;
 }
 
@@ -1094,7 +1162,8 @@ MPI_EXPORT int MPI_Iscatter(const void *sendbuf, int sendcount, MPI_Datatype sen
 		*(void **)&real = mpi_real("PMPI_Iscatter");
 	mpi_begin(&c, F_MPI_Iscatter, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcount, recvtype, root, comm, request);
-	mpi_end(&c, 0, mpi_bytes(recvcount, recvtype));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes(recvcount, recvtype));
 	return ret;
 }
 
@@ -1108,7 +1177,8 @@ MPI_EXPORT int MPI_Iscatterv(const void *sendbuf, const int *sendcounts, const i
 		*(void **)&real = mpi_real("PMPI_Iscatterv");
 	mpi_begin(&c, F_MPI_Iscatterv, __builtin_return_address(0));
 	ret = real(sendbuf, sendcounts, displs, sendtype, recvbuf, recvcount, recvtype, root, comm, request);
-	mpi_end(&c, 0, mpi_bytes(recvcount, recvtype));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes(recvcount, recvtype));
 	return ret;
 }
 
@@ -1122,7 +1192,8 @@ MPI_EXPORT int MPI_Iallgather(const void *sendbuf, int sendcount, MPI_Datatype s
 		*(void **)&real = mpi_real("PMPI_Iallgather");
 	mpi_begin(&c, F_MPI_Iallgather, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcount, recvtype, comm, request);
-	mpi_end(&c, mpi_bytes(sendcount, sendtype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(sendcount, sendtype), 0);
 	return ret;
 }
 
@@ -1136,7 +1207,8 @@ MPI_EXPORT int MPI_Iallgatherv(const void *sendbuf, int sendcount, MPI_Datatype 
 		*(void **)&real = mpi_real("PMPI_Iallgatherv");
 	mpi_begin(&c, F_MPI_Iallgatherv, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcounts, displs, recvtype, comm, request);
-	mpi_end(&c, mpi_bytes(sendcount, sendtype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(sendcount, sendtype), 0);
 	return ret;
 }
 
@@ -1150,7 +1222,8 @@ MPI_EXPORT int MPI_Ialltoall(const void *sendbuf, int sendcount, MPI_Datatype se
 		*(void **)&real = mpi_real("PMPI_Ialltoall");
 	mpi_begin(&c, F_MPI_Ialltoall, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcount, recvtype, comm, request);
-	mpi_end(&c, mpi_bytes(sendcount, sendtype), mpi_bytes(recvcount, recvtype));
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(sendcount, sendtype), mpi_bytes(recvcount, recvtype));
 	return ret;
 }
 
@@ -1164,7 +1237,8 @@ MPI_EXPORT int MPI_Ialltoallv(const void *sendbuf, const int *sendcounts, const 
 		*(void **)&real = mpi_real("PMPI_Ialltoallv");
 	mpi_begin(&c, F_MPI_Ialltoallv, __builtin_return_address(0));
 	ret = real(sendbuf, sendcounts, sdispls, sendtype, recvbuf, recvcounts, rdispls, recvtype, comm, request);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1178,7 +1252,8 @@ MPI_EXPORT int MPI_Ialltoallw(const void *sendbuf, const int *sendcounts, const 
 		*(void **)&real = mpi_real("PMPI_Ialltoallw");
 	mpi_begin(&c, F_MPI_Ialltoallw, __builtin_return_address(0));
 	ret = real(sendbuf, sendcounts, sdispls, sendtypes, recvbuf, recvcounts, rdispls, recvtypes, comm, request);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1192,7 +1267,8 @@ MPI_EXPORT int MPI_Ireduce_scatter(const void *sendbuf, void *recvbuf, const int
 		*(void **)&real = mpi_real("PMPI_Ireduce_scatter");
 	mpi_begin(&c, F_MPI_Ireduce_scatter, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, recvcounts, datatype, op, comm, request);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1206,7 +1282,8 @@ MPI_EXPORT int MPI_Ireduce_scatter_block(const void *sendbuf, void *recvbuf, int
 		*(void **)&real = mpi_real("PMPI_Ireduce_scatter_block");
 	mpi_begin(&c, F_MPI_Ireduce_scatter_block, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, recvcount, datatype, op, comm, request);
-	mpi_end(&c, 0, mpi_bytes(recvcount, datatype));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes(recvcount, datatype));
 	return ret;
 }
 
@@ -1220,7 +1297,10 @@ MPI_EXPORT int MPI_Iscan(const void *sendbuf, void *recvbuf, int count, MPI_Data
 		*(void **)&real = mpi_real("PMPI_Iscan");
 	mpi_begin(&c, F_MPI_Iscan, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, count, datatype, op, comm, request);
-	mpi_end(&c, mpi_bytes(count, datatype), mpi_bytes(count, datatype));
+	if (mpi_recording(&c)) {
+		uint64_t n = mpi_bytes(count, datatype);
+		mpi_end(&c, n, n);
+	}
 	return ret;
 }
 
@@ -1234,7 +1314,10 @@ MPI_EXPORT int MPI_Iexscan(const void *sendbuf, void *recvbuf, int count, MPI_Da
 		*(void **)&real = mpi_real("PMPI_Iexscan");
 	mpi_begin(&c, F_MPI_Iexscan, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, count, datatype, op, comm, request);
-	mpi_end(&c, mpi_bytes(count, datatype), mpi_bytes(count, datatype));
+	if (mpi_recording(&c)) {
+		uint64_t n = mpi_bytes(count, datatype);
+		mpi_end(&c, n, n);
+	}
 	return ret;
 }
 
@@ -1248,7 +1331,8 @@ MPI_EXPORT int MPI_Comm_rank(MPI_Comm comm, int *rank)
 		*(void **)&real = mpi_real("PMPI_Comm_rank");
 	mpi_begin(&c, F_MPI_Comm_rank, __builtin_return_address(0));
 	ret = real(comm, rank);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1262,7 +1346,8 @@ MPI_EXPORT int MPI_Comm_size(MPI_Comm comm, int *size)
 		*(void **)&real = mpi_real("PMPI_Comm_size");
 	mpi_begin(&c, F_MPI_Comm_size, __builtin_return_address(0));
 	ret = real(comm, size);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1276,7 +1361,8 @@ MPI_EXPORT int MPI_Comm_dup(MPI_Comm comm, MPI_Comm *newcomm)
 		*(void **)&real = mpi_real("PMPI_Comm_dup");
 	mpi_begin(&c, F_MPI_Comm_dup, __builtin_return_address(0));
 	ret = real(comm, newcomm);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1290,7 +1376,8 @@ MPI_EXPORT int MPI_Comm_split(MPI_Comm comm, int color, int key, MPI_Comm *newco
 		*(void **)&real = mpi_real("PMPI_Comm_split");
 	mpi_begin(&c, F_MPI_Comm_split, __builtin_return_address(0));
 	ret = real(comm, color, key, newcomm);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1304,7 +1391,8 @@ MPI_EXPORT int MPI_Comm_split_type(MPI_Comm comm, int split_type, int key, MPI_I
 		*(void **)&real = mpi_real("PMPI_Comm_split_type");
 	mpi_begin(&c, F_MPI_Comm_split_type, __builtin_return_address(0));
 	ret = real(comm, split_type, key, info, newcomm);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1318,7 +1406,8 @@ MPI_EXPORT int MPI_Comm_create(MPI_Comm comm, MPI_Group group, MPI_Comm *newcomm
 		*(void **)&real = mpi_real("PMPI_Comm_create");
 	mpi_begin(&c, F_MPI_Comm_create, __builtin_return_address(0));
 	ret = real(comm, group, newcomm);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1332,7 +1421,8 @@ MPI_EXPORT int MPI_Comm_free(MPI_Comm *comm)
 		*(void **)&real = mpi_real("PMPI_Comm_free");
 	mpi_begin(&c, F_MPI_Comm_free, __builtin_return_address(0));
 	ret = real(comm);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1346,7 +1436,8 @@ MPI_EXPORT int MPI_Comm_group(MPI_Comm comm, MPI_Group *group)
 		*(void **)&real = mpi_real("PMPI_Comm_group");
 	mpi_begin(&c, F_MPI_Comm_group, __builtin_return_address(0));
 	ret = real(comm, group);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1360,7 +1451,8 @@ MPI_EXPORT int MPI_Comm_compare(MPI_Comm comm1, MPI_Comm comm2, int *result)
 		*(void **)&real = mpi_real("PMPI_Comm_compare");
 	mpi_begin(&c, F_MPI_Comm_compare, __builtin_return_address(0));
 	ret = real(comm1, comm2, result);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1374,7 +1466,8 @@ MPI_EXPORT int MPI_Intercomm_create(MPI_Comm local_comm, int local_leader, MPI_C
 		*(void **)&real = mpi_real("PMPI_Intercomm_create");
 	mpi_begin(&c, F_MPI_Intercomm_create, __builtin_return_address(0));
 	ret = real(local_comm, local_leader, bridge_comm, remote_leader, tag, newintercomm);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1388,7 +1481,8 @@ MPI_EXPORT int MPI_Cart_create(MPI_Comm old_comm, int ndims, const int *dims, co
 		*(void **)&real = mpi_real("PMPI_Cart_create");
 	mpi_begin(&c, F_MPI_Cart_create, __builtin_return_address(0));
 	ret = real(old_comm, ndims, dims, periods, reorder, comm_cart);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1402,7 +1496,8 @@ MPI_EXPORT int MPI_Group_incl(MPI_Group group, int n, const int *ranks, MPI_Grou
 		*(void **)&real = mpi_real("PMPI_Group_incl");
 	mpi_begin(&c, F_MPI_Group_incl, __builtin_return_address(0));
 	ret = real(group, n, ranks, newgroup);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1416,7 +1511,8 @@ MPI_EXPORT int MPI_Group_excl(MPI_Group group, int n, const int *ranks, MPI_Grou
 		*(void **)&real = mpi_real("PMPI_Group_excl");
 	mpi_begin(&c, F_MPI_Group_excl, __builtin_return_address(0));
 	ret = real(group, n, ranks, newgroup);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1430,7 +1526,8 @@ MPI_EXPORT int MPI_Group_free(MPI_Group *group)
 		*(void **)&real = mpi_real("PMPI_Group_free");
 	mpi_begin(&c, F_MPI_Group_free, __builtin_return_address(0));
 	ret = real(group);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1444,7 +1541,8 @@ MPI_EXPORT int MPI_Group_rank(MPI_Group group, int *rank)
 		*(void **)&real = mpi_real("PMPI_Group_rank");
 	mpi_begin(&c, F_MPI_Group_rank, __builtin_return_address(0));
 	ret = real(group, rank);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1458,7 +1556,8 @@ MPI_EXPORT int MPI_Group_size(MPI_Group group, int *size)
 		*(void **)&real = mpi_real("PMPI_Group_size");
 	mpi_begin(&c, F_MPI_Group_size, __builtin_return_address(0));
 	ret = real(group, size);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1472,7 +1571,8 @@ MPI_EXPORT int MPI_Group_translate_ranks(MPI_Group group1, int n, const int *ran
 		*(void **)&real = mpi_real("PMPI_Group_translate_ranks");
 	mpi_begin(&c, F_MPI_Group_translate_ranks, __builtin_return_address(0));
 	ret = real(group1, n, ranks1, group2, ranks2);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1486,7 +1586,8 @@ MPI_EXPORT int MPI_Win_create(void *base, MPI_Aint size, int disp_unit, MPI_Info
 		*(void **)&real = mpi_real("PMPI_Win_create");
 	mpi_begin(&c, F_MPI_Win_create, __builtin_return_address(0));
 	ret = real(base, size, disp_unit, info, comm, win);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1500,7 +1601,8 @@ MPI_EXPORT int MPI_Win_allocate(MPI_Aint size, int disp_unit, MPI_Info info, MPI
 		*(void **)&real = mpi_real("PMPI_Win_allocate");
 	mpi_begin(&c, F_MPI_Win_allocate, __builtin_return_address(0));
 	ret = real(size, disp_unit, info, comm, baseptr, win);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1514,7 +1616,8 @@ MPI_EXPORT int MPI_Win_free(MPI_Win *win)
 		*(void **)&real = mpi_real("PMPI_Win_free");
 	mpi_begin(&c, F_MPI_Win_free, __builtin_return_address(0));
 	ret = real(win);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1528,7 +1631,8 @@ MPI_EXPORT int MPI_Win_fence(int assert, MPI_Win win)
 		*(void **)&real = mpi_real("PMPI_Win_fence");
 	mpi_begin(&c, F_MPI_Win_fence, __builtin_return_address(0));
 	ret = real(assert, win);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1542,7 +1646,8 @@ MPI_EXPORT int MPI_Put(const void *origin_addr, int origin_count, MPI_Datatype o
 		*(void **)&real = mpi_real("PMPI_Put");
 	mpi_begin(&c, F_MPI_Put, __builtin_return_address(0));
 	ret = real(origin_addr, origin_count, origin_datatype, target_rank, target_disp, target_count, target_datatype, win);
-	mpi_end(&c, mpi_bytes(origin_count, origin_datatype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(origin_count, origin_datatype), 0);
 	return ret;
 }
 
@@ -1556,7 +1661,8 @@ MPI_EXPORT int MPI_Get(void *origin_addr, int origin_count, MPI_Datatype origin_
 		*(void **)&real = mpi_real("PMPI_Get");
 	mpi_begin(&c, F_MPI_Get, __builtin_return_address(0));
 	ret = real(origin_addr, origin_count, origin_datatype, target_rank, target_disp, target_count, target_datatype, win);
-	mpi_end(&c, 0, mpi_bytes(origin_count, origin_datatype));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes(origin_count, origin_datatype));
 	return ret;
 }
 
@@ -1570,7 +1676,8 @@ MPI_EXPORT int MPI_Accumulate(const void *origin_addr, int origin_count, MPI_Dat
 		*(void **)&real = mpi_real("PMPI_Accumulate");
 	mpi_begin(&c, F_MPI_Accumulate, __builtin_return_address(0));
 	ret = real(origin_addr, origin_count, origin_datatype, target_rank, target_disp, target_count, target_datatype, op, win);
-	mpi_end(&c, mpi_bytes(origin_count, origin_datatype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(origin_count, origin_datatype), 0);
 	return ret;
 }
 
@@ -1584,7 +1691,8 @@ MPI_EXPORT int MPI_Get_accumulate(const void *origin_addr, int origin_count, MPI
 		*(void **)&real = mpi_real("PMPI_Get_accumulate");
 	mpi_begin(&c, F_MPI_Get_accumulate, __builtin_return_address(0));
 	ret = real(origin_addr, origin_count, origin_datatype, result_addr, result_count, result_datatype, target_rank, target_disp, target_count, target_datatype, op, win);
-	mpi_end(&c, mpi_bytes(origin_count, origin_datatype), mpi_bytes(result_count, result_datatype));
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(origin_count, origin_datatype), mpi_bytes(result_count, result_datatype));
 	return ret;
 }
 
@@ -1598,7 +1706,8 @@ MPI_EXPORT int MPI_Win_lock(int lock_type, int rank, int assert, MPI_Win win)
 		*(void **)&real = mpi_real("PMPI_Win_lock");
 	mpi_begin(&c, F_MPI_Win_lock, __builtin_return_address(0));
 	ret = real(lock_type, rank, assert, win);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1612,7 +1721,8 @@ MPI_EXPORT int MPI_Win_unlock(int rank, MPI_Win win)
 		*(void **)&real = mpi_real("PMPI_Win_unlock");
 	mpi_begin(&c, F_MPI_Win_unlock, __builtin_return_address(0));
 	ret = real(rank, win);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1626,7 +1736,8 @@ MPI_EXPORT int MPI_Win_lock_all(int assert, MPI_Win win)
 		*(void **)&real = mpi_real("PMPI_Win_lock_all");
 	mpi_begin(&c, F_MPI_Win_lock_all, __builtin_return_address(0));
 	ret = real(assert, win);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1640,7 +1751,8 @@ MPI_EXPORT int MPI_Win_unlock_all(MPI_Win win)
 		*(void **)&real = mpi_real("PMPI_Win_unlock_all");
 	mpi_begin(&c, F_MPI_Win_unlock_all, __builtin_return_address(0));
 	ret = real(win);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1654,7 +1766,8 @@ MPI_EXPORT int MPI_Win_flush(int rank, MPI_Win win)
 		*(void **)&real = mpi_real("PMPI_Win_flush");
 	mpi_begin(&c, F_MPI_Win_flush, __builtin_return_address(0));
 	ret = real(rank, win);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1668,7 +1781,8 @@ MPI_EXPORT int MPI_File_open(MPI_Comm comm, const char *filename, int amode, MPI
 		*(void **)&real = mpi_real("PMPI_File_open");
 	mpi_begin(&c, F_MPI_File_open, __builtin_return_address(0));
 	ret = real(comm, filename, amode, info, fh);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1682,7 +1796,8 @@ MPI_EXPORT int MPI_File_close(MPI_File *fh)
 		*(void **)&real = mpi_real("PMPI_File_close");
 	mpi_begin(&c, F_MPI_File_close, __builtin_return_address(0));
 	ret = real(fh);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1696,7 +1811,8 @@ MPI_EXPORT int MPI_File_read(MPI_File fh, void *buf, int count, MPI_Datatype dat
 		*(void **)&real = mpi_real("PMPI_File_read");
 	mpi_begin(&c, F_MPI_File_read, __builtin_return_address(0));
 	ret = real(fh, buf, count, datatype, status);
-	mpi_end(&c, 0, mpi_bytes_status(count, datatype, status));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_status(count, datatype, status));
 	return ret;
 }
 
@@ -1710,7 +1826,8 @@ MPI_EXPORT int MPI_File_write(MPI_File fh, const void *buf, int count, MPI_Datat
 		*(void **)&real = mpi_real("PMPI_File_write");
 	mpi_begin(&c, F_MPI_File_write, __builtin_return_address(0));
 	ret = real(fh, buf, count, datatype, status);
-	mpi_end(&c, mpi_bytes(count, datatype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(count, datatype), 0);
 	return ret;
 }
 
@@ -1724,7 +1841,8 @@ MPI_EXPORT int MPI_File_read_at(MPI_File fh, MPI_Offset offset, void *buf, int c
 		*(void **)&real = mpi_real("PMPI_File_read_at");
 	mpi_begin(&c, F_MPI_File_read_at, __builtin_return_address(0));
 	ret = real(fh, offset, buf, count, datatype, status);
-	mpi_end(&c, 0, mpi_bytes_status(count, datatype, status));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_status(count, datatype, status));
 	return ret;
 }
 
@@ -1738,7 +1856,8 @@ MPI_EXPORT int MPI_File_write_at(MPI_File fh, MPI_Offset offset, const void *buf
 		*(void **)&real = mpi_real("PMPI_File_write_at");
 	mpi_begin(&c, F_MPI_File_write_at, __builtin_return_address(0));
 	ret = real(fh, offset, buf, count, datatype, status);
-	mpi_end(&c, mpi_bytes(count, datatype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(count, datatype), 0);
 	return ret;
 }
 
@@ -1752,7 +1871,8 @@ MPI_EXPORT int MPI_File_read_all(MPI_File fh, void *buf, int count, MPI_Datatype
 		*(void **)&real = mpi_real("PMPI_File_read_all");
 	mpi_begin(&c, F_MPI_File_read_all, __builtin_return_address(0));
 	ret = real(fh, buf, count, datatype, status);
-	mpi_end(&c, 0, mpi_bytes_status(count, datatype, status));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_status(count, datatype, status));
 	return ret;
 }
 
@@ -1766,7 +1886,8 @@ MPI_EXPORT int MPI_File_write_all(MPI_File fh, const void *buf, int count, MPI_D
 		*(void **)&real = mpi_real("PMPI_File_write_all");
 	mpi_begin(&c, F_MPI_File_write_all, __builtin_return_address(0));
 	ret = real(fh, buf, count, datatype, status);
-	mpi_end(&c, mpi_bytes(count, datatype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(count, datatype), 0);
 	return ret;
 }
 
@@ -1780,7 +1901,8 @@ MPI_EXPORT int MPI_File_read_at_all(MPI_File fh, MPI_Offset offset, void *buf, i
 		*(void **)&real = mpi_real("PMPI_File_read_at_all");
 	mpi_begin(&c, F_MPI_File_read_at_all, __builtin_return_address(0));
 	ret = real(fh, offset, buf, count, datatype, status);
-	mpi_end(&c, 0, mpi_bytes_status(count, datatype, status));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_status(count, datatype, status));
 	return ret;
 }
 
@@ -1794,7 +1916,8 @@ MPI_EXPORT int MPI_File_write_at_all(MPI_File fh, MPI_Offset offset, const void 
 		*(void **)&real = mpi_real("PMPI_File_write_at_all");
 	mpi_begin(&c, F_MPI_File_write_at_all, __builtin_return_address(0));
 	ret = real(fh, offset, buf, count, datatype, status);
-	mpi_end(&c, mpi_bytes(count, datatype), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes(count, datatype), 0);
 	return ret;
 }
 
@@ -1808,7 +1931,8 @@ MPI_EXPORT int MPI_File_set_view(MPI_File fh, MPI_Offset disp, MPI_Datatype etyp
 		*(void **)&real = mpi_real("PMPI_File_set_view");
 	mpi_begin(&c, F_MPI_File_set_view, __builtin_return_address(0));
 	ret = real(fh, disp, etype, filetype, datarep, info);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1822,7 +1946,8 @@ MPI_EXPORT int MPI_File_seek(MPI_File fh, MPI_Offset offset, int whence)
 		*(void **)&real = mpi_real("PMPI_File_seek");
 	mpi_begin(&c, F_MPI_File_seek, __builtin_return_address(0));
 	ret = real(fh, offset, whence);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1836,7 +1961,8 @@ MPI_EXPORT int MPI_File_sync(MPI_File fh)
 		*(void **)&real = mpi_real("PMPI_File_sync");
 	mpi_begin(&c, F_MPI_File_sync, __builtin_return_address(0));
 	ret = real(fh);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 	return ret;
 }
 
@@ -1852,7 +1978,8 @@ static void f_mpi_finalize(void *p0)
 	mpi_before_finalize_f(p0);
 	mpi_begin(&c, F_MPI_Finalize, __builtin_return_address(0));
 	real(p0);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_finalize_(void *p0) __attribute__((alias("f_mpi_finalize")));
 MPI_EXPORT void mpi_finalize__(void *p0) __attribute__((alias("f_mpi_finalize")));
@@ -1869,7 +1996,8 @@ static void f_mpi_abort(void *p0, void *p1, void *p2)
 	mpi_before_abort_f(p0, p1, p2);
 	mpi_begin(&c, F_MPI_Abort, __builtin_return_address(0));
 	real(p0, p1, p2);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_abort_(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_abort")));
 MPI_EXPORT void mpi_abort__(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_abort")));
@@ -1885,7 +2013,8 @@ static void f_mpi_send(void *p0, void *p1, void *p2, void *p3, void *p4, void *p
 		*(void **)&real = mpi_real("pmpi_send_");
 	mpi_begin(&c, F_MPI_Send, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
-	mpi_end(&c, mpi_bytes_f(p1, p2), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), 0);
 }
 MPI_EXPORT void mpi_send_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_send")));
 MPI_EXPORT void mpi_send__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_send")));
@@ -1901,7 +2030,8 @@ static void f_mpi_bsend(void *p0, void *p1, void *p2, void *p3, void *p4, void *
 		*(void **)&real = mpi_real("pmpi_bsend_");
 	mpi_begin(&c, F_MPI_Bsend, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
-	mpi_end(&c, mpi_bytes_f(p1, p2), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), 0);
 }
 MPI_EXPORT void mpi_bsend_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_bsend")));
 MPI_EXPORT void mpi_bsend__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_bsend")));
@@ -1917,7 +2047,8 @@ static void f_mpi_ssend(void *p0, void *p1, void *p2, void *p3, void *p4, void *
 		*(void **)&real = mpi_real("pmpi_ssend_");
 	mpi_begin(&c, F_MPI_Ssend, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
-	mpi_end(&c, mpi_bytes_f(p1, p2), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), 0);
 }
 MPI_EXPORT void mpi_ssend_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_ssend")));
 MPI_EXPORT void mpi_ssend__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_ssend")));
@@ -1933,7 +2064,8 @@ static void f_mpi_rsend(void *p0, void *p1, void *p2, void *p3, void *p4, void *
 		*(void **)&real = mpi_real("pmpi_rsend_");
 	mpi_begin(&c, F_MPI_Rsend, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
-	mpi_end(&c, mpi_bytes_f(p1, p2), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), 0);
 }
 MPI_EXPORT void mpi_rsend_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_rsend")));
 MPI_EXPORT void mpi_rsend__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_rsend")));
@@ -1949,7 +2081,8 @@ static void f_mpi_recv(void *p0, void *p1, void *p2, void *p3, void *p4, void *p
 		*(void **)&real = mpi_real("pmpi_recv_");
 	mpi_begin(&c, F_MPI_Recv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
-	mpi_end(&c, 0, mpi_bytes_f(p1, p2));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_f(p1, p2));
 }
 MPI_EXPORT void mpi_recv_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_recv")));
 MPI_EXPORT void mpi_recv__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_recv")));
@@ -1965,7 +2098,8 @@ static void f_mpi_sendrecv(void *p0, void *p1, void *p2, void *p3, void *p4, voi
 		*(void **)&real = mpi_real("pmpi_sendrecv_");
 	mpi_begin(&c, F_MPI_Sendrecv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12);
-	mpi_end(&c, mpi_bytes_f(p1, p2), mpi_bytes_f(p6, p7));
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), mpi_bytes_f(p6, p7));
 }
 MPI_EXPORT void mpi_sendrecv_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9, void *p10, void *p11, void *p12) __attribute__((alias("f_mpi_sendrecv")));
 MPI_EXPORT void mpi_sendrecv__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9, void *p10, void *p11, void *p12) __attribute__((alias("f_mpi_sendrecv")));
@@ -1981,7 +2115,10 @@ static void f_mpi_sendrecv_replace(void *p0, void *p1, void *p2, void *p3, void 
 		*(void **)&real = mpi_real("pmpi_sendrecv_replace_");
 	mpi_begin(&c, F_MPI_Sendrecv_replace, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9);
-	mpi_end(&c, mpi_bytes_f(p1, p2), mpi_bytes_f(p1, p2));
+	if (mpi_recording(&c)) {
+		uint64_t n = mpi_bytes_f(p1, p2);
+		mpi_end(&c, n, n);
+	}
 }
 MPI_EXPORT void mpi_sendrecv_replace_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9) __attribute__((alias("f_mpi_sendrecv_replace")));
 MPI_EXPORT void mpi_sendrecv_replace__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9) __attribute__((alias("f_mpi_sendrecv_replace")));
@@ -1997,7 +2134,8 @@ static void f_mpi_probe(void *p0, void *p1, void *p2, void *p3, void *p4)
 		*(void **)&real = mpi_real("pmpi_probe_");
 	mpi_begin(&c, F_MPI_Probe, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_probe_(void *p0, void *p1, void *p2, void *p3, void *p4) __attribute__((alias("f_mpi_probe")));
 MPI_EXPORT void mpi_probe__(void *p0, void *p1, void *p2, void *p3, void *p4) __attribute__((alias("f_mpi_probe")));
@@ -2013,7 +2151,8 @@ static void f_mpi_mprobe(void *p0, void *p1, void *p2, void *p3, void *p4, void 
 		*(void **)&real = mpi_real("pmpi_mprobe_");
 	mpi_begin(&c, F_MPI_Mprobe, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_mprobe_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_mprobe")));
 MPI_EXPORT void mpi_mprobe__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_mprobe")));
@@ -2029,7 +2168,8 @@ static void f_mpi_mrecv(void *p0, void *p1, void *p2, void *p3, void *p4, void *
 		*(void **)&real = mpi_real("pmpi_mrecv_");
 	mpi_begin(&c, F_MPI_Mrecv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
-	mpi_end(&c, 0, mpi_bytes_f(p1, p2));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_f(p1, p2));
 }
 MPI_EXPORT void mpi_mrecv_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_mrecv")));
 MPI_EXPORT void mpi_mrecv__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_mrecv")));
@@ -2045,7 +2185,8 @@ static void f_mpi_isend(void *p0, void *p1, void *p2, void *p3, void *p4, void *
 		*(void **)&real = mpi_real("pmpi_isend_");
 	mpi_begin(&c, F_MPI_Isend, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
-	mpi_end(&c, mpi_bytes_f(p1, p2), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), 0);
 }
 MPI_EXPORT void mpi_isend_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_isend")));
 MPI_EXPORT void mpi_isend__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_isend")));
@@ -2061,7 +2202,8 @@ static void f_mpi_ibsend(void *p0, void *p1, void *p2, void *p3, void *p4, void 
 		*(void **)&real = mpi_real("pmpi_ibsend_");
 	mpi_begin(&c, F_MPI_Ibsend, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
-	mpi_end(&c, mpi_bytes_f(p1, p2), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), 0);
 }
 MPI_EXPORT void mpi_ibsend_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_ibsend")));
 MPI_EXPORT void mpi_ibsend__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_ibsend")));
@@ -2077,7 +2219,8 @@ static void f_mpi_issend(void *p0, void *p1, void *p2, void *p3, void *p4, void 
 		*(void **)&real = mpi_real("pmpi_issend_");
 	mpi_begin(&c, F_MPI_Issend, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
-	mpi_end(&c, mpi_bytes_f(p1, p2), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), 0);
 }
 MPI_EXPORT void mpi_issend_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_issend")));
 MPI_EXPORT void mpi_issend__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_issend")));
@@ -2093,7 +2236,8 @@ static void f_mpi_irsend(void *p0, void *p1, void *p2, void *p3, void *p4, void 
 		*(void **)&real = mpi_real("pmpi_irsend_");
 	mpi_begin(&c, F_MPI_Irsend, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
-	mpi_end(&c, mpi_bytes_f(p1, p2), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), 0);
 }
 MPI_EXPORT void mpi_irsend_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_irsend")));
 MPI_EXPORT void mpi_irsend__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_irsend")));
@@ -2109,7 +2253,8 @@ static void f_mpi_irecv(void *p0, void *p1, void *p2, void *p3, void *p4, void *
 		*(void **)&real = mpi_real("pmpi_irecv_");
 	mpi_begin(&c, F_MPI_Irecv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
-	mpi_end(&c, 0, mpi_bytes_f(p1, p2));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_f(p1, p2));
 }
 MPI_EXPORT void mpi_irecv_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_irecv")));
 MPI_EXPORT void mpi_irecv__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_irecv")));
@@ -2125,7 +2270,8 @@ static void f_mpi_iprobe(void *p0, void *p1, void *p2, void *p3, void *p4, void 
 		*(void **)&real = mpi_real("pmpi_iprobe_");
 	mpi_begin(&c, F_MPI_Iprobe, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_iprobe_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_iprobe")));
 MPI_EXPORT void mpi_iprobe__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_iprobe")));
@@ -2141,7 +2287,8 @@ static void f_mpi_improbe(void *p0, void *p1, void *p2, void *p3, void *p4, void
 		*(void **)&real = mpi_real("pmpi_improbe_");
 	mpi_begin(&c, F_MPI_Improbe, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_improbe_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_improbe")));
 MPI_EXPORT void mpi_improbe__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_improbe")));
@@ -2157,7 +2304,8 @@ static void f_mpi_imrecv(void *p0, void *p1, void *p2, void *p3, void *p4, void 
 		*(void **)&real = mpi_real("pmpi_imrecv_");
 	mpi_begin(&c, F_MPI_Imrecv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
-	mpi_end(&c, 0, mpi_bytes_f(p1, p2));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_f(p1, p2));
 }
 MPI_EXPORT void mpi_imrecv_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_imrecv")));
 MPI_EXPORT void mpi_imrecv__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_imrecv")));
@@ -2173,7 +2321,8 @@ static void f_mpi_send_init(void *p0, void *p1, void *p2, void *p3, void *p4, vo
 		*(void **)&real = mpi_real("pmpi_send_init_");
 	mpi_begin(&c, F_MPI_Send_init, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_send_init_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_send_init")));
 MPI_EXPORT void mpi_send_init__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_send_init")));
@@ -2189,7 +2338,8 @@ static void f_mpi_recv_init(void *p0, void *p1, void *p2, void *p3, void *p4, vo
 		*(void **)&real = mpi_real("pmpi_recv_init_");
 	mpi_begin(&c, F_MPI_Recv_init, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_recv_init_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_recv_init")));
 MPI_EXPORT void mpi_recv_init__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_recv_init")));
@@ -2205,7 +2355,8 @@ static void f_mpi_start(void *p0, void *p1)
 		*(void **)&real = mpi_real("pmpi_start_");
 	mpi_begin(&c, F_MPI_Start, __builtin_return_address(0));
 	real(p0, p1);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_start_(void *p0, void *p1) __attribute__((alias("f_mpi_start")));
 MPI_EXPORT void mpi_start__(void *p0, void *p1) __attribute__((alias("f_mpi_start")));
@@ -2221,7 +2372,8 @@ static void f_mpi_startall(void *p0, void *p1, void *p2)
 		*(void **)&real = mpi_real("pmpi_startall_");
 	mpi_begin(&c, F_MPI_Startall, __builtin_return_address(0));
 	real(p0, p1, p2);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_startall_(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_startall")));
 MPI_EXPORT void mpi_startall__(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_startall")));
@@ -2237,7 +2389,8 @@ static void f_mpi_wait(void *p0, void *p1, void *p2)
 		*(void **)&real = mpi_real("pmpi_wait_");
 	mpi_begin(&c, F_MPI_Wait, __builtin_return_address(0));
 	real(p0, p1, p2);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_wait_(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_wait")));
 MPI_EXPORT void mpi_wait__(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_wait")));
@@ -2253,7 +2406,8 @@ static void f_mpi_waitall(void *p0, void *p1, void *p2, void *p3)
 		*(void **)&real = mpi_real("pmpi_waitall_");
 	mpi_begin(&c, F_MPI_Waitall, __builtin_return_address(0));
 	real(p0, p1, p2, p3);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_waitall_(void *p0, void *p1, void *p2, void *p3) __attribute__((alias("f_mpi_waitall")));
 MPI_EXPORT void mpi_waitall__(void *p0, void *p1, void *p2, void *p3) __attribute__((alias("f_mpi_waitall")));
@@ -2269,7 +2423,8 @@ static void f_mpi_waitany(void *p0, void *p1, void *p2, void *p3, void *p4)
 		*(void **)&real = mpi_real("pmpi_waitany_");
 	mpi_begin(&c, F_MPI_Waitany, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_waitany_(void *p0, void *p1, void *p2, void *p3, void *p4) __attribute__((alias("f_mpi_waitany")));
 MPI_EXPORT void mpi_waitany__(void *p0, void *p1, void *p2, void *p3, void *p4) __attribute__((alias("f_mpi_waitany")));
@@ -2285,7 +2440,8 @@ static void f_mpi_waitsome(void *p0, void *p1, void *p2, void *p3, void *p4, voi
 		*(void **)&real = mpi_real("pmpi_waitsome_");
 	mpi_begin(&c, F_MPI_Waitsome, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_waitsome_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_waitsome")));
 MPI_EXPORT void mpi_waitsome__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_waitsome")));
@@ -2301,7 +2457,8 @@ static void f_mpi_test(void *p0, void *p1, void *p2, void *p3)
 		*(void **)&real = mpi_real("pmpi_test_");
 	mpi_begin(&c, F_MPI_Test, __builtin_return_address(0));
 	real(p0, p1, p2, p3);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_test_(void *p0, void *p1, void *p2, void *p3) __attribute__((alias("f_mpi_test")));
 MPI_EXPORT void mpi_test__(void *p0, void *p1, void *p2, void *p3) __attribute__((alias("f_mpi_test")));
@@ -2317,7 +2474,8 @@ static void f_mpi_testall(void *p0, void *p1, void *p2, void *p3, void *p4)
 		*(void **)&real = mpi_real("pmpi_testall_");
 	mpi_begin(&c, F_MPI_Testall, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_testall_(void *p0, void *p1, void *p2, void *p3, void *p4) __attribute__((alias("f_mpi_testall")));
 MPI_EXPORT void mpi_testall__(void *p0, void *p1, void *p2, void *p3, void *p4) __attribute__((alias("f_mpi_testall")));
@@ -2333,7 +2491,8 @@ static void f_mpi_testany(void *p0, void *p1, void *p2, void *p3, void *p4, void
 		*(void **)&real = mpi_real("pmpi_testany_");
 	mpi_begin(&c, F_MPI_Testany, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_testany_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_testany")));
 MPI_EXPORT void mpi_testany__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_testany")));
@@ -2349,7 +2508,8 @@ static void f_mpi_testsome(void *p0, void *p1, void *p2, void *p3, void *p4, voi
 		*(void **)&real = mpi_real("pmpi_testsome_");
 	mpi_begin(&c, F_MPI_Testsome, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_testsome_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_testsome")));
 MPI_EXPORT void mpi_testsome__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_testsome")));
@@ -2365,7 +2525,8 @@ static void f_mpi_cancel(void *p0, void *p1)
 		*(void **)&real = mpi_real("pmpi_cancel_");
 	mpi_begin(&c, F_MPI_Cancel, __builtin_return_address(0));
 	real(p0, p1);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_cancel_(void *p0, void *p1) __attribute__((alias("f_mpi_cancel")));
 MPI_EXPORT void mpi_cancel__(void *p0, void *p1) __attribute__((alias("f_mpi_cancel")));
@@ -2381,7 +2542,8 @@ static void f_mpi_request_free(void *p0, void *p1)
 		*(void **)&real = mpi_real("pmpi_request_free_");
 	mpi_begin(&c, F_MPI_Request_free, __builtin_return_address(0));
 	real(p0, p1);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_request_free_(void *p0, void *p1) __attribute__((alias("f_mpi_request_free")));
 MPI_EXPORT void mpi_request_free__(void *p0, void *p1) __attribute__((alias("f_mpi_request_free")));
@@ -2397,7 +2559,8 @@ static void f_mpi_barrier(void *p0, void *p1)
 		*(void **)&real = mpi_real("pmpi_barrier_");
 	mpi_begin(&c, F_MPI_Barrier, __builtin_return_address(0));
 	real(p0, p1);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_barrier_(void *p0, void *p1) __attribute__((alias("f_mpi_barrier")));
 MPI_EXPORT void mpi_barrier__(void *p0, void *p1) __attribute__((alias("f_mpi_barrier")));
@@ -2413,7 +2576,8 @@ static void f_mpi_bcast(void *p0, void *p1, void *p2, void *p3, void *p4, void *
 		*(void **)&real = mpi_real("pmpi_bcast_");
 	mpi_begin(&c, F_MPI_Bcast, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
-	mpi_end(&c, mpi_bytes_f(p1, p2), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), 0);
 }
 MPI_EXPORT void mpi_bcast_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_bcast")));
 MPI_EXPORT void mpi_bcast__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_bcast")));
@@ -2429,7 +2593,8 @@ static void f_mpi_reduce(void *p0, void *p1, void *p2, void *p3, void *p4, void 
 		*(void **)&real = mpi_real("pmpi_reduce_");
 	mpi_begin(&c, F_MPI_Reduce, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
-	mpi_end(&c, mpi_bytes_f(p2, p3), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p2, p3), 0);
 }
 MPI_EXPORT void mpi_reduce_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_reduce")));
 MPI_EXPORT void mpi_reduce__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_reduce")));
@@ -2445,7 +2610,10 @@ static void f_mpi_allreduce(void *p0, void *p1, void *p2, void *p3, void *p4, vo
 		*(void **)&real = mpi_real("pmpi_allreduce_");
 	mpi_begin(&c, F_MPI_Allreduce, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
-	mpi_end(&c, mpi_bytes_f(p2, p3), mpi_bytes_f(p2, p3));
+	if (mpi_recording(&c)) {
+		uint64_t n = mpi_bytes_f(p2, p3);
+		mpi_end(&c, n, n);
+	}
 }
 MPI_EXPORT void mpi_allreduce_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_allreduce")));
 MPI_EXPORT void mpi_allreduce__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_allreduce")));
@@ -2461,7 +2629,8 @@ static void f_mpi_gather(void *p0, void *p1, void *p2, void *p3, void *p4, void 
 		*(void **)&real = mpi_real("pmpi_gather_");
 	mpi_begin(&c, F_MPI_Gather, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8);
-	mpi_end(&c, mpi_bytes_f(p1, p2), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), 0);
 }
 MPI_EXPORT void mpi_gather_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8) __attribute__((alias("f_mpi_gather")));
 MPI_EXPORT void mpi_gather__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8) __attribute__((alias("f_mpi_gather")));
@@ -2477,7 +2646,8 @@ static void f_mpi_gatherv(void *p0, void *p1, void *p2, void *p3, void *p4, void
 		*(void **)&real = mpi_real("pmpi_gatherv_");
 	mpi_begin(&c, F_MPI_Gatherv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9);
-	mpi_end(&c, mpi_bytes_f(p1, p2), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), 0);
 }
 MPI_EXPORT void mpi_gatherv_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9) __attribute__((alias("f_mpi_gatherv")));
 MPI_EXPORT void mpi_gatherv__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9) __attribute__((alias("f_mpi_gatherv")));
@@ -2493,7 +2663,8 @@ static void f_mpi_scatter(void *p0, void *p1, void *p2, void *p3, void *p4, void
 		*(void **)&real = mpi_real("pmpi_scatter_");
 	mpi_begin(&c, F_MPI_Scatter, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8);
-	mpi_end(&c, 0, mpi_bytes_f(p4, p5));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_f(p4, p5));
 }
 MPI_EXPORT void mpi_scatter_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8) __attribute__((alias("f_mpi_scatter")));
 MPI_EXPORT void mpi_scatter__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8) __attribute__((alias("f_mpi_scatter")));
@@ -2509,7 +2680,8 @@ static void f_mpi_scatterv(void *p0, void *p1, void *p2, void *p3, void *p4, voi
 		*(void **)&real = mpi_real("pmpi_scatterv_");
 	mpi_begin(&c, F_MPI_Scatterv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9);
-	mpi_end(&c, 0, mpi_bytes_f(p5, p6));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_f(p5, p6));
 }
 MPI_EXPORT void mpi_scatterv_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9) __attribute__((alias("f_mpi_scatterv")));
 MPI_EXPORT void mpi_scatterv__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9) __attribute__((alias("f_mpi_scatterv")));
@@ -2525,7 +2697,8 @@ static void f_mpi_allgather(void *p0, void *p1, void *p2, void *p3, void *p4, vo
 		*(void **)&real = mpi_real("pmpi_allgather_");
 	mpi_begin(&c, F_MPI_Allgather, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
-	mpi_end(&c, mpi_bytes_f(p1, p2), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), 0);
 }
 MPI_EXPORT void mpi_allgather_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_allgather")));
 MPI_EXPORT void mpi_allgather__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_allgather")));
@@ -2541,7 +2714,8 @@ static void f_mpi_allgatherv(void *p0, void *p1, void *p2, void *p3, void *p4, v
 		*(void **)&real = mpi_real("pmpi_allgatherv_");
 	mpi_begin(&c, F_MPI_Allgatherv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8);
-	mpi_end(&c, mpi_bytes_f(p1, p2), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), 0);
 }
 MPI_EXPORT void mpi_allgatherv_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8) __attribute__((alias("f_mpi_allgatherv")));
 MPI_EXPORT void mpi_allgatherv__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8) __attribute__((alias("f_mpi_allgatherv")));
@@ -2557,7 +2731,8 @@ static void f_mpi_alltoall(void *p0, void *p1, void *p2, void *p3, void *p4, voi
 		*(void **)&real = mpi_real("pmpi_alltoall_");
 	mpi_begin(&c, F_MPI_Alltoall, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
-	mpi_end(&c, mpi_bytes_f(p1, p2), mpi_bytes_f(p4, p5));
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), mpi_bytes_f(p4, p5));
 }
 MPI_EXPORT void mpi_alltoall_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_alltoall")));
 MPI_EXPORT void mpi_alltoall__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_alltoall")));
@@ -2573,7 +2748,8 @@ static void f_mpi_alltoallv(void *p0, void *p1, void *p2, void *p3, void *p4, vo
 		*(void **)&real = mpi_real("pmpi_alltoallv_");
 	mpi_begin(&c, F_MPI_Alltoallv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_alltoallv_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9) __attribute__((alias("f_mpi_alltoallv")));
 MPI_EXPORT void mpi_alltoallv__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9) __attribute__((alias("f_mpi_alltoallv")));
@@ -2589,7 +2765,8 @@ static void f_mpi_alltoallw(void *p0, void *p1, void *p2, void *p3, void *p4, vo
 		*(void **)&real = mpi_real("pmpi_alltoallw_");
 	mpi_begin(&c, F_MPI_Alltoallw, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_alltoallw_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9) __attribute__((alias("f_mpi_alltoallw")));
 MPI_EXPORT void mpi_alltoallw__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9) __attribute__((alias("f_mpi_alltoallw")));
@@ -2605,7 +2782,8 @@ static void f_mpi_reduce_scatter(void *p0, void *p1, void *p2, void *p3, void *p
 		*(void **)&real = mpi_real("pmpi_reduce_scatter_");
 	mpi_begin(&c, F_MPI_Reduce_scatter, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_reduce_scatter_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_reduce_scatter")));
 MPI_EXPORT void mpi_reduce_scatter__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_reduce_scatter")));
@@ -2621,7 +2799,8 @@ static void f_mpi_reduce_scatter_block(void *p0, void *p1, void *p2, void *p3, v
 		*(void **)&real = mpi_real("pmpi_reduce_scatter_block_");
 	mpi_begin(&c, F_MPI_Reduce_scatter_block, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
-	mpi_end(&c, 0, mpi_bytes_f(p2, p3));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_f(p2, p3));
 }
 MPI_EXPORT void mpi_reduce_scatter_block_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_reduce_scatter_block")));
 MPI_EXPORT void mpi_reduce_scatter_block__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_reduce_scatter_block")));
@@ -2637,7 +2816,10 @@ static void f_mpi_scan(void *p0, void *p1, void *p2, void *p3, void *p4, void *p
 		*(void **)&real = mpi_real("pmpi_scan_");
 	mpi_begin(&c, F_MPI_Scan, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
-	mpi_end(&c, mpi_bytes_f(p2, p3), mpi_bytes_f(p2, p3));
+	if (mpi_recording(&c)) {
+		uint64_t n = mpi_bytes_f(p2, p3);
+		mpi_end(&c, n, n);
+	}
 }
 MPI_EXPORT void mpi_scan_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_scan")));
 MPI_EXPORT void mpi_scan__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_scan")));
@@ -2653,7 +2835,10 @@ static void f_mpi_exscan(void *p0, void *p1, void *p2, void *p3, void *p4, void 
 		*(void **)&real = mpi_real("pmpi_exscan_");
 	mpi_begin(&c, F_MPI_Exscan, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
-	mpi_end(&c, mpi_bytes_f(p2, p3), mpi_bytes_f(p2, p3));
+	if (mpi_recording(&c)) {
+		uint64_t n = mpi_bytes_f(p2, p3);
+		mpi_end(&c, n, n);
+	}
 }
 MPI_EXPORT void mpi_exscan_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_exscan")));
 MPI_EXPORT void mpi_exscan__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_exscan")));
@@ -2669,7 +2854,8 @@ static void f_mpi_ibarrier(void *p0, void *p1, void *p2)
 		*(void **)&real = mpi_real("pmpi_ibarrier_");
 	mpi_begin(&c, F_MPI_Ibarrier, __builtin_return_address(0));
 	real(p0, p1, p2);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_ibarrier_(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_ibarrier")));
 MPI_EXPORT void mpi_ibarrier__(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_ibarrier")));
@@ -2685,7 +2871,8 @@ static void f_mpi_ibcast(void *p0, void *p1, void *p2, void *p3, void *p4, void 
 		*(void **)&real = mpi_real("pmpi_ibcast_");
 	mpi_begin(&c, F_MPI_Ibcast, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
-	mpi_end(&c, mpi_bytes_f(p1, p2), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), 0);
 }
 MPI_EXPORT void mpi_ibcast_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_ibcast")));
 MPI_EXPORT void mpi_ibcast__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_ibcast")));
@@ -2701,7 +2888,8 @@ static void f_mpi_ireduce(void *p0, void *p1, void *p2, void *p3, void *p4, void
 		*(void **)&real = mpi_real("pmpi_ireduce_");
 	mpi_begin(&c, F_MPI_Ireduce, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8);
-	mpi_end(&c, mpi_bytes_f(p2, p3), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p2, p3), 0);
 }
 MPI_EXPORT void mpi_ireduce_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8) __attribute__((alias("f_mpi_ireduce")));
 MPI_EXPORT void mpi_ireduce__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8) __attribute__((alias("f_mpi_ireduce")));
@@ -2717,7 +2905,10 @@ static void f_mpi_iallreduce(void *p0, void *p1, void *p2, void *p3, void *p4, v
 		*(void **)&real = mpi_real("pmpi_iallreduce_");
 	mpi_begin(&c, F_MPI_Iallreduce, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
-	mpi_end(&c, mpi_bytes_f(p2, p3), mpi_bytes_f(p2, p3));
+	if (mpi_recording(&c)) {
+		uint64_t n = mpi_bytes_f(p2, p3);
+		mpi_end(&c, n, n);
+	}
 }
 MPI_EXPORT void mpi_iallreduce_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_iallreduce")));
 MPI_EXPORT void mpi_iallreduce__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_iallreduce")));
@@ -2733,7 +2924,8 @@ static void f_mpi_igather(void *p0, void *p1, void *p2, void *p3, void *p4, void
 		*(void **)&real = mpi_real("pmpi_igather_");
 	mpi_begin(&c, F_MPI_Igather, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9);
-	mpi_end(&c, mpi_bytes_f(p1, p2), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), 0);
 }
 MPI_EXPORT void mpi_igather_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9) __attribute__((alias("f_mpi_igather")));
 MPI_EXPORT void mpi_igather__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9) __attribute__((alias("f_mpi_igather")));
@@ -2749,7 +2941,8 @@ static void f_mpi_igatherv(void *p0, void *p1, void *p2, void *p3, void *p4, voi
 		*(void **)&real = mpi_real("pmpi_igatherv_");
 	mpi_begin(&c, F_MPI_Igatherv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10);
-	mpi_end(&c, mpi_bytes_f(p1, p2), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), 0);
 }
 MPI_EXPORT void mpi_igatherv_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9, void *p10) __attribute__((alias("f_mpi_igatherv")));
 MPI_EXPORT void mpi_igatherv__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9, void *p10) __attribute__((alias("f_mpi_igatherv")));
@@ -2765,7 +2958,8 @@ static void f_mpi_iscatter(void *p0, void *p1, void *p2, void *p3, void *p4, voi
 		*(void **)&real = mpi_real("pmpi_iscatter_");
 	mpi_begin(&c, F_MPI_Iscatter, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9);
-	mpi_end(&c, 0, mpi_bytes_f(p4, p5));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_f(p4, p5));
 }
 MPI_EXPORT void mpi_iscatter_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9) __attribute__((alias("f_mpi_iscatter")));
 MPI_EXPORT void mpi_iscatter__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9) __attribute__((alias("f_mpi_iscatter")));
@@ -2781,7 +2975,8 @@ static void f_mpi_iscatterv(void *p0, void *p1, void *p2, void *p3, void *p4, vo
 		*(void **)&real = mpi_real("pmpi_iscatterv_");
 	mpi_begin(&c, F_MPI_Iscatterv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10);
-	mpi_end(&c, 0, mpi_bytes_f(p5, p6));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_f(p5, p6));
 }
 MPI_EXPORT void mpi_iscatterv_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9, void *p10) __attribute__((alias("f_mpi_iscatterv")));
 MPI_EXPORT void mpi_iscatterv__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9, void *p10) __attribute__((alias("f_mpi_iscatterv")));
@@ -2797,7 +2992,8 @@ static void f_mpi_iallgather(void *p0, void *p1, void *p2, void *p3, void *p4, v
 		*(void **)&real = mpi_real("pmpi_iallgather_");
 	mpi_begin(&c, F_MPI_Iallgather, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8);
-	mpi_end(&c, mpi_bytes_f(p1, p2), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), 0);
 }
 MPI_EXPORT void mpi_iallgather_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8) __attribute__((alias("f_mpi_iallgather")));
 MPI_EXPORT void mpi_iallgather__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8) __attribute__((alias("f_mpi_iallgather")));
@@ -2813,7 +3009,8 @@ static void f_mpi_iallgatherv(void *p0, void *p1, void *p2, void *p3, void *p4, 
 		*(void **)&real = mpi_real("pmpi_iallgatherv_");
 	mpi_begin(&c, F_MPI_Iallgatherv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9);
-	mpi_end(&c, mpi_bytes_f(p1, p2), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), 0);
 }
 MPI_EXPORT void mpi_iallgatherv_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9) __attribute__((alias("f_mpi_iallgatherv")));
 MPI_EXPORT void mpi_iallgatherv__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9) __attribute__((alias("f_mpi_iallgatherv")));
@@ -2829,7 +3026,8 @@ static void f_mpi_ialltoall(void *p0, void *p1, void *p2, void *p3, void *p4, vo
 		*(void **)&real = mpi_real("pmpi_ialltoall_");
 	mpi_begin(&c, F_MPI_Ialltoall, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8);
-	mpi_end(&c, mpi_bytes_f(p1, p2), mpi_bytes_f(p4, p5));
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), mpi_bytes_f(p4, p5));
 }
 MPI_EXPORT void mpi_ialltoall_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8) __attribute__((alias("f_mpi_ialltoall")));
 MPI_EXPORT void mpi_ialltoall__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8) __attribute__((alias("f_mpi_ialltoall")));
@@ -2845,7 +3043,8 @@ static void f_mpi_ialltoallv(void *p0, void *p1, void *p2, void *p3, void *p4, v
 		*(void **)&real = mpi_real("pmpi_ialltoallv_");
 	mpi_begin(&c, F_MPI_Ialltoallv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_ialltoallv_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9, void *p10) __attribute__((alias("f_mpi_ialltoallv")));
 MPI_EXPORT void mpi_ialltoallv__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9, void *p10) __attribute__((alias("f_mpi_ialltoallv")));
@@ -2861,7 +3060,8 @@ static void f_mpi_ialltoallw(void *p0, void *p1, void *p2, void *p3, void *p4, v
 		*(void **)&real = mpi_real("pmpi_ialltoallw_");
 	mpi_begin(&c, F_MPI_Ialltoallw, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_ialltoallw_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9, void *p10) __attribute__((alias("f_mpi_ialltoallw")));
 MPI_EXPORT void mpi_ialltoallw__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9, void *p10) __attribute__((alias("f_mpi_ialltoallw")));
@@ -2877,7 +3077,8 @@ static void f_mpi_ireduce_scatter(void *p0, void *p1, void *p2, void *p3, void *
 		*(void **)&real = mpi_real("pmpi_ireduce_scatter_");
 	mpi_begin(&c, F_MPI_Ireduce_scatter, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_ireduce_scatter_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_ireduce_scatter")));
 MPI_EXPORT void mpi_ireduce_scatter__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_ireduce_scatter")));
@@ -2893,7 +3094,8 @@ static void f_mpi_ireduce_scatter_block(void *p0, void *p1, void *p2, void *p3, 
 		*(void **)&real = mpi_real("pmpi_ireduce_scatter_block_");
 	mpi_begin(&c, F_MPI_Ireduce_scatter_block, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
-	mpi_end(&c, 0, mpi_bytes_f(p2, p3));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_f(p2, p3));
 }
 MPI_EXPORT void mpi_ireduce_scatter_block_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_ireduce_scatter_block")));
 MPI_EXPORT void mpi_ireduce_scatter_block__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_ireduce_scatter_block")));
@@ -2909,7 +3111,10 @@ static void f_mpi_iscan(void *p0, void *p1, void *p2, void *p3, void *p4, void *
 		*(void **)&real = mpi_real("pmpi_iscan_");
 	mpi_begin(&c, F_MPI_Iscan, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
-	mpi_end(&c, mpi_bytes_f(p2, p3), mpi_bytes_f(p2, p3));
+	if (mpi_recording(&c)) {
+		uint64_t n = mpi_bytes_f(p2, p3);
+		mpi_end(&c, n, n);
+	}
 }
 MPI_EXPORT void mpi_iscan_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_iscan")));
 MPI_EXPORT void mpi_iscan__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_iscan")));
@@ -2925,7 +3130,10 @@ static void f_mpi_iexscan(void *p0, void *p1, void *p2, void *p3, void *p4, void
 		*(void **)&real = mpi_real("pmpi_iexscan_");
 	mpi_begin(&c, F_MPI_Iexscan, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
-	mpi_end(&c, mpi_bytes_f(p2, p3), mpi_bytes_f(p2, p3));
+	if (mpi_recording(&c)) {
+		uint64_t n = mpi_bytes_f(p2, p3);
+		mpi_end(&c, n, n);
+	}
 }
 MPI_EXPORT void mpi_iexscan_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_iexscan")));
 MPI_EXPORT void mpi_iexscan__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7) __attribute__((alias("f_mpi_iexscan")));
@@ -2941,7 +3149,8 @@ static void f_mpi_comm_rank(void *p0, void *p1, void *p2)
 		*(void **)&real = mpi_real("pmpi_comm_rank_");
 	mpi_begin(&c, F_MPI_Comm_rank, __builtin_return_address(0));
 	real(p0, p1, p2);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_comm_rank_(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_comm_rank")));
 MPI_EXPORT void mpi_comm_rank__(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_comm_rank")));
@@ -2957,7 +3166,8 @@ static void f_mpi_comm_size(void *p0, void *p1, void *p2)
 		*(void **)&real = mpi_real("pmpi_comm_size_");
 	mpi_begin(&c, F_MPI_Comm_size, __builtin_return_address(0));
 	real(p0, p1, p2);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_comm_size_(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_comm_size")));
 MPI_EXPORT void mpi_comm_size__(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_comm_size")));
@@ -2973,7 +3183,8 @@ static void f_mpi_comm_dup(void *p0, void *p1, void *p2)
 		*(void **)&real = mpi_real("pmpi_comm_dup_");
 	mpi_begin(&c, F_MPI_Comm_dup, __builtin_return_address(0));
 	real(p0, p1, p2);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_comm_dup_(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_comm_dup")));
 MPI_EXPORT void mpi_comm_dup__(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_comm_dup")));
@@ -2989,7 +3200,8 @@ static void f_mpi_comm_split(void *p0, void *p1, void *p2, void *p3, void *p4)
 		*(void **)&real = mpi_real("pmpi_comm_split_");
 	mpi_begin(&c, F_MPI_Comm_split, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_comm_split_(void *p0, void *p1, void *p2, void *p3, void *p4) __attribute__((alias("f_mpi_comm_split")));
 MPI_EXPORT void mpi_comm_split__(void *p0, void *p1, void *p2, void *p3, void *p4) __attribute__((alias("f_mpi_comm_split")));
@@ -3005,7 +3217,8 @@ static void f_mpi_comm_split_type(void *p0, void *p1, void *p2, void *p3, void *
 		*(void **)&real = mpi_real("pmpi_comm_split_type_");
 	mpi_begin(&c, F_MPI_Comm_split_type, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_comm_split_type_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_comm_split_type")));
 MPI_EXPORT void mpi_comm_split_type__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_comm_split_type")));
@@ -3021,7 +3234,8 @@ static void f_mpi_comm_create(void *p0, void *p1, void *p2, void *p3)
 		*(void **)&real = mpi_real("pmpi_comm_create_");
 	mpi_begin(&c, F_MPI_Comm_create, __builtin_return_address(0));
 	real(p0, p1, p2, p3);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_comm_create_(void *p0, void *p1, void *p2, void *p3) __attribute__((alias("f_mpi_comm_create")));
 MPI_EXPORT void mpi_comm_create__(void *p0, void *p1, void *p2, void *p3) __attribute__((alias("f_mpi_comm_create")));
@@ -3037,7 +3251,8 @@ static void f_mpi_comm_free(void *p0, void *p1)
 		*(void **)&real = mpi_real("pmpi_comm_free_");
 	mpi_begin(&c, F_MPI_Comm_free, __builtin_return_address(0));
 	real(p0, p1);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_comm_free_(void *p0, void *p1) __attribute__((alias("f_mpi_comm_free")));
 MPI_EXPORT void mpi_comm_free__(void *p0, void *p1) __attribute__((alias("f_mpi_comm_free")));
@@ -3053,7 +3268,8 @@ static void f_mpi_comm_group(void *p0, void *p1, void *p2)
 		*(void **)&real = mpi_real("pmpi_comm_group_");
 	mpi_begin(&c, F_MPI_Comm_group, __builtin_return_address(0));
 	real(p0, p1, p2);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_comm_group_(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_comm_group")));
 MPI_EXPORT void mpi_comm_group__(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_comm_group")));
@@ -3069,7 +3285,8 @@ static void f_mpi_comm_compare(void *p0, void *p1, void *p2, void *p3)
 		*(void **)&real = mpi_real("pmpi_comm_compare_");
 	mpi_begin(&c, F_MPI_Comm_compare, __builtin_return_address(0));
 	real(p0, p1, p2, p3);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_comm_compare_(void *p0, void *p1, void *p2, void *p3) __attribute__((alias("f_mpi_comm_compare")));
 MPI_EXPORT void mpi_comm_compare__(void *p0, void *p1, void *p2, void *p3) __attribute__((alias("f_mpi_comm_compare")));
@@ -3085,7 +3302,8 @@ static void f_mpi_intercomm_create(void *p0, void *p1, void *p2, void *p3, void 
 		*(void **)&real = mpi_real("pmpi_intercomm_create_");
 	mpi_begin(&c, F_MPI_Intercomm_create, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_intercomm_create_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_intercomm_create")));
 MPI_EXPORT void mpi_intercomm_create__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_intercomm_create")));
@@ -3101,7 +3319,8 @@ static void f_mpi_cart_create(void *p0, void *p1, void *p2, void *p3, void *p4, 
 		*(void **)&real = mpi_real("pmpi_cart_create_");
 	mpi_begin(&c, F_MPI_Cart_create, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_cart_create_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_cart_create")));
 MPI_EXPORT void mpi_cart_create__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_cart_create")));
@@ -3117,7 +3336,8 @@ static void f_mpi_group_incl(void *p0, void *p1, void *p2, void *p3, void *p4)
 		*(void **)&real = mpi_real("pmpi_group_incl_");
 	mpi_begin(&c, F_MPI_Group_incl, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_group_incl_(void *p0, void *p1, void *p2, void *p3, void *p4) __attribute__((alias("f_mpi_group_incl")));
 MPI_EXPORT void mpi_group_incl__(void *p0, void *p1, void *p2, void *p3, void *p4) __attribute__((alias("f_mpi_group_incl")));
@@ -3133,7 +3353,8 @@ static void f_mpi_group_excl(void *p0, void *p1, void *p2, void *p3, void *p4)
 		*(void **)&real = mpi_real("pmpi_group_excl_");
 	mpi_begin(&c, F_MPI_Group_excl, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_group_excl_(void *p0, void *p1, void *p2, void *p3, void *p4) __attribute__((alias("f_mpi_group_excl")));
 MPI_EXPORT void mpi_group_excl__(void *p0, void *p1, void *p2, void *p3, void *p4) __attribute__((alias("f_mpi_group_excl")));
@@ -3149,7 +3370,8 @@ static void f_mpi_group_free(void *p0, void *p1)
 		*(void **)&real = mpi_real("pmpi_group_free_");
 	mpi_begin(&c, F_MPI_Group_free, __builtin_return_address(0));
 	real(p0, p1);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_group_free_(void *p0, void *p1) __attribute__((alias("f_mpi_group_free")));
 MPI_EXPORT void mpi_group_free__(void *p0, void *p1) __attribute__((alias("f_mpi_group_free")));
@@ -3165,7 +3387,8 @@ static void f_mpi_group_rank(void *p0, void *p1, void *p2)
 		*(void **)&real = mpi_real("pmpi_group_rank_");
 	mpi_begin(&c, F_MPI_Group_rank, __builtin_return_address(0));
 	real(p0, p1, p2);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_group_rank_(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_group_rank")));
 MPI_EXPORT void mpi_group_rank__(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_group_rank")));
@@ -3181,7 +3404,8 @@ static void f_mpi_group_size(void *p0, void *p1, void *p2)
 		*(void **)&real = mpi_real("pmpi_group_size_");
 	mpi_begin(&c, F_MPI_Group_size, __builtin_return_address(0));
 	real(p0, p1, p2);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_group_size_(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_group_size")));
 MPI_EXPORT void mpi_group_size__(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_group_size")));
@@ -3197,7 +3421,8 @@ static void f_mpi_group_translate_ranks(void *p0, void *p1, void *p2, void *p3, 
 		*(void **)&real = mpi_real("pmpi_group_translate_ranks_");
 	mpi_begin(&c, F_MPI_Group_translate_ranks, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_group_translate_ranks_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_group_translate_ranks")));
 MPI_EXPORT void mpi_group_translate_ranks__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_group_translate_ranks")));
@@ -3213,7 +3438,8 @@ static void f_mpi_win_create(void *p0, void *p1, void *p2, void *p3, void *p4, v
 		*(void **)&real = mpi_real("pmpi_win_create_");
 	mpi_begin(&c, F_MPI_Win_create, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_win_create_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_win_create")));
 MPI_EXPORT void mpi_win_create__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_win_create")));
@@ -3229,7 +3455,8 @@ static void f_mpi_win_free(void *p0, void *p1)
 		*(void **)&real = mpi_real("pmpi_win_free_");
 	mpi_begin(&c, F_MPI_Win_free, __builtin_return_address(0));
 	real(p0, p1);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_win_free_(void *p0, void *p1) __attribute__((alias("f_mpi_win_free")));
 MPI_EXPORT void mpi_win_free__(void *p0, void *p1) __attribute__((alias("f_mpi_win_free")));
@@ -3245,7 +3472,8 @@ static void f_mpi_win_fence(void *p0, void *p1, void *p2)
 		*(void **)&real = mpi_real("pmpi_win_fence_");
 	mpi_begin(&c, F_MPI_Win_fence, __builtin_return_address(0));
 	real(p0, p1, p2);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_win_fence_(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_win_fence")));
 MPI_EXPORT void mpi_win_fence__(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_win_fence")));
@@ -3261,7 +3489,8 @@ static void f_mpi_put(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5
 		*(void **)&real = mpi_real("pmpi_put_");
 	mpi_begin(&c, F_MPI_Put, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8);
-	mpi_end(&c, mpi_bytes_f(p1, p2), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), 0);
 }
 MPI_EXPORT void mpi_put_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8) __attribute__((alias("f_mpi_put")));
 MPI_EXPORT void mpi_put__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8) __attribute__((alias("f_mpi_put")));
@@ -3277,7 +3506,8 @@ static void f_mpi_get(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5
 		*(void **)&real = mpi_real("pmpi_get_");
 	mpi_begin(&c, F_MPI_Get, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8);
-	mpi_end(&c, 0, mpi_bytes_f(p1, p2));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_f(p1, p2));
 }
 MPI_EXPORT void mpi_get_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8) __attribute__((alias("f_mpi_get")));
 MPI_EXPORT void mpi_get__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8) __attribute__((alias("f_mpi_get")));
@@ -3293,7 +3523,8 @@ static void f_mpi_accumulate(void *p0, void *p1, void *p2, void *p3, void *p4, v
 		*(void **)&real = mpi_real("pmpi_accumulate_");
 	mpi_begin(&c, F_MPI_Accumulate, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9);
-	mpi_end(&c, mpi_bytes_f(p1, p2), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), 0);
 }
 MPI_EXPORT void mpi_accumulate_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9) __attribute__((alias("f_mpi_accumulate")));
 MPI_EXPORT void mpi_accumulate__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9) __attribute__((alias("f_mpi_accumulate")));
@@ -3309,7 +3540,8 @@ static void f_mpi_get_accumulate(void *p0, void *p1, void *p2, void *p3, void *p
 		*(void **)&real = mpi_real("pmpi_get_accumulate_");
 	mpi_begin(&c, F_MPI_Get_accumulate, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12);
-	mpi_end(&c, mpi_bytes_f(p1, p2), mpi_bytes_f(p4, p5));
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p1, p2), mpi_bytes_f(p4, p5));
 }
 MPI_EXPORT void mpi_get_accumulate_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9, void *p10, void *p11, void *p12) __attribute__((alias("f_mpi_get_accumulate")));
 MPI_EXPORT void mpi_get_accumulate__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6, void *p7, void *p8, void *p9, void *p10, void *p11, void *p12) __attribute__((alias("f_mpi_get_accumulate")));
@@ -3325,7 +3557,8 @@ static void f_mpi_win_lock(void *p0, void *p1, void *p2, void *p3, void *p4)
 		*(void **)&real = mpi_real("pmpi_win_lock_");
 	mpi_begin(&c, F_MPI_Win_lock, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_win_lock_(void *p0, void *p1, void *p2, void *p3, void *p4) __attribute__((alias("f_mpi_win_lock")));
 MPI_EXPORT void mpi_win_lock__(void *p0, void *p1, void *p2, void *p3, void *p4) __attribute__((alias("f_mpi_win_lock")));
@@ -3341,7 +3574,8 @@ static void f_mpi_win_unlock(void *p0, void *p1, void *p2)
 		*(void **)&real = mpi_real("pmpi_win_unlock_");
 	mpi_begin(&c, F_MPI_Win_unlock, __builtin_return_address(0));
 	real(p0, p1, p2);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_win_unlock_(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_win_unlock")));
 MPI_EXPORT void mpi_win_unlock__(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_win_unlock")));
@@ -3357,7 +3591,8 @@ static void f_mpi_win_lock_all(void *p0, void *p1, void *p2)
 		*(void **)&real = mpi_real("pmpi_win_lock_all_");
 	mpi_begin(&c, F_MPI_Win_lock_all, __builtin_return_address(0));
 	real(p0, p1, p2);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_win_lock_all_(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_win_lock_all")));
 MPI_EXPORT void mpi_win_lock_all__(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_win_lock_all")));
@@ -3373,7 +3608,8 @@ static void f_mpi_win_unlock_all(void *p0, void *p1)
 		*(void **)&real = mpi_real("pmpi_win_unlock_all_");
 	mpi_begin(&c, F_MPI_Win_unlock_all, __builtin_return_address(0));
 	real(p0, p1);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_win_unlock_all_(void *p0, void *p1) __attribute__((alias("f_mpi_win_unlock_all")));
 MPI_EXPORT void mpi_win_unlock_all__(void *p0, void *p1) __attribute__((alias("f_mpi_win_unlock_all")));
@@ -3389,7 +3625,8 @@ static void f_mpi_win_flush(void *p0, void *p1, void *p2)
 		*(void **)&real = mpi_real("pmpi_win_flush_");
 	mpi_begin(&c, F_MPI_Win_flush, __builtin_return_address(0));
 	real(p0, p1, p2);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_win_flush_(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_win_flush")));
 MPI_EXPORT void mpi_win_flush__(void *p0, void *p1, void *p2) __attribute__((alias("f_mpi_win_flush")));
@@ -3405,7 +3642,8 @@ static void f_mpi_file_close(void *p0, void *p1)
 		*(void **)&real = mpi_real("pmpi_file_close_");
 	mpi_begin(&c, F_MPI_File_close, __builtin_return_address(0));
 	real(p0, p1);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_file_close_(void *p0, void *p1) __attribute__((alias("f_mpi_file_close")));
 MPI_EXPORT void mpi_file_close__(void *p0, void *p1) __attribute__((alias("f_mpi_file_close")));
@@ -3421,7 +3659,8 @@ static void f_mpi_file_read(void *p0, void *p1, void *p2, void *p3, void *p4, vo
 		*(void **)&real = mpi_real("pmpi_file_read_");
 	mpi_begin(&c, F_MPI_File_read, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
-	mpi_end(&c, 0, mpi_bytes_f(p2, p3));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_f(p2, p3));
 }
 MPI_EXPORT void mpi_file_read_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_file_read")));
 MPI_EXPORT void mpi_file_read__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_file_read")));
@@ -3437,7 +3676,8 @@ static void f_mpi_file_write(void *p0, void *p1, void *p2, void *p3, void *p4, v
 		*(void **)&real = mpi_real("pmpi_file_write_");
 	mpi_begin(&c, F_MPI_File_write, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
-	mpi_end(&c, mpi_bytes_f(p2, p3), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p2, p3), 0);
 }
 MPI_EXPORT void mpi_file_write_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_file_write")));
 MPI_EXPORT void mpi_file_write__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_file_write")));
@@ -3453,7 +3693,8 @@ static void f_mpi_file_read_at(void *p0, void *p1, void *p2, void *p3, void *p4,
 		*(void **)&real = mpi_real("pmpi_file_read_at_");
 	mpi_begin(&c, F_MPI_File_read_at, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
-	mpi_end(&c, 0, mpi_bytes_f(p3, p4));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_f(p3, p4));
 }
 MPI_EXPORT void mpi_file_read_at_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_file_read_at")));
 MPI_EXPORT void mpi_file_read_at__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_file_read_at")));
@@ -3469,7 +3710,8 @@ static void f_mpi_file_write_at(void *p0, void *p1, void *p2, void *p3, void *p4
 		*(void **)&real = mpi_real("pmpi_file_write_at_");
 	mpi_begin(&c, F_MPI_File_write_at, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
-	mpi_end(&c, mpi_bytes_f(p3, p4), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p3, p4), 0);
 }
 MPI_EXPORT void mpi_file_write_at_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_file_write_at")));
 MPI_EXPORT void mpi_file_write_at__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_file_write_at")));
@@ -3485,7 +3727,8 @@ static void f_mpi_file_read_all(void *p0, void *p1, void *p2, void *p3, void *p4
 		*(void **)&real = mpi_real("pmpi_file_read_all_");
 	mpi_begin(&c, F_MPI_File_read_all, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
-	mpi_end(&c, 0, mpi_bytes_f(p2, p3));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_f(p2, p3));
 }
 MPI_EXPORT void mpi_file_read_all_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_file_read_all")));
 MPI_EXPORT void mpi_file_read_all__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_file_read_all")));
@@ -3501,7 +3744,8 @@ static void f_mpi_file_write_all(void *p0, void *p1, void *p2, void *p3, void *p
 		*(void **)&real = mpi_real("pmpi_file_write_all_");
 	mpi_begin(&c, F_MPI_File_write_all, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
-	mpi_end(&c, mpi_bytes_f(p2, p3), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p2, p3), 0);
 }
 MPI_EXPORT void mpi_file_write_all_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_file_write_all")));
 MPI_EXPORT void mpi_file_write_all__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5) __attribute__((alias("f_mpi_file_write_all")));
@@ -3517,7 +3761,8 @@ static void f_mpi_file_read_at_all(void *p0, void *p1, void *p2, void *p3, void 
 		*(void **)&real = mpi_real("pmpi_file_read_at_all_");
 	mpi_begin(&c, F_MPI_File_read_at_all, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
-	mpi_end(&c, 0, mpi_bytes_f(p3, p4));
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, mpi_bytes_f(p3, p4));
 }
 MPI_EXPORT void mpi_file_read_at_all_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_file_read_at_all")));
 MPI_EXPORT void mpi_file_read_at_all__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_file_read_at_all")));
@@ -3533,7 +3778,8 @@ static void f_mpi_file_write_at_all(void *p0, void *p1, void *p2, void *p3, void
 		*(void **)&real = mpi_real("pmpi_file_write_at_all_");
 	mpi_begin(&c, F_MPI_File_write_at_all, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
-	mpi_end(&c, mpi_bytes_f(p3, p4), 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, mpi_bytes_f(p3, p4), 0);
 }
 MPI_EXPORT void mpi_file_write_at_all_(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_file_write_at_all")));
 MPI_EXPORT void mpi_file_write_at_all__(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5, void *p6) __attribute__((alias("f_mpi_file_write_at_all")));
@@ -3549,7 +3795,8 @@ static void f_mpi_file_seek(void *p0, void *p1, void *p2, void *p3)
 		*(void **)&real = mpi_real("pmpi_file_seek_");
 	mpi_begin(&c, F_MPI_File_seek, __builtin_return_address(0));
 	real(p0, p1, p2, p3);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_file_seek_(void *p0, void *p1, void *p2, void *p3) __attribute__((alias("f_mpi_file_seek")));
 MPI_EXPORT void mpi_file_seek__(void *p0, void *p1, void *p2, void *p3) __attribute__((alias("f_mpi_file_seek")));
@@ -3565,7 +3812,8 @@ static void f_mpi_file_sync(void *p0, void *p1)
 		*(void **)&real = mpi_real("pmpi_file_sync_");
 	mpi_begin(&c, F_MPI_File_sync, __builtin_return_address(0));
 	real(p0, p1);
-	mpi_end(&c, 0, 0);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_file_sync_(void *p0, void *p1) __attribute__((alias("f_mpi_file_sync")));
 MPI_EXPORT void mpi_file_sync__(void *p0, void *p1) __attribute__((alias("f_mpi_file_sync")));

@@ -1,0 +1,68 @@
+#!/bin/sh
+# bench/mpi.sh BUILDDIR: what cprof-mpi adds to each MPI call, and how fast
+# cprof-report merges a big job's rank files.
+#
+# 1. bench/mpicalls N at 2 ranks (ping-pong of one int, MPI_Allreduce of one
+#    double, N each, then 4N MPI_Allreduce on MPI_COMM_SELF), plain, under `cprof-mpi -F 0` (the wrappers and the
+#    call trees, no sampling) and under `cprof-mpi` (sampling too); RUNS runs
+#    (default 5) taking turns, the median kept.  Prints ns per call and the ns
+#    each variant adds.
+# 2. A job of 4 ranks of the MPI kernel under cprof-mpi, its rank files copied
+#    into 128, 256, 512 and 1024 ranks (rank and pid rewritten), and
+#    `cprof-report` on each: seconds, and seconds per 1000 files.
+set -eu
+B=$(cd "${1:?usage: mpi.sh BUILDDIR}" && pwd)
+RUNS=${RUNS:-5}
+N=${N:-200000}
+export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/cprof-bench.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK"
+median() { sort -n "$1" | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'; }
+
+run() {
+	name=$1
+	shift
+	mpiexec --oversubscribe -np 2 "$@" "$B/bench/mpicalls" "$N" 2> /dev/null | awk -v n="$name" \
+		'/^pingpong/ { print $2 >> (n ".pp"); print $4 >> (n ".ar"); print $6 >> (n ".se") }'
+}
+for i in $(seq "$RUNS"); do
+	run plain
+	rm -rf d0 && run nosample "$B/src/cprof-mpi" -F 0 -d d0
+	rm -rf d1 && run sample "$B/src/cprof-mpi" -d d1
+done
+echo "bench/mpicalls $N, 2 ranks on one host; median of $RUNS runs, the variants taking turns; $(nproc) CPUs, $(uname -r)"
+printf '%-16s %13s %7s %13s %7s %13s %7s\n' variant "ping-pong ns" added "allreduce ns" added "self ns" added
+for v in plain nosample sample; do
+	case $v in
+	plain) label=plain ;;
+	nosample) label="cprof-mpi -F 0" ;;
+	sample) label="cprof-mpi" ;;
+	esac
+	awk -v l="$label" -v pp="$(median $v.pp)" -v ar="$(median $v.ar)" -v se="$(median $v.se)" \
+		-v ppp="$(median plain.pp)" -v arp="$(median plain.ar)" -v sep="$(median plain.se)" \
+		'BEGIN { printf "%-16s %13.1f %7.1f %13.1f %7.1f %13.1f %7.1f\n", l, pp, pp - ppp, ar, ar - arp, se, se - sep }'
+done
+
+# rank files of a realistic size: a real job's, copied into many ranks
+mpiexec --oversubscribe -np 4 "$B/src/cprof-mpi" -d job "$B/kernels/mpi" 20 > /dev/null 2>&1
+echo
+echo "cprof-report on N rank files (copies of a 4-rank job of kernels/mpi, $(du -k job | cut -f1) KiB for 4)"
+printf '%8s %10s %16s\n' files seconds "s per 1000 files"
+for n in 128 256 512 1024; do
+	rm -rf "many$n" && mkdir "many$n"
+	python3 - "$n" job "many$n" <<'PY'
+import os, struct, sys
+n, src, dst = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+files = sorted(f for f in os.listdir(src) if f.endswith(".cprof"))
+for r in range(n):
+    data = bytearray(open(os.path.join(src, files[r % len(files)]), "rb").read())
+    # PROCESS is the first record: header 16 bytes, record header 8; pid, ppid, rank, size
+    struct.pack_into("iiii", data, 24, 100000 + r, 1, r, n)
+    open(os.path.join(dst, "rank%05d-bench-%d.cprof" % (r, 100000 + r)), "wb").write(data)
+PY
+	t0=$(date +%s.%N)
+	"$B/src/cprof-report" "many$n" > /dev/null
+	t1=$(date +%s.%N)
+	awk -v n=$n -v a="$t0" -v b="$t1" 'BEGIN { printf "%8d %10.3f %16.3f\n", n, b - a, (b - a) / n * 1000 }'
+done
