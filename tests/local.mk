@@ -38,6 +38,7 @@ INTEGRATION_TESTS = \
 	tests/count.sh \
 	tests/python.sh \
 	tests/mpi.sh \
+	tests/batch.sh \
 	tests/pstats.sh \
 	tests/compilers.sh \
 	tests/bad-input.sh

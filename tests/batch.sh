@@ -1,0 +1,61 @@
+# A real batch system: a single-node Slurm cluster on loopback
+# (scripts/slurm), Slurm's qsub, and the pbs/ job scripts as a user submits
+# them; then the merged reports they left.
+. "$top_srcdir/tests/tap.sh"
+
+if [ "$(id -u)" != 0 ] || ! command -v slurmctld > /dev/null || ! command -v qsub > /dev/null ||
+	! command -v munged > /dev/null || [ ! -x "$CPROF_MPI" ]; then
+	skip "no Slurm here (root, slurm-wlm, slurm-wlm-torque, munge and OpenMPI; scripts/setup installs them)"
+	done_testing
+fi
+cluster="$WORK/slurm"
+trap '"$top_srcdir/scripts/slurm" stop "$cluster"; rm -rf "$WORK"' EXIT
+if ! "$top_srcdir/scripts/slurm" start "$cluster" > "$WORK/start.log" 2>&1; then
+	not_ok "the Slurm cluster starts"
+	diag "$(cat "$WORK/start.log")"
+	done_testing
+fi
+ok "the Slurm cluster starts"
+
+# what a user's job sees: cprof and cprof-mpi in PATH, the kernels, Debian's
+# python3 (with numpy and mpi4py), root allowed to run mpiexec
+export SLURM_CONF="$cluster/slurm.conf" PATH="$top_builddir/src:$PATH" KERNELS="$top_srcdir/kernels"
+export PYTHON=/usr/bin/python3 OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+cd "$WORK" || exit 1
+pi=$(qsub "$top_srcdir/pbs/run_pi.pbs")
+mpi=$(qsub "$top_srcdir/pbs/mpi.pbs")
+matches "qsub prints job ids" "^[0-9]+ [0-9]+$" "$pi $mpi"
+for _ in $(seq 240); do
+	[ -z "$(squeue -h 2> /dev/null)" ] && break
+	sleep 0.5
+done
+expect_eq "both jobs ended within 2 minutes" "" "$(squeue -h 2> /dev/null)"
+for job in $pi $mpi; do
+	expect_eq "job $job: exit code 0" "ExitCode=0:0" "$(scontrol show job "$job" | grep -o 'ExitCode=[0-9:]*')"
+done
+
+# run_pi.pbs: the serial and the pool run, each reported and kept
+out="run_pi.pbs.o$pi"
+expect_eq "run_pi: two reports in the job's output" 2 "$(grep -c 'function calls' "$out")"
+expect_eq "run_pi: pi_run 6 times in each (10 to 10^6 darts)" "6 6" \
+	"$(awk '/\(pi_run\)$/ { printf "%s%s", sep, $1; sep = " " }' "$out")"
+check "run_pi: the serial run's raw profiles kept" test -n "$(ls "cprof-pi-serial-$pi"/*.cprof 2> /dev/null)"
+check "run_pi: the pool's workers each wrote theirs (3 processes at least)" \
+	test "$(ls "cprof-pi-pool-$pi"/*.cprof 2> /dev/null | wc -l)" -ge 3
+
+# mpi.pbs: every rank, one merged report, and cprof-report after the job
+out="mpi.pbs.o$mpi"
+expect_eq "mpi: every rank said hello" "0 1 2 3" \
+	"$(sed -n 's/^Hello from rank \([0-9]*\) of 4.*/\1/p' "$out" | sort -n | tr '\n' ' ' | sed 's/ $//')"
+matches "mpi: rank 0 printed the merged report" "^MPI: 4 ranks of 4; " "$(cat "$out")"
+check "mpi: the job's directory is cprof-<job id>" test -d "cprof-$mpi"
+"$CPROF_REPORT" "cprof-$mpi" > report.out 2> report.err
+expect_eq "mpi: cprof-report on the job's directory" 0 $?
+expect_eq "mpi: every rank present, none missing" "0 1 2 3 " \
+	"$(awk '/^ +rank +host/ { on = 1; next } on && NF == 0 { exit } on { printf "%s ", $1 }' report.out)"
+expect_eq "mpi: no rank missing" "" "$(grep '^Missing' report.out)"
+expect_eq "mpi: MPI_Allreduce, 10 per rank" 40 "$(ncalls report.out MPI_Allreduce)"
+expect_eq "mpi: MPI_Send and the matched MPI_Mrecv of the ring, 10 per rank" "40 40" \
+	"$(ncalls report.out MPI_Send) $(ncalls report.out MPI_Mrecv)"
+expect_eq "mpi: ring and allreduce once per rank" "4 4" "$(ncalls report.out ring) $(ncalls report.out allreduce)"
+done_testing
