@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "analysis.h"
 #include "mpi.h"
@@ -66,10 +67,16 @@ static void load_dir(const struct analysis_options *opt, struct loaded *l, const
 		}
 	closedir(d);
 	qsort(names, n, sizeof *names, cmp_name);
+	/* a big job's files take a while: say how far, on a terminal */
+	int progress = n >= 100 && isatty(STDERR_FILENO);
 	for (size_t i = 0; i < n; i++) {
+		if (progress && i % 50 == 0)
+			fprintf(stderr, "\r%s: reading %zu of %zu raw profiles", opt->prog, i, n);
 		load_file(opt, l, names[i]);
 		free(names[i]);
 	}
+	if (progress)
+		fprintf(stderr, "\r%s: read %zu raw profiles%20s\n", opt->prog, n, "");
 	free(names);
 }
 

@@ -286,17 +286,30 @@ void mpi_before_abort_f(void *comm, void *errorcode, void *ierr)
 		api.write_now(CPROF_END_MPI_ABORT, *(const MPI_Fint *)errorcode);
 }
 
+/* The spec's index of an MPI function. */
+static int func_index(const char *name)
+{
+	for (int i = 0; i < mpi_nfuncs; i++)
+		if (strcmp(mpi_names[i], name) == 0)
+			return i;
+	abort(); /* the spec lists it */
+}
+
 /* Fortran's MPI_INIT and MPI_INIT_THREAD, which have no C twin to
  * generate them from. */
 static void f_mpi_init(MPI_Fint *ierr)
 {
 	static void (*real)(MPI_Fint *);
+	struct mpi_call c;
 
 	if (!real)
 		*(void **)&real = mpi_real("pmpi_init_");
+	mpi_begin(&c, func_index("MPI_Init"), __builtin_return_address(0));
 	real(ierr);
 	if (*ierr == MPI_SUCCESS)
 		started(MPI_THREAD_SINGLE);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_init_(MPI_Fint *ierr) __attribute__((alias("f_mpi_init")));
 MPI_EXPORT void mpi_init__(MPI_Fint *ierr) __attribute__((alias("f_mpi_init")));
@@ -306,12 +319,16 @@ MPI_EXPORT void MPI_INIT(MPI_Fint *ierr) __attribute__((alias("f_mpi_init")));
 static void f_mpi_init_thread(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *ierr)
 {
 	static void (*real)(MPI_Fint *, MPI_Fint *, MPI_Fint *);
+	struct mpi_call c;
 
 	if (!real)
 		*(void **)&real = mpi_real("pmpi_init_thread_");
+	mpi_begin(&c, func_index("MPI_Init_thread"), __builtin_return_address(0));
 	real(required, provided, ierr);
 	if (*ierr == MPI_SUCCESS)
 		started(*provided);
+	if (mpi_recording(&c))
+		mpi_end(&c, 0, 0);
 }
 MPI_EXPORT void mpi_init_thread_(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *ierr)
 	__attribute__((alias("f_mpi_init_thread")));

@@ -43,7 +43,7 @@ INTEGRATION_TESTS = \
 	tests/compilers.sh \
 	tests/bad-input.sh
 TESTS += $(INTEGRATION_TESTS)
-EXTRA_DIST += $(INTEGRATION_TESTS) tests/tap.sh tests/pstats_print.py tests/share.py tests/pstats_compare.py \
+EXTRA_DIST += $(INTEGRATION_TESTS) tests/progs/mpif.f90 tests/tap.sh tests/pstats_print.py tests/share.py tests/pstats_compare.py \
 	tests/python/cases.py tests/python/threads.py tests/python/ends.py \
 	tests/python/native.py tests/python/shares.py
 

@@ -104,6 +104,19 @@ for mode in abort term; do
 	expect_eq "$mode: the barrier every rank passed" 3 "$(ncalls "end-$mode.out" MPI_Init)"
 done
 
+# Fortran (mpif.h): OpenMPI's Fortran bindings call PMPI_ directly; the
+# Fortran names are wrapped themselves
+if command -v mpifort > /dev/null && mpifort -g -o mpif "$top_srcdir/tests/progs/mpif.f90" 2> fortran.err; then
+	$MPIEXEC -np 2 "$CPROF_MPI" -d fortran ./mpif > fortran.out 2>&1
+	expect_eq "Fortran: status 0" 0 $?
+	expect_eq "Fortran: MPI_INIT, MPI_SEND, MPI_RECV, MPI_ALLREDUCE, MPI_BARRIER counted" "2 6 6 6 2" \
+		"$(ncalls fortran.out MPI_Init) $(ncalls fortran.out MPI_Send) $(ncalls fortran.out MPI_Recv) $(ncalls fortran.out MPI_Allreduce) $(ncalls fortran.out MPI_Barrier)"
+	expect_eq "Fortran: MPI_SEND's bytes (3 integers per rank) and call site" "24 mpif.f90:4(mpif)" \
+		"$(awk '$1 == "MPI_Send" && NF == 8 { print $6, $8 }' fortran.out)"
+else
+	skip "Fortran: no mpifort to build tests/progs/mpif.f90"
+fi
+
 # mpi4py: Python functions, and MPI calls under them
 if /usr/bin/python3 -c 'import mpi4py' 2> /dev/null; then
 	$MPIEXEC -np 2 "$CPROF_MPI" -d py /usr/bin/python3 "$top_srcdir/kernels/python/mpi.py" 3 > py.out 2>&1

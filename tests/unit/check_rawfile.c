@@ -339,6 +339,45 @@ START_TEST(test_counts)
 }
 END_TEST
 
+/* The profile with an MPI record of n sites before its END, declaring
+ * `declared` of them. */
+static struct buf with_mpi(uint32_t declared, uint32_t n)
+{
+	struct buf b = profile(), c = {0};
+	struct cprof_rec_mpi head = {.rank = 3, .size = 4, .nsites = declared, .thread_level = 0, .init_ticks = 7};
+	struct cprof_mpi_site sites[2] = {{.func = 0x8000000000000001ull, .site = 0x401000, .calls = 20, .ticks = 500,
+					   .min_ticks = 10, .max_ticks = 90, .bytes_sent = 80}};
+
+	put(&c, b.p, b.len - 16);
+	rec2(&c, CPROF_REC_MPI, &head, sizeof head, sites, n * (uint32_t)sizeof sites[0]);
+	put(&c, b.p + b.len - 16, 16);
+	free(b.p);
+	return c;
+}
+
+START_TEST(test_mpi)
+{
+	struct buf b = with_mpi(1, 1);
+	char err[512];
+	struct raw_process *p = parse(&b, err);
+
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(err, "");
+	ck_assert_int_eq(p->mpi, 1);
+	ck_assert_int_eq(p->mpi_info.rank, 3);
+	ck_assert_int_eq(p->mpi_info.size, 4);
+	ck_assert_uint_eq(p->mpi_info.nsites, 1);
+	ck_assert_uint_eq(p->mpi_sites[0].calls, 20);
+	ck_assert_uint_eq(p->mpi_sites[0].max_ticks, 90);
+	ck_assert_uint_eq(p->mpi_sites[0].bytes_sent, 80);
+	rawfile_free(p);
+	free(b.p);
+
+	b = with_mpi(2, 1); /* more sites than the record holds */
+	expect_error(&b, "cannot hold its 2 call sites");
+}
+END_TEST
+
 /* random bytes changed in a good profile: read or refused, never a crash
  * (the sanitizer build checks every access) */
 START_TEST(test_mutations)
@@ -377,6 +416,7 @@ int main(void)
 	tcase_add_test(tc, test_bad_records);
 	tcase_add_test(tc, test_unknown_record_skipped);
 	tcase_add_test(tc, test_counts);
+	tcase_add_test(tc, test_mpi);
 	tcase_add_test(tc, test_mutations);
 	suite_add_tcase(s, tc);
 	return tap_run(s);
