@@ -23,7 +23,6 @@
 #include <dlfcn.h>
 #include <link.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "core.h"
@@ -77,20 +76,19 @@ static int lookup_in(struct dl_phdr_info *info, size_t size, void *data)
 
 /* Where the program's MPI is: next after this library, or, when it was
  * loaded RTLD_LOCAL (mpi4py's extension module brings libmpi so), in
- * whichever loaded object has it. */
+ * whichever loaded object has it.  NULL, said once, if nowhere: the wrapper
+ * then returns MPI_ERR_INTERN, as an MPI would (never abort a rank: the
+ * whole job would hang). */
 void *mpi_real(const char *name)
 {
+	static int said;
 	struct lookup l = {name, dlsym(RTLD_NEXT, name)};
-	void *p;
 
 	if (!l.found)
 		dl_iterate_phdr(lookup_in, &l);
-	p = l.found;
-	if (!p) {
+	if (!l.found && !__atomic_exchange_n(&said, 1, __ATOMIC_RELAXED))
 		fprintf(stderr, "cprof-mpi: %s not found: is the program linked with an MPI other than OpenMPI?\n", name);
-		abort();
-	}
-	return p;
+	return l.found;
 }
 
 static uint64_t func_id(int func)
@@ -110,7 +108,7 @@ static uint64_t func_id(int func)
 void mpi_begin(struct mpi_call *c, int func, void *ret)
 {
 	c->func = func;
-	if (!api.enter) {
+	if (!api.enter || func < 0) {
 		c->t0 = 0;
 		return;
 	}
@@ -231,7 +229,7 @@ static void started(int level)
 	int (*comm_size)(MPI_Comm, int *) = mpi_real("PMPI_Comm_size");
 	MPI_Comm world = (MPI_Comm)dlsym(RTLD_DEFAULT, "ompi_mpi_comm_world"); /* OpenMPI's MPI_COMM_WORLD */
 
-	if (world) {
+	if (world && comm_rank && comm_size) {
 		comm_rank(world, &record.rank);
 		comm_size(world, &record.size);
 	}
@@ -286,13 +284,13 @@ void mpi_before_abort_f(void *comm, void *errorcode, void *ierr)
 		api.write_now(CPROF_END_MPI_ABORT, *(const MPI_Fint *)errorcode);
 }
 
-/* The spec's index of an MPI function. */
+/* The spec's index of an MPI function, -1 if it is not there. */
 static int func_index(const char *name)
 {
 	for (int i = 0; i < mpi_nfuncs; i++)
 		if (strcmp(mpi_names[i], name) == 0)
 			return i;
-	abort(); /* the spec lists it */
+	return -1;
 }
 
 /* Fortran's MPI_INIT and MPI_INIT_THREAD, which have no C twin to
@@ -302,8 +300,10 @@ static void f_mpi_init(MPI_Fint *ierr)
 	static void (*real)(MPI_Fint *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_init_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_init_"))) {
+		*ierr = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, func_index("MPI_Init"), __builtin_return_address(0));
 	real(ierr);
 	if (*ierr == MPI_SUCCESS)
@@ -321,8 +321,10 @@ static void f_mpi_init_thread(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *
 	static void (*real)(MPI_Fint *, MPI_Fint *, MPI_Fint *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_init_thread_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_init_thread_"))) {
+		*ierr = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, func_index("MPI_Init_thread"), __builtin_return_address(0));
 	real(required, provided, ierr);
 	if (*ierr == MPI_SUCCESS)

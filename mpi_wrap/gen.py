@@ -84,7 +84,7 @@ def c_wrapper(f, out):
     out.append("MPI_EXPORT int %s(%s)\n{" % (name, decl))
     out.append("\tstatic int (*real)(%s);" % types)
     out.append("\tstruct mpi_call c;\n\tint ret;\n")
-    out.append('\tif (!real)\n\t\t*(void **)&real = mpi_real("P%s");' % name)
+    out.append('\tif (!real && !(*(void **)&real = mpi_real("P%s")))\n\t\treturn MPI_ERR_INTERN;' % name)
     if f["hook"] and f["hook"].startswith("before_"):
         out.append("\tmpi_%s(%s);" % (f["hook"], args))
     out.append("\tmpi_begin(&c, F_%s, __builtin_return_address(0));" % name)
@@ -103,7 +103,8 @@ def fortran_wrapper(f, out):
     out.append("static void f_%s(%s)\n{" % (low, ", ".join(ps)))
     out.append("\tstatic void (*real)(%s);" % ", ".join(["void *"] * n))
     out.append("\tstruct mpi_call c;\n")
-    out.append('\tif (!real)\n\t\t*(void **)&real = mpi_real("p%s_");' % low)
+    out.append('\tif (!real && !(*(void **)&real = mpi_real("p%s_"))) {' % low)
+    out.append('\t\t*(MPI_Fint *)p%d = MPI_ERR_INTERN;\n\t\treturn;\n\t}' % (n - 1))
     if f["hook"] and f["hook"].startswith("before_"):
         out.append("\tmpi_%s_f(%s);" % (f["hook"], ", ".join("p%d" % i for i in range(n))))
     out.append("\tmpi_begin(&c, F_%s, __builtin_return_address(0));" % name)

@@ -246,8 +246,8 @@ MPI_EXPORT int MPI_Init(int *argc, char ***argv)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Init");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Init")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Init, __builtin_return_address(0));
 	ret = real(argc, argv);
 	if (mpi_recording(&c))
@@ -262,8 +262,8 @@ MPI_EXPORT int MPI_Init_thread(int *argc, char ***argv, int required, int *provi
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Init_thread");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Init_thread")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Init_thread, __builtin_return_address(0));
 	ret = real(argc, argv, required, provided);
 	if (mpi_recording(&c))
@@ -278,8 +278,8 @@ MPI_EXPORT int MPI_Finalize(void)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Finalize");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Finalize")))
+		return MPI_ERR_INTERN;
 	mpi_before_finalize();
 	mpi_begin(&c, F_MPI_Finalize, __builtin_return_address(0));
 	ret = real();
@@ -294,8 +294,8 @@ MPI_EXPORT int MPI_Abort(MPI_Comm comm, int errorcode)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Abort");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Abort")))
+		return MPI_ERR_INTERN;
 	mpi_before_abort(comm, errorcode);
 	mpi_begin(&c, F_MPI_Abort, __builtin_return_address(0));
 	ret = real(comm, errorcode);
@@ -310,8 +310,8 @@ MPI_EXPORT int MPI_Pcontrol(const int level, ...)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Pcontrol");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Pcontrol")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Pcontrol, __builtin_return_address(0));
 	ret = real(level);
 	if (mpi_recording(&c))
@@ -325,8 +325,8 @@ MPI_EXPORT int MPI_Send(const void *buf, int count, MPI_Datatype datatype, int d
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Send");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Send")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Send, __builtin_return_address(0));
 	ret = real(buf, count, datatype, dest, tag, comm);
 	if (mpi_recording(&c))
@@ -340,8 +340,8 @@ MPI_EXPORT int MPI_Bsend(const void *buf, int count, MPI_Datatype datatype, int 
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Bsend");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Bsend")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Bsend, __builtin_return_address(0));
 	ret = real(buf, count, datatype, dest, tag, comm);
 	if (mpi_recording(&c))
@@ -355,8 +355,8 @@ MPI_EXPORT int MPI_Ssend(const void *buf, int count, MPI_Datatype datatype, int 
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Ssend");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Ssend")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Ssend, __builtin_return_address(0));
 	ret = real(buf, count, datatype, dest, tag, comm);
 	if (mpi_recording(&c))
@@ -370,8 +370,8 @@ MPI_EXPORT int MPI_Rsend(const void *ibuf, int count, MPI_Datatype datatype, int
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Rsend");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Rsend")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Rsend, __builtin_return_address(0));
 	ret = real(ibuf, count, datatype, dest, tag, comm);
 	if (mpi_recording(&c))
@@ -385,8 +385,8 @@ MPI_EXPORT int MPI_Recv(void *buf, int count, MPI_Datatype datatype, int source,
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Recv");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Recv")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Recv, __builtin_return_address(0));
 	ret = real(buf, count, datatype, source, tag, comm, status);
 	if (mpi_recording(&c))
@@ -400,8 +400,8 @@ MPI_EXPORT int MPI_Sendrecv(const void *sendbuf, int sendcount, MPI_Datatype sen
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Sendrecv");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Sendrecv")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Sendrecv, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, dest, sendtag, recvbuf, recvcount, recvtype, source, recvtag, comm, status);
 	if (mpi_recording(&c))
@@ -415,8 +415,8 @@ MPI_EXPORT int MPI_Sendrecv_replace(void *buf, int count, MPI_Datatype datatype,
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Sendrecv_replace");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Sendrecv_replace")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Sendrecv_replace, __builtin_return_address(0));
 	ret = real(buf, count, datatype, dest, sendtag, source, recvtag, comm, status);
 	if (mpi_recording(&c))
@@ -430,8 +430,8 @@ MPI_EXPORT int MPI_Probe(int source, int tag, MPI_Comm comm, MPI_Status *status)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Probe");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Probe")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Probe, __builtin_return_address(0));
 	ret = real(source, tag, comm, status);
 	if (mpi_recording(&c))
@@ -445,8 +445,8 @@ MPI_EXPORT int MPI_Mprobe(int source, int tag, MPI_Comm comm, MPI_Message *messa
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Mprobe");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Mprobe")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Mprobe, __builtin_return_address(0));
 	ret = real(source, tag, comm, message, status);
 	if (mpi_recording(&c))
@@ -460,8 +460,8 @@ MPI_EXPORT int MPI_Mrecv(void *buf, int count, MPI_Datatype type, MPI_Message *m
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Mrecv");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Mrecv")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Mrecv, __builtin_return_address(0));
 	ret = real(buf, count, type, message, status);
 	if (mpi_recording(&c))
@@ -475,8 +475,8 @@ MPI_EXPORT int MPI_Isend(const void *buf, int count, MPI_Datatype datatype, int 
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Isend");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Isend")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Isend, __builtin_return_address(0));
 	ret = real(buf, count, datatype, dest, tag, comm, request);
 	if (mpi_recording(&c))
@@ -490,8 +490,8 @@ MPI_EXPORT int MPI_Ibsend(const void *buf, int count, MPI_Datatype datatype, int
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Ibsend");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Ibsend")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Ibsend, __builtin_return_address(0));
 	ret = real(buf, count, datatype, dest, tag, comm, request);
 	if (mpi_recording(&c))
@@ -505,8 +505,8 @@ MPI_EXPORT int MPI_Issend(const void *buf, int count, MPI_Datatype datatype, int
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Issend");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Issend")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Issend, __builtin_return_address(0));
 	ret = real(buf, count, datatype, dest, tag, comm, request);
 	if (mpi_recording(&c))
@@ -520,8 +520,8 @@ MPI_EXPORT int MPI_Irsend(const void *buf, int count, MPI_Datatype datatype, int
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Irsend");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Irsend")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Irsend, __builtin_return_address(0));
 	ret = real(buf, count, datatype, dest, tag, comm, request);
 	if (mpi_recording(&c))
@@ -535,8 +535,8 @@ MPI_EXPORT int MPI_Irecv(void *buf, int count, MPI_Datatype datatype, int source
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Irecv");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Irecv")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Irecv, __builtin_return_address(0));
 	ret = real(buf, count, datatype, source, tag, comm, request);
 	if (mpi_recording(&c))
@@ -550,8 +550,8 @@ MPI_EXPORT int MPI_Iprobe(int source, int tag, MPI_Comm comm, int *flag, MPI_Sta
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Iprobe");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Iprobe")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Iprobe, __builtin_return_address(0));
 	ret = real(source, tag, comm, flag, status);
 	if (mpi_recording(&c))
@@ -565,8 +565,8 @@ MPI_EXPORT int MPI_Improbe(int source, int tag, MPI_Comm comm, int *flag, MPI_Me
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Improbe");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Improbe")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Improbe, __builtin_return_address(0));
 	ret = real(source, tag, comm, flag, message, status);
 	if (mpi_recording(&c))
@@ -580,8 +580,8 @@ MPI_EXPORT int MPI_Imrecv(void *buf, int count, MPI_Datatype type, MPI_Message *
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Imrecv");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Imrecv")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Imrecv, __builtin_return_address(0));
 	ret = real(buf, count, type, message, request);
 	if (mpi_recording(&c))
@@ -595,8 +595,8 @@ MPI_EXPORT int MPI_Send_init(const void *buf, int count, MPI_Datatype datatype, 
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Send_init");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Send_init")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Send_init, __builtin_return_address(0));
 	ret = real(buf, count, datatype, dest, tag, comm, request);
 	if (mpi_recording(&c))
@@ -610,8 +610,8 @@ MPI_EXPORT int MPI_Recv_init(void *buf, int count, MPI_Datatype datatype, int so
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Recv_init");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Recv_init")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Recv_init, __builtin_return_address(0));
 	ret = real(buf, count, datatype, source, tag, comm, request);
 	if (mpi_recording(&c))
@@ -625,8 +625,8 @@ MPI_EXPORT int MPI_Start(MPI_Request *request)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Start");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Start")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Start, __builtin_return_address(0));
 	ret = real(request);
 	if (mpi_recording(&c))
@@ -640,8 +640,8 @@ MPI_EXPORT int MPI_Startall(int count, MPI_Request *array_of_requests)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Startall");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Startall")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Startall, __builtin_return_address(0));
 	ret = real(count, array_of_requests);
 	if (mpi_recording(&c))
@@ -655,8 +655,8 @@ MPI_EXPORT int MPI_Wait(MPI_Request *request, MPI_Status *status)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Wait");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Wait")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Wait, __builtin_return_address(0));
 	ret = real(request, status);
 	if (mpi_recording(&c))
@@ -670,8 +670,8 @@ MPI_EXPORT int MPI_Waitall(int count, MPI_Request *array_of_requests, MPI_Status
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Waitall");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Waitall")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Waitall, __builtin_return_address(0));
 	ret = real(count, array_of_requests, array_of_statuses);
 	if (mpi_recording(&c))
@@ -685,8 +685,8 @@ MPI_EXPORT int MPI_Waitany(int count, MPI_Request *array_of_requests, int *index
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Waitany");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Waitany")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Waitany, __builtin_return_address(0));
 	ret = real(count, array_of_requests, index, status);
 	if (mpi_recording(&c))
@@ -700,8 +700,8 @@ MPI_EXPORT int MPI_Waitsome(int incount, MPI_Request *array_of_requests, int *ou
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Waitsome");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Waitsome")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Waitsome, __builtin_return_address(0));
 	ret = real(incount, array_of_requests, outcount, array_of_indices, array_of_statuses);
 	if (mpi_recording(&c))
@@ -715,8 +715,8 @@ MPI_EXPORT int MPI_Test(MPI_Request *request, int *flag, MPI_Status *status)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Test");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Test")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Test, __builtin_return_address(0));
 	ret = real(request, flag, status);
 	if (mpi_recording(&c))
@@ -730,8 +730,8 @@ MPI_EXPORT int MPI_Testall(int count, MPI_Request *array_of_requests, int *flag,
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Testall");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Testall")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Testall, __builtin_return_address(0));
 	ret = real(count, array_of_requests, flag, array_of_statuses);
 	if (mpi_recording(&c))
@@ -745,8 +745,8 @@ MPI_EXPORT int MPI_Testany(int count, MPI_Request *array_of_requests, int *index
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Testany");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Testany")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Testany, __builtin_return_address(0));
 	ret = real(count, array_of_requests, index, flag, status);
 	if (mpi_recording(&c))
@@ -760,8 +760,8 @@ MPI_EXPORT int MPI_Testsome(int incount, MPI_Request *array_of_requests, int *ou
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Testsome");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Testsome")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Testsome, __builtin_return_address(0));
 	ret = real(incount, array_of_requests, outcount, array_of_indices, array_of_statuses);
 	if (mpi_recording(&c))
@@ -775,8 +775,8 @@ MPI_EXPORT int MPI_Cancel(MPI_Request *request)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Cancel");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Cancel")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Cancel, __builtin_return_address(0));
 	ret = real(request);
 	if (mpi_recording(&c))
@@ -790,8 +790,8 @@ MPI_EXPORT int MPI_Request_free(MPI_Request *request)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Request_free");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Request_free")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Request_free, __builtin_return_address(0));
 	ret = real(request);
 	if (mpi_recording(&c))
@@ -805,8 +805,8 @@ MPI_EXPORT int MPI_Barrier(MPI_Comm comm)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Barrier");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Barrier")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Barrier, __builtin_return_address(0));
 	ret = real(comm);
 	if (mpi_recording(&c))
@@ -820,8 +820,8 @@ MPI_EXPORT int MPI_Bcast(void *buffer, int count, MPI_Datatype datatype, int roo
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Bcast");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Bcast")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Bcast, __builtin_return_address(0));
 	ret = real(buffer, count, datatype, root, comm);
 	if (mpi_recording(&c))
@@ -835,8 +835,8 @@ MPI_EXPORT int MPI_Reduce(const void *sendbuf, void *recvbuf, int count, MPI_Dat
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Reduce");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Reduce")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Reduce, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, count, datatype, op, root, comm);
 	if (mpi_recording(&c))
@@ -850,8 +850,8 @@ MPI_EXPORT int MPI_Allreduce(const void *sendbuf, void *recvbuf, int count, MPI_
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Allreduce");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Allreduce")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Allreduce, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, count, datatype, op, comm);
 	if (mpi_recording(&c)) {
@@ -867,8 +867,8 @@ MPI_EXPORT int MPI_Gather(const void *sendbuf, int sendcount, MPI_Datatype sendt
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Gather");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Gather")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Gather, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcount, recvtype, root, comm);
 	if (mpi_recording(&c))
@@ -882,8 +882,8 @@ MPI_EXPORT int MPI_Gatherv(const void *sendbuf, int sendcount, MPI_Datatype send
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Gatherv");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Gatherv")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Gatherv, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcounts, displs, recvtype, root, comm);
 	if (mpi_recording(&c))
@@ -897,8 +897,8 @@ MPI_EXPORT int MPI_Scatter(const void *sendbuf, int sendcount, MPI_Datatype send
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Scatter");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Scatter")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Scatter, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcount, recvtype, root, comm);
 	if (mpi_recording(&c))
@@ -912,8 +912,8 @@ MPI_EXPORT int MPI_Scatterv(const void *sendbuf, const int *sendcounts, const in
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Scatterv");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Scatterv")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Scatterv, __builtin_return_address(0));
 	ret = real(sendbuf, sendcounts, displs, sendtype, recvbuf, recvcount, recvtype, root, comm);
 	if (mpi_recording(&c))
@@ -927,8 +927,8 @@ MPI_EXPORT int MPI_Allgather(const void *sendbuf, int sendcount, MPI_Datatype se
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Allgather");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Allgather")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Allgather, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcount, recvtype, comm);
 	if (mpi_recording(&c))
@@ -942,8 +942,8 @@ MPI_EXPORT int MPI_Allgatherv(const void *sendbuf, int sendcount, MPI_Datatype s
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Allgatherv");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Allgatherv")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Allgatherv, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcounts, displs, recvtype, comm);
 	if (mpi_recording(&c))
@@ -957,8 +957,8 @@ MPI_EXPORT int MPI_Alltoall(const void *sendbuf, int sendcount, MPI_Datatype sen
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Alltoall");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Alltoall")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Alltoall, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcount, recvtype, comm);
 	if (mpi_recording(&c))
@@ -972,8 +972,8 @@ MPI_EXPORT int MPI_Alltoallv(const void *sendbuf, const int *sendcounts, const i
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Alltoallv");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Alltoallv")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Alltoallv, __builtin_return_address(0));
 	ret = real(sendbuf, sendcounts, sdispls, sendtype, recvbuf, recvcounts, rdispls, recvtype, comm);
 	if (mpi_recording(&c))
@@ -987,8 +987,8 @@ MPI_EXPORT int MPI_Alltoallw(const void *sendbuf, const int *sendcounts, const i
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Alltoallw");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Alltoallw")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Alltoallw, __builtin_return_address(0));
 	ret = real(sendbuf, sendcounts, sdispls, sendtypes, recvbuf, recvcounts, rdispls, recvtypes, comm);
 	if (mpi_recording(&c))
@@ -1002,8 +1002,8 @@ MPI_EXPORT int MPI_Reduce_scatter(const void *sendbuf, void *recvbuf, const int 
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Reduce_scatter");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Reduce_scatter")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Reduce_scatter, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, recvcounts, datatype, op, comm);
 	if (mpi_recording(&c))
@@ -1017,8 +1017,8 @@ MPI_EXPORT int MPI_Reduce_scatter_block(const void *sendbuf, void *recvbuf, int 
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Reduce_scatter_block");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Reduce_scatter_block")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Reduce_scatter_block, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, recvcount, datatype, op, comm);
 	if (mpi_recording(&c))
@@ -1032,8 +1032,8 @@ MPI_EXPORT int MPI_Scan(const void *sendbuf, void *recvbuf, int count, MPI_Datat
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Scan");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Scan")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Scan, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, count, datatype, op, comm);
 	if (mpi_recording(&c)) {
@@ -1049,8 +1049,8 @@ MPI_EXPORT int MPI_Exscan(const void *sendbuf, void *recvbuf, int count, MPI_Dat
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Exscan");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Exscan")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Exscan, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, count, datatype, op, comm);
 	if (mpi_recording(&c)) {
@@ -1066,8 +1066,8 @@ MPI_EXPORT int MPI_Ibarrier(MPI_Comm comm, MPI_Request *request)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Ibarrier");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Ibarrier")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Ibarrier, __builtin_return_address(0));
 	ret = real(comm, request);
 	if (mpi_recording(&c))
@@ -1081,8 +1081,8 @@ MPI_EXPORT int MPI_Ibcast(void *buffer, int count, MPI_Datatype datatype, int ro
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Ibcast");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Ibcast")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Ibcast, __builtin_return_address(0));
 	ret = real(buffer, count, datatype, root, comm, request);
 	if (mpi_recording(&c))
@@ -1096,8 +1096,8 @@ MPI_EXPORT int MPI_Ireduce(const void *sendbuf, void *recvbuf, int count, MPI_Da
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Ireduce");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Ireduce")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Ireduce, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, count, datatype, op, root, comm, request);
 	if (mpi_recording(&c))
@@ -1111,8 +1111,8 @@ MPI_EXPORT int MPI_Iallreduce(const void *sendbuf, void *recvbuf, int count, MPI
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Iallreduce");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Iallreduce")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Iallreduce, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, count, datatype, op, comm, request);
 	if (mpi_recording(&c)) {
@@ -1128,8 +1128,8 @@ MPI_EXPORT int MPI_Igather(const void *sendbuf, int sendcount, MPI_Datatype send
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Igather");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Igather")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Igather, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcount, recvtype, root, comm, request);
 	if (mpi_recording(&c))
@@ -1143,8 +1143,8 @@ MPI_EXPORT int MPI_Igatherv(const void *sendbuf, int sendcount, MPI_Datatype sen
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Igatherv");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Igatherv")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Igatherv, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcounts, displs, recvtype, root, comm, request);
 	if (mpi_recording(&c))
@@ -1158,8 +1158,8 @@ MPI_EXPORT int MPI_Iscatter(const void *sendbuf, int sendcount, MPI_Datatype sen
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Iscatter");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Iscatter")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Iscatter, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcount, recvtype, root, comm, request);
 	if (mpi_recording(&c))
@@ -1173,8 +1173,8 @@ MPI_EXPORT int MPI_Iscatterv(const void *sendbuf, const int *sendcounts, const i
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Iscatterv");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Iscatterv")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Iscatterv, __builtin_return_address(0));
 	ret = real(sendbuf, sendcounts, displs, sendtype, recvbuf, recvcount, recvtype, root, comm, request);
 	if (mpi_recording(&c))
@@ -1188,8 +1188,8 @@ MPI_EXPORT int MPI_Iallgather(const void *sendbuf, int sendcount, MPI_Datatype s
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Iallgather");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Iallgather")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Iallgather, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcount, recvtype, comm, request);
 	if (mpi_recording(&c))
@@ -1203,8 +1203,8 @@ MPI_EXPORT int MPI_Iallgatherv(const void *sendbuf, int sendcount, MPI_Datatype 
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Iallgatherv");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Iallgatherv")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Iallgatherv, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcounts, displs, recvtype, comm, request);
 	if (mpi_recording(&c))
@@ -1218,8 +1218,8 @@ MPI_EXPORT int MPI_Ialltoall(const void *sendbuf, int sendcount, MPI_Datatype se
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Ialltoall");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Ialltoall")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Ialltoall, __builtin_return_address(0));
 	ret = real(sendbuf, sendcount, sendtype, recvbuf, recvcount, recvtype, comm, request);
 	if (mpi_recording(&c))
@@ -1233,8 +1233,8 @@ MPI_EXPORT int MPI_Ialltoallv(const void *sendbuf, const int *sendcounts, const 
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Ialltoallv");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Ialltoallv")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Ialltoallv, __builtin_return_address(0));
 	ret = real(sendbuf, sendcounts, sdispls, sendtype, recvbuf, recvcounts, rdispls, recvtype, comm, request);
 	if (mpi_recording(&c))
@@ -1248,8 +1248,8 @@ MPI_EXPORT int MPI_Ialltoallw(const void *sendbuf, const int *sendcounts, const 
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Ialltoallw");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Ialltoallw")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Ialltoallw, __builtin_return_address(0));
 	ret = real(sendbuf, sendcounts, sdispls, sendtypes, recvbuf, recvcounts, rdispls, recvtypes, comm, request);
 	if (mpi_recording(&c))
@@ -1263,8 +1263,8 @@ MPI_EXPORT int MPI_Ireduce_scatter(const void *sendbuf, void *recvbuf, const int
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Ireduce_scatter");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Ireduce_scatter")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Ireduce_scatter, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, recvcounts, datatype, op, comm, request);
 	if (mpi_recording(&c))
@@ -1278,8 +1278,8 @@ MPI_EXPORT int MPI_Ireduce_scatter_block(const void *sendbuf, void *recvbuf, int
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Ireduce_scatter_block");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Ireduce_scatter_block")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Ireduce_scatter_block, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, recvcount, datatype, op, comm, request);
 	if (mpi_recording(&c))
@@ -1293,8 +1293,8 @@ MPI_EXPORT int MPI_Iscan(const void *sendbuf, void *recvbuf, int count, MPI_Data
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Iscan");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Iscan")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Iscan, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, count, datatype, op, comm, request);
 	if (mpi_recording(&c)) {
@@ -1310,8 +1310,8 @@ MPI_EXPORT int MPI_Iexscan(const void *sendbuf, void *recvbuf, int count, MPI_Da
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Iexscan");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Iexscan")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Iexscan, __builtin_return_address(0));
 	ret = real(sendbuf, recvbuf, count, datatype, op, comm, request);
 	if (mpi_recording(&c)) {
@@ -1327,8 +1327,8 @@ MPI_EXPORT int MPI_Comm_rank(MPI_Comm comm, int *rank)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Comm_rank");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Comm_rank")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Comm_rank, __builtin_return_address(0));
 	ret = real(comm, rank);
 	if (mpi_recording(&c))
@@ -1342,8 +1342,8 @@ MPI_EXPORT int MPI_Comm_size(MPI_Comm comm, int *size)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Comm_size");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Comm_size")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Comm_size, __builtin_return_address(0));
 	ret = real(comm, size);
 	if (mpi_recording(&c))
@@ -1357,8 +1357,8 @@ MPI_EXPORT int MPI_Comm_dup(MPI_Comm comm, MPI_Comm *newcomm)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Comm_dup");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Comm_dup")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Comm_dup, __builtin_return_address(0));
 	ret = real(comm, newcomm);
 	if (mpi_recording(&c))
@@ -1372,8 +1372,8 @@ MPI_EXPORT int MPI_Comm_split(MPI_Comm comm, int color, int key, MPI_Comm *newco
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Comm_split");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Comm_split")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Comm_split, __builtin_return_address(0));
 	ret = real(comm, color, key, newcomm);
 	if (mpi_recording(&c))
@@ -1387,8 +1387,8 @@ MPI_EXPORT int MPI_Comm_split_type(MPI_Comm comm, int split_type, int key, MPI_I
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Comm_split_type");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Comm_split_type")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Comm_split_type, __builtin_return_address(0));
 	ret = real(comm, split_type, key, info, newcomm);
 	if (mpi_recording(&c))
@@ -1402,8 +1402,8 @@ MPI_EXPORT int MPI_Comm_create(MPI_Comm comm, MPI_Group group, MPI_Comm *newcomm
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Comm_create");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Comm_create")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Comm_create, __builtin_return_address(0));
 	ret = real(comm, group, newcomm);
 	if (mpi_recording(&c))
@@ -1417,8 +1417,8 @@ MPI_EXPORT int MPI_Comm_free(MPI_Comm *comm)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Comm_free");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Comm_free")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Comm_free, __builtin_return_address(0));
 	ret = real(comm);
 	if (mpi_recording(&c))
@@ -1432,8 +1432,8 @@ MPI_EXPORT int MPI_Comm_group(MPI_Comm comm, MPI_Group *group)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Comm_group");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Comm_group")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Comm_group, __builtin_return_address(0));
 	ret = real(comm, group);
 	if (mpi_recording(&c))
@@ -1447,8 +1447,8 @@ MPI_EXPORT int MPI_Comm_compare(MPI_Comm comm1, MPI_Comm comm2, int *result)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Comm_compare");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Comm_compare")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Comm_compare, __builtin_return_address(0));
 	ret = real(comm1, comm2, result);
 	if (mpi_recording(&c))
@@ -1462,8 +1462,8 @@ MPI_EXPORT int MPI_Intercomm_create(MPI_Comm local_comm, int local_leader, MPI_C
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Intercomm_create");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Intercomm_create")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Intercomm_create, __builtin_return_address(0));
 	ret = real(local_comm, local_leader, bridge_comm, remote_leader, tag, newintercomm);
 	if (mpi_recording(&c))
@@ -1477,8 +1477,8 @@ MPI_EXPORT int MPI_Cart_create(MPI_Comm old_comm, int ndims, const int *dims, co
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Cart_create");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Cart_create")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Cart_create, __builtin_return_address(0));
 	ret = real(old_comm, ndims, dims, periods, reorder, comm_cart);
 	if (mpi_recording(&c))
@@ -1492,8 +1492,8 @@ MPI_EXPORT int MPI_Group_incl(MPI_Group group, int n, const int *ranks, MPI_Grou
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Group_incl");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Group_incl")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Group_incl, __builtin_return_address(0));
 	ret = real(group, n, ranks, newgroup);
 	if (mpi_recording(&c))
@@ -1507,8 +1507,8 @@ MPI_EXPORT int MPI_Group_excl(MPI_Group group, int n, const int *ranks, MPI_Grou
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Group_excl");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Group_excl")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Group_excl, __builtin_return_address(0));
 	ret = real(group, n, ranks, newgroup);
 	if (mpi_recording(&c))
@@ -1522,8 +1522,8 @@ MPI_EXPORT int MPI_Group_free(MPI_Group *group)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Group_free");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Group_free")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Group_free, __builtin_return_address(0));
 	ret = real(group);
 	if (mpi_recording(&c))
@@ -1537,8 +1537,8 @@ MPI_EXPORT int MPI_Group_rank(MPI_Group group, int *rank)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Group_rank");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Group_rank")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Group_rank, __builtin_return_address(0));
 	ret = real(group, rank);
 	if (mpi_recording(&c))
@@ -1552,8 +1552,8 @@ MPI_EXPORT int MPI_Group_size(MPI_Group group, int *size)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Group_size");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Group_size")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Group_size, __builtin_return_address(0));
 	ret = real(group, size);
 	if (mpi_recording(&c))
@@ -1567,8 +1567,8 @@ MPI_EXPORT int MPI_Group_translate_ranks(MPI_Group group1, int n, const int *ran
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Group_translate_ranks");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Group_translate_ranks")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Group_translate_ranks, __builtin_return_address(0));
 	ret = real(group1, n, ranks1, group2, ranks2);
 	if (mpi_recording(&c))
@@ -1582,8 +1582,8 @@ MPI_EXPORT int MPI_Win_create(void *base, MPI_Aint size, int disp_unit, MPI_Info
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Win_create");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Win_create")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Win_create, __builtin_return_address(0));
 	ret = real(base, size, disp_unit, info, comm, win);
 	if (mpi_recording(&c))
@@ -1597,8 +1597,8 @@ MPI_EXPORT int MPI_Win_allocate(MPI_Aint size, int disp_unit, MPI_Info info, MPI
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Win_allocate");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Win_allocate")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Win_allocate, __builtin_return_address(0));
 	ret = real(size, disp_unit, info, comm, baseptr, win);
 	if (mpi_recording(&c))
@@ -1612,8 +1612,8 @@ MPI_EXPORT int MPI_Win_free(MPI_Win *win)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Win_free");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Win_free")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Win_free, __builtin_return_address(0));
 	ret = real(win);
 	if (mpi_recording(&c))
@@ -1627,8 +1627,8 @@ MPI_EXPORT int MPI_Win_fence(int assert, MPI_Win win)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Win_fence");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Win_fence")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Win_fence, __builtin_return_address(0));
 	ret = real(assert, win);
 	if (mpi_recording(&c))
@@ -1642,8 +1642,8 @@ MPI_EXPORT int MPI_Put(const void *origin_addr, int origin_count, MPI_Datatype o
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Put");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Put")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Put, __builtin_return_address(0));
 	ret = real(origin_addr, origin_count, origin_datatype, target_rank, target_disp, target_count, target_datatype, win);
 	if (mpi_recording(&c))
@@ -1657,8 +1657,8 @@ MPI_EXPORT int MPI_Get(void *origin_addr, int origin_count, MPI_Datatype origin_
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Get");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Get")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Get, __builtin_return_address(0));
 	ret = real(origin_addr, origin_count, origin_datatype, target_rank, target_disp, target_count, target_datatype, win);
 	if (mpi_recording(&c))
@@ -1672,8 +1672,8 @@ MPI_EXPORT int MPI_Accumulate(const void *origin_addr, int origin_count, MPI_Dat
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Accumulate");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Accumulate")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Accumulate, __builtin_return_address(0));
 	ret = real(origin_addr, origin_count, origin_datatype, target_rank, target_disp, target_count, target_datatype, op, win);
 	if (mpi_recording(&c))
@@ -1687,8 +1687,8 @@ MPI_EXPORT int MPI_Get_accumulate(const void *origin_addr, int origin_count, MPI
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Get_accumulate");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Get_accumulate")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Get_accumulate, __builtin_return_address(0));
 	ret = real(origin_addr, origin_count, origin_datatype, result_addr, result_count, result_datatype, target_rank, target_disp, target_count, target_datatype, op, win);
 	if (mpi_recording(&c))
@@ -1702,8 +1702,8 @@ MPI_EXPORT int MPI_Win_lock(int lock_type, int rank, int assert, MPI_Win win)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Win_lock");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Win_lock")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Win_lock, __builtin_return_address(0));
 	ret = real(lock_type, rank, assert, win);
 	if (mpi_recording(&c))
@@ -1717,8 +1717,8 @@ MPI_EXPORT int MPI_Win_unlock(int rank, MPI_Win win)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Win_unlock");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Win_unlock")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Win_unlock, __builtin_return_address(0));
 	ret = real(rank, win);
 	if (mpi_recording(&c))
@@ -1732,8 +1732,8 @@ MPI_EXPORT int MPI_Win_lock_all(int assert, MPI_Win win)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Win_lock_all");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Win_lock_all")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Win_lock_all, __builtin_return_address(0));
 	ret = real(assert, win);
 	if (mpi_recording(&c))
@@ -1747,8 +1747,8 @@ MPI_EXPORT int MPI_Win_unlock_all(MPI_Win win)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Win_unlock_all");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Win_unlock_all")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Win_unlock_all, __builtin_return_address(0));
 	ret = real(win);
 	if (mpi_recording(&c))
@@ -1762,8 +1762,8 @@ MPI_EXPORT int MPI_Win_flush(int rank, MPI_Win win)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_Win_flush");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_Win_flush")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_Win_flush, __builtin_return_address(0));
 	ret = real(rank, win);
 	if (mpi_recording(&c))
@@ -1777,8 +1777,8 @@ MPI_EXPORT int MPI_File_open(MPI_Comm comm, const char *filename, int amode, MPI
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_File_open");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_File_open")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_File_open, __builtin_return_address(0));
 	ret = real(comm, filename, amode, info, fh);
 	if (mpi_recording(&c))
@@ -1792,8 +1792,8 @@ MPI_EXPORT int MPI_File_close(MPI_File *fh)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_File_close");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_File_close")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_File_close, __builtin_return_address(0));
 	ret = real(fh);
 	if (mpi_recording(&c))
@@ -1807,8 +1807,8 @@ MPI_EXPORT int MPI_File_read(MPI_File fh, void *buf, int count, MPI_Datatype dat
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_File_read");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_File_read")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_File_read, __builtin_return_address(0));
 	ret = real(fh, buf, count, datatype, status);
 	if (mpi_recording(&c))
@@ -1822,8 +1822,8 @@ MPI_EXPORT int MPI_File_write(MPI_File fh, const void *buf, int count, MPI_Datat
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_File_write");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_File_write")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_File_write, __builtin_return_address(0));
 	ret = real(fh, buf, count, datatype, status);
 	if (mpi_recording(&c))
@@ -1837,8 +1837,8 @@ MPI_EXPORT int MPI_File_read_at(MPI_File fh, MPI_Offset offset, void *buf, int c
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_File_read_at");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_File_read_at")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_File_read_at, __builtin_return_address(0));
 	ret = real(fh, offset, buf, count, datatype, status);
 	if (mpi_recording(&c))
@@ -1852,8 +1852,8 @@ MPI_EXPORT int MPI_File_write_at(MPI_File fh, MPI_Offset offset, const void *buf
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_File_write_at");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_File_write_at")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_File_write_at, __builtin_return_address(0));
 	ret = real(fh, offset, buf, count, datatype, status);
 	if (mpi_recording(&c))
@@ -1867,8 +1867,8 @@ MPI_EXPORT int MPI_File_read_all(MPI_File fh, void *buf, int count, MPI_Datatype
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_File_read_all");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_File_read_all")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_File_read_all, __builtin_return_address(0));
 	ret = real(fh, buf, count, datatype, status);
 	if (mpi_recording(&c))
@@ -1882,8 +1882,8 @@ MPI_EXPORT int MPI_File_write_all(MPI_File fh, const void *buf, int count, MPI_D
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_File_write_all");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_File_write_all")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_File_write_all, __builtin_return_address(0));
 	ret = real(fh, buf, count, datatype, status);
 	if (mpi_recording(&c))
@@ -1897,8 +1897,8 @@ MPI_EXPORT int MPI_File_read_at_all(MPI_File fh, MPI_Offset offset, void *buf, i
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_File_read_at_all");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_File_read_at_all")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_File_read_at_all, __builtin_return_address(0));
 	ret = real(fh, offset, buf, count, datatype, status);
 	if (mpi_recording(&c))
@@ -1912,8 +1912,8 @@ MPI_EXPORT int MPI_File_write_at_all(MPI_File fh, MPI_Offset offset, const void 
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_File_write_at_all");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_File_write_at_all")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_File_write_at_all, __builtin_return_address(0));
 	ret = real(fh, offset, buf, count, datatype, status);
 	if (mpi_recording(&c))
@@ -1927,8 +1927,8 @@ MPI_EXPORT int MPI_File_set_view(MPI_File fh, MPI_Offset disp, MPI_Datatype etyp
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_File_set_view");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_File_set_view")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_File_set_view, __builtin_return_address(0));
 	ret = real(fh, disp, etype, filetype, datarep, info);
 	if (mpi_recording(&c))
@@ -1942,8 +1942,8 @@ MPI_EXPORT int MPI_File_seek(MPI_File fh, MPI_Offset offset, int whence)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_File_seek");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_File_seek")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_File_seek, __builtin_return_address(0));
 	ret = real(fh, offset, whence);
 	if (mpi_recording(&c))
@@ -1957,8 +1957,8 @@ MPI_EXPORT int MPI_File_sync(MPI_File fh)
 	struct mpi_call c;
 	int ret;
 
-	if (!real)
-		*(void **)&real = mpi_real("PMPI_File_sync");
+	if (!real && !(*(void **)&real = mpi_real("PMPI_File_sync")))
+		return MPI_ERR_INTERN;
 	mpi_begin(&c, F_MPI_File_sync, __builtin_return_address(0));
 	ret = real(fh);
 	if (mpi_recording(&c))
@@ -1973,8 +1973,10 @@ static void f_mpi_finalize(void *p0)
 	static void (*real)(void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_finalize_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_finalize_"))) {
+		*(MPI_Fint *)p0 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_before_finalize_f(p0);
 	mpi_begin(&c, F_MPI_Finalize, __builtin_return_address(0));
 	real(p0);
@@ -1991,8 +1993,10 @@ static void f_mpi_abort(void *p0, void *p1, void *p2)
 	static void (*real)(void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_abort_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_abort_"))) {
+		*(MPI_Fint *)p2 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_before_abort_f(p0, p1, p2);
 	mpi_begin(&c, F_MPI_Abort, __builtin_return_address(0));
 	real(p0, p1, p2);
@@ -2009,8 +2013,10 @@ static void f_mpi_send(void *p0, void *p1, void *p2, void *p3, void *p4, void *p
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_send_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_send_"))) {
+		*(MPI_Fint *)p6 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Send, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
 	if (mpi_recording(&c))
@@ -2026,8 +2032,10 @@ static void f_mpi_bsend(void *p0, void *p1, void *p2, void *p3, void *p4, void *
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_bsend_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_bsend_"))) {
+		*(MPI_Fint *)p6 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Bsend, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
 	if (mpi_recording(&c))
@@ -2043,8 +2051,10 @@ static void f_mpi_ssend(void *p0, void *p1, void *p2, void *p3, void *p4, void *
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_ssend_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_ssend_"))) {
+		*(MPI_Fint *)p6 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Ssend, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
 	if (mpi_recording(&c))
@@ -2060,8 +2070,10 @@ static void f_mpi_rsend(void *p0, void *p1, void *p2, void *p3, void *p4, void *
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_rsend_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_rsend_"))) {
+		*(MPI_Fint *)p6 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Rsend, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
 	if (mpi_recording(&c))
@@ -2077,8 +2089,10 @@ static void f_mpi_recv(void *p0, void *p1, void *p2, void *p3, void *p4, void *p
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_recv_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_recv_"))) {
+		*(MPI_Fint *)p7 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Recv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
 	if (mpi_recording(&c))
@@ -2094,8 +2108,10 @@ static void f_mpi_sendrecv(void *p0, void *p1, void *p2, void *p3, void *p4, voi
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_sendrecv_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_sendrecv_"))) {
+		*(MPI_Fint *)p12 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Sendrecv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12);
 	if (mpi_recording(&c))
@@ -2111,8 +2127,10 @@ static void f_mpi_sendrecv_replace(void *p0, void *p1, void *p2, void *p3, void 
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_sendrecv_replace_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_sendrecv_replace_"))) {
+		*(MPI_Fint *)p9 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Sendrecv_replace, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9);
 	if (mpi_recording(&c)) {
@@ -2130,8 +2148,10 @@ static void f_mpi_probe(void *p0, void *p1, void *p2, void *p3, void *p4)
 	static void (*real)(void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_probe_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_probe_"))) {
+		*(MPI_Fint *)p4 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Probe, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4);
 	if (mpi_recording(&c))
@@ -2147,8 +2167,10 @@ static void f_mpi_mprobe(void *p0, void *p1, void *p2, void *p3, void *p4, void 
 	static void (*real)(void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_mprobe_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_mprobe_"))) {
+		*(MPI_Fint *)p5 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Mprobe, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
 	if (mpi_recording(&c))
@@ -2164,8 +2186,10 @@ static void f_mpi_mrecv(void *p0, void *p1, void *p2, void *p3, void *p4, void *
 	static void (*real)(void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_mrecv_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_mrecv_"))) {
+		*(MPI_Fint *)p5 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Mrecv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
 	if (mpi_recording(&c))
@@ -2181,8 +2205,10 @@ static void f_mpi_isend(void *p0, void *p1, void *p2, void *p3, void *p4, void *
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_isend_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_isend_"))) {
+		*(MPI_Fint *)p7 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Isend, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
 	if (mpi_recording(&c))
@@ -2198,8 +2224,10 @@ static void f_mpi_ibsend(void *p0, void *p1, void *p2, void *p3, void *p4, void 
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_ibsend_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_ibsend_"))) {
+		*(MPI_Fint *)p7 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Ibsend, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
 	if (mpi_recording(&c))
@@ -2215,8 +2243,10 @@ static void f_mpi_issend(void *p0, void *p1, void *p2, void *p3, void *p4, void 
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_issend_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_issend_"))) {
+		*(MPI_Fint *)p7 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Issend, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
 	if (mpi_recording(&c))
@@ -2232,8 +2262,10 @@ static void f_mpi_irsend(void *p0, void *p1, void *p2, void *p3, void *p4, void 
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_irsend_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_irsend_"))) {
+		*(MPI_Fint *)p7 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Irsend, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
 	if (mpi_recording(&c))
@@ -2249,8 +2281,10 @@ static void f_mpi_irecv(void *p0, void *p1, void *p2, void *p3, void *p4, void *
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_irecv_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_irecv_"))) {
+		*(MPI_Fint *)p7 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Irecv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
 	if (mpi_recording(&c))
@@ -2266,8 +2300,10 @@ static void f_mpi_iprobe(void *p0, void *p1, void *p2, void *p3, void *p4, void 
 	static void (*real)(void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_iprobe_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_iprobe_"))) {
+		*(MPI_Fint *)p5 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Iprobe, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
 	if (mpi_recording(&c))
@@ -2283,8 +2319,10 @@ static void f_mpi_improbe(void *p0, void *p1, void *p2, void *p3, void *p4, void
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_improbe_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_improbe_"))) {
+		*(MPI_Fint *)p6 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Improbe, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
 	if (mpi_recording(&c))
@@ -2300,8 +2338,10 @@ static void f_mpi_imrecv(void *p0, void *p1, void *p2, void *p3, void *p4, void 
 	static void (*real)(void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_imrecv_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_imrecv_"))) {
+		*(MPI_Fint *)p5 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Imrecv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
 	if (mpi_recording(&c))
@@ -2317,8 +2357,10 @@ static void f_mpi_send_init(void *p0, void *p1, void *p2, void *p3, void *p4, vo
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_send_init_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_send_init_"))) {
+		*(MPI_Fint *)p7 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Send_init, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
 	if (mpi_recording(&c))
@@ -2334,8 +2376,10 @@ static void f_mpi_recv_init(void *p0, void *p1, void *p2, void *p3, void *p4, vo
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_recv_init_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_recv_init_"))) {
+		*(MPI_Fint *)p7 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Recv_init, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
 	if (mpi_recording(&c))
@@ -2351,8 +2395,10 @@ static void f_mpi_start(void *p0, void *p1)
 	static void (*real)(void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_start_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_start_"))) {
+		*(MPI_Fint *)p1 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Start, __builtin_return_address(0));
 	real(p0, p1);
 	if (mpi_recording(&c))
@@ -2368,8 +2414,10 @@ static void f_mpi_startall(void *p0, void *p1, void *p2)
 	static void (*real)(void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_startall_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_startall_"))) {
+		*(MPI_Fint *)p2 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Startall, __builtin_return_address(0));
 	real(p0, p1, p2);
 	if (mpi_recording(&c))
@@ -2385,8 +2433,10 @@ static void f_mpi_wait(void *p0, void *p1, void *p2)
 	static void (*real)(void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_wait_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_wait_"))) {
+		*(MPI_Fint *)p2 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Wait, __builtin_return_address(0));
 	real(p0, p1, p2);
 	if (mpi_recording(&c))
@@ -2402,8 +2452,10 @@ static void f_mpi_waitall(void *p0, void *p1, void *p2, void *p3)
 	static void (*real)(void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_waitall_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_waitall_"))) {
+		*(MPI_Fint *)p3 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Waitall, __builtin_return_address(0));
 	real(p0, p1, p2, p3);
 	if (mpi_recording(&c))
@@ -2419,8 +2471,10 @@ static void f_mpi_waitany(void *p0, void *p1, void *p2, void *p3, void *p4)
 	static void (*real)(void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_waitany_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_waitany_"))) {
+		*(MPI_Fint *)p4 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Waitany, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4);
 	if (mpi_recording(&c))
@@ -2436,8 +2490,10 @@ static void f_mpi_waitsome(void *p0, void *p1, void *p2, void *p3, void *p4, voi
 	static void (*real)(void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_waitsome_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_waitsome_"))) {
+		*(MPI_Fint *)p5 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Waitsome, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
 	if (mpi_recording(&c))
@@ -2453,8 +2509,10 @@ static void f_mpi_test(void *p0, void *p1, void *p2, void *p3)
 	static void (*real)(void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_test_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_test_"))) {
+		*(MPI_Fint *)p3 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Test, __builtin_return_address(0));
 	real(p0, p1, p2, p3);
 	if (mpi_recording(&c))
@@ -2470,8 +2528,10 @@ static void f_mpi_testall(void *p0, void *p1, void *p2, void *p3, void *p4)
 	static void (*real)(void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_testall_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_testall_"))) {
+		*(MPI_Fint *)p4 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Testall, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4);
 	if (mpi_recording(&c))
@@ -2487,8 +2547,10 @@ static void f_mpi_testany(void *p0, void *p1, void *p2, void *p3, void *p4, void
 	static void (*real)(void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_testany_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_testany_"))) {
+		*(MPI_Fint *)p5 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Testany, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
 	if (mpi_recording(&c))
@@ -2504,8 +2566,10 @@ static void f_mpi_testsome(void *p0, void *p1, void *p2, void *p3, void *p4, voi
 	static void (*real)(void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_testsome_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_testsome_"))) {
+		*(MPI_Fint *)p5 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Testsome, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
 	if (mpi_recording(&c))
@@ -2521,8 +2585,10 @@ static void f_mpi_cancel(void *p0, void *p1)
 	static void (*real)(void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_cancel_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_cancel_"))) {
+		*(MPI_Fint *)p1 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Cancel, __builtin_return_address(0));
 	real(p0, p1);
 	if (mpi_recording(&c))
@@ -2538,8 +2604,10 @@ static void f_mpi_request_free(void *p0, void *p1)
 	static void (*real)(void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_request_free_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_request_free_"))) {
+		*(MPI_Fint *)p1 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Request_free, __builtin_return_address(0));
 	real(p0, p1);
 	if (mpi_recording(&c))
@@ -2555,8 +2623,10 @@ static void f_mpi_barrier(void *p0, void *p1)
 	static void (*real)(void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_barrier_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_barrier_"))) {
+		*(MPI_Fint *)p1 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Barrier, __builtin_return_address(0));
 	real(p0, p1);
 	if (mpi_recording(&c))
@@ -2572,8 +2642,10 @@ static void f_mpi_bcast(void *p0, void *p1, void *p2, void *p3, void *p4, void *
 	static void (*real)(void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_bcast_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_bcast_"))) {
+		*(MPI_Fint *)p5 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Bcast, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
 	if (mpi_recording(&c))
@@ -2589,8 +2661,10 @@ static void f_mpi_reduce(void *p0, void *p1, void *p2, void *p3, void *p4, void 
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_reduce_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_reduce_"))) {
+		*(MPI_Fint *)p7 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Reduce, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
 	if (mpi_recording(&c))
@@ -2606,8 +2680,10 @@ static void f_mpi_allreduce(void *p0, void *p1, void *p2, void *p3, void *p4, vo
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_allreduce_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_allreduce_"))) {
+		*(MPI_Fint *)p6 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Allreduce, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
 	if (mpi_recording(&c)) {
@@ -2625,8 +2701,10 @@ static void f_mpi_gather(void *p0, void *p1, void *p2, void *p3, void *p4, void 
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_gather_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_gather_"))) {
+		*(MPI_Fint *)p8 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Gather, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8);
 	if (mpi_recording(&c))
@@ -2642,8 +2720,10 @@ static void f_mpi_gatherv(void *p0, void *p1, void *p2, void *p3, void *p4, void
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_gatherv_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_gatherv_"))) {
+		*(MPI_Fint *)p9 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Gatherv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9);
 	if (mpi_recording(&c))
@@ -2659,8 +2739,10 @@ static void f_mpi_scatter(void *p0, void *p1, void *p2, void *p3, void *p4, void
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_scatter_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_scatter_"))) {
+		*(MPI_Fint *)p8 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Scatter, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8);
 	if (mpi_recording(&c))
@@ -2676,8 +2758,10 @@ static void f_mpi_scatterv(void *p0, void *p1, void *p2, void *p3, void *p4, voi
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_scatterv_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_scatterv_"))) {
+		*(MPI_Fint *)p9 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Scatterv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9);
 	if (mpi_recording(&c))
@@ -2693,8 +2777,10 @@ static void f_mpi_allgather(void *p0, void *p1, void *p2, void *p3, void *p4, vo
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_allgather_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_allgather_"))) {
+		*(MPI_Fint *)p7 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Allgather, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
 	if (mpi_recording(&c))
@@ -2710,8 +2796,10 @@ static void f_mpi_allgatherv(void *p0, void *p1, void *p2, void *p3, void *p4, v
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_allgatherv_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_allgatherv_"))) {
+		*(MPI_Fint *)p8 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Allgatherv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8);
 	if (mpi_recording(&c))
@@ -2727,8 +2815,10 @@ static void f_mpi_alltoall(void *p0, void *p1, void *p2, void *p3, void *p4, voi
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_alltoall_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_alltoall_"))) {
+		*(MPI_Fint *)p7 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Alltoall, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
 	if (mpi_recording(&c))
@@ -2744,8 +2834,10 @@ static void f_mpi_alltoallv(void *p0, void *p1, void *p2, void *p3, void *p4, vo
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_alltoallv_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_alltoallv_"))) {
+		*(MPI_Fint *)p9 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Alltoallv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9);
 	if (mpi_recording(&c))
@@ -2761,8 +2853,10 @@ static void f_mpi_alltoallw(void *p0, void *p1, void *p2, void *p3, void *p4, vo
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_alltoallw_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_alltoallw_"))) {
+		*(MPI_Fint *)p9 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Alltoallw, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9);
 	if (mpi_recording(&c))
@@ -2778,8 +2872,10 @@ static void f_mpi_reduce_scatter(void *p0, void *p1, void *p2, void *p3, void *p
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_reduce_scatter_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_reduce_scatter_"))) {
+		*(MPI_Fint *)p6 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Reduce_scatter, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
 	if (mpi_recording(&c))
@@ -2795,8 +2891,10 @@ static void f_mpi_reduce_scatter_block(void *p0, void *p1, void *p2, void *p3, v
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_reduce_scatter_block_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_reduce_scatter_block_"))) {
+		*(MPI_Fint *)p6 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Reduce_scatter_block, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
 	if (mpi_recording(&c))
@@ -2812,8 +2910,10 @@ static void f_mpi_scan(void *p0, void *p1, void *p2, void *p3, void *p4, void *p
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_scan_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_scan_"))) {
+		*(MPI_Fint *)p6 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Scan, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
 	if (mpi_recording(&c)) {
@@ -2831,8 +2931,10 @@ static void f_mpi_exscan(void *p0, void *p1, void *p2, void *p3, void *p4, void 
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_exscan_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_exscan_"))) {
+		*(MPI_Fint *)p6 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Exscan, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
 	if (mpi_recording(&c)) {
@@ -2850,8 +2952,10 @@ static void f_mpi_ibarrier(void *p0, void *p1, void *p2)
 	static void (*real)(void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_ibarrier_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_ibarrier_"))) {
+		*(MPI_Fint *)p2 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Ibarrier, __builtin_return_address(0));
 	real(p0, p1, p2);
 	if (mpi_recording(&c))
@@ -2867,8 +2971,10 @@ static void f_mpi_ibcast(void *p0, void *p1, void *p2, void *p3, void *p4, void 
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_ibcast_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_ibcast_"))) {
+		*(MPI_Fint *)p6 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Ibcast, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
 	if (mpi_recording(&c))
@@ -2884,8 +2990,10 @@ static void f_mpi_ireduce(void *p0, void *p1, void *p2, void *p3, void *p4, void
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_ireduce_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_ireduce_"))) {
+		*(MPI_Fint *)p8 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Ireduce, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8);
 	if (mpi_recording(&c))
@@ -2901,8 +3009,10 @@ static void f_mpi_iallreduce(void *p0, void *p1, void *p2, void *p3, void *p4, v
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_iallreduce_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_iallreduce_"))) {
+		*(MPI_Fint *)p7 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Iallreduce, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
 	if (mpi_recording(&c)) {
@@ -2920,8 +3030,10 @@ static void f_mpi_igather(void *p0, void *p1, void *p2, void *p3, void *p4, void
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_igather_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_igather_"))) {
+		*(MPI_Fint *)p9 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Igather, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9);
 	if (mpi_recording(&c))
@@ -2937,8 +3049,10 @@ static void f_mpi_igatherv(void *p0, void *p1, void *p2, void *p3, void *p4, voi
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_igatherv_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_igatherv_"))) {
+		*(MPI_Fint *)p10 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Igatherv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10);
 	if (mpi_recording(&c))
@@ -2954,8 +3068,10 @@ static void f_mpi_iscatter(void *p0, void *p1, void *p2, void *p3, void *p4, voi
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_iscatter_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_iscatter_"))) {
+		*(MPI_Fint *)p9 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Iscatter, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9);
 	if (mpi_recording(&c))
@@ -2971,8 +3087,10 @@ static void f_mpi_iscatterv(void *p0, void *p1, void *p2, void *p3, void *p4, vo
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_iscatterv_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_iscatterv_"))) {
+		*(MPI_Fint *)p10 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Iscatterv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10);
 	if (mpi_recording(&c))
@@ -2988,8 +3106,10 @@ static void f_mpi_iallgather(void *p0, void *p1, void *p2, void *p3, void *p4, v
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_iallgather_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_iallgather_"))) {
+		*(MPI_Fint *)p8 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Iallgather, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8);
 	if (mpi_recording(&c))
@@ -3005,8 +3125,10 @@ static void f_mpi_iallgatherv(void *p0, void *p1, void *p2, void *p3, void *p4, 
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_iallgatherv_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_iallgatherv_"))) {
+		*(MPI_Fint *)p9 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Iallgatherv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9);
 	if (mpi_recording(&c))
@@ -3022,8 +3144,10 @@ static void f_mpi_ialltoall(void *p0, void *p1, void *p2, void *p3, void *p4, vo
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_ialltoall_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_ialltoall_"))) {
+		*(MPI_Fint *)p8 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Ialltoall, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8);
 	if (mpi_recording(&c))
@@ -3039,8 +3163,10 @@ static void f_mpi_ialltoallv(void *p0, void *p1, void *p2, void *p3, void *p4, v
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_ialltoallv_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_ialltoallv_"))) {
+		*(MPI_Fint *)p10 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Ialltoallv, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10);
 	if (mpi_recording(&c))
@@ -3056,8 +3182,10 @@ static void f_mpi_ialltoallw(void *p0, void *p1, void *p2, void *p3, void *p4, v
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_ialltoallw_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_ialltoallw_"))) {
+		*(MPI_Fint *)p10 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Ialltoallw, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10);
 	if (mpi_recording(&c))
@@ -3073,8 +3201,10 @@ static void f_mpi_ireduce_scatter(void *p0, void *p1, void *p2, void *p3, void *
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_ireduce_scatter_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_ireduce_scatter_"))) {
+		*(MPI_Fint *)p7 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Ireduce_scatter, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
 	if (mpi_recording(&c))
@@ -3090,8 +3220,10 @@ static void f_mpi_ireduce_scatter_block(void *p0, void *p1, void *p2, void *p3, 
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_ireduce_scatter_block_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_ireduce_scatter_block_"))) {
+		*(MPI_Fint *)p7 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Ireduce_scatter_block, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
 	if (mpi_recording(&c))
@@ -3107,8 +3239,10 @@ static void f_mpi_iscan(void *p0, void *p1, void *p2, void *p3, void *p4, void *
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_iscan_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_iscan_"))) {
+		*(MPI_Fint *)p7 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Iscan, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
 	if (mpi_recording(&c)) {
@@ -3126,8 +3260,10 @@ static void f_mpi_iexscan(void *p0, void *p1, void *p2, void *p3, void *p4, void
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_iexscan_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_iexscan_"))) {
+		*(MPI_Fint *)p7 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Iexscan, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7);
 	if (mpi_recording(&c)) {
@@ -3145,8 +3281,10 @@ static void f_mpi_comm_rank(void *p0, void *p1, void *p2)
 	static void (*real)(void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_comm_rank_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_comm_rank_"))) {
+		*(MPI_Fint *)p2 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Comm_rank, __builtin_return_address(0));
 	real(p0, p1, p2);
 	if (mpi_recording(&c))
@@ -3162,8 +3300,10 @@ static void f_mpi_comm_size(void *p0, void *p1, void *p2)
 	static void (*real)(void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_comm_size_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_comm_size_"))) {
+		*(MPI_Fint *)p2 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Comm_size, __builtin_return_address(0));
 	real(p0, p1, p2);
 	if (mpi_recording(&c))
@@ -3179,8 +3319,10 @@ static void f_mpi_comm_dup(void *p0, void *p1, void *p2)
 	static void (*real)(void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_comm_dup_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_comm_dup_"))) {
+		*(MPI_Fint *)p2 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Comm_dup, __builtin_return_address(0));
 	real(p0, p1, p2);
 	if (mpi_recording(&c))
@@ -3196,8 +3338,10 @@ static void f_mpi_comm_split(void *p0, void *p1, void *p2, void *p3, void *p4)
 	static void (*real)(void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_comm_split_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_comm_split_"))) {
+		*(MPI_Fint *)p4 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Comm_split, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4);
 	if (mpi_recording(&c))
@@ -3213,8 +3357,10 @@ static void f_mpi_comm_split_type(void *p0, void *p1, void *p2, void *p3, void *
 	static void (*real)(void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_comm_split_type_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_comm_split_type_"))) {
+		*(MPI_Fint *)p5 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Comm_split_type, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
 	if (mpi_recording(&c))
@@ -3230,8 +3376,10 @@ static void f_mpi_comm_create(void *p0, void *p1, void *p2, void *p3)
 	static void (*real)(void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_comm_create_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_comm_create_"))) {
+		*(MPI_Fint *)p3 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Comm_create, __builtin_return_address(0));
 	real(p0, p1, p2, p3);
 	if (mpi_recording(&c))
@@ -3247,8 +3395,10 @@ static void f_mpi_comm_free(void *p0, void *p1)
 	static void (*real)(void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_comm_free_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_comm_free_"))) {
+		*(MPI_Fint *)p1 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Comm_free, __builtin_return_address(0));
 	real(p0, p1);
 	if (mpi_recording(&c))
@@ -3264,8 +3414,10 @@ static void f_mpi_comm_group(void *p0, void *p1, void *p2)
 	static void (*real)(void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_comm_group_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_comm_group_"))) {
+		*(MPI_Fint *)p2 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Comm_group, __builtin_return_address(0));
 	real(p0, p1, p2);
 	if (mpi_recording(&c))
@@ -3281,8 +3433,10 @@ static void f_mpi_comm_compare(void *p0, void *p1, void *p2, void *p3)
 	static void (*real)(void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_comm_compare_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_comm_compare_"))) {
+		*(MPI_Fint *)p3 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Comm_compare, __builtin_return_address(0));
 	real(p0, p1, p2, p3);
 	if (mpi_recording(&c))
@@ -3298,8 +3452,10 @@ static void f_mpi_intercomm_create(void *p0, void *p1, void *p2, void *p3, void 
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_intercomm_create_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_intercomm_create_"))) {
+		*(MPI_Fint *)p6 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Intercomm_create, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
 	if (mpi_recording(&c))
@@ -3315,8 +3471,10 @@ static void f_mpi_cart_create(void *p0, void *p1, void *p2, void *p3, void *p4, 
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_cart_create_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_cart_create_"))) {
+		*(MPI_Fint *)p6 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Cart_create, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
 	if (mpi_recording(&c))
@@ -3332,8 +3490,10 @@ static void f_mpi_group_incl(void *p0, void *p1, void *p2, void *p3, void *p4)
 	static void (*real)(void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_group_incl_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_group_incl_"))) {
+		*(MPI_Fint *)p4 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Group_incl, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4);
 	if (mpi_recording(&c))
@@ -3349,8 +3509,10 @@ static void f_mpi_group_excl(void *p0, void *p1, void *p2, void *p3, void *p4)
 	static void (*real)(void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_group_excl_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_group_excl_"))) {
+		*(MPI_Fint *)p4 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Group_excl, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4);
 	if (mpi_recording(&c))
@@ -3366,8 +3528,10 @@ static void f_mpi_group_free(void *p0, void *p1)
 	static void (*real)(void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_group_free_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_group_free_"))) {
+		*(MPI_Fint *)p1 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Group_free, __builtin_return_address(0));
 	real(p0, p1);
 	if (mpi_recording(&c))
@@ -3383,8 +3547,10 @@ static void f_mpi_group_rank(void *p0, void *p1, void *p2)
 	static void (*real)(void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_group_rank_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_group_rank_"))) {
+		*(MPI_Fint *)p2 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Group_rank, __builtin_return_address(0));
 	real(p0, p1, p2);
 	if (mpi_recording(&c))
@@ -3400,8 +3566,10 @@ static void f_mpi_group_size(void *p0, void *p1, void *p2)
 	static void (*real)(void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_group_size_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_group_size_"))) {
+		*(MPI_Fint *)p2 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Group_size, __builtin_return_address(0));
 	real(p0, p1, p2);
 	if (mpi_recording(&c))
@@ -3417,8 +3585,10 @@ static void f_mpi_group_translate_ranks(void *p0, void *p1, void *p2, void *p3, 
 	static void (*real)(void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_group_translate_ranks_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_group_translate_ranks_"))) {
+		*(MPI_Fint *)p5 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Group_translate_ranks, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
 	if (mpi_recording(&c))
@@ -3434,8 +3604,10 @@ static void f_mpi_win_create(void *p0, void *p1, void *p2, void *p3, void *p4, v
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_win_create_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_win_create_"))) {
+		*(MPI_Fint *)p6 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Win_create, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
 	if (mpi_recording(&c))
@@ -3451,8 +3623,10 @@ static void f_mpi_win_free(void *p0, void *p1)
 	static void (*real)(void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_win_free_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_win_free_"))) {
+		*(MPI_Fint *)p1 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Win_free, __builtin_return_address(0));
 	real(p0, p1);
 	if (mpi_recording(&c))
@@ -3468,8 +3642,10 @@ static void f_mpi_win_fence(void *p0, void *p1, void *p2)
 	static void (*real)(void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_win_fence_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_win_fence_"))) {
+		*(MPI_Fint *)p2 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Win_fence, __builtin_return_address(0));
 	real(p0, p1, p2);
 	if (mpi_recording(&c))
@@ -3485,8 +3661,10 @@ static void f_mpi_put(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_put_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_put_"))) {
+		*(MPI_Fint *)p8 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Put, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8);
 	if (mpi_recording(&c))
@@ -3502,8 +3680,10 @@ static void f_mpi_get(void *p0, void *p1, void *p2, void *p3, void *p4, void *p5
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_get_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_get_"))) {
+		*(MPI_Fint *)p8 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Get, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8);
 	if (mpi_recording(&c))
@@ -3519,8 +3699,10 @@ static void f_mpi_accumulate(void *p0, void *p1, void *p2, void *p3, void *p4, v
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_accumulate_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_accumulate_"))) {
+		*(MPI_Fint *)p9 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Accumulate, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9);
 	if (mpi_recording(&c))
@@ -3536,8 +3718,10 @@ static void f_mpi_get_accumulate(void *p0, void *p1, void *p2, void *p3, void *p
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_get_accumulate_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_get_accumulate_"))) {
+		*(MPI_Fint *)p12 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Get_accumulate, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12);
 	if (mpi_recording(&c))
@@ -3553,8 +3737,10 @@ static void f_mpi_win_lock(void *p0, void *p1, void *p2, void *p3, void *p4)
 	static void (*real)(void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_win_lock_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_win_lock_"))) {
+		*(MPI_Fint *)p4 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Win_lock, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4);
 	if (mpi_recording(&c))
@@ -3570,8 +3756,10 @@ static void f_mpi_win_unlock(void *p0, void *p1, void *p2)
 	static void (*real)(void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_win_unlock_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_win_unlock_"))) {
+		*(MPI_Fint *)p2 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Win_unlock, __builtin_return_address(0));
 	real(p0, p1, p2);
 	if (mpi_recording(&c))
@@ -3587,8 +3775,10 @@ static void f_mpi_win_lock_all(void *p0, void *p1, void *p2)
 	static void (*real)(void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_win_lock_all_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_win_lock_all_"))) {
+		*(MPI_Fint *)p2 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Win_lock_all, __builtin_return_address(0));
 	real(p0, p1, p2);
 	if (mpi_recording(&c))
@@ -3604,8 +3794,10 @@ static void f_mpi_win_unlock_all(void *p0, void *p1)
 	static void (*real)(void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_win_unlock_all_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_win_unlock_all_"))) {
+		*(MPI_Fint *)p1 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Win_unlock_all, __builtin_return_address(0));
 	real(p0, p1);
 	if (mpi_recording(&c))
@@ -3621,8 +3813,10 @@ static void f_mpi_win_flush(void *p0, void *p1, void *p2)
 	static void (*real)(void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_win_flush_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_win_flush_"))) {
+		*(MPI_Fint *)p2 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_Win_flush, __builtin_return_address(0));
 	real(p0, p1, p2);
 	if (mpi_recording(&c))
@@ -3638,8 +3832,10 @@ static void f_mpi_file_close(void *p0, void *p1)
 	static void (*real)(void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_file_close_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_file_close_"))) {
+		*(MPI_Fint *)p1 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_File_close, __builtin_return_address(0));
 	real(p0, p1);
 	if (mpi_recording(&c))
@@ -3655,8 +3851,10 @@ static void f_mpi_file_read(void *p0, void *p1, void *p2, void *p3, void *p4, vo
 	static void (*real)(void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_file_read_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_file_read_"))) {
+		*(MPI_Fint *)p5 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_File_read, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
 	if (mpi_recording(&c))
@@ -3672,8 +3870,10 @@ static void f_mpi_file_write(void *p0, void *p1, void *p2, void *p3, void *p4, v
 	static void (*real)(void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_file_write_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_file_write_"))) {
+		*(MPI_Fint *)p5 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_File_write, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
 	if (mpi_recording(&c))
@@ -3689,8 +3889,10 @@ static void f_mpi_file_read_at(void *p0, void *p1, void *p2, void *p3, void *p4,
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_file_read_at_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_file_read_at_"))) {
+		*(MPI_Fint *)p6 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_File_read_at, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
 	if (mpi_recording(&c))
@@ -3706,8 +3908,10 @@ static void f_mpi_file_write_at(void *p0, void *p1, void *p2, void *p3, void *p4
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_file_write_at_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_file_write_at_"))) {
+		*(MPI_Fint *)p6 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_File_write_at, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
 	if (mpi_recording(&c))
@@ -3723,8 +3927,10 @@ static void f_mpi_file_read_all(void *p0, void *p1, void *p2, void *p3, void *p4
 	static void (*real)(void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_file_read_all_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_file_read_all_"))) {
+		*(MPI_Fint *)p5 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_File_read_all, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
 	if (mpi_recording(&c))
@@ -3740,8 +3946,10 @@ static void f_mpi_file_write_all(void *p0, void *p1, void *p2, void *p3, void *p
 	static void (*real)(void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_file_write_all_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_file_write_all_"))) {
+		*(MPI_Fint *)p5 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_File_write_all, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5);
 	if (mpi_recording(&c))
@@ -3757,8 +3965,10 @@ static void f_mpi_file_read_at_all(void *p0, void *p1, void *p2, void *p3, void 
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_file_read_at_all_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_file_read_at_all_"))) {
+		*(MPI_Fint *)p6 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_File_read_at_all, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
 	if (mpi_recording(&c))
@@ -3774,8 +3984,10 @@ static void f_mpi_file_write_at_all(void *p0, void *p1, void *p2, void *p3, void
 	static void (*real)(void *, void *, void *, void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_file_write_at_all_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_file_write_at_all_"))) {
+		*(MPI_Fint *)p6 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_File_write_at_all, __builtin_return_address(0));
 	real(p0, p1, p2, p3, p4, p5, p6);
 	if (mpi_recording(&c))
@@ -3791,8 +4003,10 @@ static void f_mpi_file_seek(void *p0, void *p1, void *p2, void *p3)
 	static void (*real)(void *, void *, void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_file_seek_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_file_seek_"))) {
+		*(MPI_Fint *)p3 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_File_seek, __builtin_return_address(0));
 	real(p0, p1, p2, p3);
 	if (mpi_recording(&c))
@@ -3808,8 +4022,10 @@ static void f_mpi_file_sync(void *p0, void *p1)
 	static void (*real)(void *, void *);
 	struct mpi_call c;
 
-	if (!real)
-		*(void **)&real = mpi_real("pmpi_file_sync_");
+	if (!real && !(*(void **)&real = mpi_real("pmpi_file_sync_"))) {
+		*(MPI_Fint *)p1 = MPI_ERR_INTERN;
+		return;
+	}
 	mpi_begin(&c, F_MPI_File_sync, __builtin_return_address(0));
 	real(p0, p1);
 	if (mpi_recording(&c))
