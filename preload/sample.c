@@ -528,11 +528,14 @@ static void take(ucontext_t *uc, uint64_t weight)
 	}
 	in_unwind = 1;
 	n = program_stack(t, pcs, unwind((unw_context_t *)uc, 1, pcs), out, &stack);
-	/* n 0: nothing of the program's ran (the interpreter starting): the
-	 * time goes, unsampled, to where the thread last was */
+	/* n 0: nothing of the program's ran (the interpreter starting or
+	 * ending): its time is the interpreter's, shown nowhere, and not to be
+	 * charged to where the thread last was either */
 	if (n < 0)
 		__atomic_add_fetch(&smp.dropped, 1, __ATOMIC_RELAXED);
-	else if (n > 0 && record(t, stack, n, weight, 1)) {
+	else if (n == 0)
+		__atomic_add_fetch(&t->sm.sampled, weight, __ATOMIC_RELAXED);
+	else if (record(t, stack, n, weight, 1)) {
 		__atomic_add_fetch(&t->sm.sampled, weight, __ATOMIC_RELAXED);
 		__atomic_add_fetch(&smp.samples, 1, __ATOMIC_RELAXED);
 	}
