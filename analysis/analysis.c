@@ -230,15 +230,15 @@ static void emit_per_rank(const struct analysis_options *opt, struct loaded *l, 
 		struct raw_process **procs = xmalloc(l->n * sizeof *procs);
 		size_t n = 0;
 		for (size_t i = 0; i < l->n; i++)
-			if (l->procs[i]->info.rank > next && l->procs[i]->info.rank < rank)
-				rank = l->procs[i]->info.rank;
+			if (raw_rank(l->procs[i]) > next && raw_rank(l->procs[i]) < rank)
+				rank = raw_rank(l->procs[i]);
 		if (rank == INT32_MAX) {
 			tables_free(&t);
 			free(procs);
 			break;
 		}
 		for (size_t i = 0; i < l->n; i++)
-			if (l->procs[i]->info.rank == rank) {
+			if (raw_rank(l->procs[i]) == rank) {
 				procs[n++] = l->procs[i];
 				stats_add(t.table, per[i].table);
 				stats_add(t.traced, per[i].traced);
@@ -289,7 +289,7 @@ static void keep_ranks(const struct analysis_options *opt, struct loaded *l)
 
 	for (size_t i = 0; i < l->n; i++) {
 		struct raw_process *p = l->procs[i];
-		if (p->info.rank >= 0 && ranks_has(opt->ranks, p->info.rank))
+		if (raw_rank(p) >= 0 && ranks_has(opt->ranks, raw_rank(p)))
 			l->procs[kept++] = p;
 		else
 			rawfile_free(p);

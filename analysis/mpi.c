@@ -91,15 +91,17 @@ static struct rank *find_ranks(struct raw_process *const *procs, size_t n, size_
 	*size = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct raw_process *p = procs[i];
-		int at;
-		if (p->info.rank < 0)
+		int rank = raw_rank(p), at;
+		if (rank < 0)
 			continue;
 		if (p->info.size > *size)
 			*size = p->info.size;
-		at = rank_index(ranks, *nranks, p->info.rank);
+		if (p->mpi && p->mpi_info.size > *size)
+			*size = p->mpi_info.size;
+		at = rank_index(ranks, *nranks, rank);
 		if (at < 0) {
 			GROW(ranks, cap, *nranks + 1);
-			ranks[*nranks] = (struct rank){.rank = p->info.rank, .main = p};
+			ranks[*nranks] = (struct rank){.rank = rank, .main = p};
 			at = (int)(*nranks)++;
 		} else if (p->mpi && !ranks[at].main->mpi) {
 			ranks[at].main = p;
@@ -156,129 +158,158 @@ static void print_ranks(FILE *out, const struct rank *ranks, size_t nranks, int 
 	free(missing);
 }
 
+/* What the report adds up: per function, per call site. */
+struct totals {
+	struct rank *ranks;
+	size_t nranks;
+	struct func_total *funcs;
+	size_t nfuncs, fcap;
+	struct site_total *sites;
+	size_t nsites, scap;
+	double in_mpi;
+};
+
+static size_t func_of(struct totals *t, char *name)
+{
+	size_t fi;
+
+	for (fi = 0; fi < t->nfuncs && strcmp(t->funcs[fi].name, name) != 0; fi++)
+		;
+	if (fi < t->nfuncs) {
+		free(name);
+		return fi;
+	}
+	GROW(t->funcs, t->fcap, t->nfuncs + 1);
+	t->funcs[t->nfuncs] = (struct func_total){.name = name, .per_rank = xcalloc(t->nranks + 1, sizeof(double))};
+	return t->nfuncs++;
+}
+
+static struct site_total *site_of(struct totals *t, size_t fi, char *where)
+{
+	for (size_t j = 0; j < t->nsites; j++)
+		if (t->sites[j].func == fi && strcmp(t->sites[j].site, where) == 0) {
+			free(where);
+			return &t->sites[j];
+		}
+	GROW(t->sites, t->scap, t->nsites + 1);
+	t->sites[t->nsites] = (struct site_total){.func = fi, .site = where};
+	return &t->sites[t->nsites++];
+}
+
+/* Adds process p's call sites; r is its rank's index, or -1. */
+static void add_process(struct totals *t, struct strtab *strings, struct symbolizer *sym, const struct raw_process *p,
+			int r)
+{
+	for (uint32_t k = 0; p->mpi && k < p->mpi_info.nsites; k++) {
+		const struct cprof_mpi_site *s = &p->mpi_sites[k];
+		uint64_t caller = s->site & CPROF_SITE_PC ? (s->site & ~CPROF_SITE_PC) - 1 : s->site;
+		size_t fi = func_of(t, func_text(strings, symbolize(sym, p, s->func)));
+		struct func_total *f = &t->funcs[fi];
+		struct site_total *st = site_of(t, fi, func_text(strings, symbolize(sym, p, caller)));
+		double time = (double)s->ticks * p->sec_per_tick, longest = (double)s->max_ticks * p->sec_per_tick;
+
+		f->calls += s->calls;
+		f->time += time;
+		f->sent += s->bytes_sent;
+		f->received += s->bytes_received;
+		if (r >= 0) {
+			f->per_rank[r] += time;
+			t->ranks[r].mpi += time;
+		}
+		t->in_mpi += time;
+		st->calls += s->calls;
+		st->time += time;
+		st->sent += s->bytes_sent;
+		st->received += s->bytes_received;
+		if (longest > st->max_call)
+			st->max_call = longest;
+	}
+}
+
+static void print_functions(FILE *out, const struct totals *t, double app)
+{
+	size_t *order = xmalloc((t->nfuncs + 1) * sizeof *order);
+
+	for (size_t i = 0; i < t->nfuncs; i++)
+		order[i] = i;
+	sorting = t->funcs;
+	qsort(order, t->nfuncs, sizeof *order, cmp_func);
+	fprintf(out, "\n  %-22s %9s %9s %6s %9s %9s %9s %6s %12s %12s\n", "MPI function", "calls", "time s", "app %",
+		"min s", "mean s", "max s", "@rank", "sent B", "received B");
+	for (size_t i = 0; i < t->nfuncs; i++) {
+		const struct func_total *f = &t->funcs[order[i]];
+		double lo = 0, hi = 0;
+		int at = -1;
+		for (size_t r = 0; r < t->nranks; r++) {
+			if (r == 0 || f->per_rank[r] < lo)
+				lo = f->per_rank[r];
+			if (r == 0 || f->per_rank[r] > hi) {
+				hi = f->per_rank[r];
+				at = t->ranks[r].rank;
+			}
+		}
+		fprintf(out, "  %-22s %9" PRIu64 " %9.3f %6.2f %9.4f %9.4f %9.4f %6d %12" PRIu64 " %12" PRIu64 "\n", f->name,
+			f->calls, f->time, app > 0 ? 100 * f->time / app : 0.0, lo,
+			t->nranks ? f->time / (double)t->nranks : 0.0, hi, at, f->sent, f->received);
+	}
+	free(order);
+}
+
+static void print_sites(FILE *out, struct totals *t, double app, long top)
+{
+	size_t shown = top >= 0 && (size_t)top < t->nsites ? (size_t)top : t->nsites;
+
+	sorting = t->funcs;
+	qsort(t->sites, t->nsites, sizeof *t->sites, cmp_site);
+	fprintf(out, "\n  %-22s %9s %9s %6s %11s %12s %12s  %s\n", "MPI call site", "calls", "time s", "app %",
+		"max call s", "sent B", "received B", "called from");
+	for (size_t i = 0; i < shown; i++) {
+		const struct site_total *st = &t->sites[i];
+		fprintf(out, "  %-22s %9" PRIu64 " %9.3f %6.2f %11.6f %12" PRIu64 " %12" PRIu64 "  %s\n",
+			t->funcs[st->func].name, st->calls, st->time, app > 0 ? 100 * st->time / app : 0.0, st->max_call,
+			st->sent, st->received, st->site);
+	}
+	if (shown < t->nsites)
+		fprintf(out, "  ... %zu more call sites (--top)\n", t->nsites - shown);
+}
+
 void mpi_report(FILE *out, struct strtab *strings, struct symbolizer *sym, struct raw_process *const *procs, size_t n,
 		long top)
 {
-	size_t nranks, nfuncs = 0, fcap = 0, nsites = 0, scap = 0;
+	struct totals t = {0};
 	int size, any = 0;
-	struct rank *ranks = find_ranks(procs, n, &nranks, &size);
-	struct func_total *funcs = NULL;
-	struct site_total *sites = NULL;
-	double app = 0, in_mpi = 0;
+	double app = 0;
 
+	t.ranks = find_ranks(procs, n, &t.nranks, &size);
 	for (size_t i = 0; i < n; i++)
 		any |= procs[i]->mpi;
-	if (!nranks && !any) {
-		free(ranks);
+	if (!t.nranks && !any) {
+		free(t.ranks);
 		return;
 	}
-	for (size_t i = 0; i < n; i++) {
-		const struct raw_process *p = procs[i];
-		int r = rank_index(ranks, nranks, p->info.rank);
-		for (uint32_t k = 0; p->mpi && k < p->mpi_info.nsites; k++) {
-			const struct cprof_mpi_site *s = &p->mpi_sites[k];
-			char *fname = func_text(strings, symbolize(sym, p, s->func));
-			char *where = func_text(strings, symbolize(sym, p, (s->site & CPROF_SITE_PC)
-										   ? (s->site & ~CPROF_SITE_PC) - 1
-										   : s->site));
-			double t = (double)s->ticks * p->sec_per_tick;
-			struct func_total *f = NULL;
-			struct site_total *st = NULL;
-			size_t fi;
-			for (fi = 0; fi < nfuncs && strcmp(funcs[fi].name, fname) != 0; fi++)
-				;
-			if (fi == nfuncs) {
-				GROW(funcs, fcap, nfuncs + 1);
-				funcs[nfuncs++] = (struct func_total){.name = fname,
-								      .per_rank = xcalloc(nranks + 1, sizeof(double))};
-				fname = NULL;
-			}
-			free(fname);
-			f = &funcs[fi];
-			f->calls += s->calls;
-			f->time += t;
-			f->sent += s->bytes_sent;
-			f->received += s->bytes_received;
-			if (r >= 0) {
-				f->per_rank[r] += t;
-				ranks[r].mpi += t;
-			}
-			in_mpi += t;
-			for (size_t j = 0; j < nsites && !st; j++)
-				if (sites[j].func == fi && strcmp(sites[j].site, where) == 0)
-					st = &sites[j];
-			if (!st) {
-				GROW(sites, scap, nsites + 1);
-				st = &sites[nsites++];
-				*st = (struct site_total){.func = fi, .site = where};
-				where = NULL;
-			}
-			free(where);
-			st->calls += s->calls;
-			st->time += t;
-			st->sent += s->bytes_sent;
-			st->received += s->bytes_received;
-			if ((double)s->max_ticks * p->sec_per_tick > st->max_call)
-				st->max_call = (double)s->max_ticks * p->sec_per_tick;
-		}
-	}
-	for (size_t i = 0; i < nranks; i++)
-		app += ranks[i].wall;
+	for (size_t i = 0; i < n; i++)
+		add_process(&t, strings, sym, procs[i], rank_index(t.ranks, t.nranks, raw_rank(procs[i])));
+	for (size_t i = 0; i < t.nranks; i++)
+		app += t.ranks[i].wall;
 
-	fprintf(out, "\nMPI: %zu ranks", nranks);
+	fprintf(out, "\nMPI: %zu ranks", t.nranks);
 	if (size)
 		fprintf(out, " of %d", size);
-	fprintf(out, "; %.1f%% of their time in MPI calls\n\n", app > 0 ? 100 * in_mpi / app : 0.0);
-	if (nranks)
-		print_ranks(out, ranks, nranks, size);
+	fprintf(out, "; %.1f%% of their time in MPI calls\n\n", app > 0 ? 100 * t.in_mpi / app : 0.0);
+	if (t.nranks)
+		print_ranks(out, t.ranks, t.nranks, size);
+	if (t.nfuncs)
+		print_functions(out, &t, app);
+	if (t.nsites)
+		print_sites(out, &t, app, top);
 
-	sorting = funcs;
-	if (nfuncs) {
-		size_t *order = xmalloc(nfuncs * sizeof *order);
-		for (size_t i = 0; i < nfuncs; i++)
-			order[i] = i;
-		qsort(order, nfuncs, sizeof *order, cmp_func);
-		fprintf(out, "\n  %-22s %9s %9s %6s %9s %9s %9s %6s %12s %12s\n", "MPI function", "calls", "time s", "app %",
-			"min s", "mean s", "max s", "@rank", "sent B", "received B");
-		for (size_t i = 0; i < nfuncs; i++) {
-			const struct func_total *f = &funcs[order[i]];
-			double lo = 0, hi = 0;
-			int at = -1;
-			for (size_t r = 0; r < nranks; r++) {
-				if (r == 0 || f->per_rank[r] < lo)
-					lo = f->per_rank[r];
-				if (r == 0 || f->per_rank[r] > hi) {
-					hi = f->per_rank[r];
-					at = ranks[r].rank;
-				}
-			}
-			fprintf(out, "  %-22s %9" PRIu64 " %9.3f %6.2f %9.4f %9.4f %9.4f %6d %12" PRIu64 " %12" PRIu64 "\n",
-				f->name, f->calls, f->time, app > 0 ? 100 * f->time / app : 0.0, lo,
-				nranks ? f->time / (double)nranks : 0.0, hi, at, f->sent, f->received);
-		}
-		free(order);
+	free(t.ranks);
+	for (size_t i = 0; i < t.nfuncs; i++) {
+		free(t.funcs[i].name);
+		free(t.funcs[i].per_rank);
 	}
-	if (nsites) {
-		size_t shown = top >= 0 && (size_t)top < nsites ? (size_t)top : nsites;
-		qsort(sites, nsites, sizeof *sites, cmp_site);
-		fprintf(out, "\n  %-22s %9s %9s %6s %11s %12s %12s  %s\n", "MPI call site", "calls", "time s", "app %",
-			"max call s", "sent B", "received B", "called from");
-		for (size_t i = 0; i < shown; i++) {
-			const struct site_total *st = &sites[i];
-			fprintf(out, "  %-22s %9" PRIu64 " %9.3f %6.2f %11.6f %12" PRIu64 " %12" PRIu64 "  %s\n",
-				funcs[st->func].name, st->calls, st->time, app > 0 ? 100 * st->time / app : 0.0,
-				st->max_call, st->sent, st->received, st->site);
-		}
-		if (shown < nsites)
-			fprintf(out, "  ... %zu more call sites (--top)\n", nsites - shown);
-	}
-	free(ranks);
-	for (size_t i = 0; i < nfuncs; i++) {
-		free(funcs[i].name);
-		free(funcs[i].per_rank);
-	}
-	free(funcs);
-	for (size_t i = 0; i < nsites; i++)
-		free(sites[i].site);
-	free(sites);
+	free(t.funcs);
+	for (size_t i = 0; i < t.nsites; i++)
+		free(t.sites[i].site);
+	free(t.sites);
 }

@@ -478,6 +478,13 @@ out:
 	return p;
 }
 
+int raw_rank(const struct raw_process *p)
+{
+	if (p->info.rank >= 0)
+		return p->info.rank;
+	return p->mpi ? p->mpi_info.rank : -1;
+}
+
 void rawfile_free(struct raw_process *p)
 {
 	if (!p)

@@ -76,6 +76,10 @@ struct raw_process *rawfile_parse(const char *name, const unsigned char *data, s
 				  size_t errsize);
 void rawfile_free(struct raw_process *p);
 
+/* The MPI rank of process p: as the launcher named it (cprof-mpi), else as
+ * MPI_Comm_rank told the wrappers; -1 if it is not a rank. */
+int raw_rank(const struct raw_process *p);
+
 /* The module holding addr, or NULL. */
 const struct raw_module *raw_module_of(const struct raw_process *p, uint64_t addr);
 
