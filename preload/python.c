@@ -579,7 +579,7 @@ void python_thread_creating(void)
 {
 	void *ts, *me;
 
-	if (!started || !py.GILStateCheck())
+	if (!started || layout || !py.GILStateCheck())
 		return;
 	ts = py.ThreadHead(py.MainInterpreter());
 	me = py.ThreadStateGet();

@@ -56,6 +56,9 @@ f(); f()' > "$WORK/cmd-$v" 2>&1
 	expect_eq "$v: --mode=sample: the program's functions, estimated (no calls)" "0 0 0 0" \
 		"$(ncalls "$WORK/ms-$v" work_a) $(ncalls "$WORK/ms-$v" work_b) $(ncalls "$WORK/ms-$v" spin) $(ncalls "$WORK/ms-$v" main)"
 	expect_eq "$v: --mode=sample: nothing of the interpreter's start" "" "$(grep -E 'importlib|site.py' "$WORK/ms-$v")"
+	"$CPROF" --mode=sample "$py" "$top_srcdir/tests/python/threads.py" > "$WORK/mst-$v" 2>&1
+	expect_eq "$v: --mode=sample with threads: the program runs as ever" 0 $?
+	matches "$v: --mode=sample with threads: and is reported" "function calls in" "$(cat "$WORK/mst-$v")"
 	case $v in 3.8 | 3.13)
 		"$CPROF" --no-native -o "$WORK/exact-$v.pstats" "$py" "$top_srcdir/tests/python/shares.py" 2.5 > /dev/null 2>&1
 		"$CPROF" --mode=sample -o "$WORK/sampled-$v.pstats" -d "$WORK/sampled-$v" "$py" "$top_srcdir/tests/python/shares.py" 2.5 > /dev/null 2>&1
