@@ -60,8 +60,8 @@ f(); f()' > "$WORK/cmd-$v" 2>&1
 	expect_eq "$v: --mode=sample with threads: the program runs as ever" 0 $?
 	matches "$v: --mode=sample with threads: and is reported" "function calls in" "$(cat "$WORK/mst-$v")"
 	case $v in 3.8 | 3.13)
-		"$CPROF" --no-native -o "$WORK/exact-$v.pstats" "$py" "$top_srcdir/tests/python/shares.py" 2.5 > /dev/null 2>&1
-		"$CPROF" --mode=sample -o "$WORK/sampled-$v.pstats" -d "$WORK/sampled-$v" "$py" "$top_srcdir/tests/python/shares.py" 2.5 > /dev/null 2>&1
+		"$CPROF" --no-native -o "$WORK/exact-$v.pstats" "$py" "$top_srcdir/tests/python/shares.py" 3 > /dev/null 2>&1
+		"$CPROF" --mode=sample -o "$WORK/sampled-$v.pstats" -d "$WORK/sampled-$v" "$py" "$top_srcdir/tests/python/shares.py" 3 > /dev/null 2>&1
 		"$CPROF_REPORT" "$WORK/sampled-$v" > "$WORK/sampled-$v.out"
 		samples=$(sed -n 's/^Sampled [A-Za-z ]* at 1000 Hz: \([0-9]*\) samples.*/\1/p' "$WORK/sampled-$v.out")
 		check "$v: --mode=sample: at least 2000 samples ($samples)" test "${samples:-0}" -ge 2000

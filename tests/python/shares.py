@@ -35,7 +35,7 @@ def calibrate(seconds):
         t0 = time.process_time()
         spin(n)
         t = time.process_time() - t0
-        if t > 0.05:
+        if t > 0.2:
             return int(n * seconds / 50 / 10 / t)
         n *= 2
 
