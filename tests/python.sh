@@ -61,7 +61,19 @@ f(); f()' > "$WORK/cmd-$v" 2>&1
 	matches "$v: --mode=sample with threads: and is reported" "function calls in" "$(cat "$WORK/mst-$v")"
 	case $v in 3.8 | 3.13)
 		"$CPROF" --no-native -o "$WORK/exact-$v.pstats" "$py" "$top_srcdir/tests/python/shares.py" 3 > /dev/null 2>&1
-		"$CPROF" --mode=sample -o "$WORK/sampled-$v.pstats" -d "$WORK/sampled-$v" "$py" "$top_srcdir/tests/python/shares.py" 3 > /dev/null 2>&1
+		# a run the busy host disturbed is run once more (as in sampling.sh)
+		for attempt in 1 2; do
+			rm -rf "$WORK/sampled-$v"
+			"$CPROF" --mode=sample -o "$WORK/sampled-$v.pstats" -d "$WORK/sampled-$v" "$py" \
+				"$top_srcdir/tests/python/shares.py" 3 > /dev/null 2>&1
+			agree=1
+			for f in work_a work_b work_c spin; do
+				"$py" "$top_srcdir/tests/share.py" "$WORK/exact-$v.pstats" "$WORK/sampled-$v.pstats" "$f" 2> /dev/null ||
+					agree=0
+			done
+			[ $agree = 1 ] && break
+			diag "$v: --mode=sample: the shares of a first run were off by more than 5%: running it again"
+		done
 		"$CPROF_REPORT" "$WORK/sampled-$v" > "$WORK/sampled-$v.out"
 		samples=$(sed -n 's/^Sampled [A-Za-z ]* at 1000 Hz: \([0-9]*\) samples.*/\1/p' "$WORK/sampled-$v.out")
 		check "$v: --mode=sample: at least 2000 samples ($samples)" test "${samples:-0}" -ge 2000

