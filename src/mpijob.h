@@ -1,0 +1,21 @@
+/* mpijob.h: cprof-mpi's rank, job directory and end of job. */
+#ifndef CPROF_MPIJOB_H
+#define CPROF_MPIJOB_H
+
+#include <stddef.h>
+
+/* The rank and the job's number of ranks, from the MPI launcher's
+ * environment; -1, said, if there is none. */
+int mpi_identity(int *rank, int *size);
+
+/* The job's directory, into dir: `named` (-d), else cprof-<job id>; the
+ * job id into jobid ("" if none).  -1, said, if it cannot be used. */
+int prepare_job_dir(const char *named, int rank, char *jobid, size_t idsize, char *dir, size_t size);
+
+/* This rank is done: its program and every process it left have ended. */
+void mark_done(const char *dir, int rank, int status);
+
+/* Rank 0 waits, `seconds` at most, for every rank to be done. */
+void wait_ranks(const char *dir, int size, int seconds);
+
+#endif
