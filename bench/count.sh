@@ -14,19 +14,8 @@ RUNS=${RUNS:-3}
 N=${N:-100000}
 PROG="$B/bench/calls-plain"
 CALLS=$((3 * N))
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/cprof-bench.XXXXXX")
+. "$(dirname "$0")/lib.sh"
 trap 'perf probe -q -d "probe_calls:*" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-
-now() { date +%s.%N; }
-timed() {
-	name=$1
-	shift
-	t0=$(now)
-	"$@" > "$WORK/$name.out" 2>&1
-	t1=$(now)
-	echo "$t0 $t1" | awk '{ printf "%.6f\n", $2 - $1 }' >> "$WORK/$name.times"
-}
-median() { sort -n "$WORK/$1.times" | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'; }
 
 cp "$PROG" "$WORK/calls" # perf probe names its group after the file
 perf probe -q -x "$WORK/calls" mid && perf probe -q -x "$WORK/calls" leaf

@@ -18,19 +18,7 @@ RUNS=${RUNS:-5}
 N=${N:-25}
 PY=${PY:-/usr/bin/python3}
 SCRIPT="$(dirname "$0")/calls.py"
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/cprof-bench.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
-
-now() { date +%s.%N; }
-timed() {
-	name=$1
-	shift
-	t0=$(now)
-	"$@" > "$WORK/$name.out" 2>&1
-	t1=$(now)
-	echo "$t0 $t1" | awk '{ printf "%.6f\n", $2 - $1 }' >> "$WORK/$name.times"
-}
-median() { sort -n "$WORK/$1.times" | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'; }
+. "$(dirname "$0")/lib.sh"
 
 have_yappi=1
 "$PY" -c 'import yappi' 2> /dev/null || have_yappi=0

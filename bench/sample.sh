@@ -20,25 +20,9 @@ TRIALS=${TRIALS:-1000000000}
 KERNEL="$B/kernels/computepi-plain"
 RUNTIME="$B/preload/.libs/libcprof.so"
 PROFILER=$(ls /usr/lib/*/libprofiler.so.0 2>/dev/null | head -n 1 || true)
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/cprof-bench.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
-
-now() { date +%s.%N; }
-
-# timed NAME COMMAND...: runs it once, appending its wall time to
-# $WORK/NAME.times; its output directory is $WORK/NAME.out
-timed() {
-	name=$1
-	shift
-	rm -rf "$WORK/$name.out" && mkdir "$WORK/$name.out"
-	t0=$(now)
-	OUT="$WORK/$name.out" "$@" > /dev/null 2>&1
-	t1=$(now)
-	echo "$t0 $t1" | awk '{ printf "%.6f\n", $2 - $1 }' >> "$WORK/$name.times"
-}
-median() { sort -n "$WORK/$1.times" | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'; }
+. "$(dirname "$0")/lib.sh"
 samples_of_cprof() {
-	"$B/src/cprof-report" "$WORK/$1.out" 2> /dev/null | sed -n 's/^Sampled [a-zA-Z ]* at [0-9]* Hz: \([0-9]*\) samples.*/\1/p'
+	"$B/src/cprof-report" "$WORK/$1.dir" 2> /dev/null | sed -n 's/^Sampled [a-zA-Z ]* at [0-9]* Hz: \([0-9]*\) samples.*/\1/p'
 }
 
 row() { # NAME SECONDS SAMPLES
@@ -74,13 +58,13 @@ awk -v t="$(median floor)" -v t0="$(median floor0)" -v n="$n" 'BEGIN {
 row "cprof -F 1000" "$(median cprof)" "$(samples_of_cprof cprof)"
 row "cprof -F 1000 -e cpu-timer" "$(median cprof-timer)" "$(samples_of_cprof cprof-timer)"
 if command -v perf > /dev/null; then
-	row "perf record -F 1000 -g" "$(median perf)" "$(perf script -i "$WORK/perf.out/perf.data" -F period 2> /dev/null | grep -c .)"
+	row "perf record -F 1000 -g" "$(median perf)" "$(perf script -i "$WORK/perf.dir/perf.data" -F period 2> /dev/null | grep -c .)"
 else
 	echo "perf: not installed (apt-get install linux-perf)"
 fi
 if [ -n "$PROFILER" ]; then
 	# the profile: 64-bit words, a 5-word header, then [count, depth, pcs...]
-	row "gperftools 1000 Hz" "$(median gperf)" "$(od -A n -t u8 -v -w8 "$WORK/gperf.out/cpu.prof" | awk '
+	row "gperftools 1000 Hz" "$(median gperf)" "$(od -A n -t u8 -v -w8 "$WORK/gperf.dir/cpu.prof" | awk '
 		{ w[NR] = $1 } END {
 			for (i = 6; i + 1 <= NR; i += 2 + w[i + 1]) {
 				if (w[i] == 0 && w[i + 1] == 1 && w[i + 2] == 0) break
