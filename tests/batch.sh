@@ -59,4 +59,16 @@ expect_eq "mpi: MPI_Allreduce, 10 per rank" 40 "$(ncalls report.out MPI_Allreduc
 expect_eq "mpi: MPI_Send and the matched MPI_Mrecv of the ring, 10 per rank" "40 40" \
 	"$(ncalls report.out MPI_Send) $(ncalls report.out MPI_Mrecv)"
 expect_eq "mpi: ring and allreduce once per rank" "4 4" "$(ncalls report.out ring) $(ncalls report.out allreduce)"
+
+# srun as the MPI launcher (Slurm's PMIx): the ranks from SLURM_PROCID
+if srun --mpi=list 2>&1 | grep -q pmix; then
+	srun -n 2 --mpi=pmix "$CPROF_MPI" -d srun-job "$top_builddir/kernels/mpi" 2 > srun.out 2>&1
+	expect_eq "srun -n 2: status 0" 0 $?
+	expect_eq "srun -n 2: a profile per rank" "rank00000 rank00001" \
+		"$(ls srun-job | sed -n 's/^\(rank[0-9]*\)-.*\.cprof$/\1/p' | sort -u | tr '\n' ' ' | sed 's/ $//')"
+	matches "srun -n 2: rank 0's report counts both" "^MPI: 2 ranks of 2; " "$(cat srun.out)"
+	expect_eq "srun -n 2: MPI_Allreduce 2 times per rank" 4 "$(ncalls srun.out MPI_Allreduce)"
+else
+	skip "srun: Slurm's PMIx plugin is not installed"
+fi
 done_testing
