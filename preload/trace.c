@@ -124,19 +124,13 @@ static void frames_left(struct trace_thread *t, uintptr_t csp, uintptr_t site)
 		frame_pop(t, now);
 }
 
-static void __attribute__((noinline)) enter_slow(struct trace_thread *t, uintptr_t fn, uintptr_t csp, uintptr_t site)
+/* The node of a call of fn from the current node, made if need be; the
+ * lost node when it cannot be (out of memory, or a node being made by the
+ * code this interrupted). */
+static struct tnode *child_of_current(struct trace_thread *t, uintptr_t fn)
 {
-	struct tnode *p, *n = NULL;
+	struct tnode *p = t->cur, *n = NULL;
 
-	if (!trace_on)
-		return;
-	if (frame_left(t->sp - 1, csp, site))
-		frames_left(t, csp, site);
-	p = t->cur;
-	if (t->sp == t->limit) {
-		t->overflow++;
-		return;
-	}
 	if (!t->busy) {
 		t->busy = 1;
 		__atomic_signal_fence(__ATOMIC_SEQ_CST);
@@ -150,7 +144,20 @@ static void __attribute__((noinline)) enter_slow(struct trace_thread *t, uintptr
 		t->lost++;
 		n = &t->lost_node;
 	}
-	frame_push(t, n, csp, site);
+	return n;
+}
+
+static void __attribute__((noinline)) enter_slow(struct trace_thread *t, uintptr_t fn, uintptr_t csp, uintptr_t site)
+{
+	if (!trace_on)
+		return;
+	if (frame_left(t->sp - 1, csp, site))
+		frames_left(t, csp, site);
+	if (t->sp == t->limit) {
+		t->overflow++;
+		return;
+	}
+	frame_push(t, child_of_current(t, fn), csp, site);
 }
 
 static void __attribute__((noinline)) exit_slow(struct trace_thread *t, uintptr_t fn, uint64_t now)
@@ -252,7 +259,7 @@ uint64_t trace_named_enter(uint64_t fn)
 {
 	struct thread *th = likely(cur_thread != NULL) ? cur_thread : thread_self();
 	struct trace_thread *t;
-	struct tnode *n = NULL;
+	struct tnode *n;
 
 	if (!th || !trace_on)
 		return clock_ticks();
@@ -262,22 +269,8 @@ uint64_t trace_named_enter(uint64_t fn)
 		return clock_ticks();
 	}
 	n = t->cur->cache;
-	if (!n || n->fn != fn) {
-		n = NULL;
-		if (!t->busy) {
-			t->busy = 1;
-			__atomic_signal_fence(__ATOMIC_SEQ_CST);
-			n = cct_child(t->tree, t->cur, fn);
-			if (n)
-				t->cur->cache = n;
-			__atomic_signal_fence(__ATOMIC_SEQ_CST);
-			t->busy = 0;
-		}
-		if (!n) {
-			t->lost++;
-			n = &t->lost_node;
-		}
-	}
+	if (!n || n->fn != fn)
+		n = child_of_current(t, fn);
 	frame_push(t, n, UINTPTR_MAX, 0);
 	return (t->sp - 1)->t0;
 }
