@@ -210,14 +210,32 @@ static int parse_nodes(struct parser *ps, uint32_t type, size_t off, const unsig
 	return 0;
 }
 
+/* A record a process has one of at most, whose fixed part takes `fixed`
+ * bytes: -1, said, if it is a second one or is shorter. */
+static int check_single(struct parser *ps, size_t off, const char *what, int seen, uint32_t size, size_t fixed)
+{
+	if (seen)
+		fail(ps, off, "a second %s record", what);
+	else if (size < fixed)
+		fail(ps, off, "%s record of %u bytes, too short", what, size);
+	return seen || size < fixed ? -1 : 0;
+}
+
+/* A copy of the n elements of elem bytes at `at`. */
+static void *copy_array(const unsigned char *at, size_t n, size_t elem)
+{
+	void *a = xmalloc(n ? n * elem : 1);
+
+	memcpy(a, at, n * elem);
+	return a;
+}
+
 static int parse_sampling(struct parser *ps, size_t off, const unsigned char *pl, uint32_t size)
 {
 	struct raw_process *p = ps->p;
 
-	if (size < sizeof p->sampling || p->sampled) {
-		fail(ps, off, p->sampled ? "a second SAMPLING record" : "SAMPLING record of %u bytes, too short", size);
+	if (check_single(ps, off, "SAMPLING", p->sampled, size, sizeof p->sampling) < 0)
 		return -1;
-	}
 	memcpy(&p->sampling, pl, sizeof p->sampling);
 	p->sampling.event[sizeof p->sampling.event - 1] = '\0';
 	p->sampling.note[sizeof p->sampling.note - 1] = '\0';
@@ -245,10 +263,8 @@ static int parse_counts(struct parser *ps, size_t off, const unsigned char *pl, 
 	struct cprof_rec_counts rec;
 	size_t rest;
 
-	if (size < sizeof rec || p->counted) {
-		fail(ps, off, p->counted ? "a second COUNTS record" : "COUNTS record of %u bytes, too short", size);
+	if (check_single(ps, off, "COUNTS", p->counted, size, sizeof rec) < 0)
 		return -1;
-	}
 	memcpy(&rec, pl, sizeof rec);
 	if (rec.n > (size - sizeof rec) / sizeof *p->counts) {
 		fail(ps, off, "COUNTS record of %u bytes cannot hold its %u counts", size, rec.n);
@@ -260,11 +276,9 @@ static int parse_counts(struct parser *ps, size_t off, const unsigned char *pl, 
 		fail(ps, off, "COUNTS record without its list of unmatched patterns");
 		return -1;
 	}
-	p->counts = xmalloc(rec.n ? rec.n * sizeof *p->counts : 1);
-	memcpy(p->counts, pl + sizeof rec, rec.n * sizeof *p->counts);
+	p->counts = copy_array(pl + sizeof rec, rec.n, sizeof *p->counts);
 	p->ncounts = rec.n;
-	p->count_unmatched = xmalloc(rest);
-	memcpy(p->count_unmatched, pl + size - rest, rest);
+	p->count_unmatched = copy_array(pl + size - rest, rest, 1);
 	memcpy(p->count_note, rec.note, sizeof p->count_note);
 	p->count_note[sizeof p->count_note - 1] = '\0';
 	p->counted = 1;
@@ -277,10 +291,8 @@ static int parse_named(struct parser *ps, size_t off, const unsigned char *pl, u
 	struct cprof_rec_named rec;
 	const unsigned char *at = pl + sizeof rec, *end = pl + size;
 
-	if (size < sizeof rec || p->named) {
-		fail(ps, off, p->named ? "a second NAMED record" : "NAMED record of %u bytes, too short", size);
+	if (check_single(ps, off, "NAMED", p->named != NULL, size, sizeof rec) < 0)
 		return -1;
-	}
 	memcpy(&rec, pl, sizeof rec);
 	/* each entry takes 6 bytes at least */
 	if (rec.count > (size - sizeof rec) / 6) {
@@ -310,17 +322,14 @@ static int parse_mpi(struct parser *ps, size_t off, const unsigned char *pl, uin
 {
 	struct raw_process *p = ps->p;
 
-	if (size < sizeof p->mpi_info || p->mpi) {
-		fail(ps, off, p->mpi ? "a second MPI record" : "MPI record of %u bytes, too short", size);
+	if (check_single(ps, off, "MPI", p->mpi, size, sizeof p->mpi_info) < 0)
 		return -1;
-	}
 	memcpy(&p->mpi_info, pl, sizeof p->mpi_info);
 	if (p->mpi_info.nsites > (size - sizeof p->mpi_info) / sizeof *p->mpi_sites) {
 		fail(ps, off, "MPI record of %u bytes cannot hold its %u call sites", size, p->mpi_info.nsites);
 		return -1;
 	}
-	p->mpi_sites = xmalloc(p->mpi_info.nsites ? p->mpi_info.nsites * sizeof *p->mpi_sites : 1);
-	memcpy(p->mpi_sites, pl + sizeof p->mpi_info, p->mpi_info.nsites * sizeof *p->mpi_sites);
+	p->mpi_sites = copy_array(pl + sizeof p->mpi_info, p->mpi_info.nsites, sizeof *p->mpi_sites);
 	p->mpi = 1;
 	return 0;
 }

@@ -66,16 +66,11 @@ f(); f()' > "$WORK/cmd-$v" 2>&1
 			rm -rf "$WORK/sampled-$v"
 			"$CPROF" --mode=sample -o "$WORK/sampled-$v.pstats" -d "$WORK/sampled-$v" "$py" \
 				"$top_srcdir/tests/python/shares.py" 3 > /dev/null 2>&1
-			agree=1
-			for f in work_a work_b work_c spin; do
-				"$py" "$top_srcdir/tests/share.py" "$WORK/exact-$v.pstats" "$WORK/sampled-$v.pstats" "$f" 2> /dev/null ||
-					agree=0
-			done
-			[ $agree = 1 ] && break
+			shares_agree "$py" "$WORK/exact-$v.pstats" "$WORK/sampled-$v.pstats" && break
 			diag "$v: --mode=sample: the shares of a first run were off by more than 5%: running it again"
 		done
 		"$CPROF_REPORT" "$WORK/sampled-$v" > "$WORK/sampled-$v.out"
-		samples=$(sed -n 's/^Sampled [A-Za-z ]* at 1000 Hz: \([0-9]*\) samples.*/\1/p' "$WORK/sampled-$v.out")
+		samples=$(samples_in "$WORK/sampled-$v.out")
 		check "$v: --mode=sample: at least 2000 samples ($samples)" test "${samples:-0}" -ge 2000
 		for f in work_a work_b work_c spin; do
 			check "$v: --mode=sample: $f's share of the time is the traced one within 5%" \

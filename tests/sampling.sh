@@ -36,27 +36,21 @@ done
 # A run of the sampled kernel the host disturbed (another test taking the
 # CPUs for long stretches moves wall time between functions, in the traced
 # runs too) is run once more; the second run is the one tested.
-shares_agree() { # CLOCK
-	for f in work_a work_b work_c spin; do
-		"$py" "$top_srcdir/tests/share.py" "$WORK/exact1.pstats,$WORK/exact2.pstats,$WORK/exact3.pstats" \
-			"$WORK/$1.pstats" "$f" 2> /dev/null || return 1
-	done
-}
+exact="$WORK/exact1.pstats,$WORK/exact2.pstats,$WORK/exact3.pstats"
 for clock in cpu wall; do
 	for attempt in 1 2; do
 		rm -rf "$WORK/$clock.raw"
 		"$CPROF" --mode=sample --clock=$clock -o "$WORK/$clock.pstats" -d "$WORK/$clock.raw" "$KERNELS/shares-plain" 2.5 > /dev/null
-		[ -z "$py" ] || shares_agree $clock && break
+		[ -z "$py" ] || shares_agree "$py" "$exact" "$WORK/$clock.pstats" && break
 		diag "$clock clock: the shares of a first run were off by more than 5%: running it again"
 	done
 	"$CPROF_REPORT" "$WORK/$clock.raw" > "$WORK/$clock.out"
-	samples=$(sed -n 's/^Sampled [A-Za-z ]* at 1000 Hz: \([0-9]*\) samples.*/\1/p' "$WORK/$clock.out")
+	samples=$(samples_in "$WORK/$clock.out")
 	check "$clock clock: at least 2000 samples ($samples)" test "${samples:-0}" -ge 2000
 	for f in work_a work_b work_c spin; do
 		if [ -n "$py" ]; then
 			check "$clock clock: $f's share of the time is the exact one within 5%" \
-				"$py" "$top_srcdir/tests/share.py" "$WORK/exact1.pstats,$WORK/exact2.pstats,$WORK/exact3.pstats" \
-				"$WORK/$clock.pstats" "$f"
+				"$py" "$top_srcdir/tests/share.py" "$exact" "$WORK/$clock.pstats" "$f"
 		else
 			skip "no Python to read the pstats files"
 		fi

@@ -89,6 +89,17 @@ split_processes() {
 	awk -v prefix="$2" '/^Process /{ n++ } n { print > (prefix n) }' "$1"
 }
 
+# shares_agree PYTHON EXACT[,EXACT...] SAMPLED: whether the sampled shares of
+# the shares kernel's functions are the exact ones within 5% (share.py)
+shares_agree() {
+	for f in work_a work_b work_c spin; do
+		"$1" "$top_srcdir/tests/share.py" "$2" "$3" "$f" 2> /dev/null || return 1
+	done
+}
+
+# samples_in REPORT: the samples its header counts (at 1000 Hz)
+samples_in() { sed -n 's/^Sampled [A-Za-z ]* at 1000 Hz: \([0-9]*\) samples.*/\1/p' "$1"; }
+
 ncalls() { column "$1" "$2" ncalls; }
 tottime() { column "$1" "$2" tottime; }
 cumtime() { column "$1" "$2" cumtime; }

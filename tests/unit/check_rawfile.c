@@ -267,22 +267,30 @@ START_TEST(test_bad_records)
 }
 END_TEST
 
-START_TEST(test_unknown_record_skipped)
+/* The profile with one more record, of a fixed part and extra bytes, before
+ * its END. */
+static struct buf with_record(uint32_t type, const void *fixed, uint32_t fsize, const void *extra, uint32_t esize)
 {
 	struct buf b = profile(), c = {0};
-	char err[512];
-	struct raw_process *p;
 
-	/* a record of a later version, between the header part and END */
 	put(&c, b.p, b.len - 16);
-	rec(&c, 99, "later", 5);
+	rec2(&c, type, fixed, fsize, extra, esize);
 	put(&c, b.p + b.len - 16, 16);
-	p = rawfile_parse("t.cprof", c.p, c.len, err, sizeof err);
+	free(b.p);
+	return c;
+}
+
+START_TEST(test_unknown_record_skipped)
+{
+	/* a record of a later version, between the header part and END */
+	struct buf c = with_record(99, "later", 5, "", 0);
+	char err[512];
+	struct raw_process *p = rawfile_parse("t.cprof", c.p, c.len, err, sizeof err);
+
 	ck_assert_ptr_nonnull(p);
 	ck_assert_int_eq(p->truncated, 0);
 	ck_assert_uint_eq(p->threads[0].nnodes, 3);
 	rawfile_free(p);
-	free(b.p);
 	free(c.p);
 }
 END_TEST
@@ -291,23 +299,13 @@ END_TEST
  * unmatched patterns `tail` of tail_len bytes. */
 static struct buf with_counts(uint32_t n, const char *tail, uint32_t tail_len)
 {
-	struct buf b = profile(), c = {0};
 	struct cprof_rec_counts head = {.n = n, .note = "a note"};
 	struct cprof_count counts[2] = {{0x401000, 1110}, {0x7f0800, 7}};
-	unsigned char payload[512];
-	uint32_t size = 0;
+	unsigned char extra[512];
 
-	memcpy(payload, &head, sizeof head);
-	size += sizeof head;
-	memcpy(payload + size, counts, sizeof counts);
-	size += sizeof counts;
-	memcpy(payload + size, tail, tail_len);
-	size += tail_len;
-	put(&c, b.p, b.len - 16);
-	rec(&c, CPROF_REC_COUNTS, payload, size);
-	put(&c, b.p + b.len - 16, 16);
-	free(b.p);
-	return c;
+	memcpy(extra, counts, sizeof counts);
+	memcpy(extra + sizeof counts, tail, tail_len);
+	return with_record(CPROF_REC_COUNTS, &head, sizeof head, extra, (uint32_t)sizeof counts + tail_len);
 }
 
 START_TEST(test_counts)
@@ -343,16 +341,11 @@ END_TEST
  * `declared` of them. */
 static struct buf with_mpi(uint32_t declared, uint32_t n)
 {
-	struct buf b = profile(), c = {0};
 	struct cprof_rec_mpi head = {.rank = 3, .size = 4, .nsites = declared, .thread_level = 0, .init_ticks = 7};
 	struct cprof_mpi_site sites[2] = {{.func = 0x8000000000000001ull, .site = 0x401000, .calls = 20, .ticks = 500,
 					   .min_ticks = 10, .max_ticks = 90, .bytes_sent = 80}};
 
-	put(&c, b.p, b.len - 16);
-	rec2(&c, CPROF_REC_MPI, &head, sizeof head, sites, n * (uint32_t)sizeof sites[0]);
-	put(&c, b.p + b.len - 16, 16);
-	free(b.p);
-	return c;
+	return with_record(CPROF_REC_MPI, &head, sizeof head, sites, n * (uint32_t)sizeof sites[0]);
 }
 
 START_TEST(test_mpi)
