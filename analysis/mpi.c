@@ -279,6 +279,7 @@ void mpi_report(FILE *out, struct strtab *strings, struct symbolizer *sym, struc
 	struct totals t = {0};
 	int size, any = 0;
 	double app = 0;
+	uint64_t lost = 0;
 
 	t.ranks = find_ranks(procs, n, &t.nranks, &size);
 	for (size_t i = 0; i < n; i++)
@@ -287,8 +288,10 @@ void mpi_report(FILE *out, struct strtab *strings, struct symbolizer *sym, struc
 		free(t.ranks);
 		return;
 	}
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		add_process(&t, strings, sym, procs[i], rank_index(t.ranks, t.nranks, raw_rank(procs[i])));
+		lost += procs[i]->mpi ? procs[i]->mpi_info.calls_lost : 0;
+	}
 	for (size_t i = 0; i < t.nranks; i++)
 		app += t.ranks[i].wall;
 
@@ -302,6 +305,9 @@ void mpi_report(FILE *out, struct strtab *strings, struct symbolizer *sym, struc
 		print_functions(out, &t, app);
 	if (t.nsites)
 		print_sites(out, &t, app, top);
+	if (lost)
+		fprintf(out, "Note: %" PRIu64 " MPI calls are in the table above but not here: a rank had more call sites "
+			     "than it keeps (8192)\n", lost);
 
 	free(t.ranks);
 	for (size_t i = 0; i < t.nfuncs; i++) {
