@@ -9,7 +9,7 @@ if [ "$(id -u)" != 0 ] || ! command -v slurmctld > /dev/null || ! command -v qsu
 	done_testing
 fi
 cluster="$WORK/slurm"
-trap '"$top_srcdir/scripts/slurm" stop "$cluster"; rm -rf "$WORK"' EXIT
+at_exit '"$top_srcdir/scripts/slurm" stop "$cluster"'
 if ! "$top_srcdir/scripts/slurm" start "$cluster" > "$WORK/start.log" 2>&1; then
 	not_ok "the Slurm cluster starts"
 	diag "$(cat "$WORK/start.log")"

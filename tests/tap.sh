@@ -10,10 +10,35 @@ CPROF_MPI="$top_builddir/src/cprof-mpi"
 KERNELS="$top_builddir/kernels"
 PROGS="$top_builddir/tests/progs"
 
+# A hung program fails its script, not the whole make check: the script
+# runs in a session of its own, and if it is still running after
+# CPROF_TEST_TIMEOUT seconds (600) it bails out, printing the processes of
+# the session, which are then terminated (the script's cleanup runs) and
+# killed.
+if [ "$(ps -o sid= -p $$ | tr -d ' ')" != "$$" ]; then
+	exec setsid -w "${TEST_SHELL:-/bin/sh}" "$0" "$@"
+fi
 tap_n=0
 tap_failed=0
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/cprof-test.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+tap_timeout=${CPROF_TEST_TIMEOUT:-600}
+(
+	trap '' TERM
+	sleep "$tap_timeout" < /dev/null > /dev/null 2>&1 || exit 0 # killed: the script ended
+	echo "Bail out! $(basename "$0") still running after $tap_timeout s; its processes:"
+	ps -o pid,ppid,etimes,stat,wchan:24,args --forest -s $$ | sed 's/^/# /'
+	pkill -TERM -s $$
+	sleep 10
+	rm -rf "$WORK"
+	pkill -KILL -s $$
+) &
+tap_watchdog=$!
+# at_exit COMMAND: run COMMAND (a string, as trap takes it) when the script
+# ends, before what was given earlier
+tap_at_exit='rm -rf "$WORK"; pkill -KILL -P $tap_watchdog; kill -KILL $tap_watchdog'
+at_exit() { tap_at_exit="$1; $tap_at_exit"; trap "$tap_at_exit" EXIT; }
+trap "$tap_at_exit" EXIT
+trap 'exit 1' TERM
 
 ok() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $*"; }
 not_ok() { tap_n=$((tap_n + 1)); tap_failed=$((tap_failed + 1)); echo "not ok $tap_n - $*"; }
