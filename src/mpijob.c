@@ -121,12 +121,15 @@ void mark_done(const char *dir, int rank, int status)
 			strerror(errno), rank);
 }
 
-/* Rank 0 waits, `seconds` at most, for every rank to be done. */
+/* Rank 0 waits, `seconds` at most, for every rank to be done; for none
+ * when the launcher did not say how many ranks there are (size -1). */
 void wait_ranks(const char *dir, int size, int seconds)
 {
 	char tag[32], marker[PATH_MAX + 64];
 	int done = 0, tick = 0;
 
+	if (size < 1)
+		return;
 	for (; tick <= seconds * 10; tick++) {
 		for (done = 0; done < size; done++) {
 			rank_tag(tag, sizeof tag, done);

@@ -83,6 +83,13 @@ expect_eq "cprof-mpi without a launcher: status 2" 2 $?
 matches "cprof-mpi without a launcher: says how to run it" "no MPI rank in the environment: start it with an MPI launcher" \
 	"$(cat nolauncher.err)"
 
+# a launcher that gives the rank but not the number of ranks: rank 0 has
+# none to wait for
+(unset OMPI_COMM_WORLD_SIZE PMI_SIZE SLURM_NTASKS; SLURM_PROCID=0 "$CPROF_MPI" -d nosize "$KERNELS/basic" \
+	> nosize.out 2> nosize.err)
+expect_eq "a rank but no number of ranks: status 0" 0 $?
+expect_eq "a rank but no number of ranks: no waiting for others" "" "$(grep waiting nosize.err)"
+
 # a batch job's id names the directory (Slurm's first, then PBS's, sanitised)
 (PBS_JOBID='42.server/x' $MPIEXEC -np 1 "$CPROF_MPI" "$KERNELS/mpi" 1 > /dev/null 2>&1)
 check "PBS_JOBID 42.server/x: cprof-42.server_x" test -d cprof-42.server_x
@@ -90,10 +97,11 @@ check "PBS_JOBID 42.server/x: cprof-42.server_x" test -d cprof-42.server_x
 check "SLURM_JOB_ID before PBS_JOBID: cprof-77" test -d cprof-77
 
 # ranks that end badly: their data is kept, and the report says how they ended
-# (the others are killed by mpiexec: SIGTERM, then SIGKILL a second later
-# unless told to wait longer, as a busy machine needs)
+# (mpiexec kills the others: SIGCONT, SIGTERM a second later, SIGKILL a
+# second after that, unless told to wait longer, as a busy machine needs;
+# each wait costs the test its length)
 for mode in abort term; do
-	$MPIEXEC --mca odls_base_sigkill_timeout 10 -np 3 "$CPROF_MPI" -d "end-$mode" "$PROGS/mpiend" $mode > /dev/null 2>&1
+	$MPIEXEC --mca odls_base_sigkill_timeout 4 -np 3 "$CPROF_MPI" -d "end-$mode" "$PROGS/mpiend" $mode > /dev/null 2>&1
 	"$CPROF_REPORT" "end-$mode" > "end-$mode.out" 2> /dev/null
 	expect_eq "$mode: every rank wrote its profile" 3 "$(ls "end-$mode" | grep -c '\.cprof$')"
 	case $mode in

@@ -11,12 +11,13 @@ KERNELS="$top_builddir/kernels"
 PROGS="$top_builddir/tests/progs"
 
 # A hung program fails its script, not the whole make check: the script
-# runs in a session of its own, and if it is still running after
+# runs in a session of its own (with nothing to read on its standard input,
+# whatever make had), and if it is still running after
 # CPROF_TEST_TIMEOUT seconds (600) it bails out, printing the processes of
 # the session, which are then terminated (the script's cleanup runs) and
 # killed.
 if [ "$(ps -o sid= -p $$ | tr -d ' ')" != "$$" ]; then
-	exec setsid -w "${TEST_SHELL:-/bin/sh}" "$0" "$@"
+	exec setsid -w "${TEST_SHELL:-/bin/sh}" "$0" "$@" < /dev/null
 fi
 tap_n=0
 tap_failed=0
