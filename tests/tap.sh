@@ -36,7 +36,7 @@ tap_timeout=${CPROF_TEST_TIMEOUT:-600}
 tap_watchdog=$!
 # at_exit COMMAND: run COMMAND (a string, as trap takes it) when the script
 # ends, before what was given earlier
-tap_at_exit='rm -rf "$WORK"; pkill -KILL -P $tap_watchdog; kill -KILL $tap_watchdog'
+tap_at_exit='rm -rf "$WORK"; pkill -KILL -P $tap_watchdog; kill -KILL $tap_watchdog 2> /dev/null'
 at_exit() { tap_at_exit="$1; $tap_at_exit"; trap "$tap_at_exit" EXIT; }
 trap "$tap_at_exit" EXIT
 trap 'exit 1' TERM
