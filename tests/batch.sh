@@ -60,6 +60,30 @@ expect_eq "mpi: MPI_Send and the matched MPI_Mrecv of the ring, 10 per rank" "40
 	"$(ncalls report.out MPI_Send) $(ncalls report.out MPI_Mrecv)"
 expect_eq "mpi: ring and allreduce once per rank" "4 4" "$(ncalls report.out ring) $(ncalls report.out allreduce)"
 
+# a job the batch system kills, as it does at the job's walltime: SIGTERM
+# to every process of the job (scancel; Slurm's time limits are whole
+# minutes), SIGKILL 10 s later (KillWait)
+cat > long.pbs <<JOB
+#!/bin/sh
+mpiexec --oversubscribe -np 2 cprof-mpi "$top_builddir/kernels/mpi" 1000000000
+JOB
+long=$(qsub long.pbs)
+for _ in $(seq 120); do
+	[ "$(grep -c '^Hello from rank' "long.pbs.o$long" 2> /dev/null)" = 2 ] && break
+	sleep 0.5
+done
+scancel "$long"
+for _ in $(seq 120); do
+	[ -z "$(squeue -h -j "$long" 2> /dev/null)" ] && break
+	sleep 0.5
+done
+"$CPROF_REPORT" "cprof-$long" > long.out 2> long.err
+expect_eq "killed job: every rank's profile, each saying how it ended" \
+	"0 killed by signal 15 (Terminated)|1 killed by signal 15 (Terminated)|" \
+	"$(awk '/^ +rank +host/ { on = 1; next } on && NF == 0 { exit } on { $2 = $3 = $4 = $5 = $6 = ""; print }' long.out |
+		sed 's/  */ /g' | tr '\n' '|')"
+expect_eq "killed job: MPI_Init in each rank" 2 "$(ncalls long.out MPI_Init)"
+
 # srun as the MPI launcher (Slurm's PMIx): the ranks from SLURM_PROCID
 if srun --mpi=list 2>&1 | grep -q pmix; then
 	srun -n 2 --mpi=pmix "$CPROF_MPI" -d srun-job "$top_builddir/kernels/mpi" 2 > srun.out 2>&1
