@@ -48,7 +48,8 @@ struct settings {
 	char count[4096];  /* --count: patterns, comma-separated */
 	int native;        /* --native (1, the default) or --no-native (0) */
 	int per_rank;      /* cprof-mpi --per-rank */
-	int wait;          /* cprof-mpi --wait: seconds rank 0 waits for the others */
+	int wait;          /* cprof-mpi --wait: seconds rank 0 waits for the others, and a
+			    * rank for the processes its program left running */
 	char **argv;       /* PROG ARGS... */
 };
 
@@ -528,9 +529,18 @@ static void explain_exec_error(const char *name, int e)
 		fprintf(stderr, "%s: %s: %s\n", prog, name, strerror(e));
 }
 
+static void on_alarm(int sig)
+{
+	(void)sig;
+	stop_waiting = 1;
+}
+
 /* Waits for the program and then for every process it left behind, which
- * come to cprof as their subreaper.  Returns the program's wait status. */
-static int wait_all(void)
+ * come to cprof as their subreaper: until they end or a signal stops the
+ * waiting, or `bound` seconds (cprof-mpi: a rank left with a daemon must
+ * not hold up its job; 0 for no bound).  Returns the program's wait
+ * status. */
+static int wait_all(int bound)
 {
 	int status = 0, st;
 	pid_t pid;
@@ -540,9 +550,18 @@ static int wait_all(void)
 		if (pid > 0 && pid == child) {
 			status = st;
 			child = -1;
-			if (waitpid(-1, &st, WNOHANG) == 0)
+			if (waitpid(-1, &st, WNOHANG) != 0)
+				continue;
+			if (bound) {
+				struct sigaction sa = {.sa_handler = on_alarm}; /* no SA_RESTART */
+				sigaction(SIGALRM, &sa, NULL);
+				alarm((unsigned)bound);
+				fprintf(stderr, "%s: waiting for the processes the program left running (%d s at most; "
+					"--wait)\n", prog, bound);
+			} else {
 				fprintf(stderr, "%s: waiting for the processes the program left running (Ctrl-C stops "
-				      "waiting)\n", prog);
+					"waiting)\n", prog);
+			}
 			continue;
 		}
 		if (pid > 0)
@@ -554,6 +573,7 @@ static int wait_all(void)
 			break;
 		}
 	}
+	alarm(0);
 	return status;
 }
 
@@ -594,7 +614,7 @@ static int run(const struct settings *s, const char *preload, const char *dir, i
 		*code = e == ENOENT ? 127 : 126;
 		return -1;
 	}
-	status = wait_all();
+	status = wait_all(CPROF_MPI ? s->wait : 0);
 	*code = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
 	return 0;
 }

@@ -90,6 +90,19 @@ matches "cprof-mpi without a launcher: says how to run it" "no MPI rank in the e
 expect_eq "a rank but no number of ranks: status 0" 0 $?
 expect_eq "a rank but no number of ranks: no waiting for others" "" "$(grep waiting nosize.err)"
 
+# a rank whose program leaves a process running: waited for, --wait
+# seconds at most, then the job goes on
+start=$(date +%s)
+$MPIEXEC -np 2 "$CPROF_MPI" --wait 2 -d daemon sh -c 'sleep 37 > /dev/null 2>&1 & exec "$1" 1' sh "$KERNELS/mpi" \
+	> daemon.out 2> daemon.err
+expect_eq "a process left running: the job ends, status 0" 0 $?
+check "a process left running: waited for 2 s, not 37" test $(($(date +%s) - start)) -lt 20
+matches "a process left running: cprof-mpi says it waited, then went on" \
+	"waiting for the processes the program left running \(2 s at most; --wait\).*stopped waiting" \
+	"$(tr '\n' ' ' < daemon.err)"
+expect_eq "a process left running: both ranks reported" 2 "$(ncalls daemon.out allreduce)"
+pkill -x -f 'sleep 37' # (no other test sleeps 37 s)
+
 # a batch job's id names the directory (Slurm's first, then PBS's, sanitised)
 (PBS_JOBID='42.server/x' $MPIEXEC -np 1 "$CPROF_MPI" "$KERNELS/mpi" 1 > /dev/null 2>&1)
 check "PBS_JOBID 42.server/x: cprof-42.server_x" test -d cprof-42.server_x
