@@ -550,18 +550,19 @@ static int wait_all(int bound)
 		if (pid > 0 && pid == child) {
 			status = st;
 			child = -1;
-			if (waitpid(-1, &st, WNOHANG) != 0)
-				continue;
 			if (bound) {
 				struct sigaction sa = {.sa_handler = on_alarm}; /* no SA_RESTART */
 				sigaction(SIGALRM, &sa, NULL);
 				alarm((unsigned)bound);
+			}
+			if (waitpid(-1, &st, WNOHANG) != 0)
+				continue;
+			if (bound)
 				fprintf(stderr, "%s: waiting for the processes the program left running (%d s at most; "
 					"--wait)\n", prog, bound);
-			} else {
+			else
 				fprintf(stderr, "%s: waiting for the processes the program left running (Ctrl-C stops "
 					"waiting)\n", prog);
-			}
 			continue;
 		}
 		if (pid > 0)
