@@ -22,7 +22,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <link.h>
 #include <linux/perf_event.h>
+#include <sys/auxv.h>
 #define UNW_LOCAL_ONLY /* the fast, in-process unwinder */
 #include <libunwind.h>
 #include <pthread.h>
@@ -75,6 +77,7 @@ struct sampling {
 	uint64_t accounted; /* CLOCK_MONOTONIC at the last account_all() */
 	int native;         /* in Python, keep the native frames under its calls */
 	int accounting;     /* account_all() is running */
+	int unwinding;      /* a thread is in libunwind: see unwind_begin() */
 	char note[160];
 };
 
@@ -88,6 +91,74 @@ static __thread int in_unwind __attribute__((tls_model("initial-exec")));
 
 typedef int sigmask_fn(int, const sigset_t *, sigset_t *);
 static sigmask_fn *real_sigprocmask, *real_pthread_sigmask;
+
+/* The dynamic loader's lock (its dl_load_write_lock), or NULL when it was
+ * not found.  libunwind calls dl_iterate_phdr, which takes it, when its
+ * cache of unwind rules misses, holding the cache's lock (Debian's
+ * libunwind has no per-thread cache), and a thread can be sampled anywhere:
+ * holding the loader's lock (inside dl_iterate_phdr, or the loader adding
+ * or removing a library), half-way through taking or releasing it, or
+ * between releasing it and waking the threads that wait for it.  Its
+ * handler must then not wait for the cache's lock, which another thread's
+ * handler may hold while it waits for the loader's: both would stop for
+ * good.  So one thread unwinds at a time (unwind_begin), and none while
+ * the loader's lock is held; the samples that cannot unwind are dropped,
+ * and counted. */
+static const int *loader_lock;
+
+/* Inside dl_iterate_phdr, the loader's lock is the one recursive mutex in
+ * the loader's writable data that this thread holds. */
+static int find_loader_lock(struct dl_phdr_info *info, size_t size, void *found)
+{
+	int self = (int)syscall(SYS_gettid), n = 0;
+
+	(void)size;
+	if (info->dlpi_addr != (uintptr_t)getauxval(AT_BASE))
+		return 0;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uintptr_t p = info->dlpi_addr + ph->p_vaddr, end = p + ph->p_memsz;
+		if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_W))
+			continue;
+		for (p = (p + 7) & ~(uintptr_t)7; p + sizeof(pthread_mutex_t) <= end; p += 8) {
+			const pthread_mutex_t *m = (const pthread_mutex_t *)p;
+			if (m->__data.__owner == self && m->__data.__lock != 0 && m->__data.__count == 1 &&
+			    m->__data.__kind == PTHREAD_MUTEX_RECURSIVE_NP) {
+				*(const int **)found = &m->__data.__lock;
+				n++;
+			}
+		}
+	}
+	if (n != 1)
+		*(const int **)found = NULL;
+	return 1;
+}
+
+/* Whether this thread may unwind now; if so, unwind_end() must follow.
+ * Another thread's unwind is waited for 50 us at most: it may itself be
+ * waiting for this thread to wake it. */
+static int unwind_begin(void)
+{
+	uint64_t until = 0;
+
+	if (in_unwind || (loader_lock && __atomic_load_n(loader_lock, __ATOMIC_RELAXED) != 0))
+		return 0;
+	while (__atomic_exchange_n(&smp.unwinding, 1, __ATOMIC_ACQUIRE)) {
+		uint64_t now = clock_ns(CLOCK_MONOTONIC);
+		if (!until)
+			until = now + 50000;
+		else if (now > until)
+			return 0;
+	}
+	in_unwind = 1;
+	return 1;
+}
+
+static void unwind_end(void)
+{
+	in_unwind = 0;
+	__atomic_store_n(&smp.unwinding, 0, __ATOMIC_RELEASE);
+}
 
 /* libunwind masks every signal around each dl_iterate_phdr: two system
  * calls for each new address, most of a sample's cost.  While the sampler
@@ -223,6 +294,15 @@ void sample_init(void)
 	else
 		smp.clock = strcmp(clock, "cpu") == 0 ? CPROF_SAMPLE_CPU : CPROF_SAMPLE_WALL;
 	unw_set_caching_policy(unw_local_addr_space, UNW_CACHE_PER_THREAD);
+	if (getauxval(AT_BASE)) {
+		const int *lock = NULL;
+		dl_iterate_phdr(find_loader_lock, &lock);
+		if (lock && __atomic_load_n(lock, __ATOMIC_RELAXED) == 0) /* released with the call */
+			loader_lock = lock;
+		else
+			log_info("the dynamic loader's lock was not found: a sample taken while it is held may "
+				 "deadlock");
+	}
 	retired = cct_new();
 	signals_sample_with(smp.signo);
 	smp.on = 1;
@@ -239,8 +319,11 @@ int sample_is_ours(const siginfo_t *si)
 {
 	const struct thread *t = cur_thread;
 
+	/* this thread's event; or one closed since it signalled (a thread
+	 * ending), which only the runtime's parked descriptors can be */
 	if (si->si_code >= POLL_IN && si->si_code <= POLL_HUP)
-		return t && t->sm.perf_fd >= 0 && si->si_fd == t->sm.perf_fd;
+		return (t && t->sm.perf_fd >= 0 && si->si_fd == t->sm.perf_fd) ||
+		       (rt.fd_floor > 0 && si->si_fd >= rt.fd_floor);
 	return si->si_code == SI_TIMER && si->si_value.sival_ptr == &sample_tag;
 }
 
@@ -368,6 +451,7 @@ void sample_thread_fork_child(struct thread *t)
 {
 	if (!smp.on)
 		return;
+	smp.unwinding = 0; /* another thread's unwind did not come along */
 	for (struct thread *o = thread_list(); o; o = o->next) {
 		if (o->sm.has_timer && o->sm.perf_fd >= 0)
 			close(o->sm.perf_fd);
@@ -520,13 +604,11 @@ static void take(ucontext_t *uc, uint64_t weight)
 	int n;
 
 	/* libunwind wants a few KiB of stack: a program's small alternate
-	 * stack may not have them; and a sample must not interrupt the
-	 * recording of another (block.c's) */
-	if (!t || !t->sm.tree || in_unwind || !signals_stack_room(12288)) {
+	 * stack may not have them; and it may not be free (unwind_begin) */
+	if (!t || !t->sm.tree || !signals_stack_room(12288) || !unwind_begin()) {
 		__atomic_add_fetch(&smp.dropped, 1, __ATOMIC_RELAXED);
 		return;
 	}
-	in_unwind = 1;
 	n = program_stack(t, pcs, unwind((unw_context_t *)uc, 1, pcs), out, &stack);
 	/* n 0: nothing of the program's ran (the interpreter starting or
 	 * ending): its time is the interpreter's, shown nowhere, and not to be
@@ -539,7 +621,7 @@ static void take(ucontext_t *uc, uint64_t weight)
 		__atomic_add_fetch(&t->sm.sampled, weight, __ATOMIC_RELAXED);
 		__atomic_add_fetch(&smp.samples, 1, __ATOMIC_RELAXED);
 	}
-	in_unwind = 0;
+	unwind_end();
 }
 
 /* One accounting at a time (it updates the threads' last-seen clocks). */
@@ -635,10 +717,13 @@ void sample_signal(siginfo_t *si, void *uc)
 {
 	int saved = errno;
 
-	if (si->si_code >= POLL_IN && si->si_code <= POLL_HUP)
-		perf_sample(uc);
-	else
+	if (si->si_code >= POLL_IN && si->si_code <= POLL_HUP) {
+		const struct thread *t = cur_thread;
+		if (t && t->sm.perf_fd >= 0 && si->si_fd == t->sm.perf_fd)
+			perf_sample(uc); /* (not a closed event's late signal) */
+	} else {
 		take(uc, smp.period_ns * (1 + (uint64_t)(si->si_overrun > 0 ? si->si_overrun : 0)));
+	}
 	if (smp.clock != CPROF_SAMPLE_EVENT)
 		account_all(clock_ns(CLOCK_MONOTONIC), 0);
 	errno = saved;
@@ -673,15 +758,14 @@ void sample_block_end(struct block_mark *m)
 		return;
 	dw = clock_ns(CLOCK_MONOTONIC) - m->wall;
 	ds = __atomic_load_n(&t->sm.sampled, __ATOMIC_RELAXED) - m->sampled;
-	if (smp.clock == CPROF_SAMPLE_WALL && dw >= BLOCKED_NS && dw > ds && t->sm.tree && !in_unwind &&
-	    unw_getcontext(&uc) == 0) {
-		in_unwind = 1;
+	if (smp.clock == CPROF_SAMPLE_WALL && dw >= BLOCKED_NS && dw > ds && t->sm.tree && unwind_begin()) {
+		unw_getcontext(&uc);
 		n = program_stack(t, pcs, unwind(&uc, 0, pcs), out, &stack);
 		if (n > 0 && record(t, stack, n, dw - ds, 0)) {
 			__atomic_add_fetch(&t->sm.charged, dw - ds, __ATOMIC_RELEASE);
 			__atomic_add_fetch(&smp.unsampled, dw - ds, __ATOMIC_RELAXED);
 		}
-		in_unwind = 0;
+		unwind_end();
 	}
 	__atomic_sub_fetch(&t->sm.blocking, 1, __ATOMIC_RELEASE);
 }

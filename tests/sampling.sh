@@ -78,6 +78,16 @@ expect_eq "300 forks in a row under sampling all succeed" 300 "$(head -n 1 "$WOR
 check "300 forks in a row do not livelock (under 60 s)" test $(($(date +%s) - start)) -lt 60
 expect_eq "every forked child wrote its profile" 301 "$(ls "$WORK/forks" | grep -c '\.cprof$')"
 
+# threads holding the loader's lock (dl_iterate_phdr, dlopen) beside threads
+# sampled at 10 kHz: a sample that unwinds then can stop the program for
+# good (docs/SAMPLING.md); three runs of 2 s (each of them hung at once
+# before)
+for run in 1 2 3; do
+	timeout -k 5 60 "$CPROF" -F 10000 "$PROGS/loader" 2 > "$WORK/loader.out" 2>&1
+	expect_eq "loader's lock held by other threads, run $run: the program ends, status 0" "0 loader: done" \
+		"$? $(head -n 1 "$WORK/loader.out")"
+done
+
 # -e: a counter this machine lacks falls back, and says so
 "$CPROF" -e cycles "$KERNELS/shares-plain" 0.2 > "$WORK/cycles.out" 2>&1
 if grep -q '^Note: ' "$WORK/cycles.out"; then
