@@ -86,6 +86,8 @@ int sample_is_ours(const siginfo_t *si);
 void sample_signal(siginfo_t *si, void *uc);
 void sample_fork_prepare(void);
 void sample_fork_done(void);
+void sample_exec_prepare(void);
+void sample_exec_failed(void);
 void sample_write_info(struct rawbuf *b);
 struct thread;
 struct block_mark {

@@ -131,14 +131,18 @@ void runtime_finish(int reason, int value)
 	if (!rt.active || (int)getpid() != rt.pid)
 		return;
 	writer_write_profile(reason, value);
-	if (reason != CPROF_END_EXEC) /* a failed exec goes on counting */
+	if (reason == CPROF_END_EXEC)
+		sample_exec_prepare();
+	else /* a failed exec goes on counting */
 		count_release();
 }
 
 void runtime_exec_failed(void)
 {
-	if (rt.active && (int)getpid() == rt.pid)
+	if (rt.active && (int)getpid() == rt.pid) {
 		writer_allow_rewrite();
+		sample_exec_failed();
+	}
 }
 
 __attribute__((constructor)) static void runtime_init(void)

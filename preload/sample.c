@@ -417,12 +417,49 @@ void sample_thread_stop(struct thread *t)
 		account(t, clock_ns(CLOCK_MONOTONIC));
 		account_unlock();
 	}
-	if (t->sm.perf_fd >= 0)
+	if (t->sm.perf_fd >= 0) {
+		/* disabled first: a child forked a moment ago may still hold
+		 * the descriptor, and the event would go on signalling this
+		 * thread, after an exec too, where nothing handles it */
+		ioctl(t->sm.perf_fd, PERF_EVENT_IOC_DISABLE, 0);
 		close(t->sm.perf_fd);
-	else
+	} else {
 		timer_delete(t->sm.timer);
+	}
 	t->sm.perf_fd = -1;
 	t->sm.has_timer = 0;
+}
+
+/* Before exec: this thread's sampling stops, and a sample signal already
+ * sent is taken back.  Pending signals survive exec: the new program would
+ * meet it before it can handle it, and end. */
+void sample_exec_prepare(void)
+{
+	struct thread *t = cur_thread;
+	struct timespec zero = {0, 0};
+	sigset_t one, old;
+	siginfo_t si;
+
+	if (!smp.on || !t)
+		return;
+	sigemptyset(&one);
+	sigaddset(&one, smp.signo);
+	pthread_sigmask(SIG_BLOCK, &one, &old);
+	sample_thread_stop(t);
+	while (syscall(SYS_rt_sigtimedwait, &one, &si, &zero, _NSIG / 8) == smp.signo) {
+		if (!sample_is_ours(&si)) { /* the program's own, sent again */
+			syscall(SYS_rt_tgsigqueueinfo, getpid(), t->tid, smp.signo, &si);
+			break;
+		}
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+/* The exec failed: the thread is sampled again. */
+void sample_exec_failed(void)
+{
+	if (smp.on && cur_thread && !cur_thread->sm.has_timer)
+		sample_thread_start(cur_thread);
 }
 
 /* Under thread.c's lock. */
