@@ -315,15 +315,20 @@ int sample_signo(void)
 
 /* A perf event's signal (si_code POLL_*) carries the event's descriptor,
  * the thread's own; a timer's, the tag. */
-int sample_is_ours(const siginfo_t *si)
+/* Whether a perf event's signal is from this thread's event. */
+static int own_event(const siginfo_t *si)
 {
 	const struct thread *t = cur_thread;
 
+	return t && t->sm.perf_fd >= 0 && si->si_fd == t->sm.perf_fd;
+}
+
+int sample_is_ours(const siginfo_t *si)
+{
 	/* this thread's event; or one closed since it signalled (a thread
 	 * ending), which only the runtime's parked descriptors can be */
 	if (si->si_code >= POLL_IN && si->si_code <= POLL_HUP)
-		return (t && t->sm.perf_fd >= 0 && si->si_fd == t->sm.perf_fd) ||
-		       (rt.fd_floor > 0 && si->si_fd >= rt.fd_floor);
+		return own_event(si) || (rt.fd_floor > 0 && si->si_fd >= rt.fd_floor);
 	return si->si_code == SI_TIMER && si->si_value.sival_ptr == &sample_tag;
 }
 
@@ -755,8 +760,7 @@ void sample_signal(siginfo_t *si, void *uc)
 	int saved = errno;
 
 	if (si->si_code >= POLL_IN && si->si_code <= POLL_HUP) {
-		const struct thread *t = cur_thread;
-		if (t && t->sm.perf_fd >= 0 && si->si_fd == t->sm.perf_fd)
+		if (own_event(si))
 			perf_sample(uc); /* (not a closed event's late signal) */
 	} else {
 		take(uc, smp.period_ns * (1 + (uint64_t)(si->si_overrun > 0 ? si->si_overrun : 0)));

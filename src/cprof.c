@@ -529,12 +529,6 @@ static void explain_exec_error(const char *name, int e)
 		fprintf(stderr, "%s: %s: %s\n", prog, name, strerror(e));
 }
 
-static void on_alarm(int sig)
-{
-	(void)sig;
-	stop_waiting = 1;
-}
-
 /* Waits for the program and then for every process it left behind, which
  * come to cprof as their subreaper: until they end or a signal stops the
  * waiting, or `bound` seconds (cprof-mpi: a rank left with a daemon must
@@ -550,8 +544,8 @@ static int wait_all(int bound)
 		if (pid > 0 && pid == child) {
 			status = st;
 			child = -1;
-			if (bound) {
-				struct sigaction sa = {.sa_handler = on_alarm}; /* no SA_RESTART */
+			if (bound) { /* on_signal, the program ended: stops the waiting */
+				struct sigaction sa = {.sa_sigaction = on_signal, .sa_flags = SA_SIGINFO};
 				sigaction(SIGALRM, &sa, NULL);
 				alarm((unsigned)bound);
 			}
