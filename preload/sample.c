@@ -436,8 +436,9 @@ void sample_thread_stop(struct thread *t)
 }
 
 /* Before exec: this thread's sampling stops, and a sample signal already
- * sent is taken back.  Pending signals survive exec: the new program would
- * meet it before it can handle it, and end. */
+ * sent but pending (the program may block the signal in this thread) is
+ * taken back.  Pending signals survive exec: the new program would meet
+ * it before it can handle it, and end. */
 void sample_exec_prepare(void)
 {
 	struct thread *t = cur_thread;
