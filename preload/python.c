@@ -473,6 +473,11 @@ static uint64_t sampled_id(uintptr_t code)
 	return 0;
 }
 
+/* The frames a walk may visit to keep `max`: beside each call of the
+ * program, an entry frame of C where C called Python again, and frames of
+ * no code. */
+#define PY_WALK_STEPS(max) (3 * (max) + 16)
+
 /* The calling thread's Python calls, innermost first, as ids into out;
  * 0 if it has none, -1 if they are too many or could not be read.  Runs in
  * the sampler's signal handler. */
@@ -480,7 +485,7 @@ int python_sample_stack(uint64_t *out, int max)
 {
 	sigjmp_buf env;
 	uintptr_t ts, f;
-	int n = 0;
+	int n = 0, steps = 0;
 
 	if (!layout || !(ts = (uintptr_t)this_thread_state()))
 		return 0;
@@ -495,6 +500,13 @@ int python_sample_stack(uint64_t *out, int max)
 		uint64_t id;
 		if (f & 7)
 			break; /* not a frame: being built */
+		/* a frame being pushed can point back into the chain (3.12's
+		 * entry frame, uninitialised until it is linked): the walk is
+		 * bounded by the frames it may visit, not only those it keeps */
+		if (++steps > PY_WALK_STEPS(max)) {
+			n = -1;
+			break;
+		}
 		if (layout->owner >= 0 && *(const volatile uint8_t *)(f + (uintptr_t)layout->owner) == FRAME_OWNED_BY_CSTACK)
 			continue;
 		code = peek(f, layout->code);
