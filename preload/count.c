@@ -146,9 +146,11 @@ static void add_counter(const char *path, const struct dl_phdr_info *info, uint6
 			uprobe_undefine(tracefs, group, event);
 		return;
 	}
-	c->fd = runtime_park_fd(fd);
-	if (ioctl(c->fd, PERF_EVENT_IOC_ID, &c->id) < 0) {
-		close(c->fd);
+	c->fd = fds_park(fd);
+	if (c->fd < 0)
+		set_note("cannot count calls: the descriptor limit (ulimit -n) leaves no room for the counters");
+	if (c->fd < 0 || ioctl(c->fd, PERF_EVENT_IOC_ID, &c->id) < 0) {
+		fds_close(c->fd);
 		uprobe_undefine(tracefs, group, event);
 		return;
 	}
@@ -273,8 +275,7 @@ void count_fork_child(void)
 		}
 		if (fd >= 0)
 			close(fd);
-		if (c->fd >= 0)
-			close(c->fd);
+		fds_close(c->fd);
 		c->fd = -1;
 		set_note("a forked child could not count calls: its counts are missing");
 	}
@@ -324,8 +325,7 @@ void count_release(void)
 {
 	for (int i = 0; i < ncounters; i++) {
 		char event[16];
-		if (counters[i].fd >= 0)
-			close(counters[i].fd);
+		fds_close(counters[i].fd);
 		counters[i].fd = -1;
 		event_name(event, sizeof event, i);
 		uprobe_undefine(tracefs, group, event);

@@ -6,6 +6,8 @@ preload_libcprof_la_SOURCES = \
 	preload/trace.c \
 	preload/cct.c preload/cct.h \
 	preload/sample.c \
+	preload/unwind.c preload/unwind.h \
+	preload/fds.c \
 	preload/block.c \
 	preload/writer.c \
 	preload/signals.c \

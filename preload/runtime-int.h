@@ -36,7 +36,7 @@ struct runtime {
 	char jobid[128];      /* CPROF_JOBID */
 	char host[256];
 	char self_path[PATH_MAX]; /* this library, for LD_PRELOAD in children */
-	int fd_floor;         /* where the runtime's descriptors go (runtime_park_fd) */
+	int fd_floor;         /* where the runtime's descriptors go (fds.c); 0: nowhere */
 	int rank, size;       /* CPROF_RANK, CPROF_SIZE: the MPI rank and the job's size, or -1 */
 };
 
@@ -46,7 +46,6 @@ extern struct runtime rt;
 void runtime_startup(void);
 void runtime_finish(int reason, int value);
 void runtime_exec_failed(void);
-int runtime_park_fd(int fd);
 
 /* trace.c */
 struct rawbuf;
@@ -131,5 +130,14 @@ int signals_stack_room(size_t need);
 
 /* exec.c */
 void exec_init(void);
+
+/* fds.c: the descriptors the runtime keeps */
+#define RUNTIME_FD_MIN 128 /* under a descriptor limit this low it keeps none */
+void fds_init(void);
+int fds_park(int fd);
+void fds_close(int fd);
+struct rlimit;
+int fds_room_begin(struct rlimit *saved);
+void fds_room_end(const struct rlimit *saved);
 
 #endif

@@ -23,7 +23,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <unistd.h>
@@ -63,28 +62,15 @@ static void fork_child(void)
 	sample_fork_done();
 }
 
-/* Moves a descriptor the runtime keeps open out of the low numbers the
- * program expects to get from open() and dup2() onto (a shell's 3>file):
- * to the upper half of the descriptor limit, or leaves it where it is.
- * Async-signal-safe. */
-int runtime_park_fd(int fd)
-{
-	int high = rt.fd_floor > fd ? fcntl(fd, F_DUPFD_CLOEXEC, rt.fd_floor) : -1;
-
-	if (high < 0)
-		return fd;
-	close(fd);
-	return high;
-}
-
 void runtime_startup(void)
 {
 	struct utsname u;
-	struct rlimit nofile;
 	Dl_info self;
 
 	log_init();
-	exec_init(); /* even when idle: the exec wrappers need libc's functions */
+	/* even when idle: the wrappers need libc's functions */
+	exec_init();
+	fds_init();
 	copy_env(rt.dir, sizeof rt.dir, "CPROF_DIR");
 	if (!rt.dir[0]) {
 		log_debug("CPROF_DIR is not set: not profiling (run the program under cprof)");
@@ -107,8 +93,6 @@ void runtime_startup(void)
 	/* as /proc/self/maps names it, for the writer to recognise */
 	if (dladdr((void *)runtime_startup, &self) && self.dli_fname && !realpath(self.dli_fname, rt.self_path))
 		fmt_format(rt.self_path, sizeof rt.self_path, "%s", self.dli_fname);
-	if (getrlimit(RLIMIT_NOFILE, &nofile) == 0)
-		rt.fd_floor = (int)((nofile.rlim_cur < 65536 ? nofile.rlim_cur : 65536) / 2);
 	clock_init();
 	identity_take();
 	rt.active = 1;

@@ -22,10 +22,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <link.h>
 #include <linux/perf_event.h>
-#include <sys/auxv.h>
-#define UNW_LOCAL_ONLY /* the fast, in-process unwinder */
+#define UNW_LOCAL_ONLY /* unw_getcontext, the same as unwind.c's */
 #include <libunwind.h>
 #include <pthread.h>
 #include <signal.h>
@@ -41,8 +39,8 @@
 #include "fmt.h"
 #include "runtime-int.h"
 #include "thread.h"
+#include "unwind.h"
 
-#define MAX_FRAMES 128
 #define PY_FRAMES 384 /* a Python thread's calls, and native frames under them */
 #define ACCOUNT_NS 10000000ull /* account unsampled time every 10 ms */
 #define BLOCKED_NS 1000000ull  /* a wrapped call shorter than this is not charged */
@@ -77,7 +75,6 @@ struct sampling {
 	uint64_t accounted; /* CLOCK_MONOTONIC at the last account_all() */
 	int native;         /* in Python, keep the native frames under its calls */
 	int accounting;     /* account_all() is running */
-	int unwinding;      /* a thread is in libunwind: see unwind_begin() */
 	char note[160];
 };
 
@@ -86,106 +83,6 @@ static struct cct *retired;
 
 /* The address tells the CPU-time timer's signals apart from the program's. */
 static const char sample_tag;
-
-static __thread int in_unwind __attribute__((tls_model("initial-exec")));
-
-typedef int sigmask_fn(int, const sigset_t *, sigset_t *);
-static sigmask_fn *real_sigprocmask, *real_pthread_sigmask;
-
-/* The dynamic loader's lock (its dl_load_write_lock), or NULL when it was
- * not found.  libunwind calls dl_iterate_phdr, which takes it, when its
- * cache of unwind rules misses, holding the cache's lock (Debian's
- * libunwind has no per-thread cache), and a thread can be sampled anywhere:
- * holding the loader's lock (inside dl_iterate_phdr, or the loader adding
- * or removing a library), half-way through taking or releasing it, or
- * between releasing it and waking the threads that wait for it.  Its
- * handler must then not wait for the cache's lock, which another thread's
- * handler may hold while it waits for the loader's: both would stop for
- * good.  So one thread unwinds at a time (unwind_begin), and none while
- * the loader's lock is held; the samples that cannot unwind are dropped,
- * and counted. */
-static const int *loader_lock;
-
-/* Inside dl_iterate_phdr, the loader's lock is the one recursive mutex in
- * the loader's writable data that this thread holds. */
-static int find_loader_lock(struct dl_phdr_info *info, size_t size, void *found)
-{
-	int self = (int)syscall(SYS_gettid), n = 0;
-
-	(void)size;
-	if (info->dlpi_addr != (uintptr_t)getauxval(AT_BASE))
-		return 0;
-	for (int i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-		uintptr_t p = info->dlpi_addr + ph->p_vaddr, end = p + ph->p_memsz;
-		if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_W))
-			continue;
-		for (p = (p + 7) & ~(uintptr_t)7; p + sizeof(pthread_mutex_t) <= end; p += 8) {
-			const pthread_mutex_t *m = (const pthread_mutex_t *)p;
-			if (m->__data.__owner == self && m->__data.__lock != 0 && m->__data.__count == 1 &&
-			    m->__data.__kind == PTHREAD_MUTEX_RECURSIVE_NP) {
-				*(const int **)found = &m->__data.__lock;
-				n++;
-			}
-		}
-	}
-	if (n != 1)
-		*(const int **)found = NULL;
-	return 1;
-}
-
-/* Whether this thread may unwind now; if so, unwind_end() must follow.
- * Another thread's unwind is waited for 50 us at most: it may itself be
- * waiting for this thread to wake it. */
-static int unwind_begin(void)
-{
-	uint64_t until = 0;
-
-	if (in_unwind || (loader_lock && __atomic_load_n(loader_lock, __ATOMIC_RELAXED) != 0))
-		return 0;
-	while (__atomic_exchange_n(&smp.unwinding, 1, __ATOMIC_ACQUIRE)) {
-		uint64_t now = clock_ns(CLOCK_MONOTONIC);
-		if (!until)
-			until = now + 50000;
-		else if (now > until)
-			return 0;
-	}
-	in_unwind = 1;
-	return 1;
-}
-
-static void unwind_end(void)
-{
-	in_unwind = 0;
-	__atomic_store_n(&smp.unwinding, 0, __ATOMIC_RELEASE);
-}
-
-/* libunwind masks every signal around each dl_iterate_phdr: two system
- * calls for each new address, most of a sample's cost.  While the sampler
- * unwinds, in its handler, the masking guards against nothing (the
- * sampler's signal is blocked; the program's handlers do not unwind), and
- * is skipped. */
-CPROF_EXPORT int sigprocmask(int how, const sigset_t *set, sigset_t *old)
-{
-	if (in_unwind) {
-		if (old)
-			sigemptyset(old);
-		return 0;
-	}
-	LIBC_NEXT(real_sigprocmask, "sigprocmask");
-	return real_sigprocmask(how, set, old);
-}
-
-CPROF_EXPORT int pthread_sigmask(int how, const sigset_t *set, sigset_t *old)
-{
-	if (in_unwind) {
-		if (old)
-			sigemptyset(old);
-		return 0;
-	}
-	LIBC_NEXT(real_pthread_sigmask, "pthread_sigmask");
-	return real_pthread_sigmask(how, set, old);
-}
 
 static const char *env_or(const char *name, const char *dflt)
 {
@@ -248,6 +145,14 @@ static void choose_source(const char *name)
 		smp.event = NULL; /* asked for */
 		return;
 	}
+	if (!rt.fd_floor) {
+		fmt_format(smp.note, sizeof smp.note,
+			   "the descriptor limit (ulimit -n, under %d) leaves no room for perf events; sampling with "
+			   "a CPU-time timer, which fires at the kernel's tick rate at most",
+			   RUNTIME_FD_MIN);
+		smp.event = NULL;
+		return;
+	}
 	for (size_t i = 0; name && i < sizeof kinds / sizeof kinds[0]; i++)
 		if (strcmp(name, kinds[i].name) == 0)
 			k = &kinds[i];
@@ -293,16 +198,7 @@ void sample_init(void)
 		smp.clock = CPROF_SAMPLE_EVENT;
 	else
 		smp.clock = strcmp(clock, "cpu") == 0 ? CPROF_SAMPLE_CPU : CPROF_SAMPLE_WALL;
-	unw_set_caching_policy(unw_local_addr_space, UNW_CACHE_PER_THREAD);
-	if (getauxval(AT_BASE)) {
-		const int *lock = NULL;
-		dl_iterate_phdr(find_loader_lock, &lock);
-		if (lock && __atomic_load_n(lock, __ATOMIC_RELAXED) == 0) /* released with the call */
-			loader_lock = lock;
-		else
-			log_info("the dynamic loader's lock was not found: a sample taken while it is held may "
-				 "deadlock");
-	}
+	unwind_init();
 	retired = cct_new();
 	signals_sample_with(smp.signo);
 	smp.on = 1;
@@ -342,11 +238,13 @@ static int perf_start(struct thread *t)
 
 	if (fd < 0)
 		return -errno;
-	fd = runtime_park_fd(fd); /* before O_ASYNC: signals carry this number */
+	fd = fds_park(fd); /* before O_ASYNC: signals carry this number */
+	if (fd < 0)
+		return -EMFILE;
 	if (fcntl(fd, F_SETFL, O_ASYNC | O_NONBLOCK) < 0 || fcntl(fd, F_SETSIG, smp.signo) < 0 ||
 	    fcntl(fd, F_SETOWN_EX, &owner) < 0 || ioctl(fd, PERF_EVENT_IOC_ENABLE, 0) < 0) {
 		int e = errno;
-		close(fd);
+		fds_close(fd);
 		return -e;
 	}
 	t->sm.perf_fd = fd;
@@ -427,7 +325,7 @@ void sample_thread_stop(struct thread *t)
 		 * the descriptor, and the event would go on signalling this
 		 * thread, after an exec too, where nothing handles it */
 		ioctl(t->sm.perf_fd, PERF_EVENT_IOC_DISABLE, 0);
-		close(t->sm.perf_fd);
+		fds_close(t->sm.perf_fd);
 	} else {
 		timer_delete(t->sm.timer);
 	}
@@ -494,10 +392,10 @@ void sample_thread_fork_child(struct thread *t)
 {
 	if (!smp.on)
 		return;
-	smp.unwinding = 0; /* another thread's unwind did not come along */
+	unwind_fork_child();
 	for (struct thread *o = thread_list(); o; o = o->next) {
 		if (o->sm.has_timer && o->sm.perf_fd >= 0)
-			close(o->sm.perf_fd);
+			fds_close(o->sm.perf_fd);
 		o->sm.perf_fd = -1;
 		o->sm.has_timer = 0;
 	}
@@ -526,31 +424,6 @@ void sample_fork_done(void)
 	sigemptyset(&set);
 	sigaddset(&set, smp.signo);
 	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
-}
-
-/* Collects the stack of context uc (a signal's, or the caller's own):
- * program counters, innermost first, a return address standing for the
- * call just before it.  In a Python process it stops at the first frame of
- * the interpreter: the calls above it are the interpreter's to tell
- * (python_stack), and most samples end there, unwound no further. */
-static int unwind(unw_context_t *uc, int signal_frame, uintptr_t *pcs)
-{
-	int python = python_present();
-	unw_cursor_t c;
-	int n = 0;
-
-	if (unw_init_local2(&c, uc, signal_frame ? UNW_INIT_SIGNAL_FRAME : 0) != 0)
-		return 0;
-	do {
-		unw_word_t ip;
-		if (unw_get_reg(&c, UNW_REG_IP, &ip) < 0 || !ip)
-			break;
-		pcs[n] = n ? (uintptr_t)ip - 1 : (uintptr_t)ip;
-		n++;
-		if (python && python_in_interpreter(pcs[n - 1]))
-			break;
-	} while (n < MAX_FRAMES && unw_step(&c) > 0);
-	return n;
 }
 
 /* Adds a stack to the thread's tree, weighing `weight` ns and `count`
@@ -642,7 +515,7 @@ static int program_stack(const struct thread *t, uintptr_t *pcs, int n, uintptr_
 static void take(ucontext_t *uc, uint64_t weight)
 {
 	struct thread *t = cur_thread;
-	uintptr_t pcs[MAX_FRAMES], out[PY_FRAMES];
+	uintptr_t pcs[UNWIND_MAX_FRAMES], out[PY_FRAMES];
 	const uintptr_t *stack;
 	int n;
 
@@ -652,7 +525,7 @@ static void take(ucontext_t *uc, uint64_t weight)
 		__atomic_add_fetch(&smp.dropped, 1, __ATOMIC_RELAXED);
 		return;
 	}
-	n = program_stack(t, pcs, unwind((unw_context_t *)uc, 1, pcs), out, &stack);
+	n = program_stack(t, pcs, unwind_stack(uc, 1, pcs), out, &stack);
 	/* n 0: nothing of the program's ran (the interpreter starting or
 	 * ending): its time is the interpreter's, shown nowhere, and not to be
 	 * charged to where the thread last was either */
@@ -790,7 +663,7 @@ void sample_block_begin(struct block_mark *m)
 void sample_block_end(struct block_mark *m)
 {
 	struct thread *t = m->t;
-	uintptr_t pcs[MAX_FRAMES], out[PY_FRAMES];
+	uintptr_t pcs[UNWIND_MAX_FRAMES], out[PY_FRAMES];
 	const uintptr_t *stack;
 	unw_context_t uc;
 	uint64_t dw, ds;
@@ -802,7 +675,7 @@ void sample_block_end(struct block_mark *m)
 	ds = __atomic_load_n(&t->sm.sampled, __ATOMIC_RELAXED) - m->sampled;
 	if (smp.clock == CPROF_SAMPLE_WALL && dw >= BLOCKED_NS && dw > ds && t->sm.tree && unwind_begin()) {
 		unw_getcontext(&uc);
-		n = program_stack(t, pcs, unwind(&uc, 0, pcs), out, &stack);
+		n = program_stack(t, pcs, unwind_stack(&uc, 0, pcs), out, &stack);
 		if (n > 0 && record(t, stack, n, dw - ds, 0)) {
 			__atomic_add_fetch(&t->sm.charged, dw - ds, __ATOMIC_RELEASE);
 			__atomic_add_fetch(&smp.unsampled, dw - ds, __ATOMIC_RELAXED);

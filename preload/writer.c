@@ -17,6 +17,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -549,7 +550,8 @@ static int write_file_quietly(int reason, int value)
 {
 	sigset_t ours, old, before, after;
 	struct timespec zero = {0, 0};
-	int ret;
+	struct rlimit nofile;
+	int ret, roomy;
 
 	sigset_t block;
 
@@ -561,7 +563,10 @@ static int write_file_quietly(int reason, int value)
 		sigaddset(&block, sample_signo()); /* no samples of the writer */
 	pthread_sigmask(SIG_BLOCK, &block, &old);
 	sigpending(&before);
+	roomy = fds_room_begin(&nofile);
 	ret = write_file(reason, value);
+	if (roomy)
+		fds_room_end(&nofile);
 	sigpending(&after);
 	for (int sig = SIGPIPE; sig; sig = sig == SIGPIPE ? SIGXFSZ : 0)
 		if (sigismember(&after, sig) && !sigismember(&before, sig)) {

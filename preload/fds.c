@@ -1,0 +1,184 @@
+/* fds.c: the descriptors the runtime keeps open (a perf event per sampled
+ * thread, the --count counters, libunwind's pipe), out of the program's
+ * way.
+ *
+ * They go to the upper half of the descriptor limit, where the program's
+ * open() and dup2() onto low numbers (a shell's 3>file) do not reach;
+ * under a limit of RUNTIME_FD_MIN the runtime keeps none, and does without
+ * (sampling with timers).  And the program cannot close them: close(),
+ * close_range() and closefrom() pass over them, and say EBADF for them, as
+ * they would without cprof, where there is nothing at those numbers.  A
+ * program that closes every descriptor (a daemon, closefrom(3)) is sampled
+ * all the same.  Left to the program: dup2() onto one of them, a number
+ * above half its limit, replaces it (docs/SAMPLING.md).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "runtime-int.h"
+#include "unwind.h"
+
+#define FDS_MAX 4096 /* kept at once, from rt.fd_floor on */
+
+/* Which of [rt.fd_floor, rt.fd_floor + FDS_MAX) are the runtime's. */
+static uint64_t held[FDS_MAX / 64];
+
+typedef int close_fn(int);
+static close_fn *real_close;
+
+/* Before anything else: close() is the program's too, and may be called
+ * in its signal handlers, where libc's cannot be looked up. */
+void fds_init(void)
+{
+	struct rlimit nofile;
+
+	rt.fd_floor = 0;
+	if (getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nofile.rlim_cur >= RUNTIME_FD_MIN)
+		rt.fd_floor = (int)((nofile.rlim_cur < 65536 ? nofile.rlim_cur : 65536) / 2);
+	LIBC_NEXT(real_close, "close");
+}
+
+static int slot(int fd)
+{
+	return rt.fd_floor > 0 && fd >= rt.fd_floor && fd - rt.fd_floor < FDS_MAX ? fd - rt.fd_floor : -1;
+}
+
+static int is_held(int fd)
+{
+	int i = slot(fd);
+
+	return i >= 0 && (__atomic_load_n(&held[i / 64], __ATOMIC_ACQUIRE) >> (i % 64) & 1);
+}
+
+static void mark(int fd, int on)
+{
+	int i = slot(fd);
+
+	if (i < 0)
+		return;
+	if (on)
+		__atomic_fetch_or(&held[i / 64], 1ull << (i % 64), __ATOMIC_RELEASE);
+	else
+		__atomic_fetch_and(&held[i / 64], ~(1ull << (i % 64)), __ATOMIC_RELEASE);
+}
+
+/* fd, opened by the runtime, moved where it is kept; -1 (and fd closed)
+ * where there is no room.  Async-signal-safe. */
+int fds_park(int fd)
+{
+	int high;
+
+	if (fd < 0)
+		return fd;
+	high = rt.fd_floor > 0 ? fcntl(fd, F_DUPFD_CLOEXEC, rt.fd_floor) : -1;
+	syscall(SYS_close, fd);
+	if (high >= 0 && slot(high) < 0) { /* beyond what can be told apart */
+		syscall(SYS_close, high);
+		high = -1;
+	}
+	mark(high, 1);
+	return high;
+}
+
+/* Closes a descriptor fds_park() gave.  Async-signal-safe. */
+void fds_close(int fd)
+{
+	if (fd < 0)
+		return;
+	mark(fd, 0);
+	syscall(SYS_close, fd);
+}
+
+/* Whether n descriptors are free under the limit.  Async-signal-safe. */
+static int room_for(int n)
+{
+	int fd[2] = {-1, -1}, ok = 1;
+
+	for (int i = 0; i < n && i < 2; i++)
+		ok &= (fd[i] = (int)syscall(SYS_openat, AT_FDCWD, "/", O_PATH | O_CLOEXEC)) >= 0;
+	for (int i = 0; i < 2; i++)
+		if (fd[i] >= 0)
+			syscall(SYS_close, fd[i]);
+	return ok;
+}
+
+/* A program may end with every descriptor its limit allows open (a leak,
+ * or ulimit -n): the writer, which needs two at once, then gets the limit
+ * raised while it writes, as far as the hard limit allows (or as root,
+ * beyond it), and fds_room_end() puts it back.  Returns whether it did.
+ * Async-signal-safe. */
+int fds_room_begin(struct rlimit *saved)
+{
+	struct rlimit more;
+
+	if (room_for(2) || syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, NULL, saved) < 0)
+		return 0;
+	more.rlim_cur = saved->rlim_cur + 8;
+	more.rlim_max = saved->rlim_max > more.rlim_cur ? saved->rlim_max : more.rlim_cur;
+	return syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, &more, NULL) == 0;
+}
+
+void fds_room_end(const struct rlimit *saved)
+{
+	syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, saved, NULL);
+}
+
+/* Whether fd is the runtime's: for the program, nothing is there. */
+static int refused(int fd)
+{
+	if (!is_held(fd))
+		return 0;
+	if (unwind_in_progress()) { /* libunwind closing its pipe, made again next */
+		mark(fd, 0);
+		return 0;
+	}
+	return 1;
+}
+
+CPROF_EXPORT int close(int fd)
+{
+	if (unlikely(refused(fd))) {
+		errno = EBADF;
+		return -1;
+	}
+	LIBC_NEXT(real_close, "close");
+	return real_close(fd);
+}
+
+/* The range, less the runtime's: closed in the pieces between them. */
+CPROF_EXPORT int close_range(unsigned first, unsigned last, int flags)
+{
+	unsigned from = first, end = (unsigned)rt.fd_floor + FDS_MAX;
+
+	if (first > last) {
+		errno = EINVAL;
+		return -1;
+	}
+	for (unsigned fd = first > (unsigned)rt.fd_floor ? first : (unsigned)rt.fd_floor;
+	     rt.fd_floor > 0 && fd <= last && fd < end; fd++) {
+		if (!is_held((int)fd))
+			continue;
+		if (fd > from && syscall(SYS_close_range, from, fd - 1, flags) < 0)
+			return -1;
+		from = fd + 1;
+	}
+	return from > last ? 0 : (int)syscall(SYS_close_range, from, last, flags);
+}
+
+/* Without close_range (Linux before 5.9), one at a time up to the limit. */
+CPROF_EXPORT void closefrom(int lowfd)
+{
+	struct rlimit nofile;
+
+	if (lowfd < 0)
+		lowfd = 0;
+	if (close_range((unsigned)lowfd, ~0u, 0) == 0 || getrlimit(RLIMIT_NOFILE, &nofile) < 0)
+		return;
+	for (rlim_t fd = (rlim_t)lowfd; fd < nofile.rlim_cur; fd++)
+		close((int)fd);
+}

@@ -1,0 +1,212 @@
+/* unwind.c: the sampler's use of libunwind, and what it takes to keep it
+ * from disturbing the program.
+ *
+ * - The dynamic loader's lock.  libunwind calls dl_iterate_phdr, which
+ *   takes it, when its cache of unwind rules misses, holding the cache's
+ *   lock (Debian's libunwind has no per-thread cache), and a thread can be
+ *   sampled anywhere: holding the loader's lock (inside dl_iterate_phdr, or
+ *   the loader adding or removing a library), half-way through taking or
+ *   releasing it, or between releasing it and waking the threads that wait
+ *   for it.  Its handler must then not wait for the cache's lock, which
+ *   another thread's handler may hold while it waits for the loader's: both
+ *   would stop for good.  So one thread unwinds at a time (unwind_begin),
+ *   and none while the loader's lock is held; the samples that cannot
+ *   unwind are dropped, and counted.
+ * - Its signal masking: around each dl_iterate_phdr, two system calls per
+ *   new address, skipped in the sampler's handler (sigprocmask below).
+ * - Its descriptors: it checks an address it is unsure of by writing a
+ *   byte of it into a pipe of its own (the kernel says EFAULT when the
+ *   byte cannot be read), made when it starts and made again whenever
+ *   reading the pipe fails.  Made on the lowest free descriptors, the
+ *   program's 3 and 4 (or 0 and 1, after a program closed everything), and
+ *   read and written behind its back; so the runtime makes it (pipe2
+ *   below), where the program does not reach (fds.c), or, where the limit
+ *   leaves no room, refuses it: the addresses are then taken as unreadable,
+ *   and a stack that needs them ends there.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <link.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sys/auxv.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#define UNW_LOCAL_ONLY /* the fast, in-process unwinder */
+#include <libunwind.h>
+
+#include "clock.h"
+#include "fmt.h"
+#include "runtime-int.h"
+#include "unwind.h"
+
+/* Set while this thread runs libunwind for the runtime. */
+static __thread int in_unwind __attribute__((tls_model("initial-exec")));
+
+/* A thread is in libunwind: see unwind_begin(). */
+static int unwinding;
+
+/* The dynamic loader's lock (its dl_load_write_lock), or NULL when it was
+ * not found. */
+static const int *loader_lock;
+
+typedef int sigmask_fn(int, const sigset_t *, sigset_t *);
+static sigmask_fn *real_sigprocmask, *real_pthread_sigmask;
+
+/* Inside dl_iterate_phdr, the loader's lock is the one recursive mutex in
+ * the loader's writable data that this thread holds. */
+static int find_loader_lock(struct dl_phdr_info *info, size_t size, void *found)
+{
+	int self = (int)syscall(SYS_gettid), n = 0;
+
+	(void)size;
+	if (info->dlpi_addr != (uintptr_t)getauxval(AT_BASE))
+		return 0;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uintptr_t p = info->dlpi_addr + ph->p_vaddr, end = p + ph->p_memsz;
+		if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_W))
+			continue;
+		for (p = (p + 7) & ~(uintptr_t)7; p + sizeof(pthread_mutex_t) <= end; p += 8) {
+			const pthread_mutex_t *m = (const pthread_mutex_t *)p;
+			if (m->__data.__owner == self && m->__data.__lock != 0 && m->__data.__count == 1 &&
+			    m->__data.__kind == PTHREAD_MUTEX_RECURSIVE_NP) {
+				*(const int **)found = &m->__data.__lock;
+				n++;
+			}
+		}
+	}
+	if (n != 1)
+		*(const int **)found = NULL;
+	return 1;
+}
+
+void unwind_init(void)
+{
+	/* libunwind starts (and makes its pipe) here, not in a handler */
+	in_unwind = 1;
+	unw_set_caching_policy(unw_local_addr_space, UNW_CACHE_PER_THREAD);
+	in_unwind = 0;
+	if (getauxval(AT_BASE)) {
+		const int *lock = NULL;
+		dl_iterate_phdr(find_loader_lock, &lock);
+		if (lock && __atomic_load_n(lock, __ATOMIC_RELAXED) == 0) /* released with the call */
+			loader_lock = lock;
+		else
+			log_info("the dynamic loader's lock was not found: a sample taken while it is held may "
+				 "deadlock");
+	}
+}
+
+/* Another thread's unwind is waited for 50 us at most: it may itself be
+ * waiting for this thread to wake it. */
+int unwind_begin(void)
+{
+	uint64_t until = 0;
+
+	if (in_unwind || (loader_lock && __atomic_load_n(loader_lock, __ATOMIC_RELAXED) != 0))
+		return 0;
+	while (__atomic_exchange_n(&unwinding, 1, __ATOMIC_ACQUIRE)) {
+		uint64_t now = clock_ns(CLOCK_MONOTONIC);
+		if (!until)
+			until = now + 50000;
+		else if (now > until)
+			return 0;
+	}
+	in_unwind = 1;
+	return 1;
+}
+
+/* Whether this thread is in libunwind for the runtime (not the program's
+ * own use of it). */
+int unwind_in_progress(void)
+{
+	return in_unwind;
+}
+
+void unwind_end(void)
+{
+	in_unwind = 0;
+	__atomic_store_n(&unwinding, 0, __ATOMIC_RELEASE);
+}
+
+/* In the child after fork: another thread's unwind did not come along. */
+void unwind_fork_child(void)
+{
+	unwinding = 0;
+}
+
+/* In a Python process it stops at the first frame of the interpreter: the
+ * calls above it are the interpreter's to tell (sample.c), and most
+ * samples end there, unwound no further. */
+int unwind_stack(void *uc, int signal_frame, uintptr_t *pcs)
+{
+	int python = python_present();
+	unw_cursor_t c;
+	int n = 0;
+
+	if (unw_init_local2(&c, (unw_context_t *)uc, signal_frame ? UNW_INIT_SIGNAL_FRAME : 0) != 0)
+		return 0;
+	do {
+		unw_word_t ip;
+		if (unw_get_reg(&c, UNW_REG_IP, &ip) < 0 || !ip)
+			break;
+		pcs[n] = n ? (uintptr_t)ip - 1 : (uintptr_t)ip;
+		n++;
+		if (python && python_in_interpreter(pcs[n - 1]))
+			break;
+	} while (n < UNWIND_MAX_FRAMES && unw_step(&c) > 0);
+	return n;
+}
+
+/* While the sampler unwinds, in its handler, libunwind's masking of every
+ * signal guards against nothing (the sampler's signal is blocked; the
+ * program's handlers do not unwind), and is skipped. */
+CPROF_EXPORT int sigprocmask(int how, const sigset_t *set, sigset_t *old)
+{
+	if (in_unwind) {
+		if (old)
+			sigemptyset(old);
+		return 0;
+	}
+	LIBC_NEXT(real_sigprocmask, "sigprocmask");
+	return real_sigprocmask(how, set, old);
+}
+
+CPROF_EXPORT int pthread_sigmask(int how, const sigset_t *set, sigset_t *old)
+{
+	if (in_unwind) {
+		if (old)
+			sigemptyset(old);
+		return 0;
+	}
+	LIBC_NEXT(real_pthread_sigmask, "pthread_sigmask");
+	return real_pthread_sigmask(how, set, old);
+}
+
+/* libunwind's pipe, made where the program does not reach; the program's
+ * own pipes as ever.  Async-signal-safe (libunwind makes it again in the
+ * sampler's handler). */
+CPROF_EXPORT int pipe2(int fds[2], int flags)
+{
+	int ret = (int)syscall(SYS_pipe2, fds, flags);
+
+	if (!in_unwind)
+		return ret;
+	if (ret == 0) {
+		fds[0] = fds_park(fds[0]);
+		fds[1] = fds_park(fds[1]);
+	}
+	if (ret < 0 || fds[0] < 0 || fds[1] < 0) {
+		if (ret == 0) {
+			fds_close(fds[0]);
+			fds_close(fds[1]);
+		}
+		/* not the numbers it closed: the program may have them now */
+		fds[0] = fds[1] = -1;
+		errno = EMFILE;
+		return -1;
+	}
+	return 0;
+}
