@@ -39,6 +39,7 @@ const char *const prog = CPROF_MPI ? "cprof-mpi" : "cprof";
 struct settings {
 	const char *sort;
 	const char *out;   /* -o: pstats file */
+	const char *report; /* --report: the report's file, else standard error */
 	const char *dir;   /* -d: keep raw profiles here */
 	int per_process;
 	const char *hz;    /* -F: samples per second, "0" for none */
@@ -54,10 +55,11 @@ struct settings {
 };
 
 enum { OPT_PER_PROCESS = 256, OPT_VERSION, OPT_CLOCK, OPT_MODE, OPT_COUNT, OPT_NATIVE, OPT_NO_NATIVE,
-       OPT_PER_RANK, OPT_WAIT };
+       OPT_PER_RANK, OPT_WAIT, OPT_REPORT };
 
 static const struct option options[] = {
 	{"output", required_argument, NULL, 'o'},
+	{"report", required_argument, NULL, OPT_REPORT},
 	{"sort", required_argument, NULL, 's'},
 	{"dir", required_argument, NULL, 'd'},
 	{"frequency", required_argument, NULL, 'F'},
@@ -78,9 +80,11 @@ static const struct option options[] = {
 static void usage(FILE *f)
 {
 	fputs("usage: cprof [options] [--] PROG [ARGS...]\n"
-	      "Run PROG and print cProfile's table of it and of every process it starts.\n"
+	      "Run PROG and print cProfile's table of it and of every process it starts,\n"
+	      "on standard error (PROG's output stays its own).\n"
 	      "\n"
 	      "  -o, --output FILE   write a pstats file (as cProfile -o) instead of printing\n"
+	      "      --report FILE   print the report into FILE instead of standard error\n"
 	      "  -s, --sort KEY      sort by KEY (pstats' keys: calls, cumulative, filename,\n"
 	      "                      line, module, name, nfl, pcalls, stdname, time, ...);\n"
 	      "                      default cumulative (standard name for Python before\n"
@@ -107,7 +111,8 @@ static void usage(FILE *f)
 	      "      --version       show the version\n"
 	      "\n"
 	      "Exit status: PROG's; 128+N if PROG died of signal N; 127 if PROG was not\n"
-	      "found, 126 if it could not be run, 2 for a bad option.\n",
+	      "found, 126 if it could not be run, 2 for a bad option; 125 if PROG\n"
+	      "succeeded but its report could not be made or written.\n",
 	      f);
 }
 
@@ -233,6 +238,7 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 	while ((c = getopt_long(argc, argv, "+:o:s:d:F:e:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'o': s->out = optarg; break;
+		case OPT_REPORT: s->report = optarg; break;
 		case 's': s->sort = optarg; break;
 		case 'd': s->dir = optarg; break;
 		case 'F': s->hz = optarg; break;
@@ -285,6 +291,10 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 	}
 	if (check_choices(s) < 0)
 		return -1;
+	if (s->out && s->report) {
+		fprintf(stderr, "%s: -o writes a pstats file instead of the report: drop --report, or -o\n", prog);
+		return -1;
+	}
 	s->argv = argv + optind;
 	return 0;
 }
@@ -614,12 +624,47 @@ static int run(const struct settings *s, const char *preload, const char *dir, i
 	return 0;
 }
 
+/* Where the report goes: --report's file, opened now (an error is found
+ * before the program runs, not after), else standard error, buffered: a
+ * write that fails is seen.  NULL when standard error is closed: the
+ * program runs all the same, and its raw profiles are kept. */
+static FILE *open_report(const char *path)
+{
+	int fd = path ? open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)
+		      : fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+
+	if (!f && path)
+		fprintf(stderr, "%s: cannot write the report into %s: %s\n", prog, path, strerror(errno));
+	if (!f && fd >= 0)
+		close(fd);
+	return f;
+}
+
+/* The report is out: 0, or -1 when it could not be written (a reader that
+ * went away, as head does, is not an error). */
+static int close_report(FILE *f, const char *path)
+{
+	int ret = !f || ((fflush(f) != 0 || ferror(f)) && errno != EPIPE) ? -1 : 0;
+
+	if (ret < 0)
+		fprintf(stderr, "%s: cannot write the report into %s: %s\n", prog, path ? path : "standard error",
+			strerror(f ? errno : EBADF));
+	if (f && fclose(f) != 0 && errno != EPIPE && ret == 0) {
+		fprintf(stderr, "%s: cannot write the report into %s: %s\n", prog, path ? path : "standard error",
+			strerror(errno));
+		ret = -1;
+	}
+	return ret;
+}
+
 int main(int argc, char **argv)
 {
 	struct settings s = {.native = 1, .wait = 60};
 	struct analysis_options opt = {.prog = prog, .top = -1};
 	char preload[2 * PATH_MAX + 2], dir[PATH_MAX], jobid[128], num[16];
 	int status, ret, rank = -1, size = -1;
+	FILE *report = NULL;
 
 	if (parse_args(argc, argv, &s, &opt.sort) < 0)
 		return 2;
@@ -637,12 +682,15 @@ int main(int argc, char **argv)
 	} else if (prepare_dir(&s, dir, sizeof dir) < 0) {
 		return 2;
 	}
+	/* (rank 0 reports for all) */
+	if ((!CPROF_MPI || rank == 0) && !(report = open_report(s.report)) && s.report)
+		return 2;
 	ret = run(&s, preload, dir, &status);
 	if (s.count[0])
 		sweep_probes();
 	if (CPROF_MPI) {
 		mark_done(dir, rank, status);
-		if (rank != 0) /* rank 0 reports for all */
+		if (rank != 0)
 			return status;
 		wait_ranks(dir, size, s.wait);
 	} else if (ret < 0) {
@@ -656,19 +704,22 @@ int main(int argc, char **argv)
 	opt.per_rank = s.per_rank;
 	{
 		char *paths[] = {dir};
-		ret = analysis_report(&opt, paths, 1, stdout);
+		/* (a pstats file needs no report) */
+		ret = report || s.out ? analysis_report(&opt, paths, 1, report) : ANALYSIS_FAILED;
 	}
 	if (ret == ANALYSIS_EMPTY)
 		fprintf(stderr,
 			"%s: no profile was written: %s ended before the runtime started (did it fail to "
 			"start?), or it ignores LD_PRELOAD (a static or setuid program)\n",
 			prog, s.argv[0]);
-	if (fflush(stdout) != 0 && errno != EPIPE)
-		fprintf(stderr, "%s: cannot print the report: %s\n", prog, strerror(errno));
-	if (!CPROF_MPI && !s.dir)
+	if (!s.out && close_report(report, s.report) < 0)
+		ret = ANALYSIS_FAILED;
+	else if (s.out && report && report != stderr)
+		fclose(report);
+	if (!CPROF_MPI && !s.dir && ret != ANALYSIS_FAILED)
 		remove_dir(dir);
-	else if (CPROF_MPI)
+	else if (CPROF_MPI || ret == ANALYSIS_FAILED) /* nothing is lost */
 		fprintf(stderr, "%s: the raw profiles are in %s (cprof-report %s)\n", prog, dir, dir);
 	/* the program's status, unless it succeeded and its report was lost */
-	return ret == ANALYSIS_FAILED && status == 0 ? 1 : status;
+	return ret != ANALYSIS_OK && status == 0 ? 125 : status;
 }

@@ -34,9 +34,11 @@ for job in $pi $mpi; do
 	expect_eq "job $job: exit code 0" "ExitCode=0:0" "$(scontrol show job "$job" | grep -o 'ExitCode=[0-9:]*')"
 done
 
-# run_pi.pbs: the serial and the pool run, each reported and kept
-out="run_pi.pbs.o$pi"
-expect_eq "run_pi: two reports in the job's output" 2 "$(grep -c 'function calls' "$out")"
+# run_pi.pbs: the serial and the pool run, each reported (on standard
+# error: the job's error file) and kept
+out="run_pi.pbs.e$pi"
+expect_eq "run_pi: two reports in the job's error file" 2 "$(grep -c 'function calls' "$out")"
+expect_eq "run_pi: none in its output" 0 "$(grep -c 'function calls' "run_pi.pbs.o$pi")"
 expect_eq "run_pi: pi_run 6 times in each (10 to 10^6 darts)" "6 6" \
 	"$(awk '/\(pi_run\)$/ { printf "%s%s", sep, $1; sep = " " }' "$out")"
 check "run_pi: the serial run's raw profiles kept" test -n "$(ls "cprof-pi-serial-$pi"/*.cprof 2> /dev/null)"
@@ -48,7 +50,8 @@ out="mpi.pbs.o$mpi"
 # (the ranks' lines may interleave: the set is compared, not the lines)
 expect_eq "mpi: every rank said hello" "0 1 2 3" \
 	"$(grep -o 'Hello from rank [0-9]* of 4' "$out" | awk '{ print $4 }' | sort -n | tr '\n' ' ' | sed 's/ $//')"
-matches "mpi: rank 0 printed the merged report" "^MPI: 4 ranks of 4; " "$(cat "$out")"
+matches "mpi: rank 0 printed the merged report into the job's error file" "^MPI: 4 ranks of 4; " \
+	"$(cat "mpi.pbs.e$mpi")"
 check "mpi: the job's directory is cprof-<job id>" test -d "cprof-$mpi"
 "$CPROF_REPORT" "cprof-$mpi" > report.out 2> report.err
 expect_eq "mpi: cprof-report on the job's directory" 0 $?

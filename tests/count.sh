@@ -12,18 +12,17 @@ fi
 
 "$CPROF" --count=tick,depth,unused,libc:strverscmp -F 0 "$prog" > "$WORK/c.out" 2> "$WORK/c.err"
 expect_eq "exit status kept" 0 $?
-expect_eq "the program's output first" "depth 5" "$(head -n 1 "$WORK/c.out")"
-expect_eq "nothing on stderr" "" "$(cat "$WORK/c.err")"
-expect_eq "tick: 10 in main, 1000 in a thread, 100 in a forked child" 1110 "$(ncalls "$WORK/c.out" tick)"
-expect_eq "depth: a recursion of 6 calls" 6 "$(ncalls "$WORK/c.out" depth)"
-expect_eq "unused: never called, not shown" "" "$(ncalls "$WORK/c.out" unused)"
+expect_eq "the program's output, alone" "depth 5" "$(cat "$WORK/c.out")"
+expect_eq "tick: 10 in main, 1000 in a thread, 100 in a forked child" 1110 "$(ncalls "$WORK/c.err" tick)"
+expect_eq "depth: a recursion of 6 calls" 6 "$(ncalls "$WORK/c.err" depth)"
+expect_eq "unused: never called, not shown" "" "$(ncalls "$WORK/c.err" unused)"
 expect_eq "libc:strverscmp: 7 calls through a pointer, under the name its debug info gives" 7 \
-	"$(ncalls "$WORK/c.out" __strverscmp)"
+	"$(ncalls "$WORK/c.err" __strverscmp)"
 matches "without sampling, the header says what was counted" \
 	"^Counted the calls of 3 functions with uprobes; sampling was off, so their times are 0\.$" \
-	"$(sed -n 2p "$WORK/c.out")"
+	"$(sed -n 1p "$WORK/c.err")"
 
-"$CPROF" --count='t?ck' --count=depth --per-process "$prog" > "$WORK/pp.out" 2>/dev/null
+"$CPROF" --count='t?ck' --count=depth --per-process "$prog" > /dev/null 2> "$WORK/pp.out"
 split_processes "$WORK/pp.out" "$WORK/pp."
 expect_eq "per process: the parent's 1010 ticks" 1010 "$(ncalls "$WORK/pp.1" tick)"
 expect_eq "per process: the child's 100" 100 "$(ncalls "$WORK/pp.2" tick)"
@@ -32,7 +31,7 @@ matches "with sampling, the header counts the counted functions" \
 	"functions are estimates from them \(ncalls 0 but for the 2 whose calls uprobes counted\)" \
 	"$(grep "^Sampled" "$WORK/pp.1")"
 
-"$CPROF" --count=nosuch,libm:nosuch,tick -F 0 "$prog" > "$WORK/nm.out" 2>/dev/null
+"$CPROF" --count=nosuch,libm:nosuch,tick -F 0 "$prog" > /dev/null 2> "$WORK/nm.out"
 matches "a pattern that matched nothing is named, with a hint" \
 	"^Note: --count: no function matched 'nosuch' \(a library's functions need LIBRARY:nosuch\)$" "$(cat "$WORK/nm.out")"
 matches "a library pattern that matched nothing is named" \
@@ -41,7 +40,7 @@ matches "a library pattern that matched nothing is named" \
 expect_eq "the other patterns still count" 1110 "$(ncalls "$WORK/nm.out" tick)"
 
 # where the code is traced, its traced counts stand
-"$CPROF" --count='add*' -F 0 "$KERNELS/faster" > "$WORK/f.out" 2>/dev/null
+"$CPROF" --count='add*' -F 0 "$KERNELS/faster" > /dev/null 2> "$WORK/f.out"
 expect_eq "traced code keeps its traced counts" 2 "$(ncalls "$WORK/f.out" add2)"
 expect_eq "...and the header counts no function as counted" "" "$(grep 'uprobes counted' "$WORK/f.out")"
 

@@ -11,7 +11,7 @@ while read -r mode status calls files; do
 	"$CPROF" -d "$dir" "$PROGS/exits" "$mode" > "$WORK/$mode.out" 2> "$WORK/$mode.err"
 	got=$?
 	expect_eq "$mode: exit status $status, as without cprof ($plain)" "$status $status" "$got $plain"
-	expect_eq "$mode: work() called $calls times" "$calls" "$(ncalls "$WORK/$mode.out" work)"
+	expect_eq "$mode: work() called $calls times" "$calls" "$(ncalls "$WORK/$mode.err" work)"
 	expect_eq "$mode: $files raw profiles, none partial" "$files 0" \
 		"$(ls "$dir" | grep -c '\.cprof$') $(ls "$dir" | grep -c '\.partial$')"
 done <<'MODES'
@@ -42,8 +42,8 @@ MODES
 
 expect_eq "a handler the program installed still runs" "handler ran" "$(head -n 1 "$WORK/handler-exit.out")"
 expect_eq "sigaction reports the program's own handler" "handler ran" "$(head -n 1 "$WORK/handler-continue.out")"
-expect_eq "the forked child's in_child is counted" 1 "$(ncalls "$WORK/fork.out" in_child)"
-expect_eq "spawn with a fresh environment is still followed" 2 "$(ncalls "$WORK/spawn.out" main)"
+expect_eq "the forked child's in_child is counted" 1 "$(ncalls "$WORK/fork.err" in_child)"
+expect_eq "spawn with a fresh environment is still followed" 2 "$(ncalls "$WORK/spawn.err" main)"
 
 "$CPROF" --per-process "$PROGS/exits" term > "$WORK/pp.out" 2>&1
 expect_eq "the per-process heading says how the process ended" "[killed by signal 15: Terminated]" \
@@ -70,7 +70,7 @@ expect_eq "exec and posix_spawn work before the runtime's constructor" 0 $?
 # threads exiting while the profile is written are counted once
 bad=""
 for i in 1 2 3 4 5 6 7 8; do
-	n=$("$CPROF" "$PROGS/race" 32 2>/dev/null | awk '/\(f\)$/ { print $1 }')
+	n=$("$CPROF" "$PROGS/race" 32 2>&1 > /dev/null | awk '/\(f\)$/ { print $1 }')
 	[ "$n" = 32000 ] || bad="$bad $n"
 done
 expect_eq "32 threads exiting during exit(): f() counted 32000 times in 8 runs" "" "$bad"

@@ -8,11 +8,50 @@ mkdir "$WORK/cwd"
 	> "$WORK/io.out" 2> "$WORK/io.err")
 expect_eq "exit status of the program is cprof's" 3 $?
 expect_eq "stdin reaches the program" "line one line two" "$(head -n 2 "$WORK/io.out" | tr '\n' ' ' | sed 's/ $//')"
-expect_eq "stderr is the program's" "to stderr" "$(cat "$WORK/io.err")"
+expect_eq "stdout is the program's alone" 5 "$(wc -l < "$WORK/io.out")"
+expect_eq "stderr is the program's, first" "to stderr" "$(head -n 1 "$WORK/io.err")"
 expect_eq "working directory is the program's" "cwd=$WORK/cwd" "$(sed -n 3p "$WORK/io.out")"
 expect_eq "environment reaches the program" "var=kept" "$(sed -n 4p "$WORK/io.out")"
-expect_eq "the report follows the program's output" "2 function calls in" \
-	"$(sed -n 6p "$WORK/io.out" | awk '{ print $1, $2, $3, $4 }')"
+expect_eq "the report follows it on stderr" "2 function calls in" \
+	"$(sed -n 2p "$WORK/io.err" | awk '{ print $1, $2, $3, $4 }')"
+
+# the report never lands in the program's output: a gzip stream stays one
+if command -v gzip > /dev/null; then
+	seq 1 20000 > "$WORK/numbers"
+	"$CPROF" gzip -c "$WORK/numbers" > "$WORK/numbers.gz" 2> "$WORK/gzip.err"
+	expect_eq "gzip -c f > f.gz: exit status 0" 0 $?
+	check "gzip -c f > f.gz: f.gz is gzip's stream alone" sh -c 'gzip -dc < "$1" | cmp -s - "$2"' sh "$WORK/numbers.gz" \
+		"$WORK/numbers"
+	matches "gzip -c f > f.gz: the report on stderr" "function calls in" "$(cat "$WORK/gzip.err")"
+else
+	skip "gzip is not installed"
+fi
+
+# --report FILE: the report there, nothing of cprof's on stderr
+"$CPROF" --report "$WORK/rep.txt" --mode=trace "$KERNELS/faster" > /dev/null 2> "$WORK/rep.err"
+expect_eq "--report FILE: exit status 0, nothing on stderr" "0 " "$? $(cat "$WORK/rep.err")"
+expect_eq "--report FILE: the report in FILE" 1 "$(ncalls "$WORK/rep.txt" waithere)"
+"$CPROF" --report "$WORK/none/rep.txt" "$KERNELS/faster" > "$WORK/repnone.out" 2> "$WORK/repnone.err"
+expect_eq "--report into a missing directory: exit status 2, before the program runs" "2 " \
+	"$? $(cat "$WORK/repnone.out")"
+matches "--report into a missing directory: says why" \
+	"^cprof: cannot write the report into $WORK/none/rep.txt: No such file or directory" "$(cat "$WORK/repnone.err")"
+
+# a report that cannot be written: the exit status says so, and the raw
+# profiles are kept, with where they are
+mkdir "$WORK/tmp3"
+TMPDIR="$WORK/tmp3" "$CPROF" "$KERNELS/faster" > /dev/null 2> /dev/full
+expect_eq "report into a full device: exit status 125" 125 $?
+expect_eq "report into a full device: the raw profile kept" 1 "$(ls "$WORK"/tmp3/*/*.cprof | wc -l)"
+TMPDIR="$WORK/tmp3" "$CPROF" --report /dev/full "$KERNELS/faster" > /dev/null 2> "$WORK/repfull.err"
+expect_eq "--report /dev/full: exit status 125" 125 $?
+matches "--report /dev/full: says why, and where the profiles are" \
+	"cannot write the report into /dev/full: No space left on device.*the raw profiles are in $WORK/tmp3/" \
+	"$(tr '\n' ' ' < "$WORK/repfull.err")"
+TMPDIR="$WORK/tmp3" "$CPROF" "$KERNELS/faster" > /dev/null 2>&-
+expect_eq "report into a closed stderr: exit status 125" 125 $?
+"$CPROF" "$PROGS/exits" exit > /dev/null 2> /dev/full
+expect_eq "report lost, the program failed: its own exit status (7)" 7 $?
 
 # a program killed by a signal: cprof reports and exits 128+N
 "$CPROF" -d "$WORK/killed" "$PROGS/exits" term > "$WORK/term.out" 2>&1
@@ -20,22 +59,23 @@ expect_eq "killed by SIGTERM: exit status 143" 143 $?
 expect_eq "killed by SIGTERM: still reported" 3 "$(ncalls "$WORK/term.out" work)"
 
 # -o writes a pstats file and prints no table
-"$CPROF" -o "$WORK/out.pstats" "$KERNELS/faster" > "$WORK/o.out"
+"$CPROF" -o "$WORK/out.pstats" "$KERNELS/faster" > "$WORK/o.out" 2> "$WORK/o.err"
 expect_eq "-o: prints only the program's output" 4 "$(wc -l < "$WORK/o.out")"
+expect_eq "-o: and no table" "" "$(grep 'function calls' "$WORK/o.err")"
 check "-o: writes the pstats file" test -s "$WORK/out.pstats"
 
 # -s sorts as pstats does, abbreviations included
-"$CPROF" --mode=trace -s calls "$KERNELS/faster" > "$WORK/calls.out"
-expect_eq "-s calls: ordered by call count" "   Ordered by: call count" "$(sed -n 7p "$WORK/calls.out")"
-expect_eq "-s calls: add2 first" "faster.c:10(add2)" "$(sed -n 10p "$WORK/calls.out" | awk '{ print $NF }')"
-"$CPROF" --mode=trace -s tottime "$KERNELS/faster" > "$WORK/tt.out"
-expect_eq "-s tottime: waithere first" "faster.c:3(waithere)" "$(sed -n 10p "$WORK/tt.out" | awk '{ print $NF }')"
-"$CPROF" --mode=trace -s nfl "$KERNELS/faster" > "$WORK/nfl.out"
+"$CPROF" --mode=trace -s calls "$KERNELS/faster" > /dev/null 2> "$WORK/calls.out"
+expect_eq "-s calls: ordered by call count" "   Ordered by: call count" "$(sed -n 3p "$WORK/calls.out")"
+expect_eq "-s calls: add2 first" "faster.c:10(add2)" "$(sed -n 6p "$WORK/calls.out" | awk '{ print $NF }')"
+"$CPROF" --mode=trace -s tottime "$KERNELS/faster" > /dev/null 2> "$WORK/tt.out"
+expect_eq "-s tottime: waithere first" "faster.c:3(waithere)" "$(sed -n 6p "$WORK/tt.out" | awk '{ print $NF }')"
+"$CPROF" --mode=trace -s nfl "$KERNELS/faster" > /dev/null 2> "$WORK/nfl.out"
 expect_eq "-s nfl: by name" "add2 main waithere" \
-	"$(sed -n '10,12p' "$WORK/nfl.out" | sed 's/.*(\(.*\))$/\1/' | tr '\n' ' ' | sed 's/ $//')"
-"$CPROF" --mode=trace -s stdn,line "$KERNELS/faster" > "$WORK/std.out"
+	"$(sed -n '6,8p' "$WORK/nfl.out" | sed 's/.*(\(.*\))$/\1/' | tr '\n' ' ' | sed 's/ $//')"
+"$CPROF" --mode=trace -s stdn,line "$KERNELS/faster" > /dev/null 2> "$WORK/std.out"
 expect_eq "-s with an abbreviation and two keys" "   Ordered by: standard name, line number" \
-	"$(sed -n 7p "$WORK/std.out")"
+	"$(sed -n 3p "$WORK/std.out")"
 
 # -d keeps the raw profiles; without it they go
 "$CPROF" -d "$WORK/keep" "$KERNELS/basic" > /dev/null
@@ -49,7 +89,7 @@ unset TMPDIR
 
 # the report into a closed pipe: cprof still cleans up
 mkdir "$WORK/tmp2"
-TMPDIR="$WORK/tmp2" "$CPROF" "$KERNELS/computepi" 1000 2 | true
+TMPDIR="$WORK/tmp2" "$CPROF" "$KERNELS/computepi" 1000 2 2>&1 > /dev/null | true
 expect_eq "report into a closed pipe: the temporary directory is removed" "" "$(ls "$WORK/tmp2")"
 
 # a relative TMPDIR, and a program that changes directory before it starts another
@@ -59,7 +99,7 @@ expect_eq "relative TMPDIR: the profiles are found" 4 "$(ncalls "$WORK/rel.out" 
 
 # -o that cannot be written: the run's status says so
 "$CPROF" -o /dev/full "$KERNELS/basic" > /dev/null 2> "$WORK/full.err"
-expect_eq "-o /dev/full: exit status 1" 1 $?
+expect_eq "-o /dev/full: exit status 125" 125 $?
 matches "-o /dev/full: says why" "cannot write /dev/full" "$(cat "$WORK/full.err")"
 check "-o /dev/full: the device is left alone" test -c /dev/full
 

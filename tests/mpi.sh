@@ -16,8 +16,9 @@ cd "$WORK" || exit 1
 rounds=5
 for np in 1 2 4; do
 	mkdir "np$np" && cd "np$np" || exit 1
-	$MPIEXEC -np $np "$CPROF_MPI" "$KERNELS/mpi" $rounds > out 2> err
+	$MPIEXEC -np $np "$CPROF_MPI" "$KERNELS/mpi" $rounds > stdout 2> out
 	expect_eq "-np $np: status 0" 0 $?
+	expect_eq "-np $np: the report is on stderr, not in the program's output" "" "$(grep 'function calls' stdout)"
 	dirs=$(ls -d cprof-* 2> /dev/null | wc -l)
 	expect_eq "-np $np: one job directory, cprof-<launcher's job id>" 1 "$dirs"
 	expect_eq "-np $np: a profile per rank, named by rank" "$(seq 0 $((np - 1)) | xargs printf 'rank%05d\n')" \
@@ -39,7 +40,7 @@ for np in 1 2 4; do
 		expect_eq "-np $np: MPI_Recv's call site is ring" "mpi.c:27(ring)" \
 			"$(awk '$1 == "MPI_Recv" && NF == 8 { print $8 }' out)"
 	fi
-	matches "-np $np: rank 0 says where the raw profiles are" "^cprof-mpi: the raw profiles are in .*/cprof-" "$(cat err)"
+	matches "-np $np: rank 0 says where the raw profiles are" "^cprof-mpi: the raw profiles are in .*/cprof-" "$(cat out)"
 	cd "$WORK" || exit 1
 done
 
@@ -99,8 +100,8 @@ expect_eq "a process left running: the job ends, status 0" 0 $?
 check "a process left running: waited for 2 s, not 37" test $(($(date +%s) - start)) -lt 20
 matches "a process left running: cprof-mpi says it waited, then went on" \
 	"waiting for the processes the program left running \(2 s at most; --wait\).*stopped waiting" \
-	"$(tr '\n' ' ' < daemon.err)"
-expect_eq "a process left running: both ranks reported" 2 "$(ncalls daemon.out allreduce)"
+	"$(grep '^cprof-mpi: ' daemon.err | tr '\n' ' ')"
+expect_eq "a process left running: both ranks reported" 2 "$(ncalls daemon.err allreduce)"
 pkill -x -f 'sleep 37' # (no other test sleeps 37 s)
 
 # a batch job's id names the directory (Slurm's first, then PBS's, sanitised)

@@ -14,7 +14,7 @@ while read -r v py; do
 	check "$v: cProfile's keys, cc, nc and callers ($(tail -n 1 "$WORK/cmp-$v"))" test $? -eq 0 || diag "$(head -n 20 "$WORK/cmp-$v")"
 
 	# the printed table: cProfile's totals less its own two calls, its sort
-	(cd "$top_srcdir/tests/python" && "$CPROF" --no-native "$py" cases.py) > "$WORK/t-$v"
+	(cd "$top_srcdir/tests/python" && "$CPROF" --no-native "$py" cases.py) > "$WORK/t-$v" 2>&1
 	(cd "$top_srcdir/tests/python" && "$py" -m cProfile cases.py) > "$WORK/c-$v"
 	theirs=$(tr -d '(' < "$WORK/c-$v" | awk 'NR <= 3 && /function calls/ { print $1 - 2, $4 - 2; exit }')
 	mine=$(tr -d '(' < "$WORK/t-$v" | awk 'NR <= 3 && /function calls/ { print $1, $4; exit }')

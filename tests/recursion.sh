@@ -2,7 +2,7 @@
 # cumtime counted once.
 . "$top_srcdir/tests/tap.sh"
 
-"$CPROF" --mode=trace -d "$WORK/raw" "$PROGS/recurse" 10 > "$WORK/r.out"
+"$CPROF" --mode=trace -d "$WORK/raw" "$PROGS/recurse" 10 > "$WORK/r.out" 2>&1
 expect_eq "fib(10) and ping(10)" "55 10" "$(head -n 1 "$WORK/r.out")"
 expect_eq "fib: 177 calls, 1 primitive" "177/1" "$(ncalls "$WORK/r.out" fib)"
 expect_eq "ping: 6 calls, 1 primitive" "6/1" "$(ncalls "$WORK/r.out" ping)"
