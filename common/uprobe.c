@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -56,6 +57,11 @@ int uprobe_tracefs(char *dir, size_t size)
 	}
 	/* tracefs there but no uprobe_events: not built into this kernel */
 	return stat("/sys/kernel/tracing/events", &st) == 0 ? -ENODEV : -ENOENT;
+}
+
+int uprobe_mount_tracefs(void)
+{
+	return mount("nodev", "/sys/kernel/tracing", "tracefs", 0, NULL) < 0 ? -errno : 0;
 }
 
 int uprobe_file_offset(const ElfW(Phdr) *phdr, size_t phnum, uint64_t vaddr, uint64_t *offset)

@@ -24,6 +24,10 @@
  * mounted). */
 int uprobe_tracefs(char *dir, size_t size);
 
+/* Mounts tracefs at /sys/kernel/tracing, as libtracefs and trace-cmd do
+ * where nobody has (root's); 0 or -errno.  Not async-signal-safe. */
+int uprobe_mount_tracefs(void);
+
 /* The file offset of the code at link-time address vaddr, from the
  * object's program headers; -1 if no executable segment holds it. */
 int uprobe_file_offset(const ElfW(Phdr) *phdr, size_t phnum, uint64_t vaddr, uint64_t *offset);

@@ -199,6 +199,10 @@ static int check_count(void)
 	long probe;
 	int ret = uprobe_tracefs(fs, sizeof fs);
 
+	if (ret == -ENOENT && geteuid() == 0 && uprobe_mount_tracefs() == 0) {
+		fprintf(stderr, "%s: --count: mounted tracefs at /sys/kernel/tracing\n", prog);
+		ret = uprobe_tracefs(fs, sizeof fs);
+	}
 	if (ret == 0) {
 		exe[n > 0 ? n : 0] = '\0';
 		dl_iterate_phdr(first_module, &self);

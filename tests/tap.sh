@@ -46,6 +46,9 @@ not_ok() { tap_n=$((tap_n + 1)); tap_failed=$((tap_failed + 1)); echo "not ok $t
 skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n - # SKIP $*"; }
 diag() { printf '%s\n' "$@" | sed 's/^/# /'; }
 done_testing() { echo "1..$tap_n"; exit 0; }
+# skip_all REASON: the whole script is skipped, by name (what the machine
+# cannot give); before any test
+skip_all() { echo "1..0 # SKIP $*"; exit 0; }
 
 # check DESCRIPTION COMMAND...: one test, passing when the command does
 check() {
