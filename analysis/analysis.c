@@ -112,9 +112,9 @@ static void warn_lost(const struct analysis_options *opt, const struct loaded *l
 		lost += l->procs[i]->info.events_lost;
 	if (lost)
 		fprintf(stderr,
-			"%s: warning: %" PRIu64 " calls could not be recorded (recursion over a million deep, "
-			"out of memory, or a signal handler during bookkeeping): the counts above are short by that many\n",
-			opt->prog, lost);
+			"%s: warning: %" PRIu64 " calls could not be recorded (calls nested deeper than %u, out of "
+			"memory, or a signal handler during bookkeeping): the counts above are short by that many\n",
+			opt->prog, lost, CPROF_TRACE_DEPTH);
 }
 
 /* Says which rows are estimates, and from how many samples: the table

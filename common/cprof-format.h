@@ -87,6 +87,10 @@ struct cprof_rec_process {
 	uint64_t events_lost; /* trace events dropped in all threads */
 };
 
+/* How deep the runtime traces a thread's calls; the calls deeper than this
+ * are not recorded, and counted in events_lost. */
+#define CPROF_TRACE_DEPTH (1u << 20)
+
 #define CPROF_BUILD_ID_MAX 32
 
 /* MODULE: an ELF object mapped in the process.  Followed by its path,

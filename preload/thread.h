@@ -20,6 +20,7 @@ struct trace_thread {
 	struct frame *stack; /* stack[0] is a sentinel for the root */
 	uint32_t busy;       /* creating a node */
 	uint64_t lost;       /* calls dropped */
+	uint64_t deep;       /* calls too deep for the stack, not recorded */
 	struct tnode lost_node; /* stands for a call that could not be recorded */
 };
 

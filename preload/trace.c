@@ -29,7 +29,7 @@
 #include "runtime-int.h"
 #include "thread.h"
 
-#define STACK_FRAMES (1u << 20)     /* 32 MiB reserved, touched as used ... */
+#define STACK_FRAMES CPROF_TRACE_DEPTH /* 32 MiB reserved, touched as used ... */
 #define STACK_FRAMES_STRICT (1u << 16) /* ... unless overcommit is strict */
 
 static int trace_on;
@@ -76,6 +76,7 @@ int trace_thread_start(struct thread *th)
 	t->stack[0] = (struct frame){.node = (uintptr_t)t->cur, .csp = UINTPTR_MAX};
 	t->sp = t->stack + 1;
 	t->overflow = 0;
+	t->deep = 0;
 	t->lost = 0;
 	t->lost_node = (struct tnode){.id = CCT_NO_ID};
 	return 0;
@@ -155,6 +156,7 @@ static void __attribute__((noinline)) enter_slow(struct trace_thread *t, uintptr
 		frames_left(t, csp, site);
 	if (t->sp == t->limit) {
 		t->overflow++;
+		t->deep++;
 		return;
 	}
 	frame_push(t, child_of_current(t, fn), csp, site);
@@ -329,7 +331,7 @@ void trace_thread_retire(struct thread *th, uint64_t now)
 		frame_pop(t, now);
 	if (retired && cct_merge(retired, t->tree) < 0)
 		log_warn("out of memory: an exited thread's calls are lost");
-	retired_lost += t->lost + t->overflow;
+	retired_lost += t->lost + t->deep;
 }
 
 /* Under strict overcommit (vm.overcommit_memory=2) MAP_NORESERVE is
@@ -379,7 +381,7 @@ void trace_thread_fork_child(struct thread *th, uint64_t now)
 	struct trace_thread *t = &th->tr;
 	struct cct *old = t->tree, *fresh = cct_new();
 
-	t->lost = 0;
+	t->lost = t->deep = 0; /* the parent counts them */
 	if (!fresh) {
 		log_warn("out of memory after fork: the child's profile repeats its parent's");
 		return;
@@ -406,7 +408,7 @@ uint32_t trace_thread_nodes(const struct thread *t)
 
 uint64_t trace_thread_lost(const struct thread *t)
 {
-	return t->tr.lost + t->tr.overflow;
+	return t->tr.lost + t->tr.deep;
 }
 
 uint32_t trace_retired_nodes(void)

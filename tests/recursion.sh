@@ -40,4 +40,21 @@ else
 	skip "no Python to read the pstats file"
 fi
 
+# deeper than the runtime's stack of frames (1048576): every call recorded
+# or counted as lost, and the loss said
+if sh -c 'ulimit -s unlimited' 2> /dev/null; then
+	sh -c 'ulimit -s unlimited && exec "$@"' sh "$CPROF" --mode=trace "$PROGS/recurse" 1100000 deep > "$WORK/deep.out" \
+		2> "$WORK/deep.err"
+	expect_eq "1,100,000 calls deep: the program's result" 1100000 "$(cat "$WORK/deep.out")"
+	lost=$(sed -n 's/^cprof: warning: \([0-9]*\) calls could not be recorded (calls nested deeper than 1048576.*/\1/p' \
+		"$WORK/deep.err")
+	p=$(ncalls "$WORK/deep.err" ping)
+	q=$(ncalls "$WORK/deep.err" pong)
+	expect_eq "1,100,000 calls deep: the calls recorded and those said lost add up to ping's and pong's 1,100,001" \
+		1100001 $((${p%/*} + ${q%/*} + ${lost:-0}))
+	check "1,100,000 calls deep: some said lost ($lost)" test "${lost:-0}" -gt 0
+else
+	skip "ulimit -s unlimited is not allowed here: no recursion a million calls deep"
+fi
+
 done_testing
