@@ -66,7 +66,8 @@ static void load_dir(const struct analysis_options *opt, struct loaded *l, const
 			sprintf(names[n++], "%s/%s", dir, de->d_name);
 		}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_name);
+	if (n) /* qsort's array must not be NULL, even empty */
+		qsort(names, n, sizeof *names, cmp_name);
 	/* a big job's files take a while: say how far, on a terminal */
 	int progress = n >= 100 && isatty(STDERR_FILENO);
 	for (size_t i = 0; i < n; i++) {

@@ -107,7 +107,8 @@ static struct rank *find_ranks(struct raw_process *const *procs, size_t n, size_
 			ranks[at].main = p;
 		}
 	}
-	qsort(ranks, *nranks, sizeof *ranks, cmp_rank);
+	if (*nranks) /* qsort's array must not be NULL, even empty */
+		qsort(ranks, *nranks, sizeof *ranks, cmp_rank);
 	for (size_t i = 0; i < *nranks; i++) {
 		const struct raw_process *p = ranks[i].main;
 		ranks[i].wall = p->info.end_ns > p->info.start_ns ? (double)(p->info.end_ns - p->info.start_ns) * 1e-9 : 0;

@@ -82,4 +82,13 @@ TEST_EXTENSIONS = .sh
 SH_LOG_DRIVER = $(LOG_DRIVER)
 SH_LOG_COMPILER = $(SHELL)
 AM_TESTS_ENVIRONMENT = top_builddir='$(abs_top_builddir)' top_srcdir='$(abs_top_srcdir)' TEST_SHELL='$(SHELL)'; \
-	export top_builddir top_srcdir TEST_SHELL;
+	export top_builddir top_srcdir TEST_SHELL; $(SAN_TESTS_ENVIRONMENT)
+# Built with the sanitizers, a test fails at the first finding, and
+# tap.sh fails a script whose commands found anything: UBSan stops the
+# process as ASan does (it would go on otherwise) and, as GCC's UBSan
+# writes its reports to stderr whatever log_path says, aborts, which ASan
+# reports with the finding's stack where log_path says.
+if SANITIZERS
+SAN_TESTS_ENVIRONMENT = ASAN_OPTIONS='detect_leaks=1:handle_abort=1:strict_string_checks=1'; \
+	UBSAN_OPTIONS='halt_on_error=1:abort_on_error=1:print_stacktrace=1'; export ASAN_OPTIONS UBSAN_OPTIONS;
+endif
