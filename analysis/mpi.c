@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mpi.h"
+#include "text.h"
 
 struct rank {
 	int rank;
@@ -141,9 +142,10 @@ static void print_ranks(FILE *out, const struct rank *ranks, size_t nranks, int 
 	fprintf(out, "  %5s  %-20s %8s %9s %9s %6s\n", "rank", "host", "pid", "wall s", "MPI s", "MPI %");
 	for (size_t i = 0; i < nranks; i++) {
 		const struct raw_process *p = ranks[i].main;
-		fprintf(out, "  %5d  %-20s %8d %9.3f %9.3f %6.1f  %s\n", ranks[i].rank, p->host, p->info.pid, ranks[i].wall,
-			ranks[i].mpi, ranks[i].wall > 0 ? 100 * ranks[i].mpi / ranks[i].wall : 0.0,
-			partial(p, why, sizeof why));
+		fprintf(out, "  %5d  ", ranks[i].rank);
+		text_print(out, p->host, 20);
+		fprintf(out, " %8d %9.3f %9.3f %6.1f  %s\n", p->info.pid, ranks[i].wall, ranks[i].mpi,
+			ranks[i].wall > 0 ? 100 * ranks[i].mpi / ranks[i].wall : 0.0, partial(p, why, sizeof why));
 	}
 	for (int r = 0; r < size; r++) {
 		char num[16];
@@ -249,9 +251,11 @@ static void print_functions(FILE *out, const struct totals *t, double app)
 				at = t->ranks[r].rank;
 			}
 		}
-		fprintf(out, "  %-22s %9" PRIu64 " %9.3f %6.2f %9.4f %9.4f %9.4f %6d %12" PRIu64 " %12" PRIu64 "\n", f->name,
-			f->calls, f->time, app > 0 ? 100 * f->time / app : 0.0, lo,
-			t->nranks ? f->time / (double)t->nranks : 0.0, hi, at, f->sent, f->received);
+		fputs("  ", out);
+		text_print(out, f->name, 22);
+		fprintf(out, " %9" PRIu64 " %9.3f %6.2f %9.4f %9.4f %9.4f %6d %12" PRIu64 " %12" PRIu64 "\n", f->calls,
+			f->time, app > 0 ? 100 * f->time / app : 0.0, lo, t->nranks ? f->time / (double)t->nranks : 0.0,
+			hi, at, f->sent, f->received);
 	}
 	free(order);
 }
@@ -266,9 +270,12 @@ static void print_sites(FILE *out, struct totals *t, double app, long top)
 		"max call s", "sent B", "received B", "called from");
 	for (size_t i = 0; i < shown; i++) {
 		const struct site_total *st = &t->sites[i];
-		fprintf(out, "  %-22s %9" PRIu64 " %9.3f %6.2f %11.6f %12" PRIu64 " %12" PRIu64 "  %s\n",
-			t->funcs[st->func].name, st->calls, st->time, app > 0 ? 100 * st->time / app : 0.0, st->max_call,
-			st->sent, st->received, st->site);
+		fputs("  ", out);
+		text_print(out, t->funcs[st->func].name, 22);
+		fprintf(out, " %9" PRIu64 " %9.3f %6.2f %11.6f %12" PRIu64 " %12" PRIu64 "  ", st->calls, st->time,
+			app > 0 ? 100 * st->time / app : 0.0, st->max_call, st->sent, st->received);
+		text_print(out, st->site, 0);
+		fputc('\n', out);
 	}
 	if (shown < t->nsites)
 		fprintf(out, "  ... %zu more call sites (--top)\n", t->nsites - shown);

@@ -42,14 +42,16 @@ INTEGRATION_TESTS = \
 	tests/batch.sh \
 	tests/pstats.sh \
 	tests/compilers.sh \
-	tests/bad-input.sh
+	tests/bad-input.sh \
+	tests/terminal.sh
 TESTS += $(INTEGRATION_TESTS)
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/progs/mpif.f90 tests/tap.sh tests/pstats_print.py tests/share.py tests/pstats_compare.py \
 	tests/python/cases.py tests/python/threads.py tests/python/ends.py \
-	tests/python/native.py tests/python/shares.py
+	tests/python/native.py tests/python/shares.py tests/python/escapes.py
 
 if HAVE_CHECK
-UNIT_TESTS = tests/unit/check_stats tests/unit/check_report tests/unit/check_rawfile tests/unit/check_pstats
+UNIT_TESTS = tests/unit/check_stats tests/unit/check_report tests/unit/check_rawfile tests/unit/check_pstats \
+	tests/unit/check_text
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 UNIT_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis -I$(top_srcdir)/tests/unit
@@ -75,6 +77,11 @@ tests_unit_check_pstats_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_pstats_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_pstats_LDFLAGS = $(SAN_CFLAGS)
 tests_unit_check_pstats_LDADD = $(UNIT_LDADD)
+tests_unit_check_text_SOURCES = tests/unit/check_text.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_text_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_text_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_text_LDFLAGS = $(SAN_CFLAGS)
+tests_unit_check_text_LDADD = $(UNIT_LDADD)
 endif
 
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
