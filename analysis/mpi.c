@@ -133,11 +133,35 @@ static const char *partial(const struct raw_process *p, char *buf, size_t size)
 	return "";
 }
 
+/* "Missing: 3 of 9 ranks wrote no profile: 1, 4-5": the ranks below size
+ * that are not in ranks (sorted), in --rank's grammar.  Walks the ranks
+ * present, not the size, which a damaged profile may say is 2^31. */
+static void print_missing(FILE *out, const struct rank *ranks, size_t nranks, int size)
+{
+	char *list = NULL;
+	size_t len = 0, cap = 0;
+	long next = 0, nmissing = 0; /* long: end + 1 would overflow an int at INT_MAX */
+
+	for (size_t i = 0; i <= nranks && next < size; i++) {
+		long end = i < nranks && ranks[i].rank < size ? ranks[i].rank : size; /* [next, end) are missing */
+		char span[48];
+		if (end > next) {
+			snprintf(span, sizeof span, end - next > 1 ? "%s%ld-%ld" : "%s%ld", nmissing ? ", " : "", next, end - 1);
+			GROW(list, cap, len + strlen(span) + 1);
+			strcpy(list + len, span);
+			len += strlen(span);
+			nmissing += end - next;
+		}
+		next = end + 1;
+	}
+	if (nmissing)
+		fprintf(out, "Missing: %ld of %d ranks wrote no profile: %s\n", nmissing, size, list);
+	free(list);
+}
+
 static void print_ranks(FILE *out, const struct rank *ranks, size_t nranks, int size)
 {
-	char why[128], *missing = NULL;
-	size_t len = 0, cap = 0;
-	int nmissing = 0;
+	char why[128];
 
 	fprintf(out, "  %5s  %-20s %8s %9s %9s %6s\n", "rank", "host", "pid", "wall s", "MPI s", "MPI %");
 	for (size_t i = 0; i < nranks; i++) {
@@ -147,18 +171,7 @@ static void print_ranks(FILE *out, const struct rank *ranks, size_t nranks, int 
 		fprintf(out, " %8d %9.3f %9.3f %6.1f  %s\n", p->info.pid, ranks[i].wall, ranks[i].mpi,
 			ranks[i].wall > 0 ? 100 * ranks[i].mpi / ranks[i].wall : 0.0, partial(p, why, sizeof why));
 	}
-	for (int r = 0; r < size; r++) {
-		char num[16];
-		if (rank_index(ranks, nranks, r) >= 0)
-			continue;
-		snprintf(num, sizeof num, "%s%d", nmissing++ ? ", " : "", r);
-		GROW(missing, cap, len + strlen(num) + 1);
-		strcpy(missing + len, num);
-		len += strlen(num);
-	}
-	if (nmissing)
-		fprintf(out, "Missing: %d of %d ranks wrote no profile: %s\n", nmissing, size, missing);
-	free(missing);
+	print_missing(out, ranks, nranks, size);
 }
 
 /* What the report adds up: per function, per call site. */

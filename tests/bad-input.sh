@@ -70,6 +70,13 @@ report_with "a node whose parent is not before it" n.cprof 0 \
 patch $((nodes + 4)) '\377\377\377\177'
 report_with "a record longer than the file" l.cprof 0 "$WORK/bad/l.cprof: truncated at offset $nodes"
 
+# a process that says it is rank 0 of 2^31 - 1: the missing ranks as one
+# range, at once (the report made a list of 2^31 numbers)
+patch 32 '\0\0\0\0\377\377\377\177'
+timeout 60 "$CPROF_REPORT" "$WORK/broken" > "$WORK/huge.out" 2>&1
+expect_eq "rank 0 of 2^31 - 1: the missing ranks, at once" \
+	"Missing: 2147483646 of 2147483647 ranks wrote no profile: 1-2147483646" "$(grep '^Missing' "$WORK/huge.out")"
+
 # every prefix of a profile reads without a crash
 : > "$WORK/crashes"
 for n in $(seq 0 7 "$size"); do
