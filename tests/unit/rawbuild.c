@@ -63,6 +63,14 @@ static void put_end(struct buf *b)
 	buf_record(b, CPROF_REC_END, &end, sizeof end);
 }
 
+/* A NODES or STACKS record: thread's count nodes from node 0. */
+static void put_nodes(struct buf *b, uint32_t type, uint32_t thread, const struct cprof_node *nodes, uint32_t count)
+{
+	struct cprof_rec_nodes head = {.thread = thread, .first = 0, .count = count};
+
+	buf_record2(b, type, &head, sizeof head, nodes, count * (uint32_t)sizeof *nodes);
+}
+
 struct buf rawbuild_profile(size_t *nodes_offset)
 {
 	struct buf b = {0};
@@ -70,13 +78,7 @@ struct buf rawbuild_profile(size_t *nodes_offset)
 				      .build_id = {1, 2, 3, 4}};
 	struct cprof_rec_module m2 = {.start = 0x7f0000, .end = 0x7f1000, .bias = 0x7f0000};
 	struct cprof_rec_thread t = {.index = 0, .tid = 42, .nodes = 3, .name = "main"};
-	struct {
-		struct cprof_rec_nodes head;
-		struct cprof_node n[3];
-	} nodes = {
-		{.thread = 0, .first = 0, .count = 3},
-		{{0, 0, 0, 0, 0}, {0x401000, 0, 0, 1, 300}, {0x402000, 1, 0, 2, 150}},
-	};
+	static const struct cprof_node nodes[3] = {{0, 0, 0, 0, 0}, {0x401000, 0, 0, 1, 300}, {0x402000, 1, 0, 2, 150}};
 
 	put_header(&b);
 	put_process(&b, -1, -1);
@@ -85,7 +87,7 @@ struct buf rawbuild_profile(size_t *nodes_offset)
 	buf_record(&b, CPROF_REC_THREAD, &t, sizeof t);
 	if (nodes_offset)
 		*nodes_offset = b.len;
-	buf_record(&b, CPROF_REC_NODES, &nodes, sizeof nodes);
+	put_nodes(&b, CPROF_REC_NODES, 0, nodes, 3);
 	put_end(&b);
 	return b;
 }
@@ -124,24 +126,19 @@ static void put_threads(struct buf *b)
 {
 	struct cprof_rec_thread t0 = {.index = 0, .tid = 42, .nodes = 5, .name = "main"};
 	struct cprof_rec_thread t1 = {.index = 1, .tid = 43, .nodes = 2, .name = "worker", .events_lost = 1};
-	struct {
-		struct cprof_rec_nodes head;
-		struct cprof_node n[5];
-	} n0 = {{.thread = 0, .first = 0, .count = 5},
-		{{0, 0, 0, 0, 0},
-		 {0x401000, 0, 0, 1, 3000},
-		 {NAMED(0), 1, 0, 2, 1500},
-		 {NAMED(CPROF_NAMED_C | 2), 2, 0, 4, 900},
-		 {0x402000, 1, 0, 3, 500}}};
-	struct {
-		struct cprof_rec_nodes head;
-		struct cprof_node n[2];
-	} n1 = {{.thread = 1, .first = 0, .count = 2}, {{0, 0, 0, 0, 0}, {0x402000, 0, 0, 7, 700}}};
+	static const struct cprof_node n0[5] = {
+		{0, 0, 0, 0, 0},
+		{0x401000, 0, 0, 1, 3000},
+		{NAMED(0), 1, 0, 2, 1500},
+		{NAMED(CPROF_NAMED_C | 2), 2, 0, 4, 900},
+		{0x402000, 1, 0, 3, 500},
+	};
+	static const struct cprof_node n1[2] = {{0, 0, 0, 0, 0}, {0x402000, 0, 0, 7, 700}};
 
 	buf_record(b, CPROF_REC_THREAD, &t0, sizeof t0);
 	buf_record(b, CPROF_REC_THREAD, &t1, sizeof t1);
-	buf_record(b, CPROF_REC_NODES, &n0, sizeof n0);
-	buf_record(b, CPROF_REC_NODES, &n1, sizeof n1);
+	put_nodes(b, CPROF_REC_NODES, 0, n0, 5);
+	put_nodes(b, CPROF_REC_NODES, 1, n1, 2);
 }
 
 /* Thread 0's samples: in main, in a libc call the runtime wraps, in the
@@ -150,19 +147,17 @@ static void put_samples(struct buf *b)
 {
 	struct cprof_rec_sampling s = {.clock = CPROF_SAMPLE_WALL, .hz = 1000, .period = 1000000, .samples = 4,
 				       .unsampled_ns = 2000000, .event = "cpu-clock", .note = "a note"};
-	struct {
-		struct cprof_rec_nodes head;
-		struct cprof_node n[6];
-	} st = {{.thread = 0, .first = 0, .count = 6},
-		{{0, 0, 0, 0, 0},
-		 {0x401010, 0, 0, 1, 1000000},
-		 {0x7f0010, 1, 0, 1, 2000000},
-		 {0x7f0020, 2, 0, 1, 1000000},
-		 {0x7f2010, 1, 0, 1, 1000000},
-		 {NAMED(1), 1, 0, 1, 1000000}}};
+	static const struct cprof_node st[6] = {
+		{0, 0, 0, 0, 0},
+		{0x401010, 0, 0, 1, 1000000},
+		{0x7f0010, 1, 0, 1, 2000000},
+		{0x7f0020, 2, 0, 1, 1000000},
+		{0x7f2010, 1, 0, 1, 1000000},
+		{NAMED(1), 1, 0, 1, 1000000},
+	};
 
 	buf_record(b, CPROF_REC_SAMPLING, &s, sizeof s);
-	buf_record(b, CPROF_REC_STACKS, &st, sizeof st);
+	put_nodes(b, CPROF_REC_STACKS, 0, st, 6);
 }
 
 static void put_counts(struct buf *b)
