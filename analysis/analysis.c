@@ -17,6 +17,7 @@
 #include "rawfile.h"
 #include "stats.h"
 #include "symbols.h"
+#include "text.h"
 
 struct loaded {
 	struct raw_process **procs;
@@ -35,13 +36,24 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* "prog: WHAT TEXT: WHY" on stderr, WHY left out if NULL: TEXT names a
+ * file, or is a message that does, and a file's name may hold anything. */
+static void say(const struct analysis_options *opt, const char *what, const char *text, const char *why)
+{
+	fprintf(stderr, "%s: %s", opt->prog, what);
+	text_print(stderr, text, 0);
+	if (why)
+		fprintf(stderr, ": %s", why);
+	fputc('\n', stderr);
+}
+
 static void load_file(const struct analysis_options *opt, struct loaded *l, const char *path)
 {
 	char err[1024];
 	struct raw_process *p = rawfile_read(path, err, sizeof err);
 
 	if (err[0])
-		fprintf(stderr, "%s: %s%s\n", opt->prog, p ? "warning: " : "", err);
+		say(opt, p ? "warning: " : "", err, NULL);
 	if (!p)
 		return;
 	GROW(l->procs, l->cap, l->n + 1);
@@ -56,7 +68,7 @@ static void load_dir(const struct analysis_options *opt, struct loaded *l, const
 	size_t n = 0, cap = 0;
 
 	if (!d) {
-		fprintf(stderr, "%s: %s: %s\n", opt->prog, dir, strerror(errno));
+		say(opt, "", dir, strerror(errno));
 		return;
 	}
 	while ((de = readdir(d)))
@@ -66,7 +78,8 @@ static void load_dir(const struct analysis_options *opt, struct loaded *l, const
 			sprintf(names[n++], "%s/%s", dir, de->d_name);
 		}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_name);
+	if (n) /* qsort's array must not be NULL, even empty */
+		qsort(names, n, sizeof *names, cmp_name);
 	/* a big job's files take a while: say how far, on a terminal */
 	int progress = n >= 100 && isatty(STDERR_FILENO);
 	for (size_t i = 0; i < n; i++) {
@@ -91,9 +104,13 @@ static int cmp_process(const void *a, const void *b)
 
 static void print_heading(FILE *out, const struct raw_process *p)
 {
-	fprintf(out, "Process %d (parent %d) on %s:", p->info.pid, p->info.ppid, p->host);
-	for (uint32_t i = 0; i < p->info.argc; i++)
-		fprintf(out, " %s", p->argv[i]);
+	fprintf(out, "Process %d (parent %d) on ", p->info.pid, p->info.ppid);
+	text_print(out, p->host, 0);
+	fputc(':', out);
+	for (uint32_t i = 0; i < p->info.argc; i++) {
+		fputc(' ', out);
+		text_print(out, p->argv[i], 0);
+	}
 	if (p->info.end_reason == CPROF_END_SIGNAL)
 		fprintf(out, " [killed by signal %d: %s]", p->info.end_value, strsignal(p->info.end_value));
 	else if (p->info.end_reason == CPROF_END_EXEC)
@@ -115,6 +132,14 @@ static void warn_lost(const struct analysis_options *opt, const struct loaded *l
 			"%s: warning: %" PRIu64 " calls could not be recorded (calls nested deeper than %u, out of "
 			"memory, or a signal handler during bookkeeping): the counts above are short by that many\n",
 			opt->prog, lost, CPROF_TRACE_DEPTH);
+}
+
+/* "Note: WHAT NOTE": a note the runtime wrote in the raw profile. */
+static void print_note(FILE *out, const char *what, const char *note)
+{
+	fprintf(out, "Note: %s", what);
+	text_print(out, note, 0);
+	fputc('\n', out);
 }
 
 /* Says which rows are estimates, and from how many samples: the table
@@ -155,7 +180,7 @@ static int print_sampling(FILE *out, struct raw_process *const *procs, size_t n,
 	fputs(estimated == t->table->n ? ".\n" : "; the others were traced, exactly.\n", out);
 	for (size_t i = 0; i < n; i++)
 		if (procs[i]->sampled && procs[i]->sampling.note[0]) {
-			fprintf(out, "Note: %s\n", procs[i]->sampling.note);
+			print_note(out, "", procs[i]->sampling.note);
 			break;
 		}
 	return 1;
@@ -194,17 +219,21 @@ static int print_counting(FILE *out, struct raw_process *const *procs, size_t n,
 			t->counted->n);
 	for (size_t i = 0; i < n; i++)
 		if (procs[i]->counted && procs[i]->count_note[0]) {
-			fprintf(out, "Note: --count: %s\n", procs[i]->count_note);
+			print_note(out, "--count: ", procs[i]->count_note);
 			break;
 		}
 	for (const char *s = first->count_unmatched; *s; s += strlen(s) + 1) {
+		char *pattern;
 		if (!unmatched_everywhere(procs, n, s))
 			continue;
+		pattern = text_escape(s);
 		if (strchr(s, ':'))
 			fprintf(out, "Note: --count: no function matched '%s' (only libraries loaded at start are searched)\n",
-				s);
+				pattern);
 		else
-			fprintf(out, "Note: --count: no function matched '%s' (a library's functions need LIBRARY:%s)\n", s, s);
+			fprintf(out, "Note: --count: no function matched '%s' (a library's functions need LIBRARY:%s)\n",
+				pattern, pattern);
+		free(pattern);
 	}
 	return 1;
 }
@@ -244,7 +273,9 @@ static void emit_per_rank(const struct analysis_options *opt, struct loaded *l, 
 				stats_add(t.traced, per[i].traced);
 				stats_add(t.counted, per[i].counted);
 			}
-		fprintf(out, "Rank %d on %s: %zu process%s\n\n", rank, procs[0]->host, n, n == 1 ? "" : "es");
+		fprintf(out, "Rank %d on ", rank);
+		text_print(out, procs[0]->host, 0);
+		fprintf(out, ": %zu process%s\n\n", n, n == 1 ? "" : "es");
 		print_preamble(out, procs, n, &t);
 		report_table(out, t.table, &opt->sort, opt->top);
 		tables_free(&t);
@@ -261,7 +292,7 @@ static int emit(const struct analysis_options *opt, struct loaded *l, struct tab
 	if (opt->pstats_out) {
 		ret = pstats_write(merged->table, opt->pstats_out);
 		if (ret < 0) {
-			fprintf(stderr, "%s: cannot write %s: %s\n", opt->prog, opt->pstats_out, strerror(-ret));
+			say(opt, "cannot write ", opt->pstats_out, strerror(-ret));
 			return ANALYSIS_FAILED;
 		}
 		return ANALYSIS_OK;
@@ -324,7 +355,7 @@ int analysis_report(const struct analysis_options *options, char *const paths[],
 	for (int i = 0; i < npaths; i++) {
 		struct stat sb;
 		if (stat(paths[i], &sb) < 0)
-			fprintf(stderr, "%s: %s: %s\n", opt->prog, paths[i], strerror(errno));
+			say(opt, "", paths[i], strerror(errno));
 		else if (S_ISDIR(sb.st_mode))
 			load_dir(opt, &l, paths[i]);
 		else

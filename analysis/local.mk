@@ -10,6 +10,7 @@ analysis_libcprof_analysis_la_SOURCES = \
 	analysis/report.c analysis/report.h \
 	analysis/pstats.c analysis/pstats.h \
 	analysis/mpi.c analysis/mpi.h \
+	analysis/text.c analysis/text.h \
 	analysis/util.c analysis/util.h
 analysis_libcprof_analysis_la_CFLAGS = $(AM_CFLAGS) $(SAN_CFLAGS) $(LIBDW_CFLAGS) $(LIBELF_CFLAGS)
 analysis_libcprof_analysis_la_LIBADD = $(LIBDW_LIBS) $(LIBELF_LIBS)

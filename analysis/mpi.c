@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mpi.h"
+#include "text.h"
 
 struct rank {
 	int rank;
@@ -107,7 +108,8 @@ static struct rank *find_ranks(struct raw_process *const *procs, size_t n, size_
 			ranks[at].main = p;
 		}
 	}
-	qsort(ranks, *nranks, sizeof *ranks, cmp_rank);
+	if (*nranks) /* qsort's array must not be NULL, even empty */
+		qsort(ranks, *nranks, sizeof *ranks, cmp_rank);
 	for (size_t i = 0; i < *nranks; i++) {
 		const struct raw_process *p = ranks[i].main;
 		ranks[i].wall = p->info.end_ns > p->info.start_ns ? (double)(p->info.end_ns - p->info.start_ns) * 1e-9 : 0;
@@ -131,31 +133,45 @@ static const char *partial(const struct raw_process *p, char *buf, size_t size)
 	return "";
 }
 
+/* "Missing: 3 of 9 ranks wrote no profile: 1, 4-5": the ranks below size
+ * that are not in ranks (sorted), in --rank's grammar.  Walks the ranks
+ * present, not the size, which a damaged profile may say is 2^31. */
+static void print_missing(FILE *out, const struct rank *ranks, size_t nranks, int size)
+{
+	char *list = NULL;
+	size_t len = 0, cap = 0;
+	long next = 0, nmissing = 0; /* long: end + 1 would overflow an int at INT_MAX */
+
+	for (size_t i = 0; i <= nranks && next < size; i++) {
+		long end = i < nranks && ranks[i].rank < size ? ranks[i].rank : size; /* [next, end) are missing */
+		char span[48];
+		if (end > next) {
+			snprintf(span, sizeof span, end - next > 1 ? "%s%ld-%ld" : "%s%ld", nmissing ? ", " : "", next, end - 1);
+			GROW(list, cap, len + strlen(span) + 1);
+			strcpy(list + len, span);
+			len += strlen(span);
+			nmissing += end - next;
+		}
+		next = end + 1;
+	}
+	if (nmissing)
+		fprintf(out, "Missing: %ld of %d ranks wrote no profile: %s\n", nmissing, size, list);
+	free(list);
+}
+
 static void print_ranks(FILE *out, const struct rank *ranks, size_t nranks, int size)
 {
-	char why[128], *missing = NULL;
-	size_t len = 0, cap = 0;
-	int nmissing = 0;
+	char why[128];
 
 	fprintf(out, "  %5s  %-20s %8s %9s %9s %6s\n", "rank", "host", "pid", "wall s", "MPI s", "MPI %");
 	for (size_t i = 0; i < nranks; i++) {
 		const struct raw_process *p = ranks[i].main;
-		fprintf(out, "  %5d  %-20s %8d %9.3f %9.3f %6.1f  %s\n", ranks[i].rank, p->host, p->info.pid, ranks[i].wall,
-			ranks[i].mpi, ranks[i].wall > 0 ? 100 * ranks[i].mpi / ranks[i].wall : 0.0,
-			partial(p, why, sizeof why));
+		fprintf(out, "  %5d  ", ranks[i].rank);
+		text_print(out, p->host, 20);
+		fprintf(out, " %8d %9.3f %9.3f %6.1f  %s\n", p->info.pid, ranks[i].wall, ranks[i].mpi,
+			ranks[i].wall > 0 ? 100 * ranks[i].mpi / ranks[i].wall : 0.0, partial(p, why, sizeof why));
 	}
-	for (int r = 0; r < size; r++) {
-		char num[16];
-		if (rank_index(ranks, nranks, r) >= 0)
-			continue;
-		snprintf(num, sizeof num, "%s%d", nmissing++ ? ", " : "", r);
-		GROW(missing, cap, len + strlen(num) + 1);
-		strcpy(missing + len, num);
-		len += strlen(num);
-	}
-	if (nmissing)
-		fprintf(out, "Missing: %d of %d ranks wrote no profile: %s\n", nmissing, size, missing);
-	free(missing);
+	print_missing(out, ranks, nranks, size);
 }
 
 /* What the report adds up: per function, per call site. */
@@ -248,9 +264,11 @@ static void print_functions(FILE *out, const struct totals *t, double app)
 				at = t->ranks[r].rank;
 			}
 		}
-		fprintf(out, "  %-22s %9" PRIu64 " %9.3f %6.2f %9.4f %9.4f %9.4f %6d %12" PRIu64 " %12" PRIu64 "\n", f->name,
-			f->calls, f->time, app > 0 ? 100 * f->time / app : 0.0, lo,
-			t->nranks ? f->time / (double)t->nranks : 0.0, hi, at, f->sent, f->received);
+		fputs("  ", out);
+		text_print(out, f->name, 22);
+		fprintf(out, " %9" PRIu64 " %9.3f %6.2f %9.4f %9.4f %9.4f %6d %12" PRIu64 " %12" PRIu64 "\n", f->calls,
+			f->time, app > 0 ? 100 * f->time / app : 0.0, lo, t->nranks ? f->time / (double)t->nranks : 0.0,
+			hi, at, f->sent, f->received);
 	}
 	free(order);
 }
@@ -265,9 +283,12 @@ static void print_sites(FILE *out, struct totals *t, double app, long top)
 		"max call s", "sent B", "received B", "called from");
 	for (size_t i = 0; i < shown; i++) {
 		const struct site_total *st = &t->sites[i];
-		fprintf(out, "  %-22s %9" PRIu64 " %9.3f %6.2f %11.6f %12" PRIu64 " %12" PRIu64 "  %s\n",
-			t->funcs[st->func].name, st->calls, st->time, app > 0 ? 100 * st->time / app : 0.0, st->max_call,
-			st->sent, st->received, st->site);
+		fputs("  ", out);
+		text_print(out, t->funcs[st->func].name, 22);
+		fprintf(out, " %9" PRIu64 " %9.3f %6.2f %11.6f %12" PRIu64 " %12" PRIu64 "  ", st->calls, st->time,
+			app > 0 ? 100 * st->time / app : 0.0, st->max_call, st->sent, st->received);
+		text_print(out, st->site, 0);
+		fputc('\n', out);
 	}
 	if (shown < t->nsites)
 		fprintf(out, "  ... %zu more call sites (--top)\n", t->nsites - shown);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "text.h"
 
 /* pstats.Stats.sort_arg_dict_default, in its order: the order decides which
  * abbreviations are ambiguous. */
@@ -193,7 +194,8 @@ static void print_row(FILE *out, const struct stat_entry *e, const char *stdname
 		fputs("         ", out);
 	else
 		print_f8(out, e->ct / (double)e->cc);
-	fprintf(out, "%s\n", stdname);
+	text_print(out, stdname, 0);
+	fputc('\n', out);
 }
 
 /* v in decimal, as Python prints its unbounded ints */

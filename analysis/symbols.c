@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "symbols.h"
+#include "text.h"
 
 struct modfile {
 	char *path;
@@ -106,6 +107,17 @@ static void modfile_close(struct symbolizer *s, struct modfile *m)
 	s->nopen--;
 }
 
+/* Says once that m cannot be read, and why: a path from a raw profile may
+ * hold anything, and is escaped. */
+static void modfile_unreadable(struct modfile *m, const char *why)
+{
+	char *path = text_escape(m->path);
+
+	fprintf(stderr, "cprof: cannot read %s: %s; its functions show as addresses\n", path, why);
+	free(path);
+	m->unreadable = 1;
+}
+
 /* Opens the file itself: a path from a raw profile is untrusted, and a FIFO
  * or a device must not stop the analysis. */
 static int open_elf(struct modfile *m)
@@ -114,9 +126,7 @@ static int open_elf(struct modfile *m)
 	int fd = open(m->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 
 	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		fprintf(stderr, "cprof: cannot read %s: %s; its functions show as addresses\n", m->path,
-			fd < 0 ? strerror(errno) : "not a regular file");
-		m->unreadable = 1;
+		modfile_unreadable(m, fd < 0 ? strerror(errno) : "not a regular file");
 		if (fd >= 0)
 			close(fd);
 		return -1;
@@ -149,16 +159,16 @@ static void modfile_open(struct symbolizer *s, struct modfile *m)
 	dwfl_report_end(m->dwfl, NULL, NULL);
 	if (!m->mod) {
 		close(fd);
-		fprintf(stderr, "cprof: cannot read %s: %s; its functions show as addresses\n", m->path,
-			dwfl_errmsg(-1));
-		m->unreadable = 1;
+		modfile_unreadable(m, dwfl_errmsg(-1));
 		return;
 	}
 	n = dwfl_module_build_id(m->mod, &bits, &vaddr);
 	if (!m->rebuilt && m->build_id_len && n > 0 &&
 	    ((uint32_t)n != m->build_id_len || memcmp(bits, m->build_id, (size_t)n) != 0)) {
+		char *path = text_escape(m->path);
 		fprintf(stderr, "cprof: %s was rebuilt after the run (its build-id differs): its names may be wrong\n",
-			m->path);
+			path);
+		free(path);
 		m->rebuilt = 1;
 	}
 }

@@ -214,8 +214,7 @@ const char *strtab_str(const struct strtab *t, uint32_t id)
 	return t->strs[id];
 }
 
-/* Length of the valid UTF-8 sequence at s (1 to 4), or 0. */
-static int utf8_len(const unsigned char *s)
+int utf8_len(const unsigned char *s)
 {
 	unsigned c = s[0];
 	int n;

@@ -40,6 +40,11 @@ const char *strtab_str(const struct strtab *t, uint32_t id);
 
 uint64_t hash_bytes(const void *p, size_t len);
 
+/* The length of the valid UTF-8 sequence at s (1 to 4), or 0: a bad lead
+ * byte, an overlong form, a surrogate, above U+10FFFF, or cut short (by a
+ * byte that does not continue it, the terminating NUL included). */
+int utf8_len(const unsigned char *s);
+
 /* s as valid UTF-8, as CPython's strict decoder sees it: every byte of an
  * invalid sequence (bad lead byte, overlong form, surrogate, above
  * U+10FFFF, cut short) becomes U+FFFD.  Returns a new string. */

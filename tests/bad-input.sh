@@ -70,6 +70,13 @@ report_with "a node whose parent is not before it" n.cprof 0 \
 patch $((nodes + 4)) '\377\377\377\177'
 report_with "a record longer than the file" l.cprof 0 "$WORK/bad/l.cprof: truncated at offset $nodes"
 
+# a process that says it is rank 0 of 2^31 - 1: the missing ranks as one
+# range, at once (the report made a list of 2^31 numbers)
+patch 32 '\0\0\0\0\377\377\377\177'
+timeout 60 "$CPROF_REPORT" "$WORK/broken" > "$WORK/huge.out" 2>&1
+expect_eq "rank 0 of 2^31 - 1: the missing ranks, at once" \
+	"Missing: 2147483646 of 2147483647 ranks wrote no profile: 1-2147483646" "$(grep '^Missing' "$WORK/huge.out")"
+
 # every prefix of a profile reads without a crash
 : > "$WORK/crashes"
 for n in $(seq 0 7 "$size"); do
@@ -79,8 +86,25 @@ for n in $(seq 0 7 "$size"); do
 done
 expect_eq "every prefix of a profile is read without a crash" "" "$(cat "$WORK/crashes")"
 
+# the fuzzer (tests/unit/check_fuzz, which make check runs on profiles it
+# builds) on profiles the runtime wrote: a native program's, a Python one's
+py=$(pythons | tail -n 1 | cut -d' ' -f2)
+if [ -x "$top_builddir/tests/unit/check_fuzz" ] && [ -n "$py" ]; then
+	"$CPROF" -d "$WORK/py" "$py" -c 'def f(): pass
+f()' > /dev/null 2>&1
+	"$top_builddir/tests/unit/check_fuzz" "$good" "$WORK/py"/*.cprof > "$WORK/fuzz.out" 2>&1
+	expect_eq "fuzzing the runtime's profiles: no crash, and a clear error for each refused" "1 passed, 0 failed" \
+		"$(grep -c '^ok ' "$WORK/fuzz.out") passed, $(grep -c '^not ok ' "$WORK/fuzz.out") failed"
+	grep -v '^ok \|^1\.\.' "$WORK/fuzz.out" | head -n 40 > "$WORK/fuzz.why"
+	[ -s "$WORK/fuzz.why" ] && diag "$(cat "$WORK/fuzz.why")"
+else
+	skip "fuzzing the runtime's profiles needs Check (tests/unit/check_fuzz) and a CPython"
+fi
+
 head -c 64 /dev/urandom > "$WORK/garbage.cprof"
 run "cprof-report: only broken files" 1 "no readable raw profile" "$CPROF_REPORT" "$WORK/garbage.cprof" "$WORK/none"
 run "cprof-report: a missing path" 1 "$WORK/none: No such file or directory" "$CPROF_REPORT" "$WORK/none"
+mkdir "$WORK/empty"
+run "cprof-report: an empty directory" 1 "no readable raw profile" "$CPROF_REPORT" "$WORK/empty"
 
 done_testing

@@ -45,14 +45,16 @@ INTEGRATION_TESTS = \
 	tests/batch.sh \
 	tests/pstats.sh \
 	tests/compilers.sh \
-	tests/bad-input.sh
+	tests/bad-input.sh \
+	tests/terminal.sh
 TESTS += $(INTEGRATION_TESTS)
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/progs/mpif.f90 tests/tap.sh tests/pstats_print.py tests/share.py tests/pstats_compare.py \
 	tests/python/cases.py tests/python/threads.py tests/python/ends.py \
-	tests/python/native.py tests/python/shares.py tests/python/imports.py
+	tests/python/native.py tests/python/shares.py tests/python/imports.py tests/python/escapes.py
 
 if HAVE_CHECK
-UNIT_TESTS = tests/unit/check_stats tests/unit/check_report tests/unit/check_rawfile tests/unit/check_pstats
+UNIT_TESTS = tests/unit/check_stats tests/unit/check_report tests/unit/check_rawfile tests/unit/check_pstats \
+	tests/unit/check_text tests/unit/check_fuzz
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 UNIT_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis -I$(top_srcdir)/tests/unit
@@ -68,7 +70,8 @@ tests_unit_check_report_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_report_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_report_LDFLAGS = $(SAN_CFLAGS)
 tests_unit_check_report_LDADD = $(UNIT_LDADD)
-tests_unit_check_rawfile_SOURCES = tests/unit/check_rawfile.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_rawfile_SOURCES = tests/unit/check_rawfile.c tests/unit/rawbuild.c tests/unit/rawbuild.h \
+	tests/unit/tap.c tests/unit/tap.h
 tests_unit_check_rawfile_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_rawfile_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_rawfile_LDFLAGS = $(SAN_CFLAGS)
@@ -78,6 +81,19 @@ tests_unit_check_pstats_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_pstats_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_pstats_LDFLAGS = $(SAN_CFLAGS)
 tests_unit_check_pstats_LDADD = $(UNIT_LDADD)
+tests_unit_check_text_SOURCES = tests/unit/check_text.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_text_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_text_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_text_LDFLAGS = $(SAN_CFLAGS)
+tests_unit_check_text_LDADD = $(UNIT_LDADD)
+# the fuzzer: make check runs it on the profiles it builds; bad-input.sh
+# on one the runtime wrote
+tests_unit_check_fuzz_SOURCES = tests/unit/check_fuzz.c tests/unit/rawbuild.c tests/unit/rawbuild.h \
+	tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_fuzz_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_fuzz_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_fuzz_LDFLAGS = $(SAN_CFLAGS)
+tests_unit_check_fuzz_LDADD = $(UNIT_LDADD)
 endif
 
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
@@ -85,4 +101,13 @@ TEST_EXTENSIONS = .sh
 SH_LOG_DRIVER = $(LOG_DRIVER)
 SH_LOG_COMPILER = $(SHELL)
 AM_TESTS_ENVIRONMENT = top_builddir='$(abs_top_builddir)' top_srcdir='$(abs_top_srcdir)' TEST_SHELL='$(SHELL)'; \
-	export top_builddir top_srcdir TEST_SHELL;
+	export top_builddir top_srcdir TEST_SHELL; $(SAN_TESTS_ENVIRONMENT)
+# Built with the sanitizers, a test fails at the first finding, and
+# tap.sh fails a script whose commands found anything: UBSan stops the
+# process as ASan does (it would go on otherwise) and, as GCC's UBSan
+# writes its reports to stderr whatever log_path says, aborts, which ASan
+# reports with the finding's stack where log_path says.
+if SANITIZERS
+SAN_TESTS_ENVIRONMENT = ASAN_OPTIONS='detect_leaks=1:handle_abort=1:strict_string_checks=1'; \
+	UBSAN_OPTIONS='halt_on_error=1:abort_on_error=1:print_stacktrace=1'; export ASAN_OPTIONS UBSAN_OPTIONS;
+endif

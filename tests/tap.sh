@@ -41,11 +41,35 @@ at_exit() { tap_at_exit="$1; $tap_at_exit"; trap "$tap_at_exit" EXIT; }
 trap "$tap_at_exit" EXIT
 trap 'exit 1' TERM
 
+# Built with the sanitizers (make check sets their options then), the
+# commands write what ASan finds, and the aborts UBSan's findings end in
+# (tests/local.mk), to files here, which done_testing turns into a failed
+# test: a finding fails the script whatever its tests look at.  (UBSan's
+# log_path, in GCC's runtime, sets ASan's file: the two must be the same.)
+if [ -n "${UBSAN_OPTIONS:-}" ]; then
+	ASAN_OPTIONS="${ASAN_OPTIONS:-}:log_path=$WORK/sanitizer"
+	UBSAN_OPTIONS="$UBSAN_OPTIONS:log_path=$WORK/sanitizer"
+	export ASAN_OPTIONS UBSAN_OPTIONS
+fi
+sanitizer_findings() {
+	local f found=
+	for f in "$WORK"/sanitizer.*; do
+		[ -e "$f" ] || continue
+		found="$found $(basename "$f")"
+		diag "$(head -n 40 "$f")"
+	done
+	expect_eq "the sanitizers found nothing" "" "$found"
+}
+
 ok() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $*"; }
 not_ok() { tap_n=$((tap_n + 1)); tap_failed=$((tap_failed + 1)); echo "not ok $tap_n - $*"; }
 skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n - # SKIP $*"; }
 diag() { printf '%s\n' "$@" | sed 's/^/# /'; }
-done_testing() { echo "1..$tap_n"; exit 0; }
+done_testing() {
+	[ -z "${UBSAN_OPTIONS:-}" ] || sanitizer_findings
+	echo "1..$tap_n"
+	exit 0
+}
 # skip_all REASON: the whole script is skipped, by name (what the machine
 # cannot give); before any test
 skip_all() { echo "1..0 # SKIP $*"; exit 0; }

@@ -231,6 +231,34 @@ START_TEST(test_table_empty)
 }
 END_TEST
 
+/* Names are printed escaped (text.h), but sorted as they are, as pstats
+ * sorts them: "\001z" before "\\a", though "\\x01z" is after. */
+START_TEST(test_table_escapes_names)
+{
+	static const char *names[] = {"\\a", "b\n   9    0.000    0.000    0.000    0.000 forged.c:1(f)", "\001z",
+				      "\033]0;title\007"};
+	struct stats *st = stats_new(strings);
+	char *t;
+
+	for (unsigned i = 0; i < 4; i++) {
+		uint32_t e = stats_entry(st, (struct func_name){strtab_intern(strings, "/src/a.c"), i + 1,
+							       strtab_intern(strings, names[i])});
+		st->entries[e].cc = st->entries[e].nc = 1;
+	}
+	t = table(st, "name", -1);
+	ck_assert_str_eq(t, "         4 function calls in 0.000 seconds\n\n"
+			    "   Ordered by: function name\n\n"
+			    "   ncalls  tottime  percall  cumtime  percall filename:lineno(function)\n"
+			    "        1    0.000    0.000    0.000    0.000 a.c:3(\\x01z)\n"
+			    "        1    0.000    0.000    0.000    0.000 a.c:4(\\x1b]0;title\\x07)\n"
+			    "        1    0.000    0.000    0.000    0.000 a.c:1(\\a)\n"
+			    "        1    0.000    0.000    0.000    0.000 "
+			    "a.c:2(b\\n   9    0.000    0.000    0.000    0.000 forged.c:1(f))\n\n\n");
+	free(t);
+	stats_free(st);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("report");
@@ -245,6 +273,7 @@ int main(void)
 	tcase_add_test(tc, test_table_calls);
 	tcase_add_test(tc, test_table_restricted);
 	tcase_add_test(tc, test_table_empty);
+	tcase_add_test(tc, test_table_escapes_names);
 	suite_add_tcase(s, tc);
 	return tap_run(s);
 }

@@ -1,0 +1,282 @@
+/* A deterministic mutation fuzzer of the raw-profile reader and of the
+ * reports made from what it reads.  The seeds: the profiles rawbuild.c
+ * builds, one with a record of every type, or the raw profiles named on the
+ * command line (tests/bad-input.sh gives it two the runtime wrote).  Each
+ * seed is cut at every length and mutated thousands of ways; a variant is
+ * read, or refused with a message that names the file, and what is read
+ * goes through the analysis: the table, the MPI report, merging, and every
+ * WHOLE_EVERY variants all of analysis_report (headings, notes, ranks,
+ * pstats).  No crash, no hang; with --enable-sanitizers, no memory error
+ * or undefined behaviour either. */
+#include "config.h"
+
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analysis.h"
+#include "mpi.h"
+#include "profile.h"
+#include "rawbuild.h"
+#include "rawfile.h"
+#include "tap.h"
+
+/* mutated variants of each seed: fewer of the runtime's, whose modules
+ * are files libdw reads again for each analysis_report */
+#define ROUNDS_BUILT 10000
+#define ROUNDS_FILES 2000
+#define WHOLE_EVERY 50 /* variants read between two runs of analysis_report */
+
+static char **seed_files; /* from the command line */
+static int nseed_files;
+
+/* The sanitizers' runtime, when the test is built with it. */
+extern void __sanitizer_set_report_fd(void *fd) __attribute__((weak));
+
+struct fuzz {
+	uint64_t rng;
+	struct strtab *strings;
+	struct symbolizer *sym;
+	struct stats *merged;
+	struct sort_spec sort;
+	FILE *sink; /* /dev/null, for the reports */
+	char dir[64];
+	unsigned long read;
+};
+
+/* The analysis says what it cannot read on stderr, for each variant: to
+ * /dev/null with it, but what the sanitizers find goes where stderr went. */
+static void quiet_stderr(void)
+{
+	int saved = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY);
+
+	ck_assert_int_ge(saved, 0);
+	ck_assert_int_ge(null, 0);
+	if (__sanitizer_set_report_fd)
+		__sanitizer_set_report_fd((void *)(intptr_t)saved);
+	dup2(null, STDERR_FILENO);
+	close(null);
+}
+
+static void fuzz_init(struct fuzz *f)
+{
+	char err[256];
+
+	memset(f, 0, sizeof *f);
+	f->rng = 88172645463325252ull;
+	f->strings = strtab_new();
+	f->sym = symbolizer_new(f->strings);
+	f->merged = stats_new(f->strings);
+	ck_assert_int_eq(sort_parse("cumulative", &f->sort, err, sizeof err), 0);
+	f->sink = fopen("/dev/null", "w");
+	ck_assert_ptr_nonnull(f->sink);
+	snprintf(f->dir, sizeof f->dir, "%s/cprof-fuzz.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	ck_assert_ptr_nonnull(mkdtemp(f->dir));
+	quiet_stderr();
+}
+
+static void fuzz_free(struct fuzz *f)
+{
+	char path[128];
+
+	report_table(f->sink, f->merged, &f->sort, -1);
+	stats_free(f->merged);
+	symbolizer_free(f->sym);
+	strtab_free(f->strings);
+	fclose(f->sink);
+	snprintf(path, sizeof path, "%s/v.cprof", f->dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/v.pstats", f->dir);
+	unlink(path);
+	ck_assert_int_eq(rmdir(f->dir), 0);
+}
+
+static uint64_t next(struct fuzz *f)
+{
+	f->rng ^= f->rng << 13;
+	f->rng ^= f->rng >> 7;
+	f->rng ^= f->rng << 17;
+	return f->rng;
+}
+
+/* Changes d in place, one of five ways: a few bytes set at random; a
+ * 32-bit or a 64-bit field (fields are aligned) set to an edge of a range
+ * or one less; a run of bytes copied over another (a record's header over
+ * a payload...); or the end cut off.  Returns the length left. */
+static size_t mutate(struct fuzz *f, unsigned char *d, size_t len)
+{
+	static const uint64_t edges[] = {
+		0, 1, 2, 7, 8, 15, 16, 0x7f, 0x80, 0xff, 0x100, 0xffff, 0x7fffffff, 0x80000000, 0xffffffff,
+		0x100000000ull, INT64_MAX, CPROF_NAMED_BIT, CPROF_NAMED_BIT | CPROF_NAMED_C, CPROF_SITE_PC, UINT64_MAX,
+	};
+	uint64_t r = next(f), edge = edges[(r >> 8) % (sizeof edges / sizeof edges[0])];
+	size_t at = (size_t)(next(f) % len);
+
+	switch (r % 5) {
+	case 0:
+		for (int k = 0; k < 1 + (int)((r >> 16) % 4); k++)
+			d[next(f) % len] = (unsigned char)(next(f) >> 40);
+		break;
+	case 1:
+		at &= ~(size_t)3;
+		if (at + 4 <= len)
+			memcpy(d + at, &(uint32_t){(uint32_t)edge - (uint32_t)((r >> 20) & 1)}, 4);
+		break;
+	case 2:
+		at &= ~(size_t)7;
+		if (at + 8 <= len)
+			memcpy(d + at, &(uint64_t){edge - ((r >> 20) & 1)}, 8);
+		break;
+	case 3: {
+		size_t from = (size_t)(next(f) % len), n = 1 + (size_t)(r >> 24) % 64;
+		if (from + n <= len && at + n <= len)
+			memmove(d + at, d + from, n);
+		break;
+	}
+	default:
+		return at;
+	}
+	return len;
+}
+
+/* All of the analysis, from a file, in one of its ways of reporting. */
+static void whole_analysis(struct fuzz *f, const unsigned char *d, size_t len)
+{
+	static unsigned long runs;
+	char file[128], pstats[128], err[128];
+	struct analysis_options opt = {.prog = "fuzz", .top = -1};
+	struct ranks *ranks = ranks_parse("0-1", err, sizeof err);
+	char *paths[] = {file};
+	int fd, ret;
+
+	snprintf(file, sizeof file, "%s/v.cprof", f->dir);
+	snprintf(pstats, sizeof pstats, "%s/v.pstats", f->dir);
+	fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, d, len), (ssize_t)len);
+	close(fd);
+	switch (runs++ % 5) {
+	case 0: opt.per_process = 1; break;
+	case 1: opt.per_rank = 1; break;
+	case 2: opt.pstats_out = pstats; break;
+	case 3: opt.ranks = ranks; break;
+	default: opt.top = 3; break;
+	}
+	ret = analysis_report(&opt, paths, 1, f->sink);
+	ck_assert_msg(ret == ANALYSIS_OK || (opt.ranks && ret == ANALYSIS_EMPTY), "analysis_report returned %d", ret);
+	ranks_free(ranks);
+}
+
+/* A variant: read or refused with a message naming the file; if read,
+ * reported. */
+static void check_one(struct fuzz *f, const unsigned char *d, size_t len)
+{
+	char err[1024];
+	struct raw_process *p = rawfile_parse("fuzz.cprof", d, len, err, sizeof err);
+	struct tables t;
+
+	if (!p) {
+		ck_assert_msg(strncmp(err, "fuzz.cprof: ", 12) == 0 && err[12], "refused without saying why: '%s'", err);
+		return;
+	}
+	ck_assert_msg(p->truncated ? strstr(err, ": truncated at offset ") != NULL : !err[0], "read, saying '%s'", err);
+	profile_process(f->strings, f->sym, p, &t);
+	report_table(f->sink, t.table, &f->sort, -1);
+	mpi_report(f->sink, f->strings, f->sym, &p, 1, 20);
+	stats_add(f->merged, t.table);
+	tables_free(&t);
+	rawfile_free(p);
+	if (++f->read % WHOLE_EVERY == 0)
+		whole_analysis(f, d, len);
+}
+
+/* Every prefix of the seed (at most 4096 of them, evenly spaced), then
+ * `rounds` variants of one to three mutations. */
+static void fuzz_seed(struct fuzz *f, const char *name, const unsigned char *seed, size_t len, int rounds)
+{
+	char err[1024];
+	struct raw_process *p = rawfile_parse(name, seed, len, err, sizeof err);
+	unsigned char *d = malloc(len);
+	size_t step = len / 4096 + 1;
+
+	ck_assert_msg(p && !p->truncated, "the seed %s does not read whole: %s", name, err);
+	rawfile_free(p);
+	for (size_t n = 0; n < len; n += step)
+		check_one(f, seed, n);
+	for (int round = 0; round < rounds; round++) {
+		size_t n = len;
+		memcpy(d, seed, len);
+		for (int k = 0; k < 1 + round % 3 && n > 8; k++)
+			n = mutate(f, d, n);
+		check_one(f, d, n);
+	}
+	free(d);
+}
+
+START_TEST(test_fuzz_built)
+{
+	struct fuzz f;
+	struct buf full = rawbuild_full(), small = rawbuild_profile(NULL);
+
+	fuzz_init(&f);
+	fuzz_seed(&f, "rawbuild_full", full.p, full.len, ROUNDS_BUILT);
+	fuzz_seed(&f, "rawbuild_profile", small.p, small.len, ROUNDS_BUILT);
+	ck_assert_uint_gt(f.read, ROUNDS_BUILT / 10); /* not only errors */
+	fuzz_free(&f);
+	free(full.p);
+	free(small.p);
+}
+END_TEST
+
+static unsigned char *read_file(const char *path, size_t *len)
+{
+	FILE *in = fopen(path, "rb");
+	unsigned char *d;
+	long n;
+
+	ck_assert_msg(in != NULL, "cannot open the seed %s", path);
+	fseek(in, 0, SEEK_END);
+	n = ftell(in);
+	rewind(in);
+	d = malloc(n > 0 ? (size_t)n : 1);
+	ck_assert_int_eq(fread(d, 1, (size_t)n, in), (size_t)n);
+	fclose(in);
+	*len = (size_t)n;
+	return d;
+}
+
+START_TEST(test_fuzz_files)
+{
+	struct fuzz f;
+
+	fuzz_init(&f);
+	for (int i = 0; i < nseed_files; i++) {
+		size_t len;
+		unsigned char *d = read_file(seed_files[i], &len);
+		fuzz_seed(&f, seed_files[i], d, len, ROUNDS_FILES);
+		free(d);
+	}
+	ck_assert_uint_gt(f.read, ROUNDS_FILES / 10); /* not only errors */
+	fuzz_free(&f);
+}
+END_TEST
+
+int main(int argc, char **argv)
+{
+	Suite *s = suite_create("fuzz");
+	TCase *tc = tcase_create("fuzz");
+
+	seed_files = argv + 1;
+	nseed_files = argc - 1;
+	tcase_set_timeout(tc, 60); /* a few seconds; under the sanitizers, three times that */
+	/* given files, the seeds built are left to make check's own run */
+	if (nseed_files)
+		tcase_add_test(tc, test_fuzz_files);
+	else
+		tcase_add_test(tc, test_fuzz_built);
+	suite_add_tcase(s, tc);
+	return tap_run(s);
+}
