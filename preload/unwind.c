@@ -47,6 +47,14 @@ static __thread int in_unwind __attribute__((tls_model("initial-exec")));
 /* A thread is in libunwind: see unwind_begin(). */
 static int unwinding;
 
+/* What stands for the frames of a stack deeper than UNWIND_MAX_FRAMES:
+ * its outermost frame kept is replaced by this named function, so that
+ * the report says the stack was cut, and how often, instead of showing a
+ * frame half-way down as where the thread began. */
+static uint64_t cut_id;
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
 /* The dynamic loader's lock (its dl_load_write_lock), or NULL when it was
  * not found. */
 static const int *loader_lock;
@@ -88,6 +96,7 @@ void unwind_init(void)
 	in_unwind = 1;
 	unw_set_caching_policy(unw_local_addr_space, UNW_CACHE_PER_THREAD);
 	in_unwind = 0;
+	cut_id = named_add("~", 0, "<outer frames of stacks deeper than " STR(UNWIND_MAX_FRAMES) ", cut>", 1);
 	if (getauxval(AT_BASE)) {
 		const int *lock = NULL;
 		dl_iterate_phdr(find_loader_lock, &lock);
@@ -157,6 +166,8 @@ int unwind_stack(void *uc, int signal_frame, uintptr_t *pcs)
 		if (python && python_in_interpreter(pcs[n - 1]))
 			break;
 	} while (n < UNWIND_MAX_FRAMES && unw_step(&c) > 0);
+	if (n == UNWIND_MAX_FRAMES && cut_id && !(python && python_in_interpreter(pcs[n - 1])) && unw_step(&c) > 0)
+		pcs[n - 1] = (uintptr_t)cut_id;
 	return n;
 }
 

@@ -57,4 +57,13 @@ else
 	skip "ulimit -s unlimited is not allowed here: no recursion a million calls deep"
 fi
 
+# a sampled stack deeper than the sampler unwinds (128 frames): its outer
+# frames are cut, and a row says so, instead of a frame half-way down
+# standing as where the thread began
+"$CPROF" --mode=sample "$PROGS/recurse" 1001 spin > /dev/null 2> "$WORK/cut.out"
+cut=$(cumtime "$WORK/cut.out" "outer frames of stacks deeper than 128, cut")
+within "a 1000 deep stack, sampled: the cut frames' row has the time (s)" "$cut" 0.1 100
+expect_eq "a 1000 deep stack, sampled: ... as much as bottom, where it was spent" "$(cumtime "$WORK/cut.out" bottom)" "$cut"
+expect_eq "a 1000 deep stack, sampled: main, cut, is not a row" "" "$(cumtime "$WORK/cut.out" main)"
+
 done_testing
