@@ -25,6 +25,31 @@
 #define CPROF_SUFFIX ".cprof"
 #define CPROF_PARTIAL_SUFFIX ".partial"
 
+/* "rank00003-", the start of the names of rank 3's files (its profiles, and
+ * cprof-mpi's marks), into buf: the rank in five digits at least, so that
+ * ranks sort in order.  Async-signal-safe: the writer names files in
+ * signal handlers. */
+#define CPROF_RANK_TAG_MAX 17 /* "rank" + 10 digits + "-" + NUL, and a spare */
+static inline void cprof_rank_tag(char buf[CPROF_RANK_TAG_MAX], int rank)
+{
+	char digits[10];
+	unsigned v = rank < 0 ? 0 : (unsigned)rank;
+	int n = 0, at = 0;
+
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (const char *p = "rank"; *p; p++)
+		buf[at++] = *p;
+	for (int pad = n; pad < 5; pad++)
+		buf[at++] = '0';
+	while (n)
+		buf[at++] = digits[--n];
+	buf[at++] = '-';
+	buf[at] = '\0';
+}
+
 struct cprof_file_header {
 	char magic[8];       /* CPROF_MAGIC, no NUL */
 	uint32_t version;    /* CPROF_FORMAT_VERSION */

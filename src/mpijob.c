@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cprof-format.h"
 #include "launcher.h"
 #include "mpijob.h"
 
@@ -63,17 +64,12 @@ static int job_id(char *buf, size_t size)
 	return 0;
 }
 
-static void rank_tag(char *buf, size_t size, int rank)
-{
-	snprintf(buf, size, "rank%05d-", rank); /* as the runtime names its files */
-}
-
 /* The job's directory, which every rank writes into: -d, else cprof-<job id>
  * in the working directory.  A rank's profiles of an earlier run would be
  * merged with this one's: refused. */
 int prepare_job_dir(const char *named, int rank, char *jobid, size_t idsize, char *dir, size_t size)
 {
-	char made[PATH_MAX], tag[32], marker[PATH_MAX + 64];
+	char made[PATH_MAX], tag[CPROF_RANK_TAG_MAX], marker[PATH_MAX + 64];
 
 	if (job_id(jobid, idsize) < 0)
 		jobid[0] = '\0';
@@ -93,7 +89,7 @@ int prepare_job_dir(const char *named, int rank, char *jobid, size_t idsize, cha
 		return -1;
 	}
 	snprintf(dir, size, "%s", made);
-	rank_tag(tag, sizeof tag, rank);
+	cprof_rank_tag(tag, rank);
 	if (dir_has_profiles(dir, tag)) {
 		fprintf(stderr,
 			"%s: %s already holds rank %d's profile of an earlier run, which would be merged with this "
@@ -109,10 +105,10 @@ int prepare_job_dir(const char *named, int rank, char *jobid, size_t idsize, cha
 /* Tells rank 0 that this rank is done: its processes have all ended. */
 void mark_done(const char *dir, int rank, int status)
 {
-	char tag[32], tmp[PATH_MAX + 64], marker[PATH_MAX + 64];
+	char tag[CPROF_RANK_TAG_MAX], tmp[PATH_MAX + 64], marker[PATH_MAX + 64];
 	FILE *f;
 
-	rank_tag(tag, sizeof tag, rank);
+	cprof_rank_tag(tag, rank);
 	snprintf(tmp, sizeof tmp, "%s/.%sdone.%d", dir, tag, (int)getpid());
 	snprintf(marker, sizeof marker, "%s/.%sdone", dir, tag);
 	f = fopen(tmp, "w");
@@ -125,14 +121,14 @@ void mark_done(const char *dir, int rank, int status)
  * when the launcher did not say how many ranks there are (size -1). */
 void wait_ranks(const char *dir, int size, int seconds)
 {
-	char tag[32], marker[PATH_MAX + 64];
+	char tag[CPROF_RANK_TAG_MAX], marker[PATH_MAX + 64];
 	int done = 0, tick = 0;
 
 	if (size < 1)
 		return;
 	for (; tick <= seconds * 10; tick++) {
 		for (done = 0; done < size; done++) {
-			rank_tag(tag, sizeof tag, done);
+			cprof_rank_tag(tag, done);
 			snprintf(marker, sizeof marker, "%s/.%sdone", dir, tag);
 			if (access(marker, F_OK) < 0)
 				break;
