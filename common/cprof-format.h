@@ -13,6 +13,7 @@
 #define CPROF_FORMAT_H
 
 #include <stdint.h>
+#include <string.h>
 
 #define CPROF_MAGIC "CPROFRAW"
 #define CPROF_FORMAT_VERSION 1
@@ -24,6 +25,16 @@
  * images of one pid (exec) and processes of other pid namespaces. */
 #define CPROF_SUFFIX ".cprof"
 #define CPROF_PARTIAL_SUFFIX ".partial"
+
+/* Whether a file of a run's directory is a raw profile, complete or not,
+ * by its name. */
+static inline int cprof_is_profile_name(const char *name)
+{
+	size_t n = strlen(name), c = strlen(CPROF_SUFFIX), p = strlen(CPROF_PARTIAL_SUFFIX);
+
+	return (n > c && strcmp(name + n - c, CPROF_SUFFIX) == 0) ||
+	       (n > p && strcmp(name + n - p, CPROF_PARTIAL_SUFFIX) == 0);
+}
 
 /* "rank00003-", the start of the names of rank 3's files (its profiles, and
  * cprof-mpi's marks), into buf: the rank in five digits at least, so that

@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "cprof-format.h"
 #include "launcher.h"
 #include "mpijob.h"
+#include "outdir.h"
 
 /* cprof-mpi: the first of these variables that is set. */
 static const char *first_env(const char *const *names)
@@ -64,12 +66,29 @@ static int job_id(char *buf, size_t size)
 	return 0;
 }
 
+/* This rank's part of the job, for the end of the job: the job
+ * directory, open. */
+static struct {
+	int rank;
+	int dirfd;
+	char dir[PATH_MAX];
+} job = {.dirfd = -1};
+
+/* The name of rank's done mark, ".rank00003-done". */
+static void done_mark(char *buf, size_t size, int rank)
+{
+	char tag[CPROF_RANK_TAG_MAX];
+
+	cprof_rank_tag(tag, rank);
+	snprintf(buf, size, ".%sdone", tag);
+}
+
 /* The job's directory, which every rank writes into: -d, else cprof-<job id>
  * in the working directory.  A rank's profiles of an earlier run would be
  * merged with this one's: refused. */
 int prepare_job_dir(const char *named, int rank, char *jobid, size_t idsize, char *dir, size_t size)
 {
-	char made[PATH_MAX], tag[CPROF_RANK_TAG_MAX], marker[PATH_MAX + 64];
+	char tag[CPROF_RANK_TAG_MAX], marker[64];
 
 	if (job_id(jobid, idsize) < 0)
 		jobid[0] = '\0';
@@ -84,53 +103,81 @@ int prepare_job_dir(const char *named, int rank, char *jobid, size_t idsize, cha
 			prog);
 		return -1;
 	}
-	if (make_dirs(dir) < 0 || !realpath(dir, made) || access(made, W_OK | X_OK) < 0) {
-		fprintf(stderr, "%s: cannot write into %s: %s (choose another with -d)\n", prog, dir, strerror(errno));
+	job.dirfd = outdir_open(dir, dir, size);
+	if (job.dirfd < 0)
 		return -1;
-	}
-	snprintf(dir, size, "%s", made);
 	cprof_rank_tag(tag, rank);
-	if (dir_has_profiles(dir, tag)) {
+	if (outdir_has_profiles(job.dirfd, tag)) {
 		fprintf(stderr,
 			"%s: %s already holds rank %d's profile of an earlier run, which would be merged with this "
 			"one's: remove it or choose another directory with -d\n",
 			prog, dir, rank);
+		close(job.dirfd);
+		job.dirfd = -1;
 		return -1;
 	}
-	snprintf(marker, sizeof marker, "%s/.%sdone", dir, tag);
-	unlink(marker);
+	/* the marks of an earlier run */
+	done_mark(marker, sizeof marker, rank);
+	unlinkat(job.dirfd, marker, 0);
+	job.rank = rank;
+	snprintf(job.dir, sizeof job.dir, "%s", dir);
 	return 0;
 }
 
-/* Tells rank 0 that this rank is done: its processes have all ended. */
-void mark_done(const char *dir, int rank, int status)
+/* Writes text into the job's directory as name: into a new file, renamed
+ * onto name when complete; never through a link put at either name. */
+static int write_mark(const char *name, const char *text)
 {
-	char tag[CPROF_RANK_TAG_MAX], tmp[PATH_MAX + 64], marker[PATH_MAX + 64];
-	FILE *f;
+	char tmp[128];
+	size_t len = strlen(text);
+	int fd = -1, ret = 0;
 
-	cprof_rank_tag(tag, rank);
-	snprintf(tmp, sizeof tmp, "%s/.%sdone.%d", dir, tag, (int)getpid());
-	snprintf(marker, sizeof marker, "%s/.%sdone", dir, tag);
-	f = fopen(tmp, "w");
-	if (!f || fprintf(f, "%d\n", status) < 0 || fclose(f) != 0 || rename(tmp, marker) < 0)
-		fprintf(stderr, "%s: cannot write %s: %s (rank 0 will wait for rank %d)\n", prog, marker,
-			strerror(errno), rank);
+	for (int n = 0; n < 100 && fd < 0; n++) {
+		snprintf(tmp, sizeof tmp, "%s.%d.%d", name, (int)getpid(), n);
+		fd = openat(job.dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	if (fd < 0)
+		return -errno;
+	if (write(fd, text, len) != (ssize_t)len)
+		ret = errno ? -errno : -EIO;
+	if (close(fd) < 0 && !ret)
+		ret = -errno;
+	if (!ret && renameat(job.dirfd, tmp, job.dirfd, name) < 0)
+		ret = -errno;
+	if (ret)
+		unlinkat(job.dirfd, tmp, 0);
+	return ret;
+}
+
+/* Tells rank 0 that this rank is done: its processes have all ended. */
+static void mark_done(int status)
+{
+	char marker[64], text[16];
+	int ret;
+
+	done_mark(marker, sizeof marker, job.rank);
+	snprintf(text, sizeof text, "%d\n", status);
+	ret = write_mark(marker, text);
+	if (ret < 0)
+		fprintf(stderr, "%s: cannot write %s/%s: %s (rank 0 will wait for rank %d)\n", prog, job.dir, marker,
+			strerror(-ret), job.rank);
 }
 
 /* Rank 0 waits, `seconds` at most, for every rank to be done; for none
  * when the launcher did not say how many ranks there are (size -1). */
-void wait_ranks(const char *dir, int size, int seconds)
+static void wait_ranks(int size, int seconds)
 {
-	char tag[CPROF_RANK_TAG_MAX], marker[PATH_MAX + 64];
+	char marker[64];
 	int done = 0, tick = 0;
 
 	if (size < 1)
 		return;
 	for (; tick <= seconds * 10; tick++) {
 		for (done = 0; done < size; done++) {
-			cprof_rank_tag(tag, done);
-			snprintf(marker, sizeof marker, "%s/.%sdone", dir, tag);
-			if (access(marker, F_OK) < 0)
+			done_mark(marker, sizeof marker, done);
+			if (faccessat(job.dirfd, marker, F_OK, AT_SYMLINK_NOFOLLOW) < 0)
 				break;
 		}
 		if (done == size)
@@ -141,4 +188,13 @@ void wait_ranks(const char *dir, int size, int seconds)
 		usleep(100000);
 	}
 	fprintf(stderr, "%s: waited %d s: reporting without the ranks that are not done\n", prog, seconds);
+}
+
+int job_finish(int status, int size, int seconds)
+{
+	mark_done(status);
+	if (job.rank != 0)
+		return -EAGAIN;
+	wait_ranks(size, seconds);
+	return 0;
 }

@@ -12,10 +12,10 @@ int mpi_identity(int *rank, int *size);
  * job id into jobid ("" if none).  -1, said, if it cannot be used. */
 int prepare_job_dir(const char *named, int rank, char *jobid, size_t idsize, char *dir, size_t size);
 
-/* This rank is done: its program and every process it left have ended. */
-void mark_done(const char *dir, int rank, int status);
-
-/* Rank 0 waits, `seconds` at most, for every rank to be done. */
-void wait_ranks(const char *dir, int size, int seconds);
+/* This rank is done: its program and every process it left have ended,
+ * with status (as a shell reports it).  Rank 0 then waits, `seconds` at
+ * most, for the `size` ranks to be done, and returns 0: it reports.  The
+ * others return -EAGAIN. */
+int job_finish(int status, int size, int seconds);
 
 #endif
