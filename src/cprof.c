@@ -363,20 +363,7 @@ static int prepare_dir(const struct settings *s, char *dir, size_t size)
 /* -o's file is written after the run: find out now if it cannot be. */
 static int check_output(const char *out)
 {
-	char copy[PATH_MAX];
-
-	if (!out)
-		return 0;
-	if (access(out, F_OK) == 0) {
-		if (access(out, W_OK) == 0)
-			return 0;
-	} else {
-		snprintf(copy, sizeof copy, "%s", out);
-		if (access(dirname(copy), W_OK | X_OK) == 0)
-			return 0;
-	}
-	fprintf(stderr, "%s: cannot write %s: %s\n", prog, out, strerror(errno));
-	return -1;
+	return out ? analysis_check_output(prog, out) : 0;
 }
 
 static void remove_dir(const char *dir)
