@@ -30,8 +30,7 @@ for np in 1 2 4; do
 	expect_eq "-np $np: the traced functions once per rank" "$np $np $np" \
 		"$(ncalls out main) $(ncalls out ring) $(ncalls out allreduce)"
 	matches "-np $np: the MPI section counts the ranks" "^MPI: $np ranks of $np; " "$(cat out)"
-	expect_eq "-np $np: a line per rank" "$(seq 0 $((np - 1)) | tr '\n' ' ')" \
-		"$(awk '/^ +rank +host/ { on = 1; next } on && NF == 0 { exit } on { printf "%s ", $1 }' out)"
+	expect_eq "-np $np: a line per rank, none flagged" "$(seq 0 $((np - 1)) | tr '\n' '|')" "$(rank_endings out)"
 	expect_eq "-np $np: MPI_Allreduce's calls and bytes (1000 doubles each way)" \
 		"$((np * rounds)) $((np * rounds * 8000)) $((np * rounds * 8000))" \
 		"$(awk '$1 == "MPI_Allreduce" && NF == 10 { print $2, $9, $10 }' out)"
@@ -109,19 +108,23 @@ check "PBS_JOBID 42.server/x: cprof-42.server_x" test -d cprof-42.server_x
 (SLURM_JOB_ID=77 PBS_JOBID=42 $MPIEXEC -np 1 "$CPROF_MPI" "$KERNELS/mpi" 1 > /dev/null 2>&1)
 check "SLURM_JOB_ID before PBS_JOBID: cprof-77" test -d cprof-77
 
-# ranks that end badly: their data is kept, and the report says how they ended
+# ranks that end badly: their data is kept, and the report says how they
+# ended
 # (mpiexec kills the others: SIGCONT, SIGTERM a second later, SIGKILL a
 # second after that, unless told to wait longer, as a busy machine needs;
 # each wait costs the test its length)
-for mode in abort term; do
-	$MPIEXEC --mca odls_base_sigkill_timeout 4 -np 3 "$CPROF_MPI" -d "end-$mode" "$PROGS/mpiend" $mode > /dev/null 2>&1
+for mode in abort term exit; do
+	$MPIEXEC --mca odls_base_sigkill_timeout 4 -np 3 "$CPROF_MPI" -d "end-$mode" "$PROGS/mpiend" $mode \
+		> "end-$mode.job" 2> "end-$mode.err"
 	"$CPROF_REPORT" "end-$mode" > "end-$mode.out" 2> /dev/null
 	expect_eq "$mode: every rank wrote its profile" 3 "$(ls "end-$mode" | grep -c '\.cprof$')"
 	case $mode in
-	abort) why="called MPI_Abort \(error code 3\)" ;;
-	term) why="killed by signal 15 \(Terminated\)" ;;
+	abort) how="called MPI_Abort (error code 3), no MPI_Finalize" ;;
+	term) how="killed by signal 15 (Terminated), no MPI_Finalize" ;;
+	exit) how="no MPI_Finalize" ;;
 	esac
-	matches "$mode: rank 1's line says how it ended" "^ +1 .*$why" "$(cat "end-$mode.out")"
+	killed="killed by signal 15 (Terminated), no MPI_Finalize"
+	expect_eq "$mode: each rank's line says how it ended" "0 $killed|1 $how|2 $killed|" "$(rank_endings "end-$mode.out")"
 	expect_eq "$mode: the barrier every rank passed" 3 "$(ncalls "end-$mode.out" MPI_Init)"
 done
 
