@@ -390,9 +390,12 @@ static volatile sig_atomic_t stop_waiting;
 /* While the program runs, signals sent to cprof alone are passed on to it;
  * the terminal's Ctrl-C and Ctrl-\ (si_code SI_KERNEL) reach it by
  * themselves.  Once it has ended, any of them stops the waiting for the
- * processes it left running. */
+ * processes it left running.  Under cprof-mpi, one that ends jobs also
+ * says where the job's profiles are. */
 static void on_signal(int sig, siginfo_t *si, void *uc)
 {
+	if (CPROF_MPI)
+		job_stopping(sig);
 	if (child <= 0) {
 		stop_waiting = 1;
 		return;
@@ -576,7 +579,7 @@ int main(int argc, char **argv)
 	if (s.count[0])
 		sweep_probes();
 	if (CPROF_MPI) {
-		if (job_finish(status, size, s.wait) < 0) /* rank 0 reports for all */
+		if (job_finish(status, size, s.wait) < 0) /* rank 0 reports for all, unless the job is stopped */
 			return status;
 	} else if (ret < 0) {
 		if (!s.dir)

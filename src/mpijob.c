@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,13 +67,20 @@ static int job_id(char *buf, size_t size)
 	return 0;
 }
 
-/* This rank's part of the job, for the end of the job: the job
- * directory, open. */
+/* This rank's part of the job, for the end of the job and for a signal
+ * handler: the job directory, open. */
 static struct {
 	int rank;
 	int dirfd;
 	char dir[PATH_MAX];
+	volatile sig_atomic_t stopped;   /* the launcher is ending the job */
+	volatile sig_atomic_t reporting; /* rank 0 has begun its report */
+	char ended[PATH_MAX * 2 + 160];  /* what a stopped rank says, made ahead */
+	char ended_reporting[PATH_MAX * 2 + 160];
 } job = {.dirfd = -1};
+
+/* The mark that one rank has said where the profiles are. */
+#define SAID_MARK ".job-end-said"
 
 /* The name of rank's done mark, ".rank00003-done". */
 static void done_mark(char *buf, size_t size, int rank)
@@ -81,6 +89,19 @@ static void done_mark(char *buf, size_t size, int rank)
 
 	cprof_rank_tag(tag, rank);
 	snprintf(buf, size, ".%sdone", tag);
+}
+
+/* What this rank says if the job is stopped before rank 0 has reported. */
+static void make_messages(void)
+{
+	snprintf(job.ended, sizeof job.ended,
+		 "%s: rank %d: the job ended before %s could report: the ranks' profiles are in %s "
+		 "(run cprof-report %s)\n",
+		 prog, job.rank, job.rank == 0 ? "this rank" : "rank 0", job.dir, job.dir);
+	snprintf(job.ended_reporting, sizeof job.ended_reporting,
+		 "%s: rank %d: the job is ending while this rank reports: if the report is cut short, the "
+		 "ranks' profiles are in %s (run cprof-report %s)\n",
+		 prog, job.rank, job.dir, job.dir);
 }
 
 /* The job's directory, which every rank writes into: -d, else cprof-<job id>
@@ -119,8 +140,11 @@ int prepare_job_dir(const char *named, int rank, char *jobid, size_t idsize, cha
 	/* the marks of an earlier run */
 	done_mark(marker, sizeof marker, rank);
 	unlinkat(job.dirfd, marker, 0);
+	if (rank == 0)
+		unlinkat(job.dirfd, SAID_MARK, 0);
 	job.rank = rank;
 	snprintf(job.dir, sizeof job.dir, "%s", dir);
+	make_messages();
 	return 0;
 }
 
@@ -165,36 +189,81 @@ static void mark_done(int status)
 			strerror(-ret), job.rank);
 }
 
+/* Says msg unless a rank of the job has said where its profiles are: the
+ * first to make the job's mark does.  Async-signal-safe. */
+static void say_once(const char *msg)
+{
+	int fd = openat(job.dirfd, SAID_MARK, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	ssize_t n;
+
+	if (fd < 0 && errno == EEXIST)
+		return;
+	if (fd >= 0)
+		close(fd);
+	n = write(STDERR_FILENO, msg, strlen(msg)); /* and if the mark could not be made: better twice than never */
+	(void)n;
+}
+
+void job_stopping(int sig)
+{
+	int e = errno;
+
+	if ((sig == SIGTERM || sig == SIGINT || sig == SIGHUP || sig == SIGQUIT) && !job.stopped && job.dirfd >= 0) {
+		job.stopped = 1;
+		say_once(job.reporting ? job.ended_reporting : job.ended);
+	}
+	errno = e;
+}
+
 /* Rank 0 waits, `seconds` at most, for every rank to be done; for none
- * when the launcher did not say how many ranks there are (size -1). */
-static void wait_ranks(int size, int seconds)
+ * when the launcher did not say how many ranks there are (size -1).
+ * -EINTR if the job is stopped meanwhile. */
+static int wait_ranks(int size, int seconds)
 {
 	char marker[64];
 	int done = 0, tick = 0;
 
 	if (size < 1)
-		return;
-	for (; tick <= seconds * 10; tick++) {
+		return 0;
+	for (; tick <= seconds * 10 && !job.stopped; tick++) {
 		for (done = 0; done < size; done++) {
 			done_mark(marker, sizeof marker, done);
 			if (faccessat(job.dirfd, marker, F_OK, AT_SYMLINK_NOFOLLOW) < 0)
 				break;
 		}
 		if (done == size)
-			return;
+			return 0;
 		if (tick == 20)
 			fprintf(stderr, "%s: waiting for rank %d and the others (%d s at most; --wait)\n", prog, done,
 				seconds);
 		usleep(100000);
 	}
+	if (job.stopped)
+		return -EINTR;
 	fprintf(stderr, "%s: waited %d s: reporting without the ranks that are not done\n", prog, seconds);
+	return 0;
 }
 
 int job_finish(int status, int size, int seconds)
 {
+	char msg[PATH_MAX * 2 + 160];
+
 	mark_done(status);
-	if (job.rank != 0)
+	if (job.stopped)
+		return -EINTR; /* said by job_stopping */
+	if (job.rank != 0) {
+		/* a failed rank may end the job, and rank 0 with it */
+		if (status != 0) {
+			snprintf(msg, sizeof msg,
+				 "%s: rank %d: its program ended with status %d, which may end the job before rank 0 "
+				 "can report: the ranks' profiles are in %s (run cprof-report %s)\n",
+				 prog, job.rank, status, job.dir, job.dir);
+			say_once(msg);
+		}
 		return -EAGAIN;
-	wait_ranks(size, seconds);
+	}
+	if (wait_ranks(size, seconds) < 0)
+		return -EINTR;
+	job.reporting = 1;
 	return 0;
 }
