@@ -75,8 +75,9 @@ static struct {
 	char dir[PATH_MAX];
 	volatile sig_atomic_t stopped;   /* the launcher is ending the job */
 	volatile sig_atomic_t reporting; /* rank 0 has begun its report */
-	char ended[PATH_MAX * 2 + 160];  /* what a stopped rank says, made ahead */
-	char ended_reporting[PATH_MAX * 2 + 160];
+	char where[PATH_MAX * 2 + 64];   /* "the ranks' profiles are in DIR (...)" */
+	char ended[PATH_MAX * 2 + 192];  /* what a stopped rank says, made ahead */
+	char ended_reporting[PATH_MAX * 2 + 192];
 } job = {.dirfd = -1};
 
 /* The mark that one rank has said where the profiles are. */
@@ -91,17 +92,16 @@ static void done_mark(char *buf, size_t size, int rank)
 	snprintf(buf, size, ".%sdone", tag);
 }
 
-/* What this rank says if the job is stopped before rank 0 has reported. */
+/* What this rank says if the job is stopped before rank 0 has reported
+ * (made ahead, for the signal handler). */
 static void make_messages(void)
 {
-	snprintf(job.ended, sizeof job.ended,
-		 "%s: rank %d: the job ended before %s could report: the ranks' profiles are in %s "
-		 "(run cprof-report %s)\n",
-		 prog, job.rank, job.rank == 0 ? "this rank" : "rank 0", job.dir, job.dir);
+	snprintf(job.where, sizeof job.where, "the ranks' profiles are in %s (run cprof-report %s)", job.dir, job.dir);
+	snprintf(job.ended, sizeof job.ended, "%s: rank %d: the job ended before %s could report: %s\n", prog,
+		 job.rank, job.rank == 0 ? "this rank" : "rank 0", job.where);
 	snprintf(job.ended_reporting, sizeof job.ended_reporting,
-		 "%s: rank %d: the job is ending while this rank reports: if the report is cut short, the "
-		 "ranks' profiles are in %s (run cprof-report %s)\n",
-		 prog, job.rank, job.dir, job.dir);
+		 "%s: rank %d: the job is ending while this rank reports: if the report is cut short, %s\n", prog,
+		 job.rank, job.where);
 }
 
 /* The job's directory, which every rank writes into: -d, else cprof-<job id>
@@ -246,7 +246,7 @@ static int wait_ranks(int size, int seconds)
 
 int job_finish(int status, int size, int seconds)
 {
-	char msg[PATH_MAX * 2 + 160];
+	char msg[sizeof job.where + 192];
 
 	mark_done(status);
 	if (job.stopped)
@@ -256,8 +256,8 @@ int job_finish(int status, int size, int seconds)
 		if (status != 0) {
 			snprintf(msg, sizeof msg,
 				 "%s: rank %d: its program ended with status %d, which may end the job before rank 0 "
-				 "can report: the ranks' profiles are in %s (run cprof-report %s)\n",
-				 prog, job.rank, status, job.dir, job.dir);
+				 "can report: %s\n",
+				 prog, job.rank, status, job.where);
 			say_once(msg);
 		}
 		return -EAGAIN;
