@@ -156,21 +156,19 @@ expect_eq "rank 0 stopped while it waits: says where the profiles are" \
 # the job ended while rank 0 reports (its report held up by a full pipe):
 # rank 0 says where the profiles are, should the report be cut short
 mkfifo held
-exec 3<> held
+exec 3<> held               # a reader, so that opening it to write does not wait
 head -c 65536 /dev/zero >&3 # a pipe holds 64 KiB: the report's first write waits
 (unset OMPI_COMM_WORLD_RANK OMPI_COMM_WORLD_SIZE PMIX_RANK PMI_RANK PMI_SIZE
 	SLURM_PROCID=0 SLURM_NTASKS=1 exec "$CPROF_MPI" -d held-job sh -c '"$0" > /dev/null' "$KERNELS/basic" \
-	>&3 2> held.err) &
+	> held 2> held.err) &
 pid=$!
 for _ in $(seq 150); do
 	[ "$(cut -d ' ' -f 1,2 /proc/$pid/syscall 2> /dev/null)" = "1 0x1" ] && break # in write(1, ...)
 	sleep 0.2
 done
 kill -TERM $pid
-cat <&3 > /dev/null &
+exec 3<&- # no reader left: the report's writes fail, and it ends
 wait $pid
-kill $! 2> /dev/null
-exec 3>&-
 dir=$(cd held-job && pwd -P)
 expect_eq "rank 0 stopped while it reports: says where the profiles are, should the report be cut short" \
 	"cprof-mpi: rank 0: the job is ending while this rank reports: if the report is cut short, the ranks' profiles are in $dir (run cprof-report $dir)" \
