@@ -1,16 +1,15 @@
 /* analysis.c: from raw profiles on disk to the report. */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "analysis.h"
+#include "inputs.h"
 #include "mpi.h"
 #include "profile.h"
 #include "pstats.h"
@@ -23,18 +22,6 @@ struct loaded {
 	struct raw_process **procs;
 	size_t n, cap;
 };
-
-static int has_suffix(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-
-	return n > k && strcmp(s + n - k, suffix) == 0;
-}
-
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 /* "prog: WHAT TEXT: WHY" on stderr, WHY left out if NULL: TEXT names a
  * file, or is a message that does, and a file's name may hold anything. */
@@ -60,37 +47,36 @@ static void load_file(const struct analysis_options *opt, struct loaded *l, cons
 	l->procs[l->n++] = p;
 }
 
-static void load_dir(const struct analysis_options *opt, struct loaded *l, const char *dir)
+/* Every input; a big job's files take a while: say how far, on a terminal. */
+static void load_all(const struct analysis_options *opt, struct loaded *l, const struct inputs *in)
 {
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
+	int progress = in->n >= 100 && isatty(STDERR_FILENO);
 
-	if (!d) {
-		say(opt, "", dir, strerror(errno));
-		return;
-	}
-	while ((de = readdir(d)))
-		if (has_suffix(de->d_name, CPROF_SUFFIX) || has_suffix(de->d_name, CPROF_PARTIAL_SUFFIX)) {
-			GROW(names, cap, n + 1);
-			names[n] = xmalloc(strlen(dir) + strlen(de->d_name) + 2);
-			sprintf(names[n++], "%s/%s", dir, de->d_name);
-		}
-	closedir(d);
-	if (n) /* qsort's array must not be NULL, even empty */
-		qsort(names, n, sizeof *names, cmp_name);
-	/* a big job's files take a while: say how far, on a terminal */
-	int progress = n >= 100 && isatty(STDERR_FILENO);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < in->n; i++) {
 		if (progress && i % 50 == 0)
-			fprintf(stderr, "\r%s: reading %zu of %zu raw profiles", opt->prog, i, n);
-		load_file(opt, l, names[i]);
-		free(names[i]);
+			fprintf(stderr, "\r%s: reading %zu of %zu raw profiles", opt->prog, i, in->n);
+		load_file(opt, l, in->files[i].path);
 	}
 	if (progress)
-		fprintf(stderr, "\r%s: read %zu raw profiles%20s\n", opt->prog, n, "");
-	free(names);
+		fprintf(stderr, "\r%s: read %zu raw profiles%20s\n", opt->prog, in->n, "");
+}
+
+/* -o must not replace a profile it is made of. */
+static int check_output_not_input(const struct analysis_options *opt, const struct inputs *in)
+{
+	const struct input *same = opt->pstats_out ? inputs_find(in, opt->pstats_out) : NULL;
+
+	if (!same)
+		return 0;
+	if (strcmp(same->path, opt->pstats_out) == 0)
+		fprintf(stderr, "%s: cannot write %s: it is one of the raw profiles read, which it would replace "
+				"(choose another -o)\n",
+			opt->prog, opt->pstats_out);
+	else
+		fprintf(stderr, "%s: cannot write %s: it is %s, one of the raw profiles read, which it would replace "
+				"(choose another -o)\n",
+			opt->prog, opt->pstats_out, same->path);
+	return -1;
 }
 
 static int cmp_process(const void *a, const void *b)
@@ -292,7 +278,7 @@ static int emit(const struct analysis_options *opt, struct loaded *l, struct tab
 	if (opt->pstats_out) {
 		ret = pstats_write(merged->table, opt->pstats_out);
 		if (ret < 0) {
-			say(opt, "cannot write ", opt->pstats_out, strerror(-ret));
+			say(opt, "cannot write ", opt->pstats_out, pstats_strerror(-ret));
 			return ANALYSIS_FAILED;
 		}
 		return ANALYSIS_OK;
@@ -342,25 +328,33 @@ static void default_sort(struct analysis_options *opt, const struct loaded *l)
 	sort_parse(old && !recent ? "stdname" : "cumulative", &opt->sort, err, sizeof err);
 }
 
+int analysis_check_output(const char *prog, const char *path)
+{
+	int ret = pstats_check(path);
+
+	if (ret < 0)
+		fprintf(stderr, "%s: cannot write %s: %s\n", prog, path, pstats_strerror(-ret));
+	return ret < 0 ? -1 : 0;
+}
+
 int analysis_report(const struct analysis_options *options, char *const paths[], int npaths, FILE *out)
 {
 	struct analysis_options local = *options;
 	const struct analysis_options *opt = &local;
+	struct inputs in = {0};
 	struct loaded l = {0};
 	struct strtab *strings;
 	struct symbolizer *sym;
 	struct tables *per, merged;
 	int ret;
 
-	for (int i = 0; i < npaths; i++) {
-		struct stat sb;
-		if (stat(paths[i], &sb) < 0)
-			say(opt, "", paths[i], strerror(errno));
-		else if (S_ISDIR(sb.st_mode))
-			load_dir(opt, &l, paths[i]);
-		else
-			load_file(opt, &l, paths[i]);
+	inputs_gather(&in, opt->prog, paths, npaths);
+	if (check_output_not_input(opt, &in) < 0) {
+		inputs_free(&in);
+		return ANALYSIS_FAILED;
 	}
+	load_all(opt, &l, &in);
+	inputs_free(&in);
 	if (!l.n) {
 		free(l.procs);
 		return ANALYSIS_EMPTY;

@@ -29,12 +29,19 @@ void ranks_free(struct ranks *r);
 enum {
 	ANALYSIS_OK = 0,
 	ANALYSIS_EMPTY = 1,  /* no readable profile among the paths */
-	ANALYSIS_FAILED = 2, /* the output could not be written */
+	ANALYSIS_FAILED = 2, /* the output could not be written, or it would
+			      * replace one of the raw profiles read */
 };
 
+/* Whether a pstats file (-o) can be written at path, before the work that
+ * makes it: -1, said on stderr, if not (it must be a regular file or a new
+ * one). */
+int analysis_check_output(const char *prog, const char *path);
+
 /* Reads every raw profile named by paths (files, or directories holding
- * *.cprof and *.partial files), warning on stderr about each one that is
- * missing, truncated or corrupt, and reports on the rest to out. */
+ * *.cprof and *.partial files), each file once however often it is named,
+ * warning on stderr about each one that is missing, truncated or corrupt,
+ * or named twice, and reports on the rest to out. */
 int analysis_report(const struct analysis_options *opt, char *const paths[], int npaths, FILE *out);
 
 #endif

@@ -3,6 +3,7 @@
 noinst_LTLIBRARIES += analysis/libcprof-analysis.la
 analysis_libcprof_analysis_la_SOURCES = \
 	analysis/analysis.c analysis/analysis.h \
+	analysis/inputs.c analysis/inputs.h \
 	analysis/rawfile.c analysis/rawfile.h \
 	analysis/symbols.c analysis/symbols.h \
 	analysis/stats.c analysis/stats.h \

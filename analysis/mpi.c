@@ -117,20 +117,23 @@ static struct rank *find_ranks(struct raw_process *const *procs, size_t n, size_
 	return ranks;
 }
 
-/* Why a rank's data may be short of its whole run. */
-static const char *partial(const struct raw_process *p, char *buf, size_t size)
+/* How a rank ended when it did not end well, which may leave its data
+ * short of its whole run: "" if it did. */
+static const char *ending(const struct raw_process *p, char *buf, size_t size)
 {
+	int n = 0;
+
+	buf[0] = '\0';
 	if (p->truncated)
-		return "profile truncated";
-	if (p->info.end_reason == CPROF_END_SIGNAL) {
-		snprintf(buf, size, "killed by signal %d (%s)", p->info.end_value, strsignal(p->info.end_value));
-		return buf;
-	}
-	if (p->info.end_reason == CPROF_END_MPI_ABORT) {
-		snprintf(buf, size, "called MPI_Abort (error code %d)", p->info.end_value);
-		return buf;
-	}
-	return "";
+		n = snprintf(buf, size, "profile truncated");
+	else if (p->info.end_reason == CPROF_END_SIGNAL)
+		n = snprintf(buf, size, "killed by signal %d (%s)", p->info.end_value, strsignal(p->info.end_value));
+	else if (p->info.end_reason == CPROF_END_MPI_ABORT)
+		n = snprintf(buf, size, "called MPI_Abort (error code %d)", p->info.end_value);
+	/* MPI was started and not finished: the rank's MPI calls stopped early */
+	if (p->mpi && p->mpi_info.init_ticks && !p->mpi_info.finalize_ticks && n >= 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, "%sno MPI_Finalize", n ? ", " : "");
+	return buf;
 }
 
 /* "Missing: 3 of 9 ranks wrote no profile: 1, 4-5": the ranks below size
@@ -169,7 +172,7 @@ static void print_ranks(FILE *out, const struct rank *ranks, size_t nranks, int 
 		fprintf(out, "  %5d  ", ranks[i].rank);
 		text_print(out, p->host, 20);
 		fprintf(out, " %8d %9.3f %9.3f %6.1f  %s\n", p->info.pid, ranks[i].wall, ranks[i].mpi,
-			ranks[i].wall > 0 ? 100 * ranks[i].mpi / ranks[i].wall : 0.0, partial(p, why, sizeof why));
+			ranks[i].wall > 0 ? 100 * ranks[i].mpi / ranks[i].wall : 0.0, ending(p, why, sizeof why));
 	}
 	print_missing(out, ranks, nranks, size);
 }

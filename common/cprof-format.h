@@ -13,6 +13,7 @@
 #define CPROF_FORMAT_H
 
 #include <stdint.h>
+#include <string.h>
 
 #define CPROF_MAGIC "CPROFRAW"
 #define CPROF_FORMAT_VERSION 1
@@ -24,6 +25,41 @@
  * images of one pid (exec) and processes of other pid namespaces. */
 #define CPROF_SUFFIX ".cprof"
 #define CPROF_PARTIAL_SUFFIX ".partial"
+
+/* Whether a file of a run's directory is a raw profile, complete or not,
+ * by its name. */
+static inline int cprof_is_profile_name(const char *name)
+{
+	size_t n = strlen(name), c = strlen(CPROF_SUFFIX), p = strlen(CPROF_PARTIAL_SUFFIX);
+
+	return (n > c && strcmp(name + n - c, CPROF_SUFFIX) == 0) ||
+	       (n > p && strcmp(name + n - p, CPROF_PARTIAL_SUFFIX) == 0);
+}
+
+/* "rank00003-", the start of the names of rank 3's files (its profiles, and
+ * cprof-mpi's marks), into buf: the rank in five digits at least, so that
+ * ranks sort in order.  Async-signal-safe: the writer names files in
+ * signal handlers. */
+#define CPROF_RANK_TAG_MAX 17 /* "rank" + 10 digits + "-" + NUL, and a spare */
+static inline void cprof_rank_tag(char buf[CPROF_RANK_TAG_MAX], int rank)
+{
+	char digits[10];
+	unsigned v = rank < 0 ? 0 : (unsigned)rank;
+	int n = 0, at = 0;
+
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (const char *p = "rank"; *p; p++)
+		buf[at++] = *p;
+	for (int pad = n; pad < 5; pad++)
+		buf[at++] = '0';
+	while (n)
+		buf[at++] = digits[--n];
+	buf[at++] = '-';
+	buf[at] = '\0';
+}
 
 struct cprof_file_header {
 	char magic[8];       /* CPROF_MAGIC, no NUL */

@@ -10,7 +10,7 @@
 #include <dlfcn.h>
 #include <elf.h>
 #include <stddef.h>
-#include <stdio.h> /* rename */
+#include <stdio.h> /* renameat */
 #include <errno.h>
 #include <fcntl.h>
 #include <link.h>
@@ -438,107 +438,125 @@ static void write_modules(struct rawbuf *b)
 	}
 }
 
-/* Gives the file its final name: the name this image used before, else the
- * first of <base>.cprof, <base>.1.cprof, ... that is free (an earlier image
- * of this pid, before an exec, may hold one; so may a process of another
- * pid namespace writing into the same directory).  Where the file system has
- * no hard links, the name is reserved with O_EXCL and renamed onto. */
-static int publish(const char *tmp, const char *base)
+/* Gives the file its final name in the directory dirfd: the name this
+ * image used before, else the first of <base>.cprof, <base>.1.cprof, ...
+ * that is free (an earlier image of this pid, before an exec, may hold one;
+ * so may a process of another pid namespace writing into the same
+ * directory).  link() never replaces a name, nor follows a link planted at
+ * it; where the file system has no hard links, the name is reserved with
+ * O_EXCL and renamed onto. */
+static int publish(int dirfd, const char *tmp, const char *base)
 {
 	if (final_name[0])
-		return rename(tmp, final_name) < 0 ? -errno : 0;
+		return renameat(dirfd, tmp, dirfd, final_name) < 0 ? -errno : 0;
 	for (int n = 0; n < 1000; n++) {
 		if (n == 0)
 			fmt_format(final_name, sizeof final_name, "%s%s", base, CPROF_SUFFIX);
 		else
 			fmt_format(final_name, sizeof final_name, "%s.%d%s", base, n, CPROF_SUFFIX);
-		if (link(tmp, final_name) == 0) {
-			unlink(tmp);
+		if (linkat(dirfd, tmp, dirfd, final_name, 0) == 0) {
+			unlinkat(dirfd, tmp, 0);
 			return 0;
 		}
 		if (errno == EEXIST)
 			continue;
 		if (errno != EPERM && errno != EOPNOTSUPP && errno != ENOSYS)
 			break;
-		int fd = open(final_name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+		int fd = openat(dirfd, final_name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 		if (fd < 0 && errno == EEXIST)
 			continue;
 		if (fd < 0)
 			break;
 		close(fd);
-		return rename(tmp, final_name) < 0 ? -errno : 0;
+		return renameat(dirfd, tmp, dirfd, final_name) < 0 ? -errno : 0;
 	}
 	final_name[0] = '\0';
 	return -errno;
 }
 
-/* Creates the .partial file under a name no other writer uses. */
-static int open_partial(const char *base, char *tmp, size_t size)
+/* Creates the .partial file in dirfd under a name no other writer uses,
+ * never through a link planted at it (O_EXCL). */
+static int open_partial(int dirfd, const char *base, char *tmp, size_t size)
 {
 	for (int n = 0; n < 1000; n++) {
 		int fd;
 		fmt_format(tmp, size, "%s.%x%s", base, (unsigned)(rt.start_ns + (uint64_t)n), CPROF_PARTIAL_SUFFIX);
-		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+		fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 		if (fd >= 0 || errno != EEXIST)
 			return fd < 0 ? -errno : fd;
 	}
 	return -EEXIST;
 }
 
-static int write_file(int reason, int value)
+/* The records, from the header to END, into b; b->error says how it went. */
+static void write_records(struct rawbuf *b, int reason, int value)
 {
-	static char base[PATH_MAX], tmp[PATH_MAX];
-	struct rawbuf b = {.buf = buf_space, .cap = sizeof buf_space};
 	struct cprof_file_header h = {.version = CPROF_FORMAT_VERSION, .byte_order = CPROF_BYTE_ORDER_MARK};
 	uint64_t now = clock_ticks(), lost = 0;
-	int ret;
 
-	if (rt.rank >= 0) /* rank00003-host-pid: ranks sort in order */
-		fmt_format(base, sizeof base, "%s/rank%s%d-%s-%d", rt.dir,
-			   rt.rank < 10 ? "0000" : rt.rank < 100 ? "000" : rt.rank < 1000 ? "00" : rt.rank < 10000 ? "0" : "",
-			   rt.rank, rt.host, rt.pid);
-	else
-		fmt_format(base, sizeof base, "%s/%s-%d", rt.dir, rt.host, rt.pid);
-	b.fd = open_partial(base, tmp, sizeof tmp);
-	if (b.fd < 0) {
-		ret = b.fd;
-		log_warn("cannot write the profile %s: %s", tmp, strerrordesc_np(-ret));
-		return ret;
-	}
 	memcpy(h.magic, CPROF_MAGIC, sizeof h.magic);
-	rawbuf_put(&b, &h, sizeof h);
-
-	write_process(&b, reason, value, 0);
-	write_modules(&b);
-	sample_write_info(&b);
-	count_write_info(&b);
-	named_write(&b);
-	api_write_records(&b);
-	thread_write_all(&b, now, &lost);
-	struct cprof_rec_end end = {.records = b.records};
-	rawbuf_begin(&b, CPROF_REC_END, sizeof end);
-	rawbuf_put(&b, &end, sizeof end);
-	rawbuf_end(&b, sizeof end);
-	buf_flush(&b);
-	if (!b.error && lost) {
+	rawbuf_put(b, &h, sizeof h);
+	write_process(b, reason, value, 0);
+	write_modules(b);
+	sample_write_info(b);
+	count_write_info(b);
+	named_write(b);
+	api_write_records(b);
+	thread_write_all(b, now, &lost);
+	struct cprof_rec_end end = {.records = b->records};
+	rawbuf_begin(b, CPROF_REC_END, sizeof end);
+	rawbuf_put(b, &end, sizeof end);
+	rawbuf_end(b, sizeof end);
+	buf_flush(b);
+	if (!b->error && lost) {
 		/* patch events_lost in place: it is known only now */
 		off_t at = (off_t)(sizeof h + sizeof(struct cprof_record) + offsetof(struct cprof_rec_process, events_lost));
-		if (pwrite(b.fd, &lost, sizeof lost, at) != sizeof lost)
-			b.error = errno ? errno : EIO;
+		if (pwrite(b->fd, &lost, sizeof lost, at) != sizeof lost)
+			b->error = errno ? errno : EIO;
 	}
+}
+
+/* Writes the profile into the run's directory, opened for this write
+ * without following a link put in its place. */
+static int write_file(int reason, int value)
+{
+	static char base[PATH_MAX], tmp[PATH_MAX]; /* in the directory */
+	struct rawbuf b = {.buf = buf_space, .cap = sizeof buf_space, .fd = -1};
+	char tag[CPROF_RANK_TAG_MAX] = "";
+	int ret, dirfd;
+
+	if (rt.rank >= 0) /* rank00003-host-pid: ranks sort in order */
+		cprof_rank_tag(tag, rt.rank);
+	fmt_format(base, sizeof base, "%s%s-%d", tag, rt.host, rt.pid);
+	dirfd = open(rt.dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (dirfd < 0) {
+		ret = -errno;
+		log_warn("cannot write the profile into %s: %s", rt.dir, strerrordesc_np(-ret));
+		return ret;
+	}
+	b.fd = open_partial(dirfd, base, tmp, sizeof tmp);
+	if (b.fd < 0) {
+		ret = b.fd;
+		log_warn("cannot write the profile %s/%s: %s", rt.dir, tmp, strerrordesc_np(-ret));
+		goto out;
+	}
+	write_records(&b, reason, value);
 	if (close(b.fd) < 0 && !b.error)
 		b.error = errno;
 	if (b.error) {
-		log_warn("cannot write the profile %s: %s", tmp, strerrordesc_np(b.error));
+		ret = -b.error;
+		log_warn("cannot write the profile %s/%s: %s", rt.dir, tmp, strerrordesc_np(b.error));
 		if (!b.written)
-			unlink(tmp); /* nothing in it worth reading */
-		return -b.error;
+			unlinkat(dirfd, tmp, 0); /* nothing in it worth reading */
+		goto out;
 	}
-	ret = publish(tmp, base);
+	ret = publish(dirfd, tmp, base);
 	if (ret < 0)
-		log_warn("cannot rename the profile %s: %s", tmp, strerrordesc_np(-ret));
+		log_warn("cannot rename the profile %s/%s: %s", rt.dir, tmp, strerrordesc_np(-ret));
 	else
-		log_info("profile written to %s", final_name);
+		log_info("profile written to %s/%s", rt.dir, final_name);
+out:
+	close(dirfd);
 	return ret;
 }
 

@@ -88,6 +88,8 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	if (opt.pstats_out && analysis_check_output("cprof-report", opt.pstats_out) < 0)
+		return 2;
 	opt.sort_chosen = sort != NULL;
 	if (sort && sort_parse(sort, &opt.sort, err, sizeof err) < 0) {
 		fprintf(stderr, "cprof-report: %s\n", err);

@@ -19,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -27,6 +26,7 @@
 #include "cprof-format.h"
 #include "launcher.h"
 #include "mpijob.h"
+#include "outdir.h"
 #include "paths.h"
 #include "uprobe.h"
 
@@ -343,106 +343,40 @@ static int find_preload(char *preload, size_t size)
 	return 0;
 }
 
-/* Whether dir holds raw profiles whose names start with prefix. */
-int dir_has_profiles(const char *dir, const char *prefix)
-{
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	int found = 0;
-
-	if (!d)
-		return 0;
-	while (!found && (de = readdir(d))) {
-		size_t n = strlen(de->d_name);
-		if (strncmp(de->d_name, prefix, strlen(prefix)) != 0)
-			continue;
-		found = (n > strlen(CPROF_SUFFIX) && strcmp(de->d_name + n - strlen(CPROF_SUFFIX), CPROF_SUFFIX) == 0) ||
-			(n > strlen(CPROF_PARTIAL_SUFFIX) &&
-			 strcmp(de->d_name + n - strlen(CPROF_PARTIAL_SUFFIX), CPROF_PARTIAL_SUFFIX) == 0);
-	}
-	closedir(d);
-	return found;
-}
-
-/* mkdir -p */
-int make_dirs(const char *path)
-{
-	char p[PATH_MAX];
-
-	snprintf(p, sizeof p, "%s", path);
-	for (char *slash = strchr(p + 1, '/');; slash = strchr(slash + 1, '/')) {
-		if (slash)
-			*slash = '\0';
-		if (mkdir(p, 0777) < 0 && errno != EEXIST)
-			return -1;
-		if (!slash)
-			return 0;
-		*slash = '/';
-	}
-}
-
 /* The directory for raw profiles: -d (created if missing, and it must not
  * hold an earlier run's profiles, which would be merged in), else a new
  * temporary one. */
 static int prepare_dir(const struct settings *s, char *dir, size_t size)
 {
-	struct stat st;
+	int fd;
 
 	if (!s->dir) {
 		const char *tmp = getenv("TMPDIR");
 		snprintf(dir, size, "%s/cprof.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-		char made[PATH_MAX];
-		if (!mkdtemp(dir) || !realpath(dir, made)) {
+		if (!mkdtemp(dir)) {
 			fprintf(stderr, "%s: cannot create a temporary directory %s: %s (set TMPDIR)\n", prog, dir,
 				strerror(errno));
 			return -1;
 		}
-		snprintf(dir, size, "%s", made);
-		return 0;
 	}
-	snprintf(dir, size, "%s", s->dir);
-	if (make_dirs(dir) < 0) {
-		fprintf(stderr, "%s: cannot create %s: %s (choose another -d)\n", prog, dir, strerror(errno));
+	fd = outdir_open(s->dir ? s->dir : dir, dir, size);
+	if (fd < 0)
 		return -1;
-	}
-	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "%s: %s is not a directory (choose another -d)\n", prog, dir);
-		return -1;
-	}
-	if (access(dir, W_OK | X_OK) < 0) {
-		fprintf(stderr, "%s: cannot write into %s: %s (choose another -d)\n", prog, dir, strerror(errno));
-		return -1;
-	}
-	if (!realpath(s->dir, dir)) {
-		fprintf(stderr, "%s: %s: %s (choose another -d)\n", prog, s->dir, strerror(errno));
-		return -1;
-	}
-	if (dir_has_profiles(dir, "")) {
+	if (s->dir && outdir_has_profiles(fd, "")) {
 		fprintf(stderr, "%s: %s already holds raw profiles, which would be merged with this run's: "
 				"remove them or choose another -d\n", prog,
 			dir);
+		close(fd);
 		return -1;
 	}
+	close(fd);
 	return 0;
 }
 
 /* -o's file is written after the run: find out now if it cannot be. */
 static int check_output(const char *out)
 {
-	char copy[PATH_MAX];
-
-	if (!out)
-		return 0;
-	if (access(out, F_OK) == 0) {
-		if (access(out, W_OK) == 0)
-			return 0;
-	} else {
-		snprintf(copy, sizeof copy, "%s", out);
-		if (access(dirname(copy), W_OK | X_OK) == 0)
-			return 0;
-	}
-	fprintf(stderr, "%s: cannot write %s: %s\n", prog, out, strerror(errno));
-	return -1;
+	return out ? analysis_check_output(prog, out) : 0;
 }
 
 static void remove_dir(const char *dir)
@@ -469,9 +403,12 @@ static volatile sig_atomic_t stop_waiting;
 /* While the program runs, signals sent to cprof alone are passed on to it;
  * the terminal's Ctrl-C and Ctrl-\ (si_code SI_KERNEL) reach it by
  * themselves.  Once it has ended, any of them stops the waiting for the
- * processes it left running. */
+ * processes it left running.  Under cprof-mpi, one that ends jobs also
+ * says where the job's profiles are. */
 static void on_signal(int sig, siginfo_t *si, void *uc)
 {
+	if (CPROF_MPI)
+		job_stopping(sig);
 	if (child <= 0) {
 		stop_waiting = 1;
 		return;
@@ -693,10 +630,8 @@ int main(int argc, char **argv)
 	if (s.count[0])
 		sweep_probes();
 	if (CPROF_MPI) {
-		mark_done(dir, rank, status);
-		if (rank != 0)
+		if (job_finish(status, size, s.wait) < 0) /* rank 0 reports for all, unless the job is stopped */
 			return status;
-		wait_ranks(dir, size, s.wait);
 	} else if (ret < 0) {
 		if (!s.dir)
 			remove_dir(dir);

@@ -5,14 +5,18 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cprof-format.h"
 #include "launcher.h"
 #include "mpijob.h"
+#include "outdir.h"
 
 /* cprof-mpi: the first of these variables that is set. */
 static const char *first_env(const char *const *names)
@@ -63,9 +67,41 @@ static int job_id(char *buf, size_t size)
 	return 0;
 }
 
-static void rank_tag(char *buf, size_t size, int rank)
+/* This rank's part of the job, for the end of the job and for a signal
+ * handler: the job directory, open. */
+static struct {
+	int rank;
+	int dirfd;
+	char dir[PATH_MAX];
+	volatile sig_atomic_t stopped;   /* the launcher is ending the job */
+	volatile sig_atomic_t reporting; /* rank 0 has begun its report */
+	char where[PATH_MAX * 2 + 64];   /* "the ranks' profiles are in DIR (...)" */
+	char ended[PATH_MAX * 2 + 192];  /* what a stopped rank says, made ahead */
+	char ended_reporting[PATH_MAX * 2 + 192];
+} job = {.dirfd = -1};
+
+/* The mark that one rank has said where the profiles are. */
+#define SAID_MARK ".job-end-said"
+
+/* The name of rank's done mark, ".rank00003-done". */
+static void done_mark(char *buf, size_t size, int rank)
 {
-	snprintf(buf, size, "rank%05d-", rank); /* as the runtime names its files */
+	char tag[CPROF_RANK_TAG_MAX];
+
+	cprof_rank_tag(tag, rank);
+	snprintf(buf, size, ".%sdone", tag);
+}
+
+/* What this rank says if the job is stopped before rank 0 has reported
+ * (made ahead, for the signal handler). */
+static void make_messages(void)
+{
+	snprintf(job.where, sizeof job.where, "the ranks' profiles are in %s (run cprof-report %s)", job.dir, job.dir);
+	snprintf(job.ended, sizeof job.ended, "%s: rank %d: the job ended before %s could report: %s\n", prog,
+		 job.rank, job.rank == 0 ? "this rank" : "rank 0", job.where);
+	snprintf(job.ended_reporting, sizeof job.ended_reporting,
+		 "%s: rank %d: the job is ending while this rank reports: if the report is cut short, %s\n", prog,
+		 job.rank, job.where);
 }
 
 /* The job's directory, which every rank writes into: -d, else cprof-<job id>
@@ -73,7 +109,7 @@ static void rank_tag(char *buf, size_t size, int rank)
  * merged with this one's: refused. */
 int prepare_job_dir(const char *named, int rank, char *jobid, size_t idsize, char *dir, size_t size)
 {
-	char made[PATH_MAX], tag[32], marker[PATH_MAX + 64];
+	char tag[CPROF_RANK_TAG_MAX], marker[64];
 
 	if (job_id(jobid, idsize) < 0)
 		jobid[0] = '\0';
@@ -88,61 +124,146 @@ int prepare_job_dir(const char *named, int rank, char *jobid, size_t idsize, cha
 			prog);
 		return -1;
 	}
-	if (make_dirs(dir) < 0 || !realpath(dir, made) || access(made, W_OK | X_OK) < 0) {
-		fprintf(stderr, "%s: cannot write into %s: %s (choose another with -d)\n", prog, dir, strerror(errno));
+	job.dirfd = outdir_open(dir, dir, size);
+	if (job.dirfd < 0)
 		return -1;
-	}
-	snprintf(dir, size, "%s", made);
-	rank_tag(tag, sizeof tag, rank);
-	if (dir_has_profiles(dir, tag)) {
+	cprof_rank_tag(tag, rank);
+	if (outdir_has_profiles(job.dirfd, tag)) {
 		fprintf(stderr,
 			"%s: %s already holds rank %d's profile of an earlier run, which would be merged with this "
 			"one's: remove it or choose another directory with -d\n",
 			prog, dir, rank);
+		close(job.dirfd);
+		job.dirfd = -1;
 		return -1;
 	}
-	snprintf(marker, sizeof marker, "%s/.%sdone", dir, tag);
-	unlink(marker);
+	/* the marks of an earlier run */
+	done_mark(marker, sizeof marker, rank);
+	unlinkat(job.dirfd, marker, 0);
+	if (rank == 0)
+		unlinkat(job.dirfd, SAID_MARK, 0);
+	job.rank = rank;
+	snprintf(job.dir, sizeof job.dir, "%s", dir);
+	make_messages();
 	return 0;
 }
 
-/* Tells rank 0 that this rank is done: its processes have all ended. */
-void mark_done(const char *dir, int rank, int status)
+/* Writes text into the job's directory as name: into a new file, renamed
+ * onto name when complete; never through a link put at either name. */
+static int write_mark(const char *name, const char *text)
 {
-	char tag[32], tmp[PATH_MAX + 64], marker[PATH_MAX + 64];
-	FILE *f;
+	char tmp[128];
+	size_t len = strlen(text);
+	int fd = -1, ret = 0;
 
-	rank_tag(tag, sizeof tag, rank);
-	snprintf(tmp, sizeof tmp, "%s/.%sdone.%d", dir, tag, (int)getpid());
-	snprintf(marker, sizeof marker, "%s/.%sdone", dir, tag);
-	f = fopen(tmp, "w");
-	if (!f || fprintf(f, "%d\n", status) < 0 || fclose(f) != 0 || rename(tmp, marker) < 0)
-		fprintf(stderr, "%s: cannot write %s: %s (rank 0 will wait for rank %d)\n", prog, marker,
-			strerror(errno), rank);
+	for (int n = 0; n < 100 && fd < 0; n++) {
+		snprintf(tmp, sizeof tmp, "%s.%d.%d", name, (int)getpid(), n);
+		fd = openat(job.dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	if (fd < 0)
+		return -errno;
+	if (write(fd, text, len) != (ssize_t)len)
+		ret = errno ? -errno : -EIO;
+	if (close(fd) < 0 && !ret)
+		ret = -errno;
+	if (!ret && renameat(job.dirfd, tmp, job.dirfd, name) < 0)
+		ret = -errno;
+	if (ret)
+		unlinkat(job.dirfd, tmp, 0);
+	return ret;
+}
+
+/* Tells rank 0 that this rank is done: its processes have all ended. */
+static void mark_done(int status)
+{
+	char marker[64], text[16];
+	int ret;
+
+	done_mark(marker, sizeof marker, job.rank);
+	snprintf(text, sizeof text, "%d\n", status);
+	ret = write_mark(marker, text);
+	if (ret < 0)
+		fprintf(stderr, "%s: cannot write %s/%s: %s (rank 0 will wait for rank %d)\n", prog, job.dir, marker,
+			strerror(-ret), job.rank);
+}
+
+/* Says msg unless a rank of the job has said where its profiles are: the
+ * first to make the job's mark does.  Async-signal-safe. */
+static void say_once(const char *msg)
+{
+	int fd = openat(job.dirfd, SAID_MARK, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	ssize_t n;
+
+	if (fd < 0 && errno == EEXIST)
+		return;
+	if (fd >= 0)
+		close(fd);
+	n = write(STDERR_FILENO, msg, strlen(msg)); /* and if the mark could not be made: better twice than never */
+	(void)n;
+}
+
+void job_stopping(int sig)
+{
+	int e = errno;
+
+	if ((sig == SIGTERM || sig == SIGINT || sig == SIGHUP || sig == SIGQUIT) && !job.stopped && job.dirfd >= 0) {
+		job.stopped = 1;
+		say_once(job.reporting ? job.ended_reporting : job.ended);
+	}
+	errno = e;
 }
 
 /* Rank 0 waits, `seconds` at most, for every rank to be done; for none
- * when the launcher did not say how many ranks there are (size -1). */
-void wait_ranks(const char *dir, int size, int seconds)
+ * when the launcher did not say how many ranks there are (size -1).
+ * -EINTR if the job is stopped meanwhile. */
+static int wait_ranks(int size, int seconds)
 {
-	char tag[32], marker[PATH_MAX + 64];
+	char marker[64];
 	int done = 0, tick = 0;
 
 	if (size < 1)
-		return;
-	for (; tick <= seconds * 10; tick++) {
+		return 0;
+	for (; tick <= seconds * 10 && !job.stopped; tick++) {
 		for (done = 0; done < size; done++) {
-			rank_tag(tag, sizeof tag, done);
-			snprintf(marker, sizeof marker, "%s/.%sdone", dir, tag);
-			if (access(marker, F_OK) < 0)
+			done_mark(marker, sizeof marker, done);
+			if (faccessat(job.dirfd, marker, F_OK, AT_SYMLINK_NOFOLLOW) < 0)
 				break;
 		}
 		if (done == size)
-			return;
+			return 0;
 		if (tick == 20)
 			fprintf(stderr, "%s: waiting for rank %d and the others (%d s at most; --wait)\n", prog, done,
 				seconds);
 		usleep(100000);
 	}
+	if (job.stopped)
+		return -EINTR;
 	fprintf(stderr, "%s: waited %d s: reporting without the ranks that are not done\n", prog, seconds);
+	return 0;
+}
+
+int job_finish(int status, int size, int seconds)
+{
+	char msg[sizeof job.where + 192];
+
+	mark_done(status);
+	if (job.stopped)
+		return -EINTR; /* said by job_stopping */
+	if (job.rank != 0) {
+		/* a failed rank may end the job, and rank 0 with it */
+		if (status != 0) {
+			snprintf(msg, sizeof msg,
+				 "%s: rank %d: its program ended with status %d, which may end the job before rank 0 "
+				 "can report: %s\n",
+				 prog, job.rank, status, job.where);
+			say_once(msg);
+		}
+		return -EAGAIN;
+	}
+	if (wait_ranks(size, seconds) < 0)
+		return -EINTR;
+	job.reporting = 1;
+	return 0;
 }

@@ -24,7 +24,7 @@ run "missing path" 127 "cprof: $WORK/none: No such file or directory" "$CPROF" "
 printf '#!/bin/sh\n' > "$WORK/noexec" && chmod 644 "$WORK/noexec"
 run "not executable" 126 "cprof: $WORK/noexec: Permission denied" "$CPROF" "$WORK/noexec"
 run "a directory" 126 "cprof: $WORK: Permission denied" "$CPROF" "$WORK"
-run "-d under /proc" 2 "cannot create /proc/cprof-test/raw: .*choose another -d" "$CPROF" -d /proc/cprof-test/raw "$KERNELS/faster"
+run "-d under /proc" 2 "cannot create /proc/cprof-test/raw: .*choose another directory with -d" "$CPROF" -d /proc/cprof-test/raw "$KERNELS/faster"
 run "-d naming a file" 2 "$WORK/noexec is not a directory" "$CPROF" -d "$WORK/noexec" "$KERNELS/faster"
 "$CPROF" -d "$WORK/used" "$KERNELS/faster" > /dev/null
 run "-d holding an earlier run" 2 "already holds raw profiles.*choose another -d" "$CPROF" -d "$WORK/used" "$KERNELS/faster"

@@ -97,11 +97,19 @@ mkdir "$WORK/rel"
 (cd "$WORK/rel" && TMPDIR=. "$CPROF" sh -c 'cd / && exec "$0"' "$KERNELS/basic" > "$WORK/rel.out" 2>&1)
 expect_eq "relative TMPDIR: the profiles are found" 4 "$(ncalls "$WORK/rel.out" addit)"
 
-# -o that cannot be written: the run's status says so
+# -o naming a device: refused before the run (a pstats file is a regular one)
 "$CPROF" -o /dev/full "$KERNELS/basic" > /dev/null 2> "$WORK/full.err"
-expect_eq "-o /dev/full: exit status 125" 125 $?
-matches "-o /dev/full: says why" "cannot write /dev/full" "$(cat "$WORK/full.err")"
+expect_eq "-o /dev/full: exit status 2" 2 $?
+expect_eq "-o /dev/full: says why" \
+	"cprof: cannot write /dev/full: not a regular file (a pstats file is a new file or replaces a regular one)" \
+	"$(cat "$WORK/full.err")"
 check "-o /dev/full: the device is left alone" test -c /dev/full
+# -o that cannot be written after the run: the run's status says so
+mkdir "$WORK/gone"
+"$CPROF" -o "$WORK/gone/out.pstats" sh -c 'rmdir "$0"' "$WORK/gone" > /dev/null 2> "$WORK/gone.err"
+expect_eq "-o whose directory the program removed: exit status 125" 125 $?
+expect_eq "-o whose directory the program removed: says why" \
+	"cprof: cannot write $WORK/gone/out.pstats: No such file or directory" "$(cat "$WORK/gone.err")"
 
 # SIGINT sent to cprof alone (not from the terminal) reaches the program
 # (env: a background job starts with SIGINT ignored, and keeps it so)

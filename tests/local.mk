@@ -33,6 +33,7 @@ endif
 INTEGRATION_TESTS = \
 	tests/kernels.sh \
 	tests/launcher.sh \
+	tests/files.sh \
 	tests/exits.sh \
 	tests/threads.sh \
 	tests/recursion.sh \

@@ -31,8 +31,7 @@ for np in 1 2 4; do
 	expect_eq "-np $np: the traced functions once per rank" "$np $np $np" \
 		"$(ncalls out main) $(ncalls out ring) $(ncalls out allreduce)"
 	matches "-np $np: the MPI section counts the ranks" "^MPI: $np ranks of $np; " "$(cat out)"
-	expect_eq "-np $np: a line per rank" "$(seq 0 $((np - 1)) | tr '\n' ' ')" \
-		"$(awk '/^ +rank +host/ { on = 1; next } on && NF == 0 { exit } on { printf "%s ", $1 }' out)"
+	expect_eq "-np $np: a line per rank, none flagged" "$(seq 0 $((np - 1)) | tr '\n' '|')" "$(rank_endings out)"
 	expect_eq "-np $np: MPI_Allreduce's calls and bytes (1000 doubles each way)" \
 		"$((np * rounds)) $((np * rounds * 8000)) $((np * rounds * 8000))" \
 		"$(awk '$1 == "MPI_Allreduce" && NF == 10 { print $2, $9, $10 }' out)"
@@ -110,21 +109,86 @@ check "PBS_JOBID 42.server/x: cprof-42.server_x" test -d cprof-42.server_x
 (SLURM_JOB_ID=77 PBS_JOBID=42 $MPIEXEC -np 1 "$CPROF_MPI" "$KERNELS/mpi" 1 > /dev/null 2>&1)
 check "SLURM_JOB_ID before PBS_JOBID: cprof-77" test -d cprof-77
 
-# ranks that end badly: their data is kept, and the report says how they ended
+# ranks that end badly: their data is kept, the report says how they ended,
+# and, rank 0's report cut short by the job's end, one rank says where the
+# profiles are
 # (mpiexec kills the others: SIGCONT, SIGTERM a second later, SIGKILL a
 # second after that, unless told to wait longer, as a busy machine needs;
 # each wait costs the test its length)
-for mode in abort term; do
-	$MPIEXEC --mca odls_base_sigkill_timeout 4 -np 3 "$CPROF_MPI" -d "end-$mode" "$PROGS/mpiend" $mode > /dev/null 2>&1
+for mode in abort term exit; do
+	$MPIEXEC --mca odls_base_sigkill_timeout 4 -np 3 "$CPROF_MPI" -d "end-$mode" "$PROGS/mpiend" $mode \
+		> "end-$mode.job" 2> "end-$mode.err"
 	"$CPROF_REPORT" "end-$mode" > "end-$mode.out" 2> /dev/null
 	expect_eq "$mode: every rank wrote its profile" 3 "$(ls "end-$mode" | grep -c '\.cprof$')"
 	case $mode in
-	abort) why="called MPI_Abort \(error code 3\)" ;;
-	term) why="killed by signal 15 \(Terminated\)" ;;
+	abort) how="called MPI_Abort (error code 3), no MPI_Finalize" status=3 ;;
+	term) how="killed by signal 15 (Terminated), no MPI_Finalize" status=143 ;;
+	exit) how="no MPI_Finalize" status=4 ;;
 	esac
-	matches "$mode: rank 1's line says how it ended" "^ +1 .*$why" "$(cat "end-$mode.out")"
+	killed="killed by signal 15 (Terminated), no MPI_Finalize"
+	expect_eq "$mode: each rank's line says how it ended" "0 $killed|1 $how|2 $killed|" "$(rank_endings "end-$mode.out")"
 	expect_eq "$mode: the barrier every rank passed" 3 "$(ncalls "end-$mode.out" MPI_Init)"
+	expect_eq "$mode: rank 0, stopped by the job's end, does not report" "" "$(grep 'function calls' "end-$mode.job")"
+	dir=$(cd "end-$mode" && pwd -P)
+	expect_eq "$mode: where the profiles are, said once" 1 "$(grep -c 'profiles are in' "end-$mode.err")"
+	matches "$mode: said by rank 1, whose program failed, or by a rank the job's end stopped" \
+		"^cprof-mpi: rank (1: its program ended with status $status, which may end the job before rank 0 can report|0: the job ended before this rank could report|2: the job ended before rank 0 could report): the ranks' profiles are in $dir \\(run cprof-report $dir\\)$" \
+		"$(grep 'profiles are in' "end-$mode.err")"
 done
+
+# the job ended (SIGTERM to each cprof-mpi) while rank 0 waits for rank 1:
+# rank 0 says where the profiles are, and does not report
+(unset OMPI_COMM_WORLD_RANK OMPI_COMM_WORLD_SIZE PMIX_RANK PMI_RANK PMI_SIZE
+	SLURM_PROCID=0 SLURM_NTASKS=2 exec "$CPROF_MPI" -d stopped "$KERNELS/basic" > stopped.out 2> stopped.err) &
+pid=$!
+for _ in $(seq 150); do
+	grep -q 'waiting for rank 1' stopped.err && break
+	sleep 0.2
+done
+kill -TERM $pid
+wait $pid
+expect_eq "rank 0 stopped while it waits: status 0, its program's" 0 $?
+expect_eq "rank 0 stopped while it waits: no report" "" "$(grep 'function calls' stopped.out)"
+dir=$(cd stopped && pwd -P)
+expect_eq "rank 0 stopped while it waits: says where the profiles are" \
+	"cprof-mpi: rank 0: the job ended before this rank could report: the ranks' profiles are in $dir (run cprof-report $dir)" \
+	"$(grep -v 'waiting for rank 1' stopped.err)"
+
+# the job ended while rank 0 reports (its report held up by a full pipe):
+# rank 0 says where the profiles are, should the report be cut short
+mkfifo held
+exec 3<> held               # a reader, so that opening it to write does not wait
+head -c 65536 /dev/zero >&3 # a pipe holds 64 KiB: the report's first write waits
+(unset OMPI_COMM_WORLD_RANK OMPI_COMM_WORLD_SIZE PMIX_RANK PMI_RANK PMI_SIZE
+	SLURM_PROCID=0 SLURM_NTASKS=1 exec "$CPROF_MPI" -d held-job sh -c '"$0" > /dev/null' "$KERNELS/basic" \
+	> held 2> held.err) &
+pid=$!
+for _ in $(seq 150); do
+	[ "$(cut -d ' ' -f 1,2 /proc/$pid/syscall 2> /dev/null)" = "1 0x1" ] && break # in write(1, ...)
+	sleep 0.2
+done
+kill -TERM $pid
+exec 3<&- # no reader left: the report's writes fail, and it ends
+wait $pid
+dir=$(cd held-job && pwd -P)
+expect_eq "rank 0 stopped while it reports: says where the profiles are, should the report be cut short" \
+	"cprof-mpi: rank 0: the job is ending while this rank reports: if the report is cut short, the ranks' profiles are in $dir (run cprof-report $dir)" \
+	"$(grep 'profiles are in' held.err | grep -v '^cprof-mpi: the raw profiles are in')"
+
+# two ranks whose programs fail, which may end the job: the first says
+# where the profiles are, the second does not say it again
+(unset OMPI_COMM_WORLD_RANK OMPI_COMM_WORLD_SIZE PMIX_RANK PMI_RANK PMI_SIZE
+	SLURM_PROCID=1 SLURM_NTASKS=3 "$CPROF_MPI" -d failed sh -c 'exit 3' 2> failed1.err
+	echo $? > failed1.status
+	SLURM_PROCID=2 SLURM_NTASKS=3 "$CPROF_MPI" -d failed sh -c 'exit 4' 2> failed2.err
+	echo $? > failed2.status)
+dir=$(cd failed && pwd -P)
+expect_eq "failed rank: its program's status" 3 "$(cat failed1.status)"
+expect_eq "failed rank: says where the profiles are" \
+	"cprof-mpi: rank 1: its program ended with status 3, which may end the job before rank 0 can report: the ranks' profiles are in $dir (run cprof-report $dir)" \
+	"$(cat failed1.err)"
+expect_eq "second failed rank: its program's status, and nothing said again" "4 " \
+	"$(cat failed2.status) $(cat failed2.err)"
 
 # Fortran (mpif.h): OpenMPI's Fortran bindings call PMPI_ directly; the
 # Fortran names are wrapped themselves

@@ -153,6 +153,13 @@ shares_agree() {
 # samples_in REPORT: the samples its header counts (at 1000 Hz)
 samples_in() { sed -n 's/^Sampled [A-Za-z ]* at 1000 Hz: \([0-9]*\) samples.*/\1/p' "$1"; }
 
+# rank_endings REPORT: the MPI section's ranks, each with how it ended
+# where it did not end well: "0|1 killed by signal 15 (Terminated)|"
+rank_endings() {
+	awk '/^ +rank +host/ { on = 1; next } on && NF == 0 { exit } on { $2 = $3 = $4 = $5 = $6 = ""; print }' "$1" |
+		sed 's/  */ /g; s/ $//' | tr '\n' '|'
+}
+
 ncalls() { column "$1" "$2" ncalls; }
 tottime() { column "$1" "$2" tottime; }
 cumtime() { column "$1" "$2" cumtime; }

@@ -1,10 +1,12 @@
 /* mpiend MODE: ranks that end badly.  Every rank calls MPI_Barrier once;
- * then rank 1 calls MPI_Abort with error code 3 (MODE abort) or is killed by
- * SIGTERM (MODE term), while the other ranks wait in a second barrier, until
- * the launcher kills them. */
+ * then rank 1 calls MPI_Abort with error code 3 (MODE abort), is killed by
+ * SIGTERM (MODE term) or exits with status 4 without MPI_Finalize (MODE
+ * exit), while the other ranks wait in a second barrier, until the launcher
+ * kills them. */
 #include <mpi.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -19,6 +21,8 @@ int main(int argc, char **argv)
 		sleep(1); /* the others are in the second barrier by now */
 		if (argc > 1 && strcmp(argv[1], "abort") == 0)
 			MPI_Abort(MPI_COMM_WORLD, 3);
+		if (argc > 1 && strcmp(argv[1], "exit") == 0)
+			exit(4);
 		raise(SIGTERM);
 	}
 	MPI_Barrier(MPI_COMM_WORLD);

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "pstats.h"
 #include "tap.h"
@@ -204,6 +206,28 @@ START_TEST(test_write_error_leaves_nothing)
 }
 END_TEST
 
+/* A FIFO would block the write, forever with no reader: refused, and left. */
+START_TEST(test_write_refuses_fifo)
+{
+	char dir[] = "/tmp/check_pstats.XXXXXX", fifo[64];
+	struct stat sb;
+	struct stats *st;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	strings = strtab_new();
+	st = stats_new(strings);
+	ck_assert_int_eq(pstats_check(fifo), -PSTATS_NOT_REGULAR);
+	ck_assert_int_eq(pstats_write(st, fifo), -PSTATS_NOT_REGULAR);
+	ck_assert(stat(fifo, &sb) == 0 && S_ISFIFO(sb.st_mode));
+	stats_free(st);
+	strtab_free(strings);
+	unlink(fifo);
+	rmdir(dir);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("pstats");
@@ -212,6 +236,7 @@ int main(void)
 	tcase_add_test(tc, test_layout);
 	tcase_add_test(tc, test_utf8);
 	tcase_add_test(tc, test_write_error_leaves_nothing);
+	tcase_add_test(tc, test_write_refuses_fifo);
 	suite_add_tcase(s, tc);
 	return tap_run(s);
 }

@@ -1,0 +1,117 @@
+/* inputs.c: which files a report reads.  Files are told apart by device
+ * and inode, not by name: the same directory given as d, d/, ./d or a link
+ * to it would otherwise be added in twice, and -o could name an input. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cprof-format.h"
+#include "inputs.h"
+#include "util.h"
+
+static const struct input *find(const struct input *v, size_t n, const struct stat *sb)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i].dev == sb->st_dev && v[i].ino == sb->st_ino)
+			return &v[i];
+	return NULL;
+}
+
+/* Adds path, of sb, to v unless it is there; returns what was there. */
+static const struct input *add(struct input **v, size_t *n, size_t *cap, const char *path, const struct stat *sb)
+{
+	const struct input *seen = find(*v, *n, sb);
+
+	if (seen)
+		return seen;
+	GROW(*v, *cap, *n + 1);
+	(*v)[(*n)++] = (struct input){.path = xstrdup(path), .dev = sb->st_dev, .ino = sb->st_ino};
+	return NULL;
+}
+
+static void add_file(struct inputs *in, const char *prog, const char *path, const struct stat *sb)
+{
+	const struct input *seen = add(&in->files, &in->n, &in->cap, path, sb);
+
+	if (seen && strcmp(seen->path, path) == 0)
+		fprintf(stderr, "%s: warning: %s is given twice: it is read once\n", prog, path);
+	else if (seen)
+		fprintf(stderr, "%s: warning: %s and %s are the same file: it is read once\n", prog, seen->path, path);
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The raw profiles in dir, by name. */
+static void add_dir(struct inputs *in, const char *prog, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct stat sb;
+
+	if (!d) {
+		fprintf(stderr, "%s: %s: %s\n", prog, dir, strerror(errno));
+		return;
+	}
+	while ((de = readdir(d)))
+		if (cprof_is_profile_name(de->d_name)) {
+			GROW(names, cap, n + 1);
+			names[n] = xmalloc(strlen(dir) + strlen(de->d_name) + 2);
+			sprintf(names[n++], "%s/%s", dir, de->d_name);
+		}
+	closedir(d);
+	qsort(names, n, sizeof *names, cmp_name);
+	for (size_t i = 0; i < n; i++) {
+		if (stat(names[i], &sb) < 0)
+			fprintf(stderr, "%s: %s: %s\n", prog, names[i], strerror(errno));
+		else
+			add_file(in, prog, names[i], &sb);
+		free(names[i]);
+	}
+	free(names);
+}
+
+void inputs_gather(struct inputs *in, const char *prog, char *const paths[], int npaths)
+{
+	for (int i = 0; i < npaths; i++) {
+		struct stat sb;
+		const struct input *seen;
+		if (stat(paths[i], &sb) < 0) {
+			fprintf(stderr, "%s: %s: %s\n", prog, paths[i], strerror(errno));
+		} else if (!S_ISDIR(sb.st_mode)) {
+			add_file(in, prog, paths[i], &sb);
+		} else if ((seen = add(&in->dirs, &in->ndirs, &in->dcap, paths[i], &sb))) {
+			fprintf(stderr, "%s: warning: %s and %s are the same directory: its profiles are read once\n", prog,
+				seen->path, paths[i]);
+		} else {
+			add_dir(in, prog, paths[i]);
+		}
+	}
+}
+
+const struct input *inputs_find(const struct inputs *in, const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 ? find(in->files, in->n, &sb) : NULL;
+}
+
+void inputs_free(struct inputs *in)
+{
+	for (size_t i = 0; i < in->n; i++)
+		free(in->files[i].path);
+	for (size_t i = 0; i < in->ndirs; i++)
+		free(in->dirs[i].path);
+	free(in->files);
+	free(in->dirs);
+}
