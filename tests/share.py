@@ -1,24 +1,34 @@
-"""share.py EXACT[,EXACT...] SAMPLED NAME: whether NAME's share of the time is
-the same, within 5%, in pstats files of the shares kernel, traced (EXACT) and
-sampled (exit status 0 if so).  The share of work_a, work_b or work_c is of
-the three's cumtime together (5:3:2 by construction, whatever the calibration
-before them took); spin's is of main's.  Traced times are the wall clock's,
-which a busy machine disturbs: with several traced runs, their median share
-is the exact one."""
+"""share.py MEASURED SAMPLED NAME CLOCK: whether NAME's share of the time in
+the pstats file SAMPLED is, within 5%, the share the program measured of
+itself in the same run (the lines "measured NAME WALL CPU" of the shares
+kernels, C and Python, in the file MEASURED), on CLOCK, wall or cpu (exit
+status 0 if so).  The share of work_a, work_b or work_c is of the three
+together (5:3:2 of the CPU by construction); spin's is of main's.  A
+reference from the same run holds however busy the machine was: the
+program's own clocks saw what the sampler saw."""
 import marshal
 import sys
 
 WORK = ("work_a", "work_b", "work_c")
 
 
-def share(path, name):
+def shares(times, name):
+    whole = sum(times[w] for w in WORK) if name in WORK else times["main"]
+    return times[name] / whole
+
+
+def measured(path, clock):
+    col = {"wall": 2, "cpu": 3}[clock]
+    fields = (line.split() for line in open(path) if line.startswith("measured "))
+    return {f[1]: float(f[col]) for f in fields}
+
+
+def sampled(path):
     stats = marshal.load(open(path, "rb"))
-    ct = {k[2]: v[3] for k, v in stats.items()}
-    whole = sum(ct[w] for w in WORK) if name in WORK else ct["main"]
-    return ct[name] / whole
+    return {k[2]: v[3] for k, v in stats.items()}
 
 
-exacts = sorted(share(path, sys.argv[3]) for path in sys.argv[1].split(","))
-exact, sampled = exacts[len(exacts) // 2], share(sys.argv[2], sys.argv[3])
-print("%s: exact %.4f sampled %.4f" % (sys.argv[3], exact, sampled), file=sys.stderr)
-sys.exit(0 if abs(sampled / exact - 1) <= 0.05 else 1)
+path, pstats, name, clock = sys.argv[1:5]
+exact, got = shares(measured(path, clock), name), shares(sampled(pstats), name)
+print("%s: measured %.4f sampled %.4f" % (name, exact, got), file=sys.stderr)
+sys.exit(0 if abs(got / exact - 1) <= 0.05 else 1)
