@@ -23,24 +23,13 @@ struct loaded {
 	size_t n, cap;
 };
 
-/* "prog: WHAT TEXT: WHY" on stderr, WHY left out if NULL: TEXT names a
- * file, or is a message that does, and a file's name may hold anything. */
-static void say(const struct analysis_options *opt, const char *what, const char *text, const char *why)
-{
-	fprintf(stderr, "%s: %s", opt->prog, what);
-	text_print(stderr, text, 0);
-	if (why)
-		fprintf(stderr, ": %s", why);
-	fputc('\n', stderr);
-}
-
 static void load_file(const struct analysis_options *opt, struct loaded *l, const char *path)
 {
 	char err[1024];
 	struct raw_process *p = rawfile_read(path, err, sizeof err);
 
 	if (err[0])
-		say(opt, p ? "warning: " : "", err, NULL);
+		text_say(opt->prog, p ? "warning: " : "", err, NULL);
 	if (!p)
 		return;
 	GROW(l->procs, l->cap, l->n + 1);
@@ -120,12 +109,91 @@ static void warn_lost(const struct analysis_options *opt, const struct loaded *l
 			opt->prog, lost, CPROF_TRACE_DEPTH);
 }
 
+/* The CPU time the processes' threads ran with the sampling signal blocked
+ * by the program (liblzma's workers; a program blocking every signal),
+ * which no sample saw; and how many threads did so for a sample period or
+ * more. */
+static uint64_t masked_time(struct raw_process *const *procs, size_t n, uint32_t *threads)
+{
+	uint64_t ns = 0;
+
+	*threads = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; procs[i]->sampled && k < procs[i]->nthreads; k++) {
+			const struct raw_thread *t = &procs[i]->threads[k];
+			ns += t->masked_ns;
+			*threads += t->masked_ns >= procs[i]->sampling.period;
+		}
+	return ns;
+}
+
+/* Why the table is empty, and what to do: the report is all rows. */
+static void explain_empty(const struct analysis_options *opt, const struct loaded *l)
+{
+	const struct cprof_rec_sampling *s = NULL;
+	uint64_t cpu = 0, dropped = 0, masked;
+	uint32_t threads;
+	size_t truncated = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		truncated += l->procs[i]->truncated;
+		if (l->procs[i]->sampled) {
+			s = &l->procs[i]->sampling;
+			cpu += s->cpu_ns;
+			dropped += s->dropped;
+		}
+	}
+	masked = masked_time(l->procs, l->n, &threads);
+	if (truncated)
+		fprintf(stderr,
+			"%s: nothing to report: %zu of the %zu profiles read are truncated, before their calls and "
+			"samples (a process killed while it wrote, a disk that filled, a file cut short)\n",
+			opt->prog, truncated, l->n);
+	else if (!s)
+		fprintf(stderr,
+			"%s: nothing was traced, and sampling was off (-F 0 or --mode=trace): build the program with "
+			"-finstrument-functions (gcc or clang) to have its calls counted, or let cprof sample it\n",
+			opt->prog);
+	else if (threads)
+		fprintf(stderr,
+			"%s: nothing was sampled: the program blocked the sampling signal in the threads that ran "
+			"(%.3f s of CPU), which keeps samples out: build it with -finstrument-functions (gcc or "
+			"clang) to trace its calls instead\n",
+			opt->prog, (double)masked * 1e-9);
+	else if (dropped)
+		fprintf(stderr, "%s: nothing was sampled: the %" PRIu64 " samples taken were all dropped (see "
+				"docs/SAMPLING.md)\n", opt->prog, dropped);
+	else if (s->clock != CPROF_SAMPLE_EVENT && cpu < 2 * s->period)
+		fprintf(stderr,
+			"%s: nothing was sampled: the program ran %.3f ms of CPU in all, hardly more than the %.3f ms "
+			"between samples: raise -F (up to 100000), or build it with -finstrument-functions (gcc or "
+			"clang) to trace every call\n",
+			opt->prog, (double)cpu * 1e-6, (double)s->period * 1e-6);
+	else
+		fprintf(stderr, "%s: nothing was sampled, though the program ran %.3f s of CPU\n", opt->prog,
+			(double)cpu * 1e-9);
+}
+
 /* "Note: WHAT NOTE": a note the runtime wrote in the raw profile. */
 static void print_note(FILE *out, const char *what, const char *note)
 {
 	fprintf(out, "Note: %s", what);
 	text_print(out, note, 0);
 	fputc('\n', out);
+}
+
+/* Threads the program kept samples out of: how many, and how much of
+ * their time is missing. */
+static void print_masked(FILE *out, struct raw_process *const *procs, size_t n)
+{
+	uint32_t threads;
+	uint64_t ns = masked_time(procs, n, &threads);
+
+	if (threads)
+		fprintf(out,
+			"Note: the program blocked the sampling signal in %u thread%s, which ran %.3f s of CPU so: "
+			"no sample saw that time\n",
+			threads, threads == 1 ? "" : "s", (double)ns * 1e-9);
 }
 
 /* Says which rows are estimates, and from how many samples: the table
@@ -169,6 +237,7 @@ static int print_sampling(FILE *out, struct raw_process *const *procs, size_t n,
 			print_note(out, "", procs[i]->sampling.note);
 			break;
 		}
+	print_masked(out, procs, n);
 	return 1;
 }
 
@@ -278,7 +347,7 @@ static int emit(const struct analysis_options *opt, struct loaded *l, struct tab
 	if (opt->pstats_out) {
 		ret = pstats_write(merged->table, opt->pstats_out);
 		if (ret < 0) {
-			say(opt, "cannot write ", opt->pstats_out, pstats_strerror(-ret));
+			text_say(opt->prog, "cannot write ", opt->pstats_out, pstats_strerror(-ret));
 			return ANALYSIS_FAILED;
 		}
 		return ANALYSIS_OK;
@@ -357,7 +426,7 @@ int analysis_report(const struct analysis_options *options, char *const paths[],
 	inputs_free(&in);
 	if (!l.n) {
 		free(l.procs);
-		return ANALYSIS_EMPTY;
+		return in.nfailed ? ANALYSIS_UNWRITTEN : ANALYSIS_EMPTY;
 	}
 	if (opt->ranks)
 		keep_ranks(opt, &l);
@@ -384,10 +453,7 @@ int analysis_report(const struct analysis_options *options, char *const paths[],
 	ret = emit(opt, &l, per, &merged, strings, sym, out);
 	warn_lost(opt, &l);
 	if (ret == ANALYSIS_OK && merged.table->n == 0)
-		fprintf(stderr,
-			"%s: nothing was traced or sampled: build the program with -finstrument-functions (gcc or "
-			"clang) to have its calls counted, and do not turn sampling off (-F 0)\n",
-			opt->prog);
+		explain_empty(opt, &l);
 
 	for (size_t i = 0; i < l.n; i++) {
 		tables_free(&per[i]);

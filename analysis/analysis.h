@@ -31,6 +31,8 @@ enum {
 	ANALYSIS_EMPTY = 1,  /* no readable profile among the paths */
 	ANALYSIS_FAILED = 2, /* the output could not be written, or it would
 			      * replace one of the raw profiles read */
+	ANALYSIS_UNWRITTEN = 3, /* none: the processes could not write theirs,
+				 * and said so (said on stderr, with why) */
 };
 
 /* Whether a pstats file (-o) can be written at path, before the work that

@@ -10,9 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cprof-format.h"
 #include "inputs.h"
+#include "text.h"
 #include "util.h"
 
 static const struct input *find(const struct input *v, size_t n, const struct stat *sb)
@@ -50,7 +52,49 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The raw profiles in dir, by name. */
+/* What to do about a profile that could not be written for err. */
+static const char *failure_advice(int err)
+{
+	switch (err) {
+	case ENOSPC:
+	case EDQUOT:
+		return "free some space where the profiles go, or choose another directory with -d";
+	case EMFILE:
+	case ENFILE:
+		return "the process ended with every descriptor its limit allows open: raise the limit (ulimit -n)";
+	case EFBIG:
+		return "a limit on the size of files (ulimit -f) stopped it";
+	case EACCES:
+	case EPERM:
+	case EROFS:
+		return "it may not write there: choose another directory with -d";
+	default:
+		return "";
+	}
+}
+
+/* A process's word that it could not write its profile (a NAME.failed
+ * link, docs/FORMAT.md): said. */
+static void add_failure(struct inputs *in, const char *prog, const char *path)
+{
+	char target[16], why[256], *name = xstrdup(path);
+	ssize_t n = readlink(path, target, sizeof target - 1);
+	int err = 0;
+
+	if (n > 0) {
+		target[n] = '\0';
+		err = atoi(target);
+	}
+	name[strlen(name) - strlen(CPROF_FAILED_SUFFIX)] = '\0';
+	snprintf(why, sizeof why, "%s%s%s", err > 0 ? strerror(err) : "an error it could not tell",
+		 *failure_advice(err) ? ": " : "", failure_advice(err));
+	text_say(prog, "warning: no profile from ", name, why);
+	free(name);
+	in->nfailed++;
+}
+
+/* The raw profiles in dir, by name; the word of those that could not be
+ * written. */
 static void add_dir(struct inputs *in, const char *prog, const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -64,16 +108,19 @@ static void add_dir(struct inputs *in, const char *prog, const char *dir)
 		return;
 	}
 	while ((de = readdir(d)))
-		if (cprof_is_profile_name(de->d_name)) {
+		if (cprof_is_run_file(de->d_name)) {
 			GROW(names, cap, n + 1);
 			names[n] = xmalloc(strlen(dir) + strlen(de->d_name) + 2);
 			sprintf(names[n++], "%s/%s", dir, de->d_name);
 		}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_name);
+	if (n) /* qsort's array must not be NULL, even empty */
+		qsort(names, n, sizeof *names, cmp_name);
 	for (size_t i = 0; i < n; i++) {
-		if (stat(names[i], &sb) < 0)
-			fprintf(stderr, "%s: %s: %s\n", prog, names[i], strerror(errno));
+		if (cprof_has_suffix(names[i], CPROF_FAILED_SUFFIX))
+			add_failure(in, prog, names[i]);
+		else if (stat(names[i], &sb) < 0)
+			text_say(prog, "", names[i], strerror(errno));
 		else
 			add_file(in, prog, names[i], &sb);
 		free(names[i]);

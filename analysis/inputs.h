@@ -17,6 +17,7 @@ struct inputs {
 	size_t n, cap;
 	struct input *dirs;  /* the directories named */
 	size_t ndirs, dcap;
+	size_t nfailed;      /* processes that said they could not write theirs */
 };
 
 /* Adds the files paths name.  A file or directory named twice (as d, d/,

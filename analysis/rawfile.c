@@ -131,11 +131,14 @@ static int parse_thread(struct parser *ps, size_t off, const unsigned char *pl, 
 	struct cprof_rec_thread rec;
 	struct raw_thread *t;
 
-	if (size < sizeof rec) {
-		fail(ps, off, "THREAD record of %u bytes, shorter than %zu", size, sizeof rec);
+	/* (a file of cprof 0.1.0 ends the record before masked_ns) */
+	if (size < offsetof(struct cprof_rec_thread, masked_ns)) {
+		fail(ps, off, "THREAD record of %u bytes, shorter than %zu", size,
+		     offsetof(struct cprof_rec_thread, masked_ns));
 		return -1;
 	}
-	memcpy(&rec, pl, sizeof rec);
+	memset(&rec, 0, sizeof rec);
+	memcpy(&rec, pl, size < sizeof rec ? size : sizeof rec);
 	uint64_t *pos = u64map_get(&ps->thread_pos, rec.index, UINT64_MAX);
 	if (*pos != UINT64_MAX) {
 		fail(ps, off, "a second THREAD record for thread %u", rec.index);
@@ -155,6 +158,7 @@ static int parse_thread(struct parser *ps, size_t off, const unsigned char *pl, 
 	t->index = rec.index;
 	t->tid = rec.tid;
 	t->events_lost = rec.events_lost;
+	t->masked_ns = rec.masked_ns;
 	memcpy(t->name, rec.name, sizeof rec.name);
 	p->nthreads++;
 	return 0;

@@ -29,6 +29,7 @@ struct raw_thread {
 	int tid;
 	char name[17];
 	uint64_t events_lost;
+	uint64_t masked_ns; /* CPU time run with the sampling signal blocked */
 	uint64_t nnodes; /* nodes present: fewer than declared if truncated */
 	struct raw_node *nodes;
 	/* sampled stacks (STACKS): func is a program counter, calls the

@@ -43,6 +43,15 @@ char *text_escape(const char *str)
 	return out;
 }
 
+void text_say(const char *prog, const char *what, const char *text, const char *why)
+{
+	fprintf(stderr, "%s: %s", prog, what);
+	text_print(stderr, text, 0);
+	if (why)
+		fprintf(stderr, ": %s", why);
+	fputc('\n', stderr);
+}
+
 void text_print(FILE *out, const char *s, int width)
 {
 	char *e = text_escape(s);

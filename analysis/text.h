@@ -18,4 +18,8 @@ char *text_escape(const char *s);
  * (a column per character; 0 pads nothing). */
 void text_print(FILE *out, const char *s, int width);
 
+/* "PROG: WHAT TEXT: WHY" on stderr, TEXT escaped (a file's name, or a
+ * message naming one, may hold anything), ": WHY" left out if NULL. */
+void text_say(const char *prog, const char *what, const char *text, const char *why);
+
 #endif

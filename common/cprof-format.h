@@ -25,15 +25,32 @@
  * images of one pid (exec) and processes of other pid namespaces. */
 #define CPROF_SUFFIX ".cprof"
 #define CPROF_PARTIAL_SUFFIX ".partial"
+/* A process that could not write its profile leaves NAME.failed in the
+ * run's directory, NAME as its profile's: a symbolic link whose target is
+ * the error number, in decimal ("28": ENOSPC).  A link needs no
+ * descriptor, which a process that ran out of them has none of, and no
+ * data block where the disk is full; it is never followed. */
+#define CPROF_FAILED_SUFFIX ".failed"
+
+static inline int cprof_has_suffix(const char *name, const char *suffix)
+{
+	size_t n = strlen(name), k = strlen(suffix);
+
+	return n > k && strcmp(name + n - k, suffix) == 0;
+}
 
 /* Whether a file of a run's directory is a raw profile, complete or not,
  * by its name. */
 static inline int cprof_is_profile_name(const char *name)
 {
-	size_t n = strlen(name), c = strlen(CPROF_SUFFIX), p = strlen(CPROF_PARTIAL_SUFFIX);
+	return cprof_has_suffix(name, CPROF_SUFFIX) || cprof_has_suffix(name, CPROF_PARTIAL_SUFFIX);
+}
 
-	return (n > c && strcmp(name + n - c, CPROF_SUFFIX) == 0) ||
-	       (n > p && strcmp(name + n - p, CPROF_PARTIAL_SUFFIX) == 0);
+/* Whether a file of a run's directory is a process's: its profile, or its
+ * word that it could not write one. */
+static inline int cprof_is_run_file(const char *name)
+{
+	return cprof_is_profile_name(name) || cprof_has_suffix(name, CPROF_FAILED_SUFFIX);
 }
 
 /* "rank00003-", the start of the names of rank 3's files (its profiles, and
@@ -156,6 +173,10 @@ struct cprof_rec_thread {
 	uint64_t nodes;
 	uint64_t events_lost;
 	char name[16]; /* the thread's comm, NUL-padded */
+	/* CPU time the thread ran with the sampler's signal blocked by the
+	 * program, which no sample saw (not in files of cprof 0.1.0, whose
+	 * records end before it: read as 0) */
+	uint64_t masked_ns;
 };
 
 /* One node of a thread's calling-context tree: one distinct call path.

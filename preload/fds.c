@@ -94,21 +94,24 @@ void fds_close(int fd)
 	syscall(SYS_close, fd);
 }
 
-/* Whether n descriptors are free under the limit.  Async-signal-safe. */
-static int room_for(int n)
-{
-	int fd[2] = {-1, -1}, ok = 1;
+#define WRITER_FDS 3 /* the directory, the profile, a /proc file */
 
-	for (int i = 0; i < n && i < 2; i++)
+/* Whether the writer's descriptors are free under the limit.
+ * Async-signal-safe. */
+static int room_for_writer(void)
+{
+	int fd[WRITER_FDS], ok = 1;
+
+	for (int i = 0; i < WRITER_FDS; i++)
 		ok &= (fd[i] = (int)syscall(SYS_openat, AT_FDCWD, "/", O_PATH | O_CLOEXEC)) >= 0;
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < WRITER_FDS; i++)
 		if (fd[i] >= 0)
 			syscall(SYS_close, fd[i]);
 	return ok;
 }
 
 /* A program may end with every descriptor its limit allows open (a leak,
- * or ulimit -n): the writer, which needs two at once, then gets the limit
+ * or ulimit -n): the writer, which needs three at once, then gets the limit
  * raised while it writes, as far as the hard limit allows (or as root,
  * beyond it), and fds_room_end() puts it back.  Returns whether it did.
  * Async-signal-safe. */
@@ -116,7 +119,7 @@ int fds_room_begin(struct rlimit *saved)
 {
 	struct rlimit more;
 
-	if (room_for(2) || syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, NULL, saved) < 0)
+	if (room_for_writer() || syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, NULL, saved) < 0)
 		return 0;
 	more.rlim_cur = saved->rlim_cur + 8;
 	more.rlim_max = saved->rlim_max > more.rlim_cur ? saved->rlim_max : more.rlim_cur;

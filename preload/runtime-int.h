@@ -93,6 +93,7 @@ struct block_mark {
 	struct thread *t;
 	uint64_t wall, sampled;
 };
+void sample_masked(int how, const sigset_t *set);
 void sample_block_begin(struct block_mark *m);
 void sample_block_end(struct block_mark *m);
 
@@ -127,6 +128,7 @@ void signals_init(void);
 void signals_sample_with(int signo);
 unsigned signals_program_handled(void);
 int signals_stack_room(size_t need);
+int signals_mask(int how, const sigset_t *set, sigset_t *old);
 
 /* exec.c */
 void exec_init(void);

@@ -72,6 +72,7 @@ struct sampling {
 	uint64_t period_ns;
 	const struct event_kind *event; /* perf's, or NULL for the CPU-time timer */
 	uint64_t samples, dropped, unsampled, unattributed, events;
+	uint64_t masked_ns; /* exited threads' CPU time with the signal blocked */
 	uint64_t accounted; /* CLOCK_MONOTONIC at the last account_all() */
 	int native;         /* in Python, keep the native frames under its calls */
 	int accounting;     /* account_all() is running */
@@ -295,6 +296,12 @@ int sample_thread_start(struct thread *t)
 	if (pthread_getcpuclockid(pthread_self(), &s->cpuclock) != 0)
 		return -EINVAL;
 	s->cpu_seen = clock_ns(s->cpuclock);
+	/* liblzma's workers, and other pools, start with every signal blocked */
+	sigset_t mask;
+	signals_mask(SIG_BLOCK, NULL, &mask);
+	s->masked = sigismember(&mask, smp.signo) == 1;
+	s->masked_since = s->cpu_seen;
+	s->masked_ns = 0;
 	s->wall_seen = clock_ns(CLOCK_MONOTONIC);
 	s->perf_fd = -1;
 	ret = smp.event ? perf_start(t) : -ENODEV;
@@ -348,7 +355,7 @@ void sample_exec_prepare(void)
 		return;
 	sigemptyset(&one);
 	sigaddset(&one, smp.signo);
-	pthread_sigmask(SIG_BLOCK, &one, &old);
+	signals_mask(SIG_BLOCK, &one, &old);
 	sample_thread_stop(t);
 	while (syscall(SYS_rt_sigtimedwait, &one, &si, &zero, _NSIG / 8) == smp.signo) {
 		if (!sample_is_ours(&si)) { /* the program's own, sent again */
@@ -356,7 +363,7 @@ void sample_exec_prepare(void)
 			break;
 		}
 	}
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	signals_mask(SIG_SETMASK, &old, NULL);
 }
 
 /* The exec failed: the thread is sampled again. */
@@ -366,11 +373,50 @@ void sample_exec_failed(void)
 		sample_thread_start(cur_thread);
 }
 
+/* The CPU time thread t ran with the program blocking the sampler's
+ * signal in it, which no sample saw.  May run in a signal handler. */
+uint64_t sample_thread_masked(const struct thread *t)
+{
+	const struct sample_thread *s = &t->sm;
+
+	if (!smp.on || !t->sm.tree)
+		return 0;
+	return s->masked_ns + (s->masked ? clock_ns(s->cpuclock) - s->masked_since : 0);
+}
+
+uint64_t sample_retired_masked(void)
+{
+	return smp.masked_ns;
+}
+
+/* The program changed the calling thread's signal mask (signals.c):
+ * whether it blocks the sampler's signal now, and since when. */
+void sample_masked(int how, const sigset_t *set)
+{
+	struct thread *t = cur_thread;
+	struct sample_thread *s;
+	int in = sigismember(set, smp.signo) == 1, masked;
+
+	if (!smp.on || !t || !t->sm.tree)
+		return;
+	s = &t->sm;
+	masked = how == SIG_SETMASK ? in : how == SIG_BLOCK ? s->masked || in : s->masked && !in;
+	if (masked == s->masked)
+		return;
+	uint64_t now = clock_ns(s->cpuclock);
+	if (masked)
+		s->masked_since = now;
+	else
+		s->masked_ns += now - s->masked_since;
+	s->masked = masked;
+}
+
 /* Under thread.c's lock. */
 void sample_thread_retire(struct thread *t)
 {
 	if (!smp.on || !t->sm.tree)
 		return;
+	smp.masked_ns += sample_thread_masked(t);
 	__atomic_store_n(&t->sm.last, NULL, __ATOMIC_RELEASE);
 	if (retired && cct_merge(retired, t->sm.tree) < 0)
 		log_warn("out of memory: an exited thread's samples are lost");
@@ -381,7 +427,7 @@ void sample_reset_retired(void)
 {
 	if (retired)
 		cct_reset(retired);
-	smp.samples = smp.dropped = smp.unsampled = smp.unattributed = smp.events = 0;
+	smp.samples = smp.dropped = smp.unsampled = smp.unattributed = smp.events = smp.masked_ns = 0;
 	smp.accounting = 0;
 }
 
@@ -412,7 +458,7 @@ void sample_fork_prepare(void)
 		return;
 	sigemptyset(&set);
 	sigaddset(&set, smp.signo);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signals_mask(SIG_BLOCK, &set, NULL);
 }
 
 void sample_fork_done(void)
@@ -423,7 +469,7 @@ void sample_fork_done(void)
 		return;
 	sigemptyset(&set);
 	sigaddset(&set, smp.signo);
-	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+	signals_mask(SIG_UNBLOCK, &set, NULL);
 }
 
 /* Adds a stack to the thread's tree, weighing `weight` ns and `count`

@@ -24,10 +24,13 @@
 #include "cprof-format.h"
 #include "fmt.h"
 #include "runtime-int.h"
+#include "unwind.h"
 
 typedef int sigaction_fn(int, const struct sigaction *, struct sigaction *);
+typedef int sigmask_fn(int, const sigset_t *, sigset_t *);
 
 static sigaction_fn *real_sigaction;
+static sigmask_fn *real_sigprocmask, *real_pthread_sigmask;
 static int managed[NSIG];             /* every signal the program may handle */
 static int fatal[NSIG];               /* those whose default action ends it */
 static struct sigaction prog[NSIG]; /* the program's view */
@@ -167,6 +170,9 @@ void signals_init(void)
 		log_warn("cannot find sigaction: profiles of killed processes are lost");
 		return;
 	}
+	/* (for the program's handlers, which may mask signals) */
+	LIBC_NEXT(real_sigprocmask, "sigprocmask");
+	LIBC_NEXT(real_pthread_sigmask, "pthread_sigmask");
 	altstack_init();
 	for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
 		fatal[fatal_signals[i]] = 1;
@@ -317,6 +323,45 @@ CPROF_EXPORT int siginterrupt(int sig, int flag)
 		sa.sa_flags |= SA_RESTART;
 	}
 	return sigaction(sig, &sa, NULL);
+}
+
+/* The runtime's own masking: not the program's, not told to the sampler. */
+int signals_mask(int how, const sigset_t *set, sigset_t *old)
+{
+	LIBC_NEXT(real_pthread_sigmask, "pthread_sigmask");
+	return real_pthread_sigmask(how, set, old);
+}
+
+/* The program's masking.  libunwind's, in the sampler's handler, is
+ * skipped: it masks every signal around each dl_iterate_phdr, two system
+ * calls for each new address, most of a sample's cost, and guards against
+ * nothing there (the sampler's signal is blocked; the program's handlers
+ * do not unwind).  The sampler is told when the program blocks or unblocks
+ * its signal: the time a thread runs so goes unsampled. */
+static int program_mask(sigmask_fn **real, const char *name, int how, const sigset_t *set, sigset_t *old)
+{
+	int ret;
+
+	if (unwind_in_progress()) {
+		if (old)
+			sigemptyset(old);
+		return 0;
+	}
+	LIBC_NEXT(*real, name);
+	ret = (*real)(how, set, old);
+	if (ret == 0 && set && sample_sig)
+		sample_masked(how, set);
+	return ret;
+}
+
+CPROF_EXPORT int sigprocmask(int how, const sigset_t *set, sigset_t *old)
+{
+	return program_mask(&real_sigprocmask, "sigprocmask", how, set, old);
+}
+
+CPROF_EXPORT int pthread_sigmask(int how, const sigset_t *set, sigset_t *old)
+{
+	return program_mask(&real_pthread_sigmask, "pthread_sigmask", how, set, old);
 }
 
 /* System V's sigset(): SIG_HOLD blocks the signal; anything else sets the

@@ -163,9 +163,10 @@ static void thread_name(const struct thread *t, char name[16])
 }
 
 static void write_thread_record(struct rawbuf *b, uint32_t index, int tid, const char name[16], uint32_t nodes,
-				uint64_t lost)
+				uint64_t lost, uint64_t masked)
 {
-	struct cprof_rec_thread rec = {.index = index, .tid = tid, .nodes = nodes, .events_lost = lost};
+	struct cprof_rec_thread rec = {.index = index, .tid = tid, .nodes = nodes, .events_lost = lost,
+				       .masked_ns = masked};
 
 	memcpy(rec.name, name, sizeof rec.name);
 	rawbuf_begin(b, CPROF_REC_THREAD, sizeof rec);
@@ -192,13 +193,15 @@ int thread_write_all(struct rawbuf *b, uint64_t now, uint64_t *lost)
 		if (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) != THREAD_LIVE)
 			continue;
 		thread_name(t, name);
-		write_thread_record(b, t->index, t->tid, name, trace_thread_nodes(t), trace_thread_lost(t));
+		write_thread_record(b, t->index, t->tid, name, trace_thread_nodes(t), trace_thread_lost(t),
+				    sample_thread_masked(t));
 		trace_write_thread(b, t, now);
 		sample_write_thread(b, t);
 		*lost += trace_thread_lost(t);
 	}
-	if (trace_retired_nodes() > 1 || sample_retired_nodes() > 1) {
-		write_thread_record(b, THREAD_RETIRED_INDEX, 0, exited, trace_retired_nodes(), trace_retired_lost());
+	if (trace_retired_nodes() > 1 || sample_retired_nodes() > 1 || sample_retired_masked()) {
+		write_thread_record(b, THREAD_RETIRED_INDEX, 0, exited, trace_retired_nodes(), trace_retired_lost(),
+				    sample_retired_masked());
 		trace_write_retired(b);
 		sample_write_retired(b);
 		*lost += trace_retired_lost();

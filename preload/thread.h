@@ -37,6 +37,10 @@ struct sample_thread {
 	uint64_t sampled;    /* ns sampled (taken by the thread's handler) */
 	uint64_t charged;    /* ns charged by wrappers of blocking calls */
 	int blocking;        /* in a wrapped blocking call */
+	/* the program blocks the sampler's signal in this thread: since when
+	 * (its CPU clock), and the CPU time it ran so before, unsampled */
+	int masked;
+	uint64_t masked_since, masked_ns;
 	/* at the last accounting (sample.c's account()) */
 	uint64_t wall_seen, cpu_seen, sampled_seen, charged_seen;
 };
@@ -88,6 +92,8 @@ void sample_thread_fork_child(struct thread *t);
 void sample_reset_retired(void);
 uint32_t sample_thread_nodes(const struct thread *t);
 uint32_t sample_retired_nodes(void);
+uint64_t sample_thread_masked(const struct thread *t);
+uint64_t sample_retired_masked(void);
 void sample_write_thread(struct rawbuf *b, struct thread *t);
 void sample_write_retired(struct rawbuf *b);
 

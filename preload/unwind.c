@@ -13,7 +13,7 @@
  *   and none while the loader's lock is held; the samples that cannot
  *   unwind are dropped, and counted.
  * - Its signal masking: around each dl_iterate_phdr, two system calls per
- *   new address, skipped in the sampler's handler (sigprocmask below).
+ *   new address, skipped in the sampler's handler (signals.c).
  * - Its descriptors: it checks an address it is unsure of by writing a
  *   byte of it into a pipe of its own (the kernel says EFAULT when the
  *   byte cannot be read), made when it starts and made again whenever
@@ -58,9 +58,6 @@ static uint64_t cut_id;
 /* The dynamic loader's lock (its dl_load_write_lock), or NULL when it was
  * not found. */
 static const int *loader_lock;
-
-typedef int sigmask_fn(int, const sigset_t *, sigset_t *);
-static sigmask_fn *real_sigprocmask, *real_pthread_sigmask;
 
 /* Inside dl_iterate_phdr, the loader's lock is the one recursive mutex in
  * the loader's writable data that this thread holds. */
@@ -169,31 +166,6 @@ int unwind_stack(void *uc, int signal_frame, uintptr_t *pcs)
 	if (n == UNWIND_MAX_FRAMES && cut_id && !(python && python_in_interpreter(pcs[n - 1])) && unw_step(&c) > 0)
 		pcs[n - 1] = (uintptr_t)cut_id;
 	return n;
-}
-
-/* While the sampler unwinds, in its handler, libunwind's masking of every
- * signal guards against nothing (the sampler's signal is blocked; the
- * program's handlers do not unwind), and is skipped. */
-CPROF_EXPORT int sigprocmask(int how, const sigset_t *set, sigset_t *old)
-{
-	if (in_unwind) {
-		if (old)
-			sigemptyset(old);
-		return 0;
-	}
-	LIBC_NEXT(real_sigprocmask, "sigprocmask");
-	return real_sigprocmask(how, set, old);
-}
-
-CPROF_EXPORT int pthread_sigmask(int how, const sigset_t *set, sigset_t *old)
-{
-	if (in_unwind) {
-		if (old)
-			sigemptyset(old);
-		return 0;
-	}
-	LIBC_NEXT(real_pthread_sigmask, "pthread_sigmask");
-	return real_pthread_sigmask(how, set, old);
 }
 
 /* libunwind's pipe, made where the program does not reach; the program's

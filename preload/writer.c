@@ -518,6 +518,21 @@ static void write_records(struct rawbuf *b, int reason, int value)
 
 /* Writes the profile into the run's directory, opened for this write
  * without following a link put in its place. */
+/* The profile could not be written: a NAME.failed link says why, for the
+ * report (docs/FORMAT.md).  By path: a process out of descriptors can
+ * make it too.  (The path is static, as the writer's names are: the
+ * writer runs on a program's alternate signal stack, which may be small.) */
+static void __attribute__((noinline)) leave_failure(const char *base, int err)
+{
+	static char path[PATH_MAX];
+	char target[16];
+
+	fmt_format(path, sizeof path, "%s/%s%s", rt.dir, base, CPROF_FAILED_SUFFIX);
+	fmt_format(target, sizeof target, "%d", err);
+	if (symlink(target, path) < 0 && errno != EEXIST)
+		log_warn("cannot leave word of it in %s either: %s", rt.dir, strerrordesc_np(errno));
+}
+
 static int write_file(int reason, int value)
 {
 	static char base[PATH_MAX], tmp[PATH_MAX]; /* in the directory */
@@ -532,7 +547,7 @@ static int write_file(int reason, int value)
 	if (dirfd < 0) {
 		ret = -errno;
 		log_warn("cannot write the profile into %s: %s", rt.dir, strerrordesc_np(-ret));
-		return ret;
+		goto out;
 	}
 	b.fd = open_partial(dirfd, base, tmp, sizeof tmp);
 	if (b.fd < 0) {
@@ -556,7 +571,10 @@ static int write_file(int reason, int value)
 	else
 		log_info("profile written to %s/%s", rt.dir, final_name);
 out:
-	close(dirfd);
+	if (ret < 0)
+		leave_failure(base, -ret);
+	if (dirfd >= 0)
+		close(dirfd);
 	return ret;
 }
 
@@ -579,7 +597,7 @@ static int write_file_quietly(int reason, int value)
 	block = ours;
 	if (sample_signo())
 		sigaddset(&block, sample_signo()); /* no samples of the writer */
-	pthread_sigmask(SIG_BLOCK, &block, &old);
+	signals_mask(SIG_BLOCK, &block, &old);
 	sigpending(&before);
 	roomy = fds_room_begin(&nofile);
 	ret = write_file(reason, value);
@@ -593,7 +611,7 @@ static int write_file_quietly(int reason, int value)
 			sigaddset(&one, sig);
 			syscall(SYS_rt_sigtimedwait, &one, NULL, &zero, _NSIG / 8);
 		}
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	signals_mask(SIG_SETMASK, &old, NULL);
 	return ret;
 }
 

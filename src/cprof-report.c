@@ -101,5 +101,5 @@ int main(int argc, char **argv)
 			    : "cprof-report: no readable raw profile among the files given\n",
 		      stderr);
 	ranks_free(ranks);
-	return ret;
+	return ret == ANALYSIS_UNWRITTEN ? ANALYSIS_EMPTY : ret;
 }

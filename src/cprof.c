@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -534,7 +536,12 @@ static int run(const struct settings *s, const char *preload, const char *dir, i
 	*code = 126;
 
 	if (pipe2(pipefd, O_CLOEXEC) < 0) {
-		fprintf(stderr, "%s: pipe: %s\n", prog, strerror(errno));
+		struct rlimit nofile;
+		if (errno == EMFILE && getrlimit(RLIMIT_NOFILE, &nofile) == 0)
+			fprintf(stderr, "%s: cannot start %s: its %lu descriptors (ulimit -n) are all open: raise the limit\n",
+				prog, argv[0], (unsigned long)nofile.rlim_cur);
+		else
+			fprintf(stderr, "%s: cannot start %s: pipe: %s\n", prog, argv[0], strerror(errno));
 		return -1;
 	}
 	prctl(PR_SET_CHILD_SUBREAPER, 1);
@@ -565,10 +572,81 @@ static int run(const struct settings *s, const char *preload, const char *dir, i
 	return 0;
 }
 
-/* Where the report goes: --report's file, opened now (an error is found
- * before the program runs, not after), else standard error, buffered: a
- * write that fails is seen.  NULL when standard error is closed: the
- * program runs all the same, and its raw profiles are kept. */
+/* The file execvp runs for name, into path; -1 if none. */
+static int find_program(const char *name, char *path, size_t size)
+{
+	const char *dirs = getenv("PATH");
+
+	if (strchr(name, '/')) {
+		snprintf(path, size, "%s", name);
+		return access(path, X_OK);
+	}
+	for (const char *d = dirs ? dirs : "/usr/bin:/bin"; *d;) {
+		size_t n = strcspn(d, ":");
+		snprintf(path, size, "%.*s%s%s", (int)n, d, n ? "/" : "", name);
+		if (access(path, X_OK) == 0)
+			return 0;
+		d += n + (d[n] == ':');
+	}
+	return -1;
+}
+
+/* Whether the ELF program at path names no dynamic loader: statically
+ * linked. */
+static int is_static(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ElfW(Ehdr) eh;
+	ElfW(Phdr) ph;
+	int interp = 0, elf;
+
+	if (fd < 0)
+		return 0;
+	elf = pread(fd, &eh, sizeof eh, 0) == sizeof eh && memcmp(eh.e_ident, ELFMAG, SELFMAG) == 0 &&
+	      eh.e_phentsize == sizeof ph;
+	for (int i = 0; elf && i < eh.e_phnum; i++)
+		if (pread(fd, &ph, sizeof ph, (off_t)(eh.e_phoff + (uint64_t)i * sizeof ph)) == sizeof ph)
+			interp |= ph.p_type == PT_INTERP;
+	close(fd);
+	return elf && !interp;
+}
+
+/* No process wrote a profile, and none said why (the analysis says what
+ * those that could not write theirs said): why, as far as cprof can tell
+ * from what ran and how it ended. */
+static void explain_no_profile(const char *name, int status)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	int found = find_program(name, path, sizeof path) == 0 && stat(path, &st) == 0;
+
+	if (status == 128 + SIGKILL)
+		fprintf(stderr,
+			"%s: no profile was written: %s was killed by SIGKILL, which ends a process before it can write "
+			"anything (kill -9, or the kernel out of memory): end it with SIGTERM or SIGINT instead\n",
+			prog, name);
+	else if (found && is_static(path))
+		fprintf(stderr,
+			"%s: no profile was written: %s is statically linked, and takes no library from LD_PRELOAD: "
+			"profile a dynamically linked build of it\n",
+			prog, path);
+	else if (found && (st.st_mode & (S_ISUID | S_ISGID)))
+		fprintf(stderr,
+			"%s: no profile was written: %s is set-user-ID or set-group-ID, and the loader ignores "
+			"LD_PRELOAD for it: profile a copy without the bit\n",
+			prog, path);
+	else
+		fprintf(stderr,
+			"%s: no profile was written: %s ended before cprof's runtime started in it, or it ignores "
+			"LD_PRELOAD (a statically linked program it ran?)\n",
+			prog, name);
+}
+
+/* Where the report goes: --report's file, opened before the program runs
+ * (an error is found then, not after), else standard error, buffered (a
+ * write that fails is seen), taken once it has ended (no descriptor of
+ * the program's is taken meanwhile).  NULL when it cannot be: standard
+ * error closed, or the file refused. */
 static FILE *open_report(const char *path)
 {
 	int fd = path ? open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)
@@ -623,8 +701,7 @@ int main(int argc, char **argv)
 	} else if (prepare_dir(&s, dir, sizeof dir) < 0) {
 		return 2;
 	}
-	/* (rank 0 reports for all) */
-	if ((!CPROF_MPI || rank == 0) && !(report = open_report(s.report)) && s.report)
+	if (s.report && (!CPROF_MPI || rank == 0) && !(report = open_report(s.report)))
 		return 2;
 	ret = run(&s, preload, dir, &status);
 	if (s.count[0])
@@ -637,6 +714,8 @@ int main(int argc, char **argv)
 			remove_dir(dir);
 		return status;
 	}
+	if (!s.report)
+		report = open_report(NULL);
 	opt.sort_chosen = s.sort != NULL;
 	opt.pstats_out = s.out;
 	opt.per_process = s.per_process;
@@ -647,10 +726,7 @@ int main(int argc, char **argv)
 		ret = report || s.out ? analysis_report(&opt, paths, 1, report) : ANALYSIS_FAILED;
 	}
 	if (ret == ANALYSIS_EMPTY)
-		fprintf(stderr,
-			"%s: no profile was written: %s ended before the runtime started (did it fail to "
-			"start?), or it ignores LD_PRELOAD (a static or setuid program)\n",
-			prog, s.argv[0]);
+		explain_no_profile(s.argv[0], status);
 	if (!s.out && close_report(report, s.report) < 0)
 		ret = ANALYSIS_FAILED;
 	else if (s.out && report && report != stderr)

@@ -141,7 +141,7 @@ int outdir_has_profiles(int dirfd, const char *prefix)
 		return 0;
 	}
 	while (!found && (de = readdir(d)))
-		found = strncmp(de->d_name, prefix, strlen(prefix)) == 0 && cprof_is_profile_name(de->d_name);
+		found = strncmp(de->d_name, prefix, strlen(prefix)) == 0 && cprof_is_run_file(de->d_name);
 	closedir(d);
 	return found;
 }

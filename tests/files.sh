@@ -26,7 +26,7 @@ if [ -x "$CPROF_MPI" ]; then
 	check "cprof-mpi, links at the done mark's names: not written through" unchanged
 	check "cprof-mpi, links at the done mark's names: the mark is a file of its own" \
 		test -f marks/.rank00000-done -a ! -L marks/.rank00000-done
-	expect_eq "cprof-mpi, links at the done mark's names: rank 0 reported" 4 "$(ncalls marks.out addit)"
+	expect_eq "cprof-mpi, links at the done mark's names: rank 0 reported" 4 "$(ncalls marks.err addit)"
 else
 	skip "no cprof-mpi (OpenMPI is not installed)"
 fi

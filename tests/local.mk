@@ -40,6 +40,7 @@ INTEGRATION_TESTS = \
 	tests/longjmp.sh \
 	tests/sampling.sh \
 	tests/fds.sh \
+	tests/messages.sh \
 	tests/count.sh \
 	tests/python.sh \
 	tests/mpi.sh \

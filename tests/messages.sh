@@ -1,0 +1,81 @@
+# When there is nothing to report, cprof says why, and what to do: the real
+# cause, told apart from the others.
+. "$top_srcdir/tests/tap.sh"
+
+# nothing sampled: too short a run for the rate
+"$CPROF" -F 100 true > /dev/null 2> "$WORK/short.err"
+matches "a run shorter than a sample period: says so, with its CPU time" \
+	"^cprof: nothing was sampled: the program ran [0-9.]+ ms of CPU in all, hardly more than the 10\.000 ms between samples: raise -F" \
+	"$(cat "$WORK/short.err")"
+
+# nothing sampled: the program blocks the sampler's signal
+"$CPROF" "$PROGS/ownsig" 0.3 deaf > /dev/null 2> "$WORK/deaf.err"
+matches "a program that blocks every signal: says that it kept the samples out" \
+	"^cprof: nothing was sampled: the program blocked the sampling signal in the threads that ran \([0-9.]+ s of CPU\)" \
+	"$(cat "$WORK/deaf.err")"
+"$CPROF" "$PROGS/ownsig" 0.5 > /dev/null 2> "$WORK/own.err"
+matches "a thread that blocks every signal beside others: a note says how long it went unsampled" \
+	"^Note: the program blocked the sampling signal in 1 thread, which ran 0\.[1-9][0-9]* s of CPU so" \
+	"$(cat "$WORK/own.err")"
+
+# nothing traced, sampling off
+"$CPROF" --mode=trace true > /dev/null 2> "$WORK/off.err"
+matches "nothing traced and sampling off: says both" \
+	"^cprof: nothing was traced, and sampling was off \(-F 0 or --mode=trace\): build the program with -finstrument-functions" \
+	"$(cat "$WORK/off.err")"
+
+# a truncated profile
+"$CPROF" -d "$WORK/whole" "$KERNELS/faster" > /dev/null 2>&1
+head -c 900 "$WORK"/whole/*.cprof > "$WORK/cut.cprof"
+"$CPROF_REPORT" "$WORK/cut.cprof" > /dev/null 2> "$WORK/cut.err"
+matches "a profile cut short: says it is truncated, not that nothing ran" \
+	"^cprof-report: nothing to report: 1 of the 1 profiles read are truncated" "$(cat "$WORK/cut.err")"
+
+# no profile at all: killed by SIGKILL
+"$CPROF" sh -c 'kill -9 $$' > /dev/null 2> "$WORK/kill.err"
+expect_eq "SIGKILL: cprof's exit status is the program's (137)" 137 $?
+matches "SIGKILL: says that no process can write anything then" \
+	"^cprof: no profile was written: sh was killed by SIGKILL, which ends a process before it can write anything" \
+	"$(cat "$WORK/kill.err")"
+
+# a static program
+if printf 'int main(void) { return 0; }\n' | cc -static -x c -o "$WORK/static" - 2> /dev/null; then
+	"$CPROF" "$WORK/static" > /dev/null 2> "$WORK/static.err"
+	expect_eq "a static program: exit status 125 (no report)" 125 $?
+	matches "a static program: says it is, and that LD_PRELOAD cannot reach it" \
+		"^cprof: no profile was written: $WORK/static is statically linked, and takes no library from LD_PRELOAD" \
+		"$(cat "$WORK/static.err")"
+else
+	skip "no static C library to link a static program with"
+fi
+
+# a process that could not write its profile says why: no descriptor left
+sh -c 'ulimit -n 16 && exec "$@"' sh "$CPROF" "$PROGS/fds" count > /dev/null 2> "$WORK/nofd.err"
+expect_eq "every descriptor used (ulimit -n 16): exit status 125 (no report)" 125 $?
+matches "every descriptor used (ulimit -n 16): the process's word of it, and what to do" \
+	"^cprof: warning: no profile from .*: Too many open files: the process ended with every descriptor its limit allows open: raise the limit \(ulimit -n\)" \
+	"$(cat "$WORK/nofd.err")"
+
+# none left for cprof itself
+# (4: the loader can open cprof's libraries, one at a time, on 3)
+sh -c 'exec 3>&- && ulimit -n 4 && exec "$@"' sh "$CPROF" true > /dev/null 2> "$WORK/none.err"
+expect_eq "no descriptor for cprof (ulimit -n 4): exit status 126" 126 $?
+matches "no descriptor for cprof (ulimit -n 4): says so, and what to do" \
+	"^cprof: cannot start true: its 4 descriptors \(ulimit -n\) are all open: raise the limit" "$(cat "$WORK/none.err")"
+
+# ... a full disk
+mkdir "$WORK/tiny"
+if [ "$(id -u)" = 0 ] && mount -t tmpfs -o size=64k tmpfs "$WORK/tiny" 2> /dev/null; then
+	at_exit 'umount "$WORK/tiny" 2> /dev/null'
+	dd if=/dev/zero of="$WORK/tiny/fill" bs=4k count=64 2> /dev/null
+	"$CPROF" -d "$WORK/tiny/run" "$KERNELS/faster" > /dev/null 2> "$WORK/full.err"
+	expect_eq "a full disk: exit status 125 (no report)" 125 $?
+	matches "a full disk: the process's word of it, and what to do" \
+		"^cprof: warning: no profile from $WORK/tiny/run/[^ ]*: No space left on device: free some space" \
+		"$(cat "$WORK/full.err")"
+	umount "$WORK/tiny"
+else
+	skip "a full disk: a small tmpfs cannot be mounted here (root only)"
+fi
+
+done_testing
