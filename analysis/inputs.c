@@ -41,10 +41,19 @@ static void add_file(struct inputs *in, const char *prog, const char *path, cons
 {
 	const struct input *seen = add(&in->files, &in->n, &in->cap, path, sb);
 
-	if (seen && strcmp(seen->path, path) == 0)
-		fprintf(stderr, "%s: warning: %s is given twice: it is read once\n", prog, path);
-	else if (seen)
-		fprintf(stderr, "%s: warning: %s and %s are the same file: it is read once\n", prog, seen->path, path);
+	char *a, *b;
+
+	if (!seen)
+		return;
+	/* (names found in a directory may hold anything) */
+	a = text_escape(seen->path);
+	b = text_escape(path);
+	if (strcmp(seen->path, path) == 0)
+		fprintf(stderr, "%s: warning: %s is given twice: it is read once\n", prog, b);
+	else
+		fprintf(stderr, "%s: warning: %s and %s are the same file: it is read once\n", prog, a, b);
+	free(a);
+	free(b);
 }
 
 static int cmp_name(const void *a, const void *b)
