@@ -521,10 +521,12 @@ int python_sample_stack(uint64_t *out, int max)
 			out[n++] = id;
 	}
 	probing = NULL;
-	/* the main thread runs the program from its top-level code on: before
-	 * (and after) is the interpreter's */
-	if (n > 0 && gated && (!started || cur_thread == main_thread) && !is_program(out[n - 1]))
-		return 0;
+	/* the main thread runs the program from its top-level code on: what
+	 * calls it (runpy's functions, for python -m), and what runs before
+	 * or after it, is the interpreter's */
+	if (gated && (!started || cur_thread == main_thread))
+		while (n > 0 && !is_program(out[n - 1]))
+			n--;
 	return n;
 }
 

@@ -59,6 +59,11 @@ f(); f()' > "$WORK/cmd-$v" 2>&1
 	"$CPROF" --mode=sample "$py" "$top_srcdir/tests/python/threads.py" > "$WORK/mst-$v" 2>&1
 	expect_eq "$v: --mode=sample with threads: the program runs as ever" 0 $?
 	matches "$v: --mode=sample with threads: and is reported" "function calls in" "$(cat "$WORK/mst-$v")"
+	# python -m: the module's calls, from its top-level code on (runpy,
+	# which runs it, is the interpreter's)
+	(cd "$top_srcdir/tests/python" && "$CPROF" --mode=sample "$py" -m shares 0.3) > /dev/null 2> "$WORK/msm-$v"
+	within "$v: --mode=sample python -m: the module's function sampled (s)" "$(cumtime "$WORK/msm-$v" work_a)" 0.05 100
+	expect_eq "$v: --mode=sample python -m: nothing of runpy's" "" "$(grep runpy "$WORK/msm-$v")"
 	# the walk over the interpreter's frames is bounded: a frame being
 	# pushed can point back into the chain (3.12 hung one run in 15 at
 	# 10 kHz, every run at 50 kHz)
