@@ -21,6 +21,11 @@ while read -r v py; do
 	expect_eq "$v: the header counts cProfile's calls, less its own 2" "$theirs" "$mine"
 	expect_eq "$v: cProfile's default sort" "$(grep 'Ordered by' "$WORK/c-$v")" "$(grep 'Ordered by' "$WORK/t-$v")"
 	expect_eq "$v: fact, recursive: total/primitive" "30/1" "$(ncalls "$WORK/t-$v" fact)"
+	# code objects of one label are one row, their calls added up (cProfile
+	# keeps the last one's: docs/PYTHON.md)
+	"$CPROF" --no-native "$py" -c 'fs = [eval("lambda: 1") for _ in range(3)]
+for f in fs: f()' > /dev/null 2> "$WORK/lambda-$v"
+	expect_eq "$v: three lambdas of one label: one row, 3 calls" 3 "$(ncalls "$WORK/lambda-$v" '<lambda>')"
 
 	# what cProfile loses, cprof keeps
 	"$CPROF" "$py" -c 'import sys; sys.exit(3)' > /dev/null 2>&1
