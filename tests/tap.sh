@@ -154,6 +154,19 @@ shares_are() {
 	done
 }
 
+# timed COMMAND...: runs it, its status kept, and sets $took to the seconds
+# it took on the wall clock: the most a function of it can have taken, on
+# a busy machine too (where a sleep of 1 s may last longer), the bound to
+# test its time against
+timed() {
+	local t0 status
+	t0=$(date +%s.%N)
+	"$@"
+	status=$?
+	took=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f", b - a }')
+	return $status
+}
+
 # samples_in REPORT: the samples its header counts (at 1000 Hz)
 samples_in() { sed -n 's/^Sampled [A-Za-z ]* at 1000 Hz: \([0-9]*\) samples.*/\1/p' "$1"; }
 
