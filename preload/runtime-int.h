@@ -93,7 +93,7 @@ struct block_mark {
 	struct thread *t;
 	uint64_t wall, sampled;
 };
-void sample_masked(int how, const sigset_t *set);
+void sample_masked(int how, const sigset_t *set, const sigset_t *old);
 void sample_block_begin(struct block_mark *m);
 void sample_block_end(struct block_mark *m);
 

@@ -389,18 +389,20 @@ uint64_t sample_retired_masked(void)
 	return smp.masked_ns;
 }
 
-/* The program changed the calling thread's signal mask (signals.c):
- * whether it blocks the sampler's signal now, and since when. */
-void sample_masked(int how, const sigset_t *set)
+/* The program changed the calling thread's signal mask from old (signals.c):
+ * whether it blocks the sampler's signal now, and since when.  (From the
+ * mask the kernel had, not the one last seen here: a handler's, restored
+ * by sigreturn or siglongjmp, passes no wrapper.) */
+void sample_masked(int how, const sigset_t *set, const sigset_t *old)
 {
 	struct thread *t = cur_thread;
 	struct sample_thread *s;
-	int in = sigismember(set, smp.signo) == 1, masked;
+	int in = sigismember(set, smp.signo) == 1, was = sigismember(old, smp.signo) == 1, masked;
 
 	if (!smp.on || !t || !t->sm.tree)
 		return;
 	s = &t->sm;
-	masked = how == SIG_SETMASK ? in : how == SIG_BLOCK ? s->masked || in : s->masked && !in;
+	masked = how == SIG_SETMASK ? in : how == SIG_BLOCK ? was || in : was && !in;
 	if (masked == s->masked)
 		return;
 	uint64_t now = clock_ns(s->cpuclock);
@@ -439,6 +441,8 @@ void sample_thread_fork_child(struct thread *t)
 	if (!smp.on)
 		return;
 	unwind_fork_child();
+	int masked = t->sm.masked;
+
 	for (struct thread *o = thread_list(); o; o = o->next) {
 		if (o->sm.has_timer && o->sm.perf_fd >= 0)
 			fds_close(o->sm.perf_fd);
@@ -446,6 +450,8 @@ void sample_thread_fork_child(struct thread *t)
 		o->sm.has_timer = 0;
 	}
 	sample_thread_start(t);
+	/* the program's mask, not the one the runtime set around fork */
+	t->sm.masked = masked;
 }
 
 /* The sampling signal stays blocked in the thread that forks: a signal

@@ -340,6 +340,7 @@ int signals_mask(int how, const sigset_t *set, sigset_t *old)
  * its signal: the time a thread runs so goes unsampled. */
 static int program_mask(sigmask_fn **real, const char *name, int how, const sigset_t *set, sigset_t *old)
 {
+	sigset_t was;
 	int ret;
 
 	if (unwind_in_progress()) {
@@ -348,9 +349,9 @@ static int program_mask(sigmask_fn **real, const char *name, int how, const sigs
 		return 0;
 	}
 	LIBC_NEXT(*real, name);
-	ret = (*real)(how, set, old);
+	ret = (*real)(how, set, old ? old : &was);
 	if (ret == 0 && set && sample_sig)
-		sample_masked(how, set);
+		sample_masked(how, set, old ? old : &was);
 	return ret;
 }
 

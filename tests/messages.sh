@@ -21,6 +21,11 @@ matches "a thread that blocks every signal beside others: a note says so" \
 within "... and how long it went unsampled (s of CPU)" \
 	"$(sed -n 's/^Note: the program blocked .*, which ran \([0-9.]*\) s of CPU so.*/\1/p' "$WORK/own.err")" 0.005 0.6
 
+# ... and only where it did: forked workers computing are not taken for
+# threads that block it (the runtime blocks it around fork itself)
+"$CPROF" "$KERNELS/computepi" 1000000 2 > /dev/null 2> "$WORK/pool.err"
+expect_eq "a pool of forked workers: no note of a blocked signal" "" "$(grep 'blocked the sampling signal' "$WORK/pool.err")"
+
 # nothing traced, sampling off
 "$CPROF" --mode=trace true > /dev/null 2> "$WORK/off.err"
 matches "nothing traced and sampling off: says both" \
