@@ -281,6 +281,16 @@ void count_fork_child(void)
 	}
 }
 
+/* The program took (dup2) the number of a counter: the counter is gone. */
+void count_fd_taken(int fd)
+{
+	for (int i = 0; i < ncounters; i++)
+		if (counters[i].fd == fd) {
+			counters[i].fd = -1;
+			set_note("the program took a counter's descriptor (dup2): the calls after are not counted");
+		}
+}
+
 /* May run in a signal handler. */
 void count_write_info(struct rawbuf *b)
 {

@@ -2,15 +2,20 @@
  * thread, the --count counters, libunwind's pipe), out of the program's
  * way.
  *
- * They go to the upper half of the descriptor limit, where the program's
- * open() and dup2() onto low numbers (a shell's 3>file) do not reach;
- * under a limit of RUNTIME_FD_MIN the runtime keeps none, and does without
- * (sampling with timers).  And the program cannot close them: close(),
- * close_range() and closefrom() pass over them, and say EBADF for them, as
- * they would without cprof, where there is nothing at those numbers.  A
- * program that closes every descriptor (a daemon, closefrom(3)) is sampled
- * all the same.  Left to the program: dup2() onto one of them, a number
- * above half its limit, replaces it (docs/SAMPLING.md).
+ * They go just above the program's descriptor limit (RLIMIT_NOFILE's soft
+ * limit, raised for a moment to put them there), where the program can be
+ * given none of them and name none (dup2() onto a number beyond the limit
+ * fails): where the hard limit leaves room.  Where it does not (ulimit -n
+ * sets both), to the upper half of the limit, where the program's open()
+ * and dup2() onto low numbers (a shell's 3>file) do not reach; and under a
+ * limit of RUNTIME_FD_MIN, nowhere: the runtime does without (sampling
+ * with timers).  The program cannot close them: close(), close_range() and
+ * closefrom() pass over them, and say EBADF for them, as they would
+ * without cprof, where there is nothing at those numbers; a program that
+ * closes every descriptor (a daemon, closefrom(3)) is sampled all the
+ * same.  A program that dup2()s onto one of them (a number it may name:
+ * in the upper half of its limit, or above one it raised) takes it: the
+ * runtime lets go of it, and its owner does without (docs/SAMPLING.md).
  */
 #include "config.h"
 
@@ -31,16 +36,29 @@ static uint64_t held[FDS_MAX / 64];
 typedef int close_fn(int);
 static close_fn *real_close;
 
+typedef int dup2_fn(int, int);
+typedef int dup3_fn(int, int, int);
+static dup2_fn *real_dup2;
+static dup3_fn *real_dup3;
+
 /* Before anything else: close() is the program's too, and may be called
- * in its signal handlers, where libc's cannot be looked up. */
+ * in its signal handlers, where libc's cannot be looked up.  (A limit over
+ * 65536 is not gone above: the kernel's table of descriptors would grow to
+ * hold the numbers.) */
 void fds_init(void)
 {
 	struct rlimit nofile;
 
-	rt.fd_floor = 0;
-	if (getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nofile.rlim_cur >= RUNTIME_FD_MIN)
-		rt.fd_floor = (int)((nofile.rlim_cur < 65536 ? nofile.rlim_cur : 65536) / 2);
 	LIBC_NEXT(real_close, "close");
+	LIBC_NEXT(real_dup2, "dup2");
+	LIBC_NEXT(real_dup3, "dup3");
+	rt.fd_floor = 0;
+	if (getrlimit(RLIMIT_NOFILE, &nofile) < 0)
+		return;
+	if (nofile.rlim_max > nofile.rlim_cur && nofile.rlim_cur <= 65536)
+		rt.fd_floor = (int)nofile.rlim_cur;
+	else if (nofile.rlim_cur >= RUNTIME_FD_MIN)
+		rt.fd_floor = (int)((nofile.rlim_cur < 65536 ? nofile.rlim_cur : 65536) / 2);
 }
 
 static int slot(int fd)
@@ -71,11 +89,23 @@ static void mark(int fd, int on)
  * where there is no room.  Async-signal-safe. */
 int fds_park(int fd)
 {
-	int high;
+	struct rlimit now, more;
+	int high, raised = 0;
 
 	if (fd < 0)
 		return fd;
+	/* the floor may be the program's limit: raised for the moment it
+	 * takes to put the descriptor above it (the program would see it
+	 * raised only in that moment, in another thread) */
+	if (rt.fd_floor > 0 && syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, NULL, &now) == 0 &&
+	    now.rlim_cur < (rlim_t)rt.fd_floor + FDS_MAX && now.rlim_max > now.rlim_cur) {
+		more = now;
+		more.rlim_cur = now.rlim_max < (rlim_t)rt.fd_floor + FDS_MAX ? now.rlim_max : (rlim_t)rt.fd_floor + FDS_MAX;
+		raised = syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, &more, NULL) == 0;
+	}
 	high = rt.fd_floor > 0 ? fcntl(fd, F_DUPFD_CLOEXEC, rt.fd_floor) : -1;
+	if (raised)
+		syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, &now, NULL);
 	syscall(SYS_close, fd);
 	if (high >= 0 && slot(high) < 0) { /* beyond what can be told apart */
 		syscall(SYS_close, high);
@@ -83,6 +113,13 @@ int fds_park(int fd)
 	}
 	mark(high, 1);
 	return high;
+}
+
+/* Whether fd is still the runtime's (the program may have taken its
+ * number with dup2).  Async-signal-safe. */
+int fds_held(int fd)
+{
+	return is_held(fd);
 }
 
 /* Closes a descriptor fds_park() gave.  Async-signal-safe. */
@@ -151,6 +188,33 @@ CPROF_EXPORT int close(int fd)
 	}
 	LIBC_NEXT(real_close, "close");
 	return real_close(fd);
+}
+
+/* The program takes a number the runtime holds: the runtime lets go of
+ * it, and its owner does without, before the program's file is there. */
+static void taken(int fd)
+{
+	if (!is_held(fd))
+		return;
+	mark(fd, 0);
+	sample_fd_taken(fd);
+	count_fd_taken(fd);
+}
+
+CPROF_EXPORT int dup2(int old, int fd)
+{
+	LIBC_NEXT(real_dup2, "dup2");
+	if (unlikely(old != fd && is_held(fd)))
+		taken(fd);
+	return real_dup2(old, fd);
+}
+
+CPROF_EXPORT int dup3(int old, int fd, int flags)
+{
+	LIBC_NEXT(real_dup3, "dup3");
+	if (unlikely(is_held(fd)))
+		taken(fd);
+	return real_dup3(old, fd, flags);
 }
 
 /* The range, less the runtime's: closed in the pieces between them. */

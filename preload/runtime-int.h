@@ -94,6 +94,7 @@ struct block_mark {
 	uint64_t wall, sampled;
 };
 void sample_masked(int how, const sigset_t *set, const sigset_t *old);
+void sample_fd_taken(int fd);
 void sample_block_begin(struct block_mark *m);
 void sample_block_end(struct block_mark *m);
 
@@ -102,6 +103,7 @@ void count_init(void);
 void count_fork_child(void);
 void count_write_info(struct rawbuf *b);
 void count_release(void);
+void count_fd_taken(int fd);
 
 /* writer.c: the raw-profile writer.  Every function here may run in a
  * signal handler: no malloc, no stdio, no locks. */
@@ -137,6 +139,7 @@ void exec_init(void);
 #define RUNTIME_FD_MIN 128 /* under a descriptor limit this low it keeps none */
 void fds_init(void);
 int fds_park(int fd);
+int fds_held(int fd);
 void fds_close(int fd);
 struct rlimit;
 int fds_room_begin(struct rlimit *saved);

@@ -340,6 +340,20 @@ void sample_thread_stop(struct thread *t)
 	t->sm.has_timer = 0;
 }
 
+/* The program took (dup2) the number of a thread's perf event, which is
+ * gone with it: the thread is sampled by its CPU-time timer from now on.
+ * (A late signal of the event is told by its number, as a closed one's.) */
+void sample_fd_taken(int fd)
+{
+	for (struct thread *t = thread_list(); smp.on && t; t = t->next) {
+		struct sample_thread *s = &t->sm;
+		if (s->perf_fd != fd || !s->has_timer)
+			continue;
+		__atomic_store_n(&s->perf_fd, -1, __ATOMIC_RELEASE);
+		s->has_timer = arm(s->cpuclock, t->tid, &sample_tag, smp.period_ns, &s->timer) == 0;
+	}
+}
+
 /* Before exec: this thread's sampling stops, and a sample signal already
  * sent but pending (the program may block the signal in this thread) is
  * taken back.  Pending signals survive exec: the new program would meet

@@ -55,6 +55,11 @@ static uint64_t cut_id;
 #define STR_(x) #x
 #define STR(x) STR_(x)
 
+/* libunwind's pipe, as the runtime made it for libunwind: if the program
+ * takes either number (dup2), libunwind would read and write the program's
+ * file, and must not run again: the samples are dropped, and counted. */
+static int lu_pipe[2] = {-1, -1};
+
 /* The dynamic loader's lock (its dl_load_write_lock), or NULL when it was
  * not found. */
 static const int *loader_lock;
@@ -112,6 +117,8 @@ int unwind_begin(void)
 	uint64_t until = 0;
 
 	if (in_unwind || (loader_lock && __atomic_load_n(loader_lock, __ATOMIC_RELAXED) != 0))
+		return 0;
+	if (lu_pipe[0] >= 0 && !(fds_held(lu_pipe[0]) && fds_held(lu_pipe[1])))
 		return 0;
 	while (__atomic_exchange_n(&unwinding, 1, __ATOMIC_ACQUIRE)) {
 		uint64_t now = clock_ns(CLOCK_MONOTONIC);
@@ -191,5 +198,7 @@ CPROF_EXPORT int pipe2(int fds[2], int flags)
 		errno = EMFILE;
 		return -1;
 	}
+	lu_pipe[0] = fds[0];
+	lu_pipe[1] = fds[1];
 	return 0;
 }

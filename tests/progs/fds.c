@@ -8,6 +8,11 @@
  *                        gives: cannot print, so exits with it
  *   fds count            computes a moment, then prints how many files it
  *                        can open before EMFILE
+ *   fds take             computes a moment, then takes each of the 8
+ *                        numbers from half its descriptor limit up (dup2 a
+ *                        pipe's end there, close it there) and says for
+ *                        each whether the pipe then ended as it should;
+ *                        then computes again
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -120,6 +125,27 @@ static int count(void)
 	return 0;
 }
 
+static int take(void)
+{
+	struct rlimit r;
+	int bad = 0;
+
+	compute(50000000);
+	getrlimit(RLIMIT_NOFILE, &r);
+	for (int n = (int)r.rlim_cur / 2; n < (int)r.rlim_cur / 2 + 8; n++) {
+		int p[2];
+		char c;
+		if (pipe(p) < 0 || dup2(p[1], n) != n || close(p[1]) < 0 || close(n) < 0 || read(p[0], &c, 1) != 0) {
+			printf("%d: %s\n", n, strerror(errno));
+			bad = 1;
+		}
+		close(p[0]);
+	}
+	printf("taken: %s\n", bad ? "not all" : "all");
+	compute(200000000);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "first") == 0)
@@ -130,6 +156,8 @@ int main(int argc, char **argv)
 		return closeall();
 	if (argc == 2 && strcmp(argv[1], "count") == 0)
 		return count();
+	if (argc == 2 && strcmp(argv[1], "take") == 0)
+		return take();
 	fputs("usage: fds first | copy IN OUT | closeall | count\n", stderr);
 	return 2;
 }
