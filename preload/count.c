@@ -27,6 +27,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "cprof-format.h"
@@ -269,7 +270,9 @@ void count_fork_child(void)
 		struct counter *c = &counters[i];
 		int fd = c->fd >= 0 ? uprobe_count(c->probe) : -1;
 
-		if (fd >= 0 && dup3(fd, c->fd, O_CLOEXEC) == c->fd && ioctl(c->fd, PERF_EVENT_IOC_ID, &c->id) == 0) {
+		/* (the system call: the dup3 the program calls lets go of c->fd) */
+		if (fd >= 0 && syscall(SYS_dup3, fd, c->fd, O_CLOEXEC) == c->fd &&
+		    ioctl(c->fd, PERF_EVENT_IOC_ID, &c->id) == 0) {
 			close(fd);
 			continue;
 		}

@@ -519,17 +519,19 @@ static void write_records(struct rawbuf *b, int reason, int value)
 /* Writes the profile into the run's directory, opened for this write
  * without following a link put in its place. */
 /* The profile could not be written: a NAME.failed link says why, for the
- * report (docs/FORMAT.md).  By path: a process out of descriptors can
- * make it too.  (The path is static, as the writer's names are: the
- * writer runs on a program's alternate signal stack, which may be small.) */
-static void __attribute__((noinline)) leave_failure(const char *base, int err)
+ * report (docs/FORMAT.md).  In the directory opened, or by path where it
+ * could not be (a process out of descriptors).  (The path is static, as
+ * the writer's names are: the writer runs on a program's alternate signal
+ * stack, which may be small.) */
+static void __attribute__((noinline)) leave_failure(int dirfd, const char *base, int err)
 {
 	static char path[PATH_MAX];
 	char target[16];
 
-	fmt_format(path, sizeof path, "%s/%s%s", rt.dir, base, CPROF_FAILED_SUFFIX);
+	fmt_format(path, sizeof path, "%s%s%s%s", dirfd >= 0 ? "" : rt.dir, dirfd >= 0 ? "" : "/", base,
+		   CPROF_FAILED_SUFFIX);
 	fmt_format(target, sizeof target, "%d", err);
-	if (symlink(target, path) < 0 && errno != EEXIST)
+	if (symlinkat(target, dirfd >= 0 ? dirfd : AT_FDCWD, path) < 0 && errno != EEXIST)
 		log_warn("cannot leave word of it in %s either: %s", rt.dir, strerrordesc_np(errno));
 }
 
@@ -572,7 +574,7 @@ static int write_file(int reason, int value)
 		log_info("profile written to %s/%s", rt.dir, final_name);
 out:
 	if (ret < 0)
-		leave_failure(base, -ret);
+		leave_failure(dirfd, base, -ret);
 	if (dirfd >= 0)
 		close(dirfd);
 	return ret;

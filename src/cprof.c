@@ -538,7 +538,9 @@ static int run(const struct settings *s, const char *preload, const char *dir, i
 	if (pipe2(pipefd, O_CLOEXEC) < 0) {
 		struct rlimit nofile;
 		if (errno == EMFILE && getrlimit(RLIMIT_NOFILE, &nofile) == 0)
-			fprintf(stderr, "%s: cannot start %s: its %lu descriptors (ulimit -n) are all open: raise the limit\n",
+			fprintf(stderr,
+				"%s: cannot start %s: its limit of %lu descriptors (ulimit -n) leaves cprof too few: "
+				"raise the limit\n",
 				prog, argv[0], (unsigned long)nofile.rlim_cur);
 		else
 			fprintf(stderr, "%s: cannot start %s: pipe: %s\n", prog, argv[0], strerror(errno));
@@ -643,10 +645,12 @@ static void explain_no_profile(const char *name, int status)
 }
 
 /* Where the report goes: --report's file, opened before the program runs
- * (an error is found then, not after), else standard error, buffered (a
- * write that fails is seen), taken once it has ended (no descriptor of
- * the program's is taken meanwhile).  NULL when it cannot be: standard
- * error closed, or the file refused. */
+ * (an error is found then, not after), else standard error, taken once the
+ * program has ended (no descriptor of the program's is taken meanwhile),
+ * through a stream of its own, line-buffered: a write that fails is seen,
+ * and the warnings the analysis prints on standard error stay in their
+ * place among the lines.  NULL when it cannot be: standard error closed,
+ * or the file refused. */
 static FILE *open_report(const char *path)
 {
 	int fd = path ? open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)
@@ -657,6 +661,8 @@ static FILE *open_report(const char *path)
 		fprintf(stderr, "%s: cannot write the report into %s: %s\n", prog, path, strerror(errno));
 	if (!f && fd >= 0)
 		close(fd);
+	if (f && !path)
+		setvbuf(f, NULL, _IOLBF, 0);
 	return f;
 }
 
@@ -690,8 +696,13 @@ int main(int argc, char **argv)
 	if (find_preload(preload, sizeof preload) < 0 || check_output(s.out) < 0 ||
 	    (s.count[0] && check_count() < 0))
 		return 2;
+	if (CPROF_MPI && mpi_identity(&rank, &size) < 0)
+		return 2;
+	/* (rank 0 reports for all) */
+	if (s.report && (!CPROF_MPI || rank == 0) && !(report = open_report(s.report)))
+		return 2;
 	if (CPROF_MPI) {
-		if (mpi_identity(&rank, &size) < 0 || prepare_job_dir(s.dir, rank, jobid, sizeof jobid, dir, sizeof dir) < 0)
+		if (prepare_job_dir(s.dir, rank, jobid, sizeof jobid, dir, sizeof dir) < 0)
 			return 2;
 		snprintf(num, sizeof num, "%d", rank);
 		setenv("CPROF_RANK", num, 1);
@@ -701,8 +712,6 @@ int main(int argc, char **argv)
 	} else if (prepare_dir(&s, dir, sizeof dir) < 0) {
 		return 2;
 	}
-	if (s.report && (!CPROF_MPI || rank == 0) && !(report = open_report(s.report)))
-		return 2;
 	ret = run(&s, preload, dir, &status);
 	if (s.count[0])
 		sweep_probes();

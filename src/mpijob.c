@@ -72,6 +72,7 @@ static int job_id(char *buf, size_t size)
 static struct {
 	int rank;
 	int dirfd;
+	char jobid[128];                 /* the launcher's, in the done marks */
 	char dir[PATH_MAX];
 	volatile sig_atomic_t stopped;   /* the launcher is ending the job */
 	volatile sig_atomic_t reporting; /* rank 0 has begun its report */
@@ -143,6 +144,7 @@ int prepare_job_dir(const char *named, int rank, char *jobid, size_t idsize, cha
 	if (rank == 0)
 		unlinkat(job.dirfd, SAID_MARK, 0);
 	job.rank = rank;
+	snprintf(job.jobid, sizeof job.jobid, "%s", jobid);
 	snprintf(job.dir, sizeof job.dir, "%s", dir);
 	make_messages();
 	return 0;
@@ -178,11 +180,11 @@ static int write_mark(const char *name, const char *text)
 /* Tells rank 0 that this rank is done: its processes have all ended. */
 static void mark_done(int status)
 {
-	char marker[64], text[16];
+	char marker[64], text[sizeof job.jobid + 16];
 	int ret;
 
 	done_mark(marker, sizeof marker, job.rank);
-	snprintf(text, sizeof text, "%d\n", status);
+	snprintf(text, sizeof text, "%s %d\n", job.jobid, status);
 	ret = write_mark(marker, text);
 	if (ret < 0)
 		fprintf(stderr, "%s: cannot write %s/%s: %s (rank 0 will wait for rank %d)\n", prog, job.dir, marker,
@@ -215,6 +217,25 @@ void job_stopping(int sig)
 	errno = e;
 }
 
+/* Whether a rank's done mark is there, and this job's: one an earlier run
+ * left in the same directory (-d, its dot files not removed) names
+ * another launcher's job, and is not waited for any more than a missing
+ * one.  Marks of a job whose id is unknown are taken as they are. */
+static int mark_of_this_job(const char *marker)
+{
+	char text[sizeof job.jobid + 16];
+	int fd = openat(job.dirfd, marker, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	ssize_t n = fd >= 0 ? read(fd, text, sizeof text - 1) : -1;
+	size_t k = strlen(job.jobid);
+
+	if (fd >= 0)
+		close(fd);
+	if (n < 0)
+		return 0;
+	text[n] = '\0';
+	return !job.jobid[0] || (strncmp(text, job.jobid, k) == 0 && text[k] == ' ');
+}
+
 /* Rank 0 waits, `seconds` at most, for every rank to be done; for none
  * when the launcher did not say how many ranks there are (size -1).
  * -EINTR if the job is stopped meanwhile. */
@@ -228,7 +249,7 @@ static int wait_ranks(int size, int seconds)
 	for (; tick <= seconds * 10 && !job.stopped; tick++) {
 		for (done = 0; done < size; done++) {
 			done_mark(marker, sizeof marker, done);
-			if (faccessat(job.dirfd, marker, F_OK, AT_SYMLINK_NOFOLLOW) < 0)
+			if (!mark_of_this_job(marker))
 				break;
 		}
 		if (done == size)

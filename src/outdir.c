@@ -90,11 +90,17 @@ static int real_path(const char *path, int fd, char *real, size_t size)
 	return 0;
 }
 
-int outdir_open(const char *path, char *real, size_t size)
+int outdir_open(const char *named, char *real, size_t size)
 {
+	char path[PATH_MAX];
+	size_t n = strlen(named);
 	struct stat st;
 	int fd, ret;
 
+	/* "link/" would have the kernel follow the link, O_NOFOLLOW or not */
+	while (n > 1 && named[n - 1] == '/')
+		n--;
+	snprintf(path, sizeof path, "%.*s", (int)n, named);
 	ret = make_dirs(path);
 	if (ret < 0) {
 		fprintf(stderr, "%s: cannot create %s: %s (choose another directory with -d)\n", prog, path,

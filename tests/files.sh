@@ -72,6 +72,10 @@ expect_eq "cprof-mpi, a link at the job directory's name: says why and what to d
 	"cprof-mpi: cprof-79 is a symbolic link, which cprof does not follow (another user may have put it there): name the directory it leads to, or choose another directory with -d" \
 	"$(cat link.err)"
 expect_eq "cprof-mpi, a link at the job directory's name: nothing written where it leads" "" "$(ls -A elsewhere)"
+"$CPROF" -d cprof-79/ "$KERNELS/basic" > /dev/null 2> slash.err
+expect_eq "cprof -d LINK/ (a slash, which has the kernel follow a link): refused all the same" \
+	"2 cprof: cprof-79 is a symbolic link" "$? $(cut -d, -f1 slash.err)"
+expect_eq "cprof -d LINK/: nothing written where it leads" "" "$(ls -A elsewhere)"
 
 # -o: a regular file or a new one
 mkfifo fifo

@@ -90,6 +90,15 @@ matches "cprof-mpi without a launcher: says how to run it" "no MPI rank in the e
 expect_eq "a rank but no number of ranks: status 0" 0 $?
 expect_eq "a rank but no number of ranks: no waiting for others" "" "$(grep waiting nosize.err)"
 
+# a done mark an earlier run left (rm DIR/* spares dot files): rank 0 waits
+# for this job's rank 1, not for that mark
+mkdir stale && printf '554 0\n' > stale/.rank00001-done
+(unset OMPI_COMM_WORLD_RANK OMPI_COMM_WORLD_SIZE PMIX_RANK PMI_RANK PMI_SIZE
+	SLURM_JOB_ID=555 SLURM_PROCID=0 SLURM_NTASKS=2 "$CPROF_MPI" --wait 1 -d stale "$KERNELS/basic" \
+	> stale.out 2> stale.err)
+matches "an earlier run's done mark: rank 0 waits for this job's rank 1 all the same" \
+	"waited 1 s: reporting without the ranks that are not done" "$(cat stale.err)"
+
 # a rank whose program leaves a process running: waited for, --wait
 # seconds at most, then the job goes on
 start=$(date +%s)
