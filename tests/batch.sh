@@ -65,10 +65,12 @@ expect_eq "mpi: ring and allreduce once per rank" "4 4" "$(ncalls report.out rin
 
 # a job the batch system kills, as it does at the job's walltime: SIGTERM
 # to every process of the job (scancel; Slurm's time limits are whole
-# minutes), SIGKILL 10 s later (KillWait)
+# minutes), SIGKILL 10 s later (KillWait); mpiexec, SIGTERM'd too, would
+# SIGKILL the ranks a second after, before a busy machine let them say
+# where their profiles are (docs/MPI.md)
 cat > long.pbs <<JOB
 #!/bin/sh
-mpiexec --oversubscribe -np 2 cprof-mpi "$top_builddir/kernels/mpi" 1000000000
+mpiexec --oversubscribe --mca odls_base_sigkill_timeout 10 -np 2 cprof-mpi "$top_builddir/kernels/mpi" 1000000000
 JOB
 long=$(qsub long.pbs)
 for _ in $(seq 120); do

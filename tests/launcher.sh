@@ -85,7 +85,7 @@ expect_eq "cprof-report reads what -d kept" 4 "$(ncalls "$WORK/again.out" addit)
 TMPDIR="$WORK/tmp" && mkdir "$TMPDIR" && export TMPDIR
 "$CPROF" "$KERNELS/faster" > /dev/null
 expect_eq "without -d, the temporary directory is removed" "" "$(ls "$TMPDIR")"
-unset TMPDIR
+TMPDIR=$WORK
 
 # the report into a closed pipe: cprof still cleans up
 mkdir "$WORK/tmp2"

@@ -22,6 +22,10 @@ fi
 tap_n=0
 tap_failed=0
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/cprof-test.XXXXXX")
+# cprof's temporary directories too, and those a failed report keeps: gone
+# with the script's
+TMPDIR=$WORK
+export TMPDIR
 tap_timeout=${CPROF_TEST_TIMEOUT:-600}
 (
 	trap '' TERM
