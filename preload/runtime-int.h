@@ -83,8 +83,6 @@ void sample_init(void);
 int sample_signo(void);
 int sample_is_ours(const siginfo_t *si);
 void sample_signal(siginfo_t *si, void *uc);
-void sample_fork_prepare(void);
-void sample_fork_done(void);
 void sample_exec_prepare(void);
 void sample_exec_failed(void);
 void sample_write_info(struct rawbuf *b);
@@ -131,6 +129,7 @@ void signals_sample_with(int signo);
 unsigned signals_program_handled(void);
 int signals_stack_room(size_t need);
 int signals_mask(int how, const sigset_t *set, sigset_t *old);
+void signals_fill_but_faults(sigset_t *set);
 
 /* exec.c */
 void exec_init(void);

@@ -21,6 +21,7 @@
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -51,15 +52,42 @@ static void identity_take(void)
 	rt.ticks0 = clock_ticks();
 }
 
+/* Signals are held in the thread that forks from before fork() until the
+ * child has become a process of its own, with its own identity and a tree
+ * holding none of the parent's calls.  A signal that ends the child earlier
+ * (a pool's SIGTERM to a worker that has not yet run) would find the
+ * parent's pid and write nothing, or the child's pid and the parent's
+ * calls, written as the child's.  Held too: the sampling signal, which
+ * arriving every millisecond can keep fork() restarting forever.  Faults
+ * stay deliverable; so do glibc's own signals, which pthread_sigmask leaves
+ * alone (a set*id() in another thread waits for every thread to take
+ * one).  (The runtime's masking, signals_mask: not taken for the
+ * program's.) */
+static __thread sigset_t fork_mask __attribute__((tls_model("initial-exec")));
+
+static void fork_prepare(void)
+{
+	sigset_t all;
+
+	signals_fill_but_faults(&all);
+	signals_mask(SIG_BLOCK, &all, &fork_mask);
+}
+
+static void fork_parent(void)
+{
+	signals_mask(SIG_SETMASK, &fork_mask, NULL);
+}
+
+/* The child's signals, held since fork_prepare, arrive as it returns. */
 static void fork_child(void)
 {
-	if (!rt.active)
-		return;
-	identity_take();
-	writer_forget_name();
-	thread_fork_child(rt.ticks0);
-	count_fork_child();
-	sample_fork_done();
+	if (rt.active) {
+		identity_take();
+		writer_forget_name();
+		thread_fork_child(rt.ticks0);
+		count_fork_child();
+	}
+	signals_mask(SIG_SETMASK, &fork_mask, NULL);
 }
 
 void runtime_startup(void)
@@ -103,7 +131,7 @@ void runtime_startup(void)
 	python_init();
 	sample_init();
 	count_init();
-	pthread_atfork(sample_fork_prepare, sample_fork_done, fork_child);
+	pthread_atfork(fork_prepare, fork_parent, fork_child);
 	thread_self(); /* the main thread's record, and its sampling timer */
 	log_info("profiling into %s", rt.dir);
 }

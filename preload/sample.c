@@ -468,30 +468,6 @@ void sample_thread_fork_child(struct thread *t)
 	t->sm.masked = masked;
 }
 
-/* The sampling signal stays blocked in the thread that forks: a signal
- * arriving at every millisecond can keep fork() restarting forever. */
-void sample_fork_prepare(void)
-{
-	sigset_t set;
-
-	if (!smp.on)
-		return;
-	sigemptyset(&set);
-	sigaddset(&set, smp.signo);
-	signals_mask(SIG_BLOCK, &set, NULL);
-}
-
-void sample_fork_done(void)
-{
-	sigset_t set;
-
-	if (!smp.on)
-		return;
-	sigemptyset(&set);
-	sigaddset(&set, smp.signo);
-	signals_mask(SIG_UNBLOCK, &set, NULL);
-}
-
 /* Adds a stack to the thread's tree, weighing `weight` ns and `count`
  * samples, and makes its last frame where unsampled time goes.  NULL if it
  * could not be recorded. */

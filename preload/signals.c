@@ -94,6 +94,18 @@ static int is_fault(int sig, const siginfo_t *si)
 	return si && si->si_code > 0 && (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE);
 }
 
+/* Fills set with every signal but the faults the runtime's own code may
+ * raise: blocked, a fault kills the process at once, with no profile
+ * written.  Async-signal-safe. */
+void signals_fill_but_faults(sigset_t *set)
+{
+	static const int faults[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS};
+
+	sigfillset(set);
+	for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
+		sigdelset(set, faults[i]);
+}
+
 /* Whether the stack a handler runs on has room for `need` more bytes: a
  * program's own alternate stack may be as small as 8 KiB, and the kernel's
  * signal frame takes part of it.  The writer needs about 2 KiB. */

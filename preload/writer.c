@@ -47,9 +47,6 @@ static char path_pool[PATH_POOL];
 static char maps_buf[1 << 14];
 static char line_buf[PATH_MAX + 256];
 
-/* Signals a write may itself raise, which must stay deliverable. */
-static const int faults[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS};
-
 static int writer_tid;  /* tid of the thread writing, 0 if none */
 static int retiring;    /* threads handing over their trees (trace.c) */
 static __thread int retiring_here __attribute__((tls_model("initial-exec")));
@@ -645,9 +642,7 @@ int writer_write_profile(int reason, int value)
 		 * finish (a pool's SIGTERM to a worker already exiting): the
 		 * handler would find the write busy and kill it half done. */
 		sigset_t all, old;
-		sigfillset(&all);
-		for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
-			sigdelset(&all, faults[i]);
+		signals_fill_but_faults(&all);
 		syscall(SYS_rt_sigprocmask, SIG_BLOCK, &all, &old, _NSIG / 8);
 		ret = write_file_quietly(reason, value);
 		written = ret == 0;

@@ -52,7 +52,8 @@ INTEGRATION_TESTS = \
 TESTS += $(INTEGRATION_TESTS)
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/progs/mpif.f90 tests/tap.sh tests/pstats_print.py tests/share.py tests/pstats_compare.py \
 	tests/python/cases.py tests/python/threads.py tests/python/ends.py \
-	tests/python/native.py tests/python/shares.py tests/python/imports.py tests/python/escapes.py
+	tests/python/native.py tests/python/shares.py tests/python/imports.py tests/python/escapes.py \
+	tests/python/forked.py
 
 if HAVE_CHECK
 UNIT_TESTS = tests/unit/check_stats tests/unit/check_report tests/unit/check_rawfile tests/unit/check_pstats \

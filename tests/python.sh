@@ -56,6 +56,21 @@ f(); f()' > "$WORK/cmd-$v" 2>&1
 		expect_eq "$v: $m workers that os._exit (2), are SIGTERM'd (3), and the parent (1)" "2 3 1" \
 			"$(ncalls "$WORK/ends-$v-$m" leave) $(ncalls "$WORK/ends-$v-$m" spin) $(ncalls "$WORK/ends-$v-$m" quick)"
 	done
+	# children SIGTERM'd as they are forked, as Pool.terminate may end a
+	# worker that has not run yet: each leaves its profile, and none holds
+	# the parent's calls (the signal, arriving while the child was made a
+	# process of its own, wrote the parent's tree as the child's, or
+	# nothing; a pool once counted 5 calls of addit for 4)
+	"$CPROF" --per-process "$py" "$top_srcdir/tests/python/forked.py" 40 > "$WORK/forked-$v" 2>&1
+	expect_eq "$v: 40 children SIGTERM'd as they are forked: a table for each, and the parent's" 41 \
+		"$(grep -c '^Process ' "$WORK/forked-$v")"
+	split_processes "$WORK/forked-$v" "$WORK/fk-$v."
+	with=0
+	for f in "$WORK/fk-$v".*; do
+		[ -z "$(ncalls "$f" before)" ] || with=$((with + 1))
+	done
+	expect_eq "$v: ... and the parent's call before the forks is in its table only" "1 1" \
+		"$(ncalls "$WORK/fk-$v.1" before) $with"
 	# --mode=sample: the frames read from the interpreter at each sample
 	"$CPROF" --mode=sample -s tottime "$py" "$top_srcdir/tests/python/shares.py" 0.3 > "$WORK/ms-$v" 2>&1
 	expect_eq "$v: --mode=sample: the program's functions, estimated (no calls)" "0 0 0 0" \

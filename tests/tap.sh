@@ -141,8 +141,12 @@ table_only() {
 }
 
 # split_processes FILE PREFIX: the tables of cprof --per-process, one per
-# file PREFIX1, PREFIX2, ... in the order printed
+# file PREFIX1, PREFIX2, ... in the order printed, and no other (an earlier
+# report split at the same prefix, with more tables, left files that would
+# be counted again: two CPythons of one version, Debian's and pyenv's, are
+# run under the same names)
 split_processes() {
+	rm -f -- "$2"[0-9]*
 	awk -v prefix="$2" '/^Process /{ n++ } n { print > (prefix n) }' "$1"
 }
 
