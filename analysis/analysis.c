@@ -184,16 +184,35 @@ static void print_note(FILE *out, const char *what, const char *note)
 
 /* Threads the program kept samples out of: how many, and how much of
  * their time is missing. */
+#define MASKED_NAMED 4 /* threads named in the note, at most */
+
 static void print_masked(FILE *out, struct raw_process *const *procs, size_t n)
 {
-	uint32_t threads;
+	uint32_t threads, named = 0;
 	uint64_t ns = masked_time(procs, n, &threads);
 
-	if (threads)
-		fprintf(out,
-			"Note: the program blocked the sampling signal in %u thread%s, which ran %.3f s of CPU so: "
-			"no sample saw that time\n",
-			threads, threads == 1 ? "" : "s", (double)ns * 1e-9);
+	if (!threads)
+		return;
+	fprintf(out,
+		"Note: the program blocked the sampling signal in %u thread%s, which ran %.3f s of CPU so: "
+		"no sample saw that time (",
+		threads, threads == 1 ? "" : "s", (double)ns * 1e-9);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; procs[i]->sampled && k < procs[i]->nthreads; k++) {
+			const struct raw_thread *t = &procs[i]->threads[k];
+			if (t->masked_ns < procs[i]->sampling.period || named++ >= MASKED_NAMED)
+				continue;
+			fputs(named > 1 ? ", " : "", out);
+			if (t->tid) {
+				fprintf(out, "thread %d (", t->tid);
+				text_print(out, t->name, 0);
+				fprintf(out, ") of pid %d", procs[i]->info.pid);
+			} else {
+				fprintf(out, "threads that ended, of pid %d", procs[i]->info.pid);
+			}
+			fprintf(out, ": %.3f s", (double)t->masked_ns * 1e-9);
+		}
+	fputs(named > MASKED_NAMED ? ", ...)\n" : ")\n", out);
 }
 
 /* Says which rows are estimates, and from how many samples: the table

@@ -13,9 +13,13 @@ matches "a run shorter than a sample period: says so, with its CPU time" \
 matches "a program that blocks every signal: says that it kept the samples out" \
 	"^cprof: nothing was sampled: the program blocked the sampling signal in the threads that ran \([0-9.]+ s of CPU\)" \
 	"$(cat "$WORK/deaf.err")"
+matches "a program that blocks every signal: the note names the thread" \
+	"^Note: the program blocked the sampling signal in 1 thread, .* \(thread [0-9]+ \(ownsig\) of pid [0-9]+: [0-9.]+ s\)$" \
+	"$(cat "$WORK/deaf.err")"
 "$CPROF" "$PROGS/ownsig" 0.5 > /dev/null 2> "$WORK/own.err"
-matches "a thread that blocks every signal beside others: a note says so" \
-	"^Note: the program blocked the sampling signal in 1 thread, which ran [0-9.]+ s of CPU so" "$(cat "$WORK/own.err")"
+matches "a thread that blocks every signal beside others: a note says so, and which" \
+	"^Note: the program blocked the sampling signal in 1 thread, which ran [0-9.]+ s of CPU so: no sample saw that time \(threads that ended, of pid [0-9]+: [0-9.]+ s\)$" \
+	"$(cat "$WORK/own.err")"
 # (it spins for 0.5 s of the wall clock: its CPU time is what the busy
 # machine gave it)
 within "... and how long it went unsampled (s of CPU)" \
