@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "demangle.h"
 #include "symbols.h"
 #include "text.h"
 
@@ -215,6 +216,17 @@ static uint32_t intern_text(struct symbolizer *s, const char *text)
 	return id;
 }
 
+/* A symbol as people read it: a C++ one demangled, qualified and with its
+ * parameters (which tell overloads apart), a C one as it is. */
+static uint32_t intern_symbol(struct symbolizer *s, const char *symbol)
+{
+	char *name = demangle_cxx(symbol);
+	uint32_t id = intern_text(s, name ? name : symbol);
+
+	free(name);
+	return id;
+}
+
 static uint32_t intern_path(struct symbolizer *s, const char *file, Dwarf_Die *die)
 {
 	Dwarf_Die cu;
@@ -273,19 +285,24 @@ static Dwarf_Die *cu_of(Dwfl_Module *mod, uint64_t addr, Dwarf_Addr *bias)
 }
 
 /* The name DWARF gives the function of a subprogram or inlined-subroutine
- * DIE (through its abstract origin): its file, declaration line and name. */
+ * DIE (through its abstract origin): its file, declaration line and name.
+ * A C++ function's DW_AT_name is bare ("relax"): its linkage name says its
+ * namespace, class and parameters. */
 static int die_name(struct symbolizer *s, Dwarf_Die *die, struct func_name *out)
 {
 	Dwarf_Attribute attr;
 	const char *name = dwarf_formstring(dwarf_attr_integrate(die, DW_AT_name, &attr));
+	const char *linkage = dwarf_formstring(dwarf_attr_integrate(die, DW_AT_linkage_name, &attr));
 	const char *file = decl_file(die);
 	int line;
 
 	if (!name || !file || dwarf_decl_line(die, &line) != 0)
 		return 0;
+	if (!linkage)
+		linkage = dwarf_formstring(dwarf_attr_integrate(die, DW_AT_MIPS_linkage_name, &attr));
 	out->file = intern_path(s, file, die);
 	out->line = (uint32_t)line;
-	out->name = intern_text(s, name);
+	out->name = intern_symbol(s, linkage ? linkage : name);
 	return 1;
 }
 
@@ -339,7 +356,7 @@ static int resolve(struct symbolizer *s, struct modfile *m, uint64_t addr, struc
 		return n;
 	out[0] = (struct func_name){.file = intern_text(s, m->path), .line = 0};
 	if (m->mod && (name = dwfl_module_addrinfo(m->mod, addr, &off, &sym, NULL, NULL, NULL))) {
-		out[0].name = intern_text(s, name);
+		out[0].name = intern_symbol(s, name);
 		return 1;
 	}
 	snprintf(hex, sizeof hex, "0x%llx", (unsigned long long)addr);

@@ -26,6 +26,7 @@ void symbolizer_free(struct symbolizer *s);
  *   symbols only: (module path, 0, symbol name)
  *   nothing:      (module path, 0, "0x<offset in the module>")
  *   no module:    ("[unknown]", 0, "0x<address>")
+ * C++ names are demangled: "shapes::Grid::relax(long)", with DWARF too.
  * Problems reading a module are reported once on stderr. */
 struct func_name symbolize(struct symbolizer *s, const struct raw_process *p, uint64_t addr);
 
