@@ -7,6 +7,7 @@ analysis_libcprof_analysis_la_SOURCES = \
 	analysis/rawfile.c analysis/rawfile.h \
 	analysis/symbols.c analysis/symbols.h \
 	analysis/demangle.c analysis/demangle.h \
+	analysis/ehframe.c analysis/ehframe.h \
 	analysis/stats.c analysis/stats.h \
 	analysis/profile.c analysis/profile.h \
 	analysis/report.c analysis/report.h \

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "demangle.h"
+#include "ehframe.h"
 #include "symbols.h"
 #include "text.h"
 
@@ -350,6 +351,7 @@ static int resolve(struct symbolizer *s, struct modfile *m, uint64_t addr, struc
 	GElf_Sym sym;
 	const char *name;
 	char hex[32];
+	uint64_t start;
 	int n;
 
 	if (m->mod && (n = from_dwarf(s, m->mod, addr, out, MAX_INLINE)) > 0)
@@ -359,6 +361,10 @@ static int resolve(struct symbolizer *s, struct modfile *m, uint64_t addr, struc
 		out[0].name = intern_symbol(s, name);
 		return 1;
 	}
+	/* no symbol (a stripped program): every address of a function is one
+	 * row, named by where the function starts */
+	if (m->mod && ehframe_func_start(m->mod, addr, &start) == 0)
+		addr = start;
 	snprintf(hex, sizeof hex, "0x%llx", (unsigned long long)addr);
 	out[0].name = strtab_intern(s->strings, hex);
 	return 1;
