@@ -295,15 +295,20 @@ static int die_name(struct symbolizer *s, Dwarf_Die *die, struct func_name *out)
 	const char *name = dwarf_formstring(dwarf_attr_integrate(die, DW_AT_name, &attr));
 	const char *linkage = dwarf_formstring(dwarf_attr_integrate(die, DW_AT_linkage_name, &attr));
 	const char *file = decl_file(die);
+	char *qualified;
 	int line;
 
 	if (!name || !file || dwarf_decl_line(die, &line) != 0)
 		return 0;
 	if (!linkage)
 		linkage = dwarf_formstring(dwarf_attr_integrate(die, DW_AT_MIPS_linkage_name, &attr));
+	/* a linkage name that is not C++'s (gfortran's __solver_MOD_step) is
+	 * no better than DW_AT_name */
+	qualified = linkage ? demangle_cxx(linkage) : NULL;
 	out->file = intern_path(s, file, die);
 	out->line = (uint32_t)line;
-	out->name = intern_symbol(s, linkage ? linkage : name);
+	out->name = intern_text(s, qualified ? qualified : name);
+	free(qualified);
 	return 1;
 }
 
