@@ -85,6 +85,10 @@ for (f, l, n), v in sorted(pstats.Stats(sys.argv[1]).stats.items()):
 }
 
 for cxx in "${CXX:-g++}" clang++; do
+	if ! grep -q '^#define HAVE_CXA_DEMANGLE 1' "$top_builddir/config.h"; then
+		skip "C++ names from $cxx: cprof was configured with --disable-demangle"
+		continue
+	fi
 	if ! command -v "${cxx%% *}" > /dev/null; then
 		skip "C++ names from $cxx: it is not installed"
 		continue
