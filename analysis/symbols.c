@@ -217,12 +217,13 @@ static uint32_t intern_text(struct symbolizer *s, const char *text)
 	return id;
 }
 
-/* A symbol as people read it: a C++ one demangled, qualified and with its
- * parameters (which tell overloads apart), a C one as it is. */
-static uint32_t intern_symbol(struct symbolizer *s, const char *symbol)
+/* A function's name as people read it: its symbol (or NULL) demangled,
+ * qualified and with its parameters (which tell overloads apart), if it is
+ * C++'s; else `plain` (C's name, DWARF's bare one). */
+static uint32_t intern_symbol(struct symbolizer *s, const char *symbol, const char *plain)
 {
-	char *name = demangle_cxx(symbol);
-	uint32_t id = intern_text(s, name ? name : symbol);
+	char *name = symbol ? demangle_cxx(symbol) : NULL;
+	uint32_t id = intern_text(s, name ? name : plain);
 
 	free(name);
 	return id;
@@ -295,20 +296,17 @@ static int die_name(struct symbolizer *s, Dwarf_Die *die, struct func_name *out)
 	const char *name = dwarf_formstring(dwarf_attr_integrate(die, DW_AT_name, &attr));
 	const char *linkage = dwarf_formstring(dwarf_attr_integrate(die, DW_AT_linkage_name, &attr));
 	const char *file = decl_file(die);
-	char *qualified;
 	int line;
 
 	if (!name || !file || dwarf_decl_line(die, &line) != 0)
 		return 0;
 	if (!linkage)
 		linkage = dwarf_formstring(dwarf_attr_integrate(die, DW_AT_MIPS_linkage_name, &attr));
-	/* a linkage name that is not C++'s (gfortran's __solver_MOD_step) is
-	 * no better than DW_AT_name */
-	qualified = linkage ? demangle_cxx(linkage) : NULL;
 	out->file = intern_path(s, file, die);
 	out->line = (uint32_t)line;
-	out->name = intern_text(s, qualified ? qualified : name);
-	free(qualified);
+	/* a linkage name that is not C++'s (gfortran's __solver_MOD_step) is
+	 * no better than DW_AT_name */
+	out->name = intern_symbol(s, linkage, name);
 	return 1;
 }
 
@@ -363,7 +361,7 @@ static int resolve(struct symbolizer *s, struct modfile *m, uint64_t addr, struc
 		return n;
 	out[0] = (struct func_name){.file = intern_text(s, m->path), .line = 0};
 	if (m->mod && (name = dwfl_module_addrinfo(m->mod, addr, &off, &sym, NULL, NULL, NULL))) {
-		out[0].name = intern_symbol(s, name);
+		out[0].name = intern_symbol(s, name, name);
 		return 1;
 	}
 	/* no symbol (a stripped program): every address of a function is one
