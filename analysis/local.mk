@@ -6,6 +6,8 @@ analysis_libcprof_analysis_la_SOURCES = \
 	analysis/inputs.c analysis/inputs.h \
 	analysis/rawfile.c analysis/rawfile.h \
 	analysis/symbols.c analysis/symbols.h \
+	analysis/demangle.c analysis/demangle.h \
+	analysis/ehframe.c analysis/ehframe.h \
 	analysis/stats.c analysis/stats.h \
 	analysis/profile.c analysis/profile.h \
 	analysis/report.c analysis/report.h \
@@ -14,4 +16,4 @@ analysis_libcprof_analysis_la_SOURCES = \
 	analysis/text.c analysis/text.h \
 	analysis/util.c analysis/util.h
 analysis_libcprof_analysis_la_CFLAGS = $(AM_CFLAGS) $(SAN_CFLAGS) $(LIBDW_CFLAGS) $(LIBELF_CFLAGS)
-analysis_libcprof_analysis_la_LIBADD = $(LIBDW_LIBS) $(LIBELF_LIBS)
+analysis_libcprof_analysis_la_LIBADD = $(LIBDW_LIBS) $(LIBELF_LIBS) $(DEMANGLE_LIBS)

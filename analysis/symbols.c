@@ -20,6 +20,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "demangle.h"
+#include "ehframe.h"
 #include "symbols.h"
 #include "text.h"
 
@@ -215,6 +217,18 @@ static uint32_t intern_text(struct symbolizer *s, const char *text)
 	return id;
 }
 
+/* A function's name as people read it: its symbol (or NULL) demangled,
+ * qualified and with its parameters (which tell overloads apart), if it is
+ * C++'s; else `plain` (C's name, DWARF's bare one). */
+static uint32_t intern_symbol(struct symbolizer *s, const char *symbol, const char *plain)
+{
+	char *name = symbol ? demangle_cxx(symbol) : NULL;
+	uint32_t id = intern_text(s, name ? name : plain);
+
+	free(name);
+	return id;
+}
+
 static uint32_t intern_path(struct symbolizer *s, const char *file, Dwarf_Die *die)
 {
 	Dwarf_Die cu;
@@ -273,19 +287,26 @@ static Dwarf_Die *cu_of(Dwfl_Module *mod, uint64_t addr, Dwarf_Addr *bias)
 }
 
 /* The name DWARF gives the function of a subprogram or inlined-subroutine
- * DIE (through its abstract origin): its file, declaration line and name. */
+ * DIE (through its abstract origin): its file, declaration line and name.
+ * A C++ function's DW_AT_name is bare ("relax"): its linkage name says its
+ * namespace, class and parameters. */
 static int die_name(struct symbolizer *s, Dwarf_Die *die, struct func_name *out)
 {
 	Dwarf_Attribute attr;
 	const char *name = dwarf_formstring(dwarf_attr_integrate(die, DW_AT_name, &attr));
+	const char *linkage = dwarf_formstring(dwarf_attr_integrate(die, DW_AT_linkage_name, &attr));
 	const char *file = decl_file(die);
 	int line;
 
 	if (!name || !file || dwarf_decl_line(die, &line) != 0)
 		return 0;
+	if (!linkage)
+		linkage = dwarf_formstring(dwarf_attr_integrate(die, DW_AT_MIPS_linkage_name, &attr));
 	out->file = intern_path(s, file, die);
 	out->line = (uint32_t)line;
-	out->name = intern_text(s, name);
+	/* a linkage name that is not C++'s (gfortran's __solver_MOD_step) is
+	 * no better than DW_AT_name */
+	out->name = intern_symbol(s, linkage, name);
 	return 1;
 }
 
@@ -333,15 +354,20 @@ static int resolve(struct symbolizer *s, struct modfile *m, uint64_t addr, struc
 	GElf_Sym sym;
 	const char *name;
 	char hex[32];
+	uint64_t start;
 	int n;
 
 	if (m->mod && (n = from_dwarf(s, m->mod, addr, out, MAX_INLINE)) > 0)
 		return n;
 	out[0] = (struct func_name){.file = intern_text(s, m->path), .line = 0};
 	if (m->mod && (name = dwfl_module_addrinfo(m->mod, addr, &off, &sym, NULL, NULL, NULL))) {
-		out[0].name = intern_text(s, name);
+		out[0].name = intern_symbol(s, name, name);
 		return 1;
 	}
+	/* no symbol (a stripped program): every address of a function is one
+	 * row, named by where the function starts */
+	if (m->mod && ehframe_func_start(m->mod, addr, &start) == 0)
+		addr = start;
 	snprintf(hex, sizeof hex, "0x%llx", (unsigned long long)addr);
 	out[0].name = strtab_intern(s->strings, hex);
 	return 1;

@@ -24,8 +24,10 @@ void symbolizer_free(struct symbolizer *s);
  * that was compiled, not one inlined into it):
  *   DWARF:        (source file, declaration line, function name)
  *   symbols only: (module path, 0, symbol name)
- *   nothing:      (module path, 0, "0x<offset in the module>")
+ *   nothing:      (module path, 0, "0x<link-time address of the function's
+ *                 start>", from .eh_frame; of addr itself where no FDE holds it)
  *   no module:    ("[unknown]", 0, "0x<address>")
+ * C++ names are demangled: "shapes::Grid::relax(long)", with DWARF too.
  * Problems reading a module are reported once on stderr. */
 struct func_name symbolize(struct symbolizer *s, const struct raw_process *p, uint64_t addr);
 

@@ -47,17 +47,18 @@ INTEGRATION_TESTS = \
 	tests/batch.sh \
 	tests/pstats.sh \
 	tests/compilers.sh \
+	tests/names.sh \
 	tests/bad-input.sh \
 	tests/terminal.sh
 TESTS += $(INTEGRATION_TESTS)
-EXTRA_DIST += $(INTEGRATION_TESTS) tests/progs/mpif.f90 tests/tap.sh tests/pstats_print.py tests/share.py tests/pstats_compare.py \
+EXTRA_DIST += $(INTEGRATION_TESTS) tests/progs/mpif.f90 tests/progs/shapes.cc tests/tap.sh tests/pstats_print.py tests/share.py tests/pstats_compare.py \
 	tests/python/cases.py tests/python/threads.py tests/python/ends.py \
 	tests/python/native.py tests/python/shares.py tests/python/imports.py tests/python/escapes.py \
 	tests/python/forked.py
 
 if HAVE_CHECK
 UNIT_TESTS = tests/unit/check_stats tests/unit/check_report tests/unit/check_rawfile tests/unit/check_pstats \
-	tests/unit/check_text tests/unit/check_fuzz
+	tests/unit/check_text tests/unit/check_fuzz tests/unit/check_names
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 UNIT_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis -I$(top_srcdir)/tests/unit
@@ -89,6 +90,11 @@ tests_unit_check_text_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_text_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_text_LDFLAGS = $(SAN_CFLAGS)
 tests_unit_check_text_LDADD = $(UNIT_LDADD)
+tests_unit_check_names_SOURCES = tests/unit/check_names.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_names_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_names_CFLAGS = $(UNIT_CFLAGS) $(LIBDW_CFLAGS)
+tests_unit_check_names_LDFLAGS = $(SAN_CFLAGS)
+tests_unit_check_names_LDADD = $(UNIT_LDADD) $(LIBDW_LIBS)
 # the fuzzer: make check runs it on the profiles it builds; bad-input.sh
 # on one the runtime wrote
 tests_unit_check_fuzz_SOURCES = tests/unit/check_fuzz.c tests/unit/rawbuild.c tests/unit/rawbuild.h \
@@ -104,7 +110,7 @@ TEST_EXTENSIONS = .sh
 SH_LOG_DRIVER = $(LOG_DRIVER)
 SH_LOG_COMPILER = $(SHELL)
 AM_TESTS_ENVIRONMENT = top_builddir='$(abs_top_builddir)' top_srcdir='$(abs_top_srcdir)' TEST_SHELL='$(SHELL)'; \
-	export top_builddir top_srcdir TEST_SHELL; $(SAN_TESTS_ENVIRONMENT)
+	CXX='$(CXX)'; export top_builddir top_srcdir TEST_SHELL CXX; $(SAN_TESTS_ENVIRONMENT)
 # Built with the sanitizers, a test fails at the first finding, and
 # tap.sh fails a script whose commands found anything: UBSan stops the
 # process as ASan does (it would go on otherwise) and, as GCC's UBSan
