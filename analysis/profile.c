@@ -277,13 +277,56 @@ static void stitch(const struct stats *st, const struct stats *traced, const str
 	free(j.many);
 }
 
+/* What a process's sampled stacks tell of its traced functions: the time
+ * of their untraced callees, which their tottime leaves out (owed, per
+ * traced entry; by_edge, per caller edge: sampled callee << 32 | caller,
+ * in ns), and the sampled callers of its root calls. */
+struct debts {
+	double *owed;
+	struct u64map by_edge;
+	struct stitches stitches;
+};
+
+/* The node above k nearest to it whose function is traced (*e its traced
+ * entry), or 0. */
+static uint64_t traced_above(const struct stats *st, const struct stats *traced, const struct raw_thread *tree,
+			     const uint32_t *entry_of, uint64_t k, uint32_t *e)
+{
+	for (uint64_t j = tree->nodes[k].parent; j; j = tree->nodes[j].parent) {
+		*e = stats_find(traced, st->entries[entry_of[j]].key);
+		if (*e != STATS_NONE)
+			return j;
+	}
+	return 0;
+}
+
 /* The time of a sample that ends in an untraced function is that
- * function's tottime, not the nearest traced function's above it: *owed
- * collects it per traced entry.  The frames that called the thread's root
- * calls (roots) go to *stitches. */
-static void add_sampled(struct stats *st, const struct stats *traced, double *owed, struct symbolizer *sym,
-			const struct raw_process *p, const struct raw_thread *t, const struct roots *roots,
-			struct stitches *stitches)
+ * function's tottime, not the nearest traced function's above it, nor
+ * its caller edge's: the edge from the traced frame above that, or from
+ * the sampled frame that made a root call. */
+static void owe(struct debts *d, const struct stats *st, const struct stats *traced, const struct raw_thread *tree,
+		const uint32_t *entry_of, const uint64_t *self)
+{
+	for (uint64_t k = 1; k < tree->nnodes; k++) {
+		uint32_t e, up;
+		uint64_t j, i;
+		if (!self[k] || stats_find(traced, st->entries[entry_of[k]].key) != STATS_NONE)
+			continue;
+		j = traced_above(st, traced, tree, entry_of, k, &e);
+		if (!j)
+			continue;
+		d->owed[e] += (double)self[k] * 1e-9;
+		i = traced_above(st, traced, tree, entry_of, j, &up);
+		if (!i)
+			i = tree->nodes[j].parent;
+		if (i)
+			*u64map_get(&d->by_edge, (uint64_t)entry_of[j] << 32 | entry_of[i], 0) += self[k];
+	}
+}
+
+/* A thread's sampled stacks, into st (roots: the thread's root calls). */
+static void add_sampled(struct debts *d, struct stats *st, const struct stats *traced, struct symbolizer *sym,
+			const struct raw_process *p, const struct raw_thread *t, const struct roots *roots)
 {
 	struct func_name *names;
 	uint8_t *wrapper;
@@ -293,19 +336,9 @@ static void add_sampled(struct stats *st, const struct stats *traced, double *ow
 	struct raw_thread tree = call_tree(st, sym, p, &pcs, names, wrapper, &entry_of, &self);
 
 	if (roots->n)
-		stitch(st, traced, roots, &tree, entry_of, stitches);
+		stitch(st, traced, roots, &tree, entry_of, &d->stitches);
 	stats_add_tree(st, &tree, entry_of, 1e-9);
-	for (uint64_t k = 1; k < tree.nnodes; k++) {
-		if (!self[k] || stats_find(traced, st->entries[entry_of[k]].key) != STATS_NONE)
-			continue;
-		for (uint64_t j = tree.nodes[k].parent; j; j = tree.nodes[j].parent) {
-			uint32_t e = stats_find(traced, st->entries[entry_of[j]].key);
-			if (e != STATS_NONE) {
-				owed[e] += (double)self[k] * 1e-9;
-				break;
-			}
-		}
-	}
+	owe(d, st, traced, &tree, entry_of, self);
 	free(self);
 	free(entry_of);
 	free(tree.nodes);
@@ -348,36 +381,60 @@ static void add_stitches(struct stats *table, const struct stitches *s)
 	}
 }
 
+/* The traced functions' tottime, and their caller edges', less what they
+ * owe their untraced callees (owe()).  The table's first entries are the
+ * traced ones, in the same order. */
+static void pay(struct stats *table, const struct stats *traced, const struct stats *sampled, const struct debts *d)
+{
+	const struct u64map *m = &d->by_edge;
+
+	for (uint32_t e = 0; e < traced->n; e++)
+		table->entries[e].tt = table->entries[e].tt > d->owed[e] ? table->entries[e].tt - d->owed[e] : 0;
+	for (size_t s = 0; s < m->cap; s++) {
+		uint32_t callee, caller;
+		uint64_t *k;
+		if (!m->used[s])
+			continue;
+		callee = stats_find(table, sampled->entries[m->keys[s] >> 32].key);
+		caller = stats_find(table, sampled->entries[(uint32_t)m->keys[s]].key);
+		k = callee == STATS_NONE || caller == STATS_NONE
+			    ? NULL
+			    : u64map_find(&table->edge_index, (uint64_t)callee << 32 | caller);
+		if (k) {
+			struct stat_edge *ed = &table->edges[*k];
+			ed->tt = ed->tt > (double)m->vals[s] * 1e-9 ? ed->tt - (double)m->vals[s] * 1e-9 : 0;
+		}
+	}
+}
+
 void profile_process(struct strtab *strings, struct symbolizer *sym, const struct raw_process *p, struct tables *out)
 {
 	struct stats *traced = stats_new(strings), *sampled = stats_new(strings), *table = stats_new(strings);
 	struct roots *roots = xcalloc(p->nthreads + 1, sizeof *roots);
-	struct stitches stitches = {0};
-	double *owed;
+	struct debts d = {0};
 
 	for (size_t i = 0; i < p->nthreads; i++)
 		add_traced(traced, sym, p, &p->threads[i], &roots[i]);
-	owed = xcalloc(traced->n + 1, sizeof *owed);
+	d.owed = xcalloc(traced->n + 1, sizeof *d.owed);
+	u64map_init(&d.by_edge);
 	for (size_t i = 0; i < p->nthreads; i++)
 		if (p->threads[i].nstacks > 1)
-			add_sampled(sampled, traced, owed, sym, p, &p->threads[i], &roots[i], &stitches);
+			add_sampled(&d, sampled, traced, sym, p, &p->threads[i], &roots[i]);
 
-	/* the traced functions first, as traced; then the others, as sampled */
+	/* the traced functions first, as traced; then the others, as sampled,
+	 * and the sampled frames that made root calls */
 	stats_add(table, traced);
-	for (uint32_t e = 0; e < table->n; e++) {
-		table->entries[e].tt -= owed[e];
-		if (table->entries[e].tt < 0)
-			table->entries[e].tt = 0;
-	}
 	stats_add_missing(table, sampled);
-	add_stitches(table, &stitches);
+	add_stitches(table, &d.stitches);
+	pay(table, traced, sampled, &d);
 	out->counted = stats_new(strings);
 	add_counted(table, out->counted, traced, sym, p);
 	for (size_t i = 0; i < p->nthreads; i++)
 		free(roots[i].at);
 	free(roots);
-	free(stitches.at);
-	free(owed);
+	free(d.stitches.at);
+	free(d.owed);
+	u64map_free(&d.by_edge);
 	stats_free(sampled);
 	out->table = table;
 	out->traced = traced;

@@ -57,7 +57,7 @@ EXTRA_DIST += $(INTEGRATION_TESTS) tests/progs/mpif.f90 tests/tap.sh tests/pstat
 
 if HAVE_CHECK
 UNIT_TESTS = tests/unit/check_stats tests/unit/check_report tests/unit/check_rawfile tests/unit/check_pstats \
-	tests/unit/check_text tests/unit/check_fuzz
+	tests/unit/check_text tests/unit/check_fuzz tests/unit/check_profile
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 UNIT_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis -I$(top_srcdir)/tests/unit
@@ -89,6 +89,12 @@ tests_unit_check_text_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_text_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_text_LDFLAGS = $(SAN_CFLAGS)
 tests_unit_check_text_LDADD = $(UNIT_LDADD)
+tests_unit_check_profile_SOURCES = tests/unit/check_profile.c tests/unit/rawbuild.c tests/unit/rawbuild.h \
+	tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_profile_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_profile_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_profile_LDFLAGS = $(SAN_CFLAGS)
+tests_unit_check_profile_LDADD = $(UNIT_LDADD)
 # the fuzzer: make check runs it on the profiles it builds; bad-input.sh
 # on one the runtime wrote
 tests_unit_check_fuzz_SOURCES = tests/unit/check_fuzz.c tests/unit/rawbuild.c tests/unit/rawbuild.h \
