@@ -49,6 +49,23 @@ for clock in cpu wall; do
 	fi
 done
 
+# the header tells the time in the kernel from the time off the CPU: a
+# program reads /dev/zero for 0.3 s, in the kernel, and sleeps 0.3 s; its
+# system time (getrusage) is the kernel's (less what it spent before cprof
+# began, more what it spent after it measured), on both clocks
+for clock in wall cpu; do
+	timed "$CPROF" --clock=$clock "$PROGS/kernel" 0.3 > "$WORK/kernel.$clock" 2> "$WORK/kernel.$clock.out"
+	stime=$(sed -n 's/^stime //p' "$WORK/kernel.$clock")
+	header=$(sed -n 1p "$WORK/kernel.$clock.out")
+	[ $clock = wall ] && wall_took=$took
+	within "$clock clock: the time in the kernel is the program's system time, $stime s" \
+		"$(echo "$header" | sed -n 's/.* \([0-9.]*\) s in the kernel.*/\1/p')" \
+		"$(awk -v s="$stime" 'BEGIN { printf "%.3f", s - 0.02 }')" \
+		"$(awk -v s="$stime" 'BEGIN { printf "%.3f", s * 1.1 + 0.02 }')"
+done
+within "wall clock: the time off the CPU holds the 0.3 s sleep, and no more than the run's" \
+	"$(sed -n '1s/.* \([0-9.]*\) s off the CPU.*/\1/p' "$WORK/kernel.wall.out")" 0.295 "$wall_took"
+
 # the blocking calls wait as long as they would, whatever interrupts them
 for source in task-clock cpu-timer; do
 	"$CPROF" -F 10000 -e $source -d "$WORK/block-$source" "$PROGS/blocking" 3 > "$WORK/block-$source.out" 2>&1
