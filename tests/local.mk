@@ -63,7 +63,7 @@ TESTS += $(UNIT_TESTS)
 UNIT_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis -I$(top_srcdir)/tests/unit
 UNIT_CFLAGS = $(AM_CFLAGS) $(SAN_CFLAGS) $(CHECK_CFLAGS)
 UNIT_LDADD = analysis/libcprof-analysis.la $(CHECK_LIBS)
-tests_unit_check_stats_SOURCES = tests/unit/check_stats.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_stats_SOURCES = tests/unit/check_stats.c tests/unit/lookup.h tests/unit/tap.c tests/unit/tap.h
 tests_unit_check_stats_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_stats_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_stats_LDFLAGS = $(SAN_CFLAGS)
@@ -89,7 +89,7 @@ tests_unit_check_text_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_text_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_text_LDFLAGS = $(SAN_CFLAGS)
 tests_unit_check_text_LDADD = $(UNIT_LDADD)
-tests_unit_check_profile_SOURCES = tests/unit/check_profile.c tests/unit/rawbuild.c tests/unit/rawbuild.h \
+tests_unit_check_profile_SOURCES = tests/unit/check_profile.c tests/unit/lookup.h tests/unit/rawbuild.c tests/unit/rawbuild.h \
 	tests/unit/tap.c tests/unit/tap.h
 tests_unit_check_profile_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_profile_CFLAGS = $(UNIT_CFLAGS)

@@ -8,6 +8,7 @@
 #include "profile.h"
 #include "rawbuild.h"
 #include "rawfile.h"
+#include "lookup.h"
 #include "tap.h"
 
 static struct strtab *strings;
@@ -39,26 +40,6 @@ static const struct stats *table_of(struct buf b)
 	ck_assert_msg(proc != NULL, "%s", err);
 	profile_process(strings, sym, proc, &tables);
 	return tables.table;
-}
-
-static const struct stat_entry *entry(const struct stats *st, const char *name)
-{
-	for (size_t i = 0; i < st->n; i++)
-		if (strcmp(strtab_str(strings, st->entries[i].key.name), name) == 0)
-			return &st->entries[i];
-	ck_abort_msg("no entry %s", name);
-	return NULL;
-}
-
-static const struct stat_edge *caller(const struct stats *st, const char *callee, const char *name)
-{
-	const struct stat_entry *e = entry(st, callee);
-
-	for (uint32_t k = e->first_edge; k != STATS_NONE; k = st->edges[k].next)
-		if (strcmp(strtab_str(strings, st->entries[st->edges[k].caller].key.name), name) == 0)
-			return &st->edges[k];
-	ck_abort_msg("%s has no caller %s", callee, name);
-	return NULL;
 }
 
 /* times in ms */
