@@ -232,11 +232,12 @@ static void add_stitch(struct stitches *out, const struct stats *st, const struc
 
 /* Joins a thread's sampled tree to its traced one (docs/SAMPLING.md).  A
  * root call's sampled subtrees take its traced time in place of theirs,
- * shared by their weight, so that the frames above count it once; each
- * gives a caller edge, into out: with the calls when there is one caller,
- * else with none (which one made how many is not known). */
+ * shared by their weight, so that the frames above count it once (not
+ * where samples count events, retime 0: no time to replace); each gives a
+ * caller edge, into out: with the calls when there is one caller, else
+ * with none (which one made how many is not known). */
 static void stitch(const struct stats *st, const struct stats *traced, const struct roots *roots,
-		   struct raw_thread *tree, const uint32_t *entry_of, struct stitches *out)
+		   struct raw_thread *tree, const uint32_t *entry_of, int retime, struct stitches *out)
 {
 	uint32_t *root_of = xmalloc((traced->n + 1) * sizeof *root_of);
 	struct joins j = {
@@ -260,7 +261,7 @@ static void stitch(const struct stats *st, const struct stats *traced, const str
 		uint64_t k = j.node[b], old = tree->nodes[k].ticks;
 		double share = j.weight[r] > 0 ? (double)old / j.weight[r] : 1.0 / (double)j.count[r];
 		uint64_t now = tree_ns(roots->at[r].ct * share);
-		for (uint64_t a = k; a; a = tree->nodes[a].parent)
+		for (uint64_t a = k; retime && a; a = tree->nodes[a].parent)
 			tree->nodes[a].ticks = tree->nodes[a].ticks - old + now;
 		if (j.many[r])
 			add_stitch(out, st, traced, &roots->at[r], entry_of[tree->nodes[k].parent], 0, share);
@@ -336,7 +337,7 @@ static void add_sampled(struct debts *d, struct stats *st, const struct stats *t
 	struct raw_thread tree = call_tree(st, sym, p, &pcs, names, wrapper, &entry_of, &self);
 
 	if (roots->n)
-		stitch(st, traced, roots, &tree, entry_of, &d->stitches);
+		stitch(st, traced, roots, &tree, entry_of, p->sampling.clock != CPROF_SAMPLE_EVENT, &d->stitches);
 	stats_add_tree(st, &tree, entry_of, 1e-9);
 	owe(d, st, traced, &tree, entry_of, self);
 	free(self);
