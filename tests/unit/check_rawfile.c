@@ -301,7 +301,7 @@ START_TEST(test_sampling_split)
 {
 	struct cprof_rec_sampling s = {.clock = CPROF_SAMPLE_WALL, .hz = 1000, .samples = 9, .unsampled_ns = 500,
 				       .kernel_ns = 300, .offcpu_ns = 200};
-	struct buf b = rawbuild_with_record(CPROF_REC_SAMPLING, &s, sizeof s, NULL, 0);
+	struct buf b = rawbuild_with_record(CPROF_REC_SAMPLING, &s, sizeof s, "", 0);
 	char err[512];
 	struct raw_process *p = parse(&b, err);
 
@@ -313,7 +313,7 @@ START_TEST(test_sampling_split)
 	rawfile_free(p);
 	free(b.p);
 
-	b = rawbuild_with_record(CPROF_REC_SAMPLING, &s, offsetof(struct cprof_rec_sampling, kernel_ns), NULL, 0);
+	b = rawbuild_with_record(CPROF_REC_SAMPLING, &s, offsetof(struct cprof_rec_sampling, kernel_ns), "", 0);
 	p = parse(&b, err);
 	ck_assert_ptr_nonnull(p);
 	ck_assert_str_eq(err, "");
@@ -324,7 +324,7 @@ START_TEST(test_sampling_split)
 	rawfile_free(p);
 	free(b.p);
 
-	b = rawbuild_with_record(CPROF_REC_SAMPLING, &s, offsetof(struct cprof_rec_sampling, cpu_ns), NULL, 0);
+	b = rawbuild_with_record(CPROF_REC_SAMPLING, &s, offsetof(struct cprof_rec_sampling, cpu_ns), "", 0);
 	expect_error(&b, "SAMPLING record of");
 }
 END_TEST
