@@ -215,33 +215,59 @@ static void print_masked(FILE *out, struct raw_process *const *procs, size_t n)
 	fputs(named > MASKED_NAMED ? ", ...)\n" : ")\n", out);
 }
 
+/* What the processes' samples add up to. */
+struct sampled_sums {
+	uint64_t samples, dropped;
+	uint64_t unsampled; /* files of cprof 0.1.0: off the CPU or in the kernel */
+	uint64_t kernel, offcpu;
+	int split; /* every file told the kernel's time from the time off the CPU */
+};
+
+/* The header's first words: the clock, the samples, and where the time
+ * they could not see went. */
+static void print_sampled_time(FILE *out, const struct cprof_rec_sampling *any, const struct sampled_sums *s)
+{
+	if (any->clock == CPROF_SAMPLE_CPU && s->split)
+		fprintf(out, "Sampled CPU time at %u Hz: %" PRIu64 " samples, %.3f s in the kernel, %" PRIu64 " dropped. ",
+			any->hz, s->samples, (double)s->kernel * 1e-9, s->dropped);
+	else if (any->clock == CPROF_SAMPLE_CPU)
+		fprintf(out, "Sampled CPU time at %u Hz: %" PRIu64 " samples, %" PRIu64 " dropped. ", any->hz, s->samples,
+			s->dropped);
+	else if (s->split)
+		fprintf(out,
+			"Sampled wall time at %u Hz: %" PRIu64 " samples on CPU, %.3f s in the kernel, %.3f s off the "
+			"CPU, %" PRIu64 " dropped. ",
+			any->hz, s->samples, (double)s->kernel * 1e-9, (double)s->offcpu * 1e-9, s->dropped);
+	else
+		fprintf(out,
+			"Sampled wall time at %u Hz: %" PRIu64 " samples on CPU, %.3f s off it or in the kernel, %" PRIu64
+			" dropped. ",
+			any->hz, s->samples, (double)s->unsampled * 1e-9, s->dropped);
+}
+
 /* Says which rows are estimates, and from how many samples: the table
  * itself is pstats' to the character, and cannot. */
 static int print_sampling(FILE *out, struct raw_process *const *procs, size_t n, const struct tables *t)
 {
-	uint64_t samples = 0, dropped = 0, offcpu = 0;
+	struct sampled_sums sums = {.split = 1};
 	uint32_t estimated = 0;
 	const struct cprof_rec_sampling *any = NULL;
 
 	for (size_t i = 0; i < n; i++)
 		if (procs[i]->sampled) {
 			any = &procs[i]->sampling;
-			samples += any->samples;
-			dropped += any->dropped;
-			offcpu += any->unsampled_ns;
+			sums.samples += any->samples;
+			sums.dropped += any->dropped;
+			sums.unsampled += any->unsampled_ns;
+			sums.kernel += any->kernel_ns;
+			sums.offcpu += any->offcpu_ns;
+			sums.split &= procs[i]->sampling_split;
 		}
 	if (!any)
 		return 0;
 	for (uint32_t e = 0; e < t->table->n; e++)
 		estimated += stats_find(t->traced, t->table->entries[e].key) == STATS_NONE;
-	if (any->clock == CPROF_SAMPLE_CPU)
-		fprintf(out, "Sampled CPU time at %u Hz: %" PRIu64 " samples, %" PRIu64 " dropped. ", any->hz, samples,
-			dropped);
-	else
-		fprintf(out,
-			"Sampled wall time at %u Hz: %" PRIu64 " samples on CPU, %.3f s off it or in the kernel, %" PRIu64
-			" dropped. ",
-			any->hz, samples, (double)offcpu * 1e-9, dropped);
+	print_sampled_time(out, any, &sums);
 	if (estimated == t->table->n)
 		fprintf(out, "All %u functions are estimates from them", estimated);
 	else

@@ -6,8 +6,63 @@
 
 #include "profile.h"
 
+/* A function called at the root of a thread's traced tree (main; a
+ * thread's start routine; a traced library's entry, called from code that
+ * is not traced), with its calls there and their time. */
+struct root_call {
+	uint32_t entry; /* in the traced table */
+	uint64_t calls;
+	double tt, ct;
+};
+
+struct roots {
+	struct root_call *at;
+	size_t n, cap;
+};
+
+/* A caller edge the sampled stacks give a root call: the sampled frame
+ * that made it. */
+struct stitch {
+	struct func_name callee, caller;
+	uint64_t calls;
+	double tt, ct;
+};
+
+struct stitches {
+	struct stitch *at;
+	size_t n, cap;
+};
+
+/* The calls at the root of thread t's traced tree, entry_of[] naming its
+ * nodes, into r: what stitch() joins to the sampled frames above them. */
+static void root_calls(const struct raw_thread *t, const uint32_t *entry_of, double spt, struct roots *r)
+{
+	uint64_t *below = xcalloc(t->nnodes + 1, sizeof *below); /* children's ticks */
+	struct u64map at;
+
+	u64map_init(&at);
+	for (uint64_t k = 1; k < t->nnodes; k++)
+		below[t->nodes[k].parent] += t->nodes[k].ticks;
+	for (uint64_t k = 1; k < t->nnodes; k++) {
+		const struct raw_node *n = &t->nodes[k];
+		if (n->parent != 0)
+			continue;
+		uint64_t *i = u64map_get(&at, entry_of[k], UINT64_MAX); /* two addresses may share a name */
+		if (*i == UINT64_MAX) {
+			GROW(r->at, r->cap, r->n + 1);
+			r->at[r->n] = (struct root_call){.entry = entry_of[k]};
+			*i = r->n++;
+		}
+		r->at[*i].calls += n->calls;
+		r->at[*i].ct += (double)n->ticks * spt;
+		r->at[*i].tt += (double)(n->ticks > below[k] ? n->ticks - below[k] : 0) * spt;
+	}
+	u64map_free(&at);
+	free(below);
+}
+
 static void add_traced(struct stats *st, struct symbolizer *sym, const struct raw_process *p,
-		       const struct raw_thread *t)
+		       const struct raw_thread *t, struct roots *roots)
 {
 	uint32_t *entry_of = xmalloc((t->nnodes + 1) * sizeof *entry_of);
 
@@ -16,6 +71,7 @@ static void add_traced(struct stats *st, struct symbolizer *sym, const struct ra
 		entry_of[k] = stats_entry(st, symbolize(sym, p, t->nodes[k].func));
 	entry_of[0] = STATS_NONE;
 	stats_add_tree(st, t, entry_of, p->sec_per_tick);
+	root_calls(t, entry_of, p->sec_per_tick, roots);
 	free(entry_of);
 }
 
@@ -114,11 +170,164 @@ static struct raw_thread call_tree(struct stats *st, struct symbolizer *sym, con
 	return tree;
 }
 
+/* Seconds as nanoseconds of a sampled tree, held to what its sums can
+ * take (a hostile profile's times). */
+static uint64_t tree_ns(double s)
+{
+	return s > 0 ? (s < 1e9 ? (uint64_t)(s * 1e9 + 0.5) : 1000000000000000000ull) : 0;
+}
+
+/* Where a thread's sampled stacks enter traced code from code that is not:
+ * the nodes (node[], root[]: the root call) and, per root call, the weight
+ * of the samples through them, how many there are, and their caller's
+ * entry in the sampled table (many: they have several). */
+struct joins {
+	uint64_t *node;
+	uint32_t *root;
+	size_t n;
+	double *weight;
+	uint64_t *count;
+	uint32_t *caller;
+	uint8_t *many;
+};
+
+/* The joins of a sampled tree: a traced function outermost on its path,
+ * under a frame that is not traced (the root leaves the caller unknown),
+ * that is a root call (root_of[] its index in the thread's, by traced
+ * entry).  The path's first traced frame is the traced tree's first. */
+static void find_joins(const struct stats *st, const struct stats *traced, const uint32_t *root_of,
+		       const struct raw_thread *tree, const uint32_t *entry_of, struct joins *j)
+{
+	uint8_t *inside = xcalloc(tree->nnodes + 1, 1); /* a traced frame at or above */
+
+	for (uint64_t k = 1; k < tree->nnodes; k++) {
+		uint32_t parent = tree->nodes[k].parent, e = stats_find(traced, st->entries[entry_of[k]].key), r, c;
+		inside[k] = e != STATS_NONE || inside[parent];
+		if (e == STATS_NONE || parent == 0 || inside[parent] || root_of[e] == STATS_NONE)
+			continue;
+		r = root_of[e];
+		c = entry_of[parent];
+		j->node[j->n] = k;
+		j->root[j->n++] = r;
+		j->weight[r] += (double)tree->nodes[k].ticks;
+		j->count[r]++;
+		j->many[r] |= j->caller[r] != STATS_NONE && j->caller[r] != c;
+		j->caller[r] = c;
+	}
+	free(inside);
+}
+
+static void add_stitch(struct stitches *out, const struct stats *st, const struct stats *traced,
+		       const struct root_call *rc, uint32_t caller, uint64_t calls, double share)
+{
+	GROW(out->at, out->cap, out->n + 1);
+	out->at[out->n++] = (struct stitch){
+		.callee = traced->entries[rc->entry].key,
+		.caller = st->entries[caller].key,
+		.calls = calls,
+		.tt = rc->tt * share,
+		.ct = rc->ct * share,
+	};
+}
+
+/* Joins a thread's sampled tree to its traced one (docs/SAMPLING.md).  A
+ * root call's sampled subtrees take its traced time in place of theirs,
+ * shared by their weight, so that the frames above count it once (not
+ * where samples count events, retime 0: no time to replace); each gives a
+ * caller edge, into out: with the calls when there is one caller, else
+ * with none (which one made how many is not known). */
+static void stitch(const struct stats *st, const struct stats *traced, const struct roots *roots,
+		   struct raw_thread *tree, const uint32_t *entry_of, int retime, struct stitches *out)
+{
+	uint32_t *root_of = xmalloc((traced->n + 1) * sizeof *root_of);
+	struct joins j = {
+		.node = xmalloc(tree->nnodes * sizeof *j.node),
+		.root = xmalloc(tree->nnodes * sizeof *j.root),
+		.weight = xcalloc(roots->n + 1, sizeof *j.weight),
+		.count = xcalloc(roots->n + 1, sizeof *j.count),
+		.caller = xmalloc((roots->n + 1) * sizeof *j.caller),
+		.many = xcalloc(roots->n + 1, 1),
+	};
+
+	for (size_t e = 0; e < traced->n; e++)
+		root_of[e] = STATS_NONE;
+	for (size_t r = 0; r < roots->n; r++) {
+		root_of[roots->at[r].entry] = (uint32_t)r;
+		j.caller[r] = STATS_NONE;
+	}
+	find_joins(st, traced, root_of, tree, entry_of, &j);
+	for (size_t b = 0; b < j.n; b++) {
+		uint32_t r = j.root[b];
+		uint64_t k = j.node[b], old = tree->nodes[k].ticks;
+		double share = j.weight[r] > 0 ? (double)old / j.weight[r] : 1.0 / (double)j.count[r];
+		uint64_t now = tree_ns(roots->at[r].ct * share);
+		for (uint64_t a = k; retime && a; a = tree->nodes[a].parent)
+			tree->nodes[a].ticks = tree->nodes[a].ticks - old + now;
+		if (j.many[r])
+			add_stitch(out, st, traced, &roots->at[r], entry_of[tree->nodes[k].parent], 0, share);
+	}
+	for (size_t r = 0; r < roots->n; r++)
+		if (j.count[r] && !j.many[r])
+			add_stitch(out, st, traced, &roots->at[r], j.caller[r], roots->at[r].calls, 1.0);
+	free(root_of);
+	free(j.node);
+	free(j.root);
+	free(j.weight);
+	free(j.count);
+	free(j.caller);
+	free(j.many);
+}
+
+/* What a process's sampled stacks tell of its traced functions: the time
+ * of their untraced callees, which their tottime leaves out (owed, per
+ * traced entry; by_edge, per caller edge: sampled callee << 32 | caller,
+ * in ns), and the sampled callers of its root calls. */
+struct debts {
+	double *owed;
+	struct u64map by_edge;
+	struct stitches stitches;
+};
+
+/* The node above k nearest to it whose function is traced (*e its traced
+ * entry), or 0. */
+static uint64_t traced_above(const struct stats *st, const struct stats *traced, const struct raw_thread *tree,
+			     const uint32_t *entry_of, uint64_t k, uint32_t *e)
+{
+	for (uint64_t j = tree->nodes[k].parent; j; j = tree->nodes[j].parent) {
+		*e = stats_find(traced, st->entries[entry_of[j]].key);
+		if (*e != STATS_NONE)
+			return j;
+	}
+	return 0;
+}
+
 /* The time of a sample that ends in an untraced function is that
- * function's tottime, not the nearest traced function's above it: *owed
- * collects it per traced entry. */
-static void add_sampled(struct stats *st, const struct stats *traced, double *owed, struct symbolizer *sym,
-			const struct raw_process *p, const struct raw_thread *t)
+ * function's tottime, not the nearest traced function's above it, nor
+ * its caller edge's: the edge from the traced frame above that, or from
+ * the sampled frame that made a root call. */
+static void owe(struct debts *d, const struct stats *st, const struct stats *traced, const struct raw_thread *tree,
+		const uint32_t *entry_of, const uint64_t *self)
+{
+	for (uint64_t k = 1; k < tree->nnodes; k++) {
+		uint32_t e, up;
+		uint64_t j, i;
+		if (!self[k] || stats_find(traced, st->entries[entry_of[k]].key) != STATS_NONE)
+			continue;
+		j = traced_above(st, traced, tree, entry_of, k, &e);
+		if (!j)
+			continue;
+		d->owed[e] += (double)self[k] * 1e-9;
+		i = traced_above(st, traced, tree, entry_of, j, &up);
+		if (!i)
+			i = tree->nodes[j].parent;
+		if (i)
+			*u64map_get(&d->by_edge, (uint64_t)entry_of[j] << 32 | entry_of[i], 0) += self[k];
+	}
+}
+
+/* A thread's sampled stacks, into st (roots: the thread's root calls). */
+static void add_sampled(struct debts *d, struct stats *st, const struct stats *traced, struct symbolizer *sym,
+			const struct raw_process *p, const struct raw_thread *t, const struct roots *roots)
 {
 	struct func_name *names;
 	uint8_t *wrapper;
@@ -127,18 +336,10 @@ static void add_sampled(struct stats *st, const struct stats *traced, double *ow
 	uint64_t *self;
 	struct raw_thread tree = call_tree(st, sym, p, &pcs, names, wrapper, &entry_of, &self);
 
+	if (roots->n)
+		stitch(st, traced, roots, &tree, entry_of, p->sampling.clock != CPROF_SAMPLE_EVENT, &d->stitches);
 	stats_add_tree(st, &tree, entry_of, 1e-9);
-	for (uint64_t k = 1; k < tree.nnodes; k++) {
-		if (!self[k] || stats_find(traced, st->entries[entry_of[k]].key) != STATS_NONE)
-			continue;
-		for (uint64_t j = tree.nodes[k].parent; j; j = tree.nodes[j].parent) {
-			uint32_t e = stats_find(traced, st->entries[entry_of[j]].key);
-			if (e != STATS_NONE) {
-				owed[e] += (double)self[k] * 1e-9;
-				break;
-			}
-		}
-	}
+	owe(d, st, traced, &tree, entry_of, self);
 	free(self);
 	free(entry_of);
 	free(tree.nodes);
@@ -167,29 +368,74 @@ static void add_counted(struct stats *table, struct stats *counted, const struct
 	}
 }
 
+/* The edges stitch() found: a traced function's sampled caller. */
+static void add_stitches(struct stats *table, const struct stitches *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		uint32_t callee = stats_find(table, s->at[i].callee);
+		uint32_t k = stats_edge(table, callee, stats_entry(table, s->at[i].caller));
+		struct stat_edge *e = &table->edges[k];
+		e->nc += s->at[i].calls;
+		e->cc += s->at[i].calls;
+		e->tt += s->at[i].tt;
+		e->ct += s->at[i].ct;
+	}
+}
+
+/* The traced functions' tottime, and their caller edges', less what they
+ * owe their untraced callees (owe()).  The table's first entries are the
+ * traced ones, in the same order. */
+static void pay(struct stats *table, const struct stats *traced, const struct stats *sampled, const struct debts *d)
+{
+	const struct u64map *m = &d->by_edge;
+
+	for (uint32_t e = 0; e < traced->n; e++)
+		table->entries[e].tt = table->entries[e].tt > d->owed[e] ? table->entries[e].tt - d->owed[e] : 0;
+	for (size_t s = 0; s < m->cap; s++) {
+		uint32_t callee, caller;
+		uint64_t *k;
+		if (!m->used[s])
+			continue;
+		callee = stats_find(table, sampled->entries[m->keys[s] >> 32].key);
+		caller = stats_find(table, sampled->entries[(uint32_t)m->keys[s]].key);
+		k = callee == STATS_NONE || caller == STATS_NONE
+			    ? NULL
+			    : u64map_find(&table->edge_index, (uint64_t)callee << 32 | caller);
+		if (k) {
+			struct stat_edge *ed = &table->edges[*k];
+			ed->tt = ed->tt > (double)m->vals[s] * 1e-9 ? ed->tt - (double)m->vals[s] * 1e-9 : 0;
+		}
+	}
+}
+
 void profile_process(struct strtab *strings, struct symbolizer *sym, const struct raw_process *p, struct tables *out)
 {
 	struct stats *traced = stats_new(strings), *sampled = stats_new(strings), *table = stats_new(strings);
-	double *owed;
+	struct roots *roots = xcalloc(p->nthreads + 1, sizeof *roots);
+	struct debts d = {0};
 
 	for (size_t i = 0; i < p->nthreads; i++)
-		add_traced(traced, sym, p, &p->threads[i]);
-	owed = xcalloc(traced->n + 1, sizeof *owed);
+		add_traced(traced, sym, p, &p->threads[i], &roots[i]);
+	d.owed = xcalloc(traced->n + 1, sizeof *d.owed);
+	u64map_init(&d.by_edge);
 	for (size_t i = 0; i < p->nthreads; i++)
 		if (p->threads[i].nstacks > 1)
-			add_sampled(sampled, traced, owed, sym, p, &p->threads[i]);
+			add_sampled(&d, sampled, traced, sym, p, &p->threads[i], &roots[i]);
 
-	/* the traced functions first, as traced; then the others, as sampled */
+	/* the traced functions first, as traced; then the others, as sampled,
+	 * and the sampled frames that made root calls */
 	stats_add(table, traced);
-	for (uint32_t e = 0; e < table->n; e++) {
-		table->entries[e].tt -= owed[e];
-		if (table->entries[e].tt < 0)
-			table->entries[e].tt = 0;
-	}
 	stats_add_missing(table, sampled);
+	add_stitches(table, &d.stitches);
+	pay(table, traced, sampled, &d);
 	out->counted = stats_new(strings);
 	add_counted(table, out->counted, traced, sym, p);
-	free(owed);
+	for (size_t i = 0; i < p->nthreads; i++)
+		free(roots[i].at);
+	free(roots);
+	free(d.stitches.at);
+	free(d.owed);
+	u64map_free(&d.by_edge);
 	stats_free(sampled);
 	out->table = table;
 	out->traced = traced;

@@ -238,9 +238,12 @@ static int parse_sampling(struct parser *ps, size_t off, const unsigned char *pl
 {
 	struct raw_process *p = ps->p;
 
-	if (check_single(ps, off, "SAMPLING", p->sampled, size, sizeof p->sampling) < 0)
+	/* (a file of cprof 0.1.0 ends the record before kernel_ns) */
+	if (check_single(ps, off, "SAMPLING", p->sampled, size, offsetof(struct cprof_rec_sampling, kernel_ns)) < 0)
 		return -1;
-	memcpy(&p->sampling, pl, sizeof p->sampling);
+	memset(&p->sampling, 0, sizeof p->sampling);
+	memcpy(&p->sampling, pl, size < sizeof p->sampling ? size : sizeof p->sampling);
+	p->sampling_split = size >= sizeof p->sampling;
 	p->sampling.event[sizeof p->sampling.event - 1] = '\0';
 	p->sampling.note[sizeof p->sampling.note - 1] = '\0';
 	p->sampled = 1;

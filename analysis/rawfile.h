@@ -56,6 +56,7 @@ struct raw_process {
 	size_t nthreads;
 	int sampled;                /* a SAMPLING record was read */
 	struct cprof_rec_sampling sampling;
+	int sampling_split;         /* its kernel_ns and offcpu_ns were written */
 	int counted;                /* a COUNTS record was read */
 	char count_note[160];
 	struct cprof_count *counts; /* ncounts */

@@ -229,6 +229,10 @@ struct cprof_rec_sampling {
 	char note[160];       /* why a fallback was used, or empty */
 	uint64_t events;      /* CPROF_SAMPLE_EVENT: the events counted in all */
 	uint64_t cpu_ns;      /* the process's CPU time when written */
+	/* (not in files of cprof 0.1.0, whose records end before them) */
+	uint64_t kernel_ns;   /* the process's system time since sampling began */
+	uint64_t offcpu_ns;   /* the sampled threads' time off the CPU: their
+				* wall time less their CPU time */
 };
 
 /* COUNTS: the calls of functions counted with uprobes, in all threads of

@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -73,6 +74,9 @@ struct sampling {
 	const struct event_kind *event; /* perf's, or NULL for the CPU-time timer */
 	uint64_t samples, dropped, unsampled, unattributed, events;
 	uint64_t masked_ns; /* exited threads' CPU time with the signal blocked */
+	uint64_t offcpu;    /* ended threads' time off the CPU */
+	uint64_t stime0;    /* the process's system time when sampling began
+			     * (an exec'd image inherits the old one's) */
 	uint64_t accounted; /* CLOCK_MONOTONIC at the last account_all() */
 	int native;         /* in Python, keep the native frames under its calls */
 	int accounting;     /* account_all() is running */
@@ -90,6 +94,43 @@ static const char *env_or(const char *name, const char *dflt)
 	const char *v = getenv(name);
 
 	return v && *v ? v : dflt;
+}
+
+/* The CPU time of the thread of clock c into *ns; 0 if it cannot be read
+ * (a thread that has just ended).  May run in a signal handler. */
+static int cpu_time(clockid_t c, uint64_t *ns)
+{
+	struct timespec ts;
+
+	if (clock_gettime(c, &ts) < 0)
+		return 0;
+	*ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	return 1;
+}
+
+/* The process's system time, all its threads' (ended ones too): the time
+ * user-mode samples never see.  May run in a signal handler (the system
+ * call itself, not libc's wrapper, to be sure), on a program's small
+ * alternate stack: not inlined, its struct takes room only while it runs. */
+static __attribute__((noinline)) uint64_t system_time(void)
+{
+	struct rusage ru;
+
+	if (syscall(SYS_getrusage, RUSAGE_SELF, &ru) < 0)
+		return 0;
+	return (uint64_t)ru.ru_stime.tv_sec * 1000000000u + (uint64_t)ru.ru_stime.tv_usec * 1000u;
+}
+
+/* Thread s's time off the CPU (blocked, waiting, preempted) since it was
+ * first sampled.  May run in a signal handler. */
+static uint64_t thread_off_cpu(const struct sample_thread *s, uint64_t now)
+{
+	uint64_t cpu, wall = now - s->wall_start;
+
+	if (!cpu_time(s->cpuclock, &cpu))
+		return 0;
+	cpu -= s->cpu_start;
+	return wall > cpu ? wall - cpu : 0;
 }
 
 static int perf_open(const struct event_kind *k)
@@ -200,6 +241,7 @@ void sample_init(void)
 	else
 		smp.clock = strcmp(clock, "cpu") == 0 ? CPROF_SAMPLE_CPU : CPROF_SAMPLE_WALL;
 	unwind_init();
+	smp.stime0 = system_time();
 	retired = cct_new();
 	signals_sample_with(smp.signo);
 	smp.on = 1;
@@ -303,6 +345,8 @@ int sample_thread_start(struct thread *t)
 	s->masked_since = s->cpu_seen;
 	s->masked_ns = 0;
 	s->wall_seen = clock_ns(CLOCK_MONOTONIC);
+	s->wall_start = s->wall_seen;
+	s->cpu_start = s->cpu_seen;
 	s->perf_fd = -1;
 	ret = smp.event ? perf_start(t) : -ENODEV;
 	if (ret < 0) /* no perf event for this one: its CPU clock, then */
@@ -321,12 +365,16 @@ static void account_unlock(void);
  * stops. */
 void sample_thread_stop(struct thread *t)
 {
+	uint64_t now;
+
 	if (!smp.on || !t->sm.has_timer)
 		return;
+	now = clock_ns(CLOCK_MONOTONIC);
 	if (account_lock(1)) {
-		account(t, clock_ns(CLOCK_MONOTONIC));
+		account(t, now);
 		account_unlock();
 	}
+	__atomic_add_fetch(&smp.offcpu, thread_off_cpu(&t->sm, now), __ATOMIC_RELAXED);
 	if (t->sm.perf_fd >= 0) {
 		/* disabled first: a child forked a moment ago may still hold
 		 * the descriptor, and the event would go on signalling this
@@ -444,6 +492,8 @@ void sample_reset_retired(void)
 	if (retired)
 		cct_reset(retired);
 	smp.samples = smp.dropped = smp.unsampled = smp.unattributed = smp.events = smp.masked_ns = 0;
+	smp.offcpu = 0;
+	smp.stime0 = system_time(); /* (a child's starts at 0) */
 	smp.accounting = 0;
 }
 
@@ -727,14 +777,30 @@ void sample_block_end(struct block_mark *m)
 	__atomic_sub_fetch(&t->sm.blocking, 1, __ATOMIC_RELEASE);
 }
 
+/* The sampled threads' time off the CPU, the live ones' up to now: each
+ * one's wall time less its CPU time, which the kernel knows (unlike the
+ * samples, which may count the kernel's time too).  May run in a signal
+ * handler. */
+static uint64_t off_cpu(uint64_t now)
+{
+	/* the ended threads' first: one ending now is missed, not counted twice */
+	uint64_t ns = __atomic_load_n(&smp.offcpu, __ATOMIC_RELAXED);
+
+	for (struct thread *t = thread_list(); t; t = t->next)
+		if (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) == THREAD_LIVE && t->sm.tree && t->sm.has_timer)
+			ns += thread_off_cpu(&t->sm, now);
+	return ns;
+}
+
 void sample_write_info(struct rawbuf *b)
 {
 	struct cprof_rec_sampling rec;
+	uint64_t now = clock_ns(CLOCK_MONOTONIC), stime;
 
 	if (!smp.on)
 		return;
 	if (smp.clock != CPROF_SAMPLE_EVENT)
-		account_all(clock_ns(CLOCK_MONOTONIC), 1); /* up to now */
+		account_all(now, 1); /* up to now */
 	rec = (struct cprof_rec_sampling){
 		.clock = (uint32_t)smp.clock,
 		.hz = smp.hz,
@@ -747,6 +813,9 @@ void sample_write_info(struct rawbuf *b)
 	memcpy(rec.note, smp.note, sizeof rec.note);
 	rec.events = __atomic_load_n(&smp.events, __ATOMIC_RELAXED);
 	rec.cpu_ns = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
+	stime = system_time();
+	rec.kernel_ns = stime > smp.stime0 ? stime - smp.stime0 : 0;
+	rec.offcpu_ns = off_cpu(now);
 	rawbuf_begin(b, CPROF_REC_SAMPLING, sizeof rec);
 	rawbuf_put(b, &rec, sizeof rec);
 	rawbuf_end(b, sizeof rec);

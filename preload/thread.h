@@ -43,6 +43,9 @@ struct sample_thread {
 	uint64_t masked_since, masked_ns;
 	/* at the last accounting (sample.c's account()) */
 	uint64_t wall_seen, cpu_seen, sampled_seen, charged_seen;
+	/* when sampling started: its time off the CPU is the wall time since
+	 * less the CPU time since */
+	uint64_t wall_start, cpu_start;
 };
 
 enum { THREAD_FREE, THREAD_LIVE };

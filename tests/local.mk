@@ -4,7 +4,7 @@ TEST_PROG_FLAGS = -g -O2 -finstrument-functions
 check_PROGRAMS += tests/progs/exits tests/progs/threads tests/progs/recurse tests/progs/io \
 	tests/progs/race tests/progs/jump tests/progs/early \
 	tests/progs/blocking tests/progs/ownsig tests/progs/forks tests/progs/counts tests/progs/loader \
-	tests/progs/fds
+	tests/progs/fds tests/progs/kernel
 tests_progs_exits_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_race_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_jump_CFLAGS = $(AM_CFLAGS) -g -O0 -finstrument-functions
@@ -58,13 +58,13 @@ EXTRA_DIST += $(INTEGRATION_TESTS) tests/progs/mpif.f90 tests/progs/shapes.cc te
 
 if HAVE_CHECK
 UNIT_TESTS = tests/unit/check_stats tests/unit/check_report tests/unit/check_rawfile tests/unit/check_pstats \
-	tests/unit/check_text tests/unit/check_fuzz tests/unit/check_names
+	tests/unit/check_text tests/unit/check_fuzz tests/unit/check_names tests/unit/check_profile
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 UNIT_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis -I$(top_srcdir)/tests/unit
 UNIT_CFLAGS = $(AM_CFLAGS) $(SAN_CFLAGS) $(CHECK_CFLAGS)
 UNIT_LDADD = analysis/libcprof-analysis.la $(CHECK_LIBS)
-tests_unit_check_stats_SOURCES = tests/unit/check_stats.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_stats_SOURCES = tests/unit/check_stats.c tests/unit/lookup.h tests/unit/tap.c tests/unit/tap.h
 tests_unit_check_stats_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_stats_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_stats_LDFLAGS = $(SAN_CFLAGS)
@@ -95,6 +95,12 @@ tests_unit_check_names_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_names_CFLAGS = $(UNIT_CFLAGS) $(LIBDW_CFLAGS)
 tests_unit_check_names_LDFLAGS = $(SAN_CFLAGS)
 tests_unit_check_names_LDADD = $(UNIT_LDADD) $(LIBDW_LIBS)
+tests_unit_check_profile_SOURCES = tests/unit/check_profile.c tests/unit/lookup.h tests/unit/rawbuild.c tests/unit/rawbuild.h \
+	tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_profile_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_profile_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_profile_LDFLAGS = $(SAN_CFLAGS)
+tests_unit_check_profile_LDADD = $(UNIT_LDADD)
 # the fuzzer: make check runs it on the profiles it builds; bad-input.sh
 # on one the runtime wrote
 tests_unit_check_fuzz_SOURCES = tests/unit/check_fuzz.c tests/unit/rawbuild.c tests/unit/rawbuild.h \

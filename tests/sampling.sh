@@ -49,6 +49,23 @@ for clock in cpu wall; do
 	fi
 done
 
+# the header tells the time in the kernel from the time off the CPU: a
+# program reads /dev/zero for 0.3 s, in the kernel, and sleeps 0.3 s; its
+# system time (getrusage) is the kernel's (less what it spent before cprof
+# began, more what it spent after it measured), on both clocks
+for clock in wall cpu; do
+	timed "$CPROF" --clock=$clock "$PROGS/kernel" 0.3 > "$WORK/kernel.$clock" 2> "$WORK/kernel.$clock.out"
+	stime=$(sed -n 's/^stime //p' "$WORK/kernel.$clock")
+	header=$(sed -n 1p "$WORK/kernel.$clock.out")
+	[ $clock = wall ] && wall_took=$took
+	within "$clock clock: the time in the kernel is the program's system time, $stime s" \
+		"$(echo "$header" | sed -n 's/.* \([0-9.]*\) s in the kernel.*/\1/p')" \
+		"$(awk -v s="$stime" 'BEGIN { printf "%.3f", s - 0.02 }')" \
+		"$(awk -v s="$stime" 'BEGIN { printf "%.3f", s * 1.1 + 0.02 }')"
+done
+within "wall clock: the time off the CPU holds the 0.3 s sleep, and no more than the run's" \
+	"$(sed -n '1s/.* \([0-9.]*\) s off the CPU.*/\1/p' "$WORK/kernel.wall.out")" 0.295 "$wall_took"
+
 # the blocking calls wait as long as they would, whatever interrupts them
 for source in task-clock cpu-timer; do
 	"$CPROF" -F 10000 -e $source -d "$WORK/block-$source" "$PROGS/blocking" 3 > "$WORK/block-$source.out" 2>&1
@@ -100,6 +117,56 @@ if [ -n "$py" ]; then
 	check "print_callers on a sampled profile names waithere's caller" grep -q 'waithere).*<-.*faster.c:16(main)' "$WORK/callers"
 else
 	skip "no Python to read the pstats file"
+fi
+
+# traced and sampled frames make one graph: a traced function called from
+# code that is not traced (main, a thread's start routine) has the sampled
+# frame that called it as its caller, with its exact calls, and that
+# frame's cumtime holds the traced time once
+graph() {
+	"$py" - "$@" <<'PY'
+import pstats, sys
+path, callee, caller = sys.argv[1:4]
+s = pstats.Stats(path)
+s.print_callers("\\(%s\\)" % callee)
+s.print_callees("\\(%s\\)" % caller)
+byname = {k[2]: (k, v) for k, v in s.stats.items()}
+ck, (cc, nc, tt, ct, callers) = byname[callee]
+edge = [v for k, v in callers.items() if k[2] == caller]
+print("callers:", " ".join(sorted(k[2] for k in callers)))
+print("edge:", *(edge[0][:2] if edge else ()))
+print("cumtime:", ct, byname[caller][1][3])
+PY
+}
+# less_ns SECONDS: a nanosecond less, which samples, counted in whole
+# nanoseconds, may round away
+less_ns() { awk -v s="$1" 'BEGIN { printf "%.9f", s - 1e-9 }'; }
+if [ -n "$py" ]; then
+	timed "$CPROF" -o "$WORK/graph.pstats" "$KERNELS/faster" > /dev/null
+	graph "$WORK/graph.pstats" main __libc_start_call_main > "$WORK/graph" 2>&1
+	check "faster: print_callers('main') names __libc_start_call_main" \
+		grep -q '(main) *<- *1 .*(__libc_start_call_main)$' "$WORK/graph"
+	check "faster: print_callees('__libc_start_call_main') names main" \
+		grep -q '(__libc_start_call_main) *-> *1 .*(main)$' "$WORK/graph"
+	expect_eq "faster: main's one caller, one call" "callers: __libc_start_call_main|edge: 1 1" \
+		"$(grep -E '^(callers|edge):' "$WORK/graph" | tr '\n' '|' | sed 's/|$//')"
+	set -- $(sed -n 's/^cumtime: //p' "$WORK/graph")
+	within "faster: main's cumtime is its traced 1 s" "$1" 1.000 "$took"
+	within "faster: __libc_start_call_main's cumtime holds main's once" "$2" "$(less_ns "$1")" \
+		"$(awk -v m="$1" -v t="$took" 'BEGIN { printf "%.3f", m + 0.1 < t ? m + 0.1 : t }')"
+	"$py" -c 'import pstats, sys; pstats.Stats(sys.argv[1]).print_callers("waithere")' "$WORK/graph.pstats" \
+		> "$WORK/waithere" 2>&1
+	check "faster: waithere's tottime from main is not its sleep's" \
+		grep -q '(waithere) *<- *1 *0\.000 *1\.0[0-9]* .*(main)$' "$WORK/waithere"
+	"$CPROF" -o "$WORK/threads.pstats" "$PROGS/threads" 4 300000 > /dev/null
+	graph "$WORK/threads.pstats" thread_main start_thread > "$WORK/tgraph" 2>&1
+	expect_eq "threads: thread_main's caller is the sampled start_thread, 4 calls" \
+		"callers: start_thread|edge: 4 4" "$(grep -E '^(callers|edge):' "$WORK/tgraph" | tr '\n' '|' | sed 's/|$//')"
+	set -- $(sed -n 's/^cumtime: //p' "$WORK/tgraph")
+	within "threads: start_thread's cumtime holds thread_main's once" "$2" "$(less_ns "$1")" \
+		"$(awk -v m="$1" 'BEGIN { printf "%.3f", m * 1.05 + 0.05 }')"
+else
+	skip "no Python to read the pstats files"
 fi
 
 done_testing

@@ -294,6 +294,41 @@ START_TEST(test_mpi)
 }
 END_TEST
 
+/* A SAMPLING record tells the kernel's time from the time off the CPU; one
+ * of cprof 0.1.0, which ends before them, is read all the same, as one
+ * that does not */
+START_TEST(test_sampling_split)
+{
+	struct cprof_rec_sampling s = {.clock = CPROF_SAMPLE_WALL, .hz = 1000, .samples = 9, .unsampled_ns = 500,
+				       .kernel_ns = 300, .offcpu_ns = 200};
+	struct buf b = rawbuild_with_record(CPROF_REC_SAMPLING, &s, sizeof s, "", 0);
+	char err[512];
+	struct raw_process *p = parse(&b, err);
+
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(err, "");
+	ck_assert_int_eq(p->sampling_split, 1);
+	ck_assert_uint_eq(p->sampling.kernel_ns, 300);
+	ck_assert_uint_eq(p->sampling.offcpu_ns, 200);
+	rawfile_free(p);
+	free(b.p);
+
+	b = rawbuild_with_record(CPROF_REC_SAMPLING, &s, offsetof(struct cprof_rec_sampling, kernel_ns), "", 0);
+	p = parse(&b, err);
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(err, "");
+	ck_assert_int_eq(p->sampling_split, 0);
+	ck_assert_uint_eq(p->sampling.samples, 9);
+	ck_assert_uint_eq(p->sampling.unsampled_ns, 500);
+	ck_assert_uint_eq(p->sampling.kernel_ns, 0);
+	rawfile_free(p);
+	free(b.p);
+
+	b = rawbuild_with_record(CPROF_REC_SAMPLING, &s, offsetof(struct cprof_rec_sampling, cpu_ns), "", 0);
+	expect_error(&b, "SAMPLING record of");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("rawfile");
@@ -308,6 +343,7 @@ int main(void)
 	tcase_add_test(tc, test_unknown_record_skipped);
 	tcase_add_test(tc, test_counts);
 	tcase_add_test(tc, test_mpi);
+	tcase_add_test(tc, test_sampling_split);
 	suite_add_tcase(s, tc);
 	return tap_run(s);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "stats.h"
+#include "lookup.h"
 #include "tap.h"
 
 /* A thread's tree built by hand: node 0 is the root. */
@@ -60,26 +61,6 @@ static struct stats *stats_of(struct tree *tr)
 	stats_add_tree(st, &tr->t, entry_of, 1.0);
 	free(tr->t.nodes);
 	return st;
-}
-
-static const struct stat_entry *entry(const struct stats *st, const char *name)
-{
-	for (size_t i = 0; i < st->n; i++)
-		if (strcmp(strtab_str(strings, st->entries[i].key.name), name) == 0)
-			return &st->entries[i];
-	ck_abort_msg("no entry %s", name);
-	return NULL;
-}
-
-static const struct stat_edge *caller(const struct stats *st, const char *callee, const char *name)
-{
-	const struct stat_entry *e = entry(st, callee);
-
-	for (uint32_t k = e->first_edge; k != STATS_NONE; k = st->edges[k].next)
-		if (strcmp(strtab_str(strings, st->entries[st->edges[k].caller].key.name), name) == 0)
-			return &st->edges[k];
-	ck_abort_msg("%s has no caller %s", callee, name);
-	return NULL;
 }
 
 #define ck_entry(st, name, cc_, nc_, tt_, ct_)                    \

@@ -210,3 +210,37 @@ struct buf rawbuild_full(void)
 	put_end(&b);
 	return b;
 }
+
+struct buf rawbuild_joined(int two_callers)
+{
+	struct buf b = {0};
+	struct cprof_rec_sampling s = {.clock = CPROF_SAMPLE_WALL, .hz = 1000, .period = 1000000, .samples = 5,
+				       .event = "task-clock"};
+	struct cprof_rec_named named = {.count = 2};
+	static const char names[] = "\x01\0\0\0/s/g.c\0g\0\x02\0\0\0/s/g.c\0h";
+	struct cprof_rec_thread t = {.index = 0, .tid = 42, .nodes = 3, .name = "main"};
+	static const struct cprof_node nodes[3] = {
+		{0, 0, 0, 0, 0},
+		{NAMED(0), 0, 0, 5, 3000000},
+		{NAMED(1), 1, 0, 5, 1500000},
+	};
+	static const struct cprof_node stacks[7] = {
+		{0, 0, 0, 0, 0},
+		{0x1010, 0, 0, 1, 100000},
+		{NAMED(0), 1, 0, 1, 300000},
+		{NAMED(1), 2, 0, 1, 300000},
+		{0x3010, 2, 0, 1, 200000},
+		{0x1020, 0, 0, 0, 0},
+		{NAMED(0), 5, 0, 1, 400000},
+	};
+
+	put_header(&b);
+	put_process(&b, -1, -1);
+	buf_record(&b, CPROF_REC_SAMPLING, &s, sizeof s);
+	buf_record2(&b, CPROF_REC_NAMED, &named, sizeof named, names, sizeof names);
+	buf_record(&b, CPROF_REC_THREAD, &t, sizeof t);
+	put_nodes(&b, CPROF_REC_NODES, 0, nodes, 3);
+	put_nodes(&b, CPROF_REC_STACKS, 0, stacks, two_callers ? 7 : 5);
+	put_end(&b);
+	return b;
+}

@@ -33,4 +33,11 @@ struct buf rawbuild_with_record(uint32_t type, const void *fixed, uint32_t fsize
  * functions and an MPI function NAMED, the MPI calls, counts, sampling. */
 struct buf rawbuild_full(void);
 
+/* One thread, traced and sampled, at a third of a nanosecond per tick: g
+ * (NAMED 0), called 5 times at the root of the traced tree, 1 ms, calls h
+ * (NAMED 1), 0.5 ms.  Its samples: 0x1010 (0.1 ms of its own) calls g
+ * (0.3 ms), which calls h (0.3 ms) and 0x3010 (0.2 ms); with two_callers,
+ * 0x1020 calls g (0.4 ms) too. */
+struct buf rawbuild_joined(int two_callers);
+
 #endif
