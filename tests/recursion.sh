@@ -63,7 +63,10 @@ fi
 "$CPROF" --mode=sample "$PROGS/recurse" 1001 spin > /dev/null 2> "$WORK/cut.out"
 cut=$(cumtime "$WORK/cut.out" "outer frames of stacks deeper than 128, cut")
 within "a 1000 deep stack, sampled: the cut frames' row has the time (s)" "$cut" 0.1 100
-expect_eq "a 1000 deep stack, sampled: ... as much as bottom, where it was spent" "$(cumtime "$WORK/cut.out" bottom)" "$cut"
+# (bottom's, and the few samples taken on the way down or up)
+bottom=$(cumtime "$WORK/cut.out" bottom)
+within "a 1000 deep stack, sampled: ... about as much as bottom, where it was spent" "$cut" "$bottom" \
+	"$(awk -v b="$bottom" 'BEGIN { print b * 1.05 }')"
 # (main shows only in samples taken on the way down or up, a few at most)
 main=$(cumtime "$WORK/cut.out" main)
 within "a 1000 deep stack, sampled: main, cut, has next to none of the time" "${main:-0}" 0 "$(awk -v c="$cut" 'BEGIN { print c / 20 }')"
