@@ -6,42 +6,45 @@ cases="$top_srcdir/tests/python/cases.py"
 found=0
 while read -r v py; do
 	found=1
+	# (two of one version, Debian's and pyenv's: told apart in the tests' names)
+	name=$v
+	[ "$py" != /usr/bin/python3 ] || name="$v (Debian)"
 	# the same script, the same way, under each
 	(cd "$top_srcdir/tests/python" && "$CPROF" --no-native -o "$WORK/cprof-$v.pstats" "$py" cases.py) > "$WORK/out-$v" 2>&1
-	expect_eq "$v: exit status 0, nothing printed" "0 " "$? $(cat "$WORK/out-$v")"
+	expect_eq "$name: exit status 0, nothing printed" "0 " "$? $(cat "$WORK/out-$v")"
 	(cd "$top_srcdir/tests/python" && "$py" -m cProfile -o "$WORK/cp-$v.pstats" cases.py)
 	"$py" "$top_srcdir/tests/pstats_compare.py" "$WORK/cprof-$v.pstats" "$WORK/cp-$v.pstats" > "$WORK/cmp-$v"
-	check "$v: cProfile's keys, cc, nc and callers ($(tail -n 1 "$WORK/cmp-$v"))" test $? -eq 0 || diag "$(head -n 20 "$WORK/cmp-$v")"
+	check "$name: cProfile's keys, cc, nc and callers ($(tail -n 1 "$WORK/cmp-$v"))" test $? -eq 0 || diag "$(head -n 20 "$WORK/cmp-$v")"
 
 	# the printed table: cProfile's totals less its own two calls, its sort
 	(cd "$top_srcdir/tests/python" && "$CPROF" --no-native "$py" cases.py) > "$WORK/t-$v" 2>&1
 	(cd "$top_srcdir/tests/python" && "$py" -m cProfile cases.py) > "$WORK/c-$v"
 	theirs=$(tr -d '(' < "$WORK/c-$v" | awk 'NR <= 3 && /function calls/ { print $1 - 2, $4 - 2; exit }')
 	mine=$(tr -d '(' < "$WORK/t-$v" | awk 'NR <= 3 && /function calls/ { print $1, $4; exit }')
-	expect_eq "$v: the header counts cProfile's calls, less its own 2" "$theirs" "$mine"
-	expect_eq "$v: cProfile's default sort" "$(grep 'Ordered by' "$WORK/c-$v")" "$(grep 'Ordered by' "$WORK/t-$v")"
-	expect_eq "$v: fact, recursive: total/primitive" "30/1" "$(ncalls "$WORK/t-$v" fact)"
+	expect_eq "$name: the header counts cProfile's calls, less its own 2" "$theirs" "$mine"
+	expect_eq "$name: cProfile's default sort" "$(grep 'Ordered by' "$WORK/c-$v")" "$(grep 'Ordered by' "$WORK/t-$v")"
+	expect_eq "$name: fact, recursive: total/primitive" "30/1" "$(ncalls "$WORK/t-$v" fact)"
 	# code objects of one label are one row, their calls added up (cProfile
 	# keeps the last one's: docs/PYTHON.md)
 	"$CPROF" --no-native "$py" -c 'fs = [eval("lambda: 1") for _ in range(3)]
 for f in fs: f()' > /dev/null 2> "$WORK/lambda-$v"
-	expect_eq "$v: three lambdas of one label: one row, 3 calls" 3 "$(ncalls "$WORK/lambda-$v" '<lambda>')"
+	expect_eq "$name: three lambdas of one label: one row, 3 calls" 3 "$(ncalls "$WORK/lambda-$v" '<lambda>')"
 
 	# what cProfile loses, cprof keeps
 	"$CPROF" "$py" -c 'import sys; sys.exit(3)' > /dev/null 2>&1
-	expect_eq "$v: the exit status of sys.exit(3)" 3 $?
+	expect_eq "$name: the exit status of sys.exit(3)" 3 $?
 	"$CPROF" "$py" -c 'def f(): pass
 f(); f()' > "$WORK/cmd-$v" 2>&1
-	expect_eq "$v: python -c: its functions" 2 "$(ncalls "$WORK/cmd-$v" f)"
+	expect_eq "$name: python -c: its functions" 2 "$(ncalls "$WORK/cmd-$v" f)"
 	# threads: every one, on every version
 	"$CPROF" "$py" "$top_srcdir/tests/python/threads.py" > "$WORK/th-$v" 2>&1
-	expect_eq "$v: threads: work called 5 times in each of 3 threads and 2 in main" 17 "$(ncalls "$WORK/th-$v" work)"
-	expect_eq "$v: threads: worker in each" 4 "$(ncalls "$WORK/th-$v" worker)"
+	expect_eq "$name: threads: work called 5 times in each of 3 threads and 2 in main" 17 "$(ncalls "$WORK/th-$v" work)"
+	expect_eq "$name: threads: worker in each" 4 "$(ncalls "$WORK/th-$v" worker)"
 
 	# pool workers of every start method, and workers that leave abruptly
 	for m in fork spawn forkserver; do
 		"$CPROF" --per-process "$py" "$top_srcdir/kernels/python/basic.py" $m > "$WORK/pool-$v-$m" 2>&1
-		expect_eq "$v: basic.py with $m: the program's output" "5
+		expect_eq "$name: basic.py with $m: the program's output" "5
 [2, 3, 4]" "$(head -n 2 "$WORK/pool-$v-$m")"
 		split_processes "$WORK/pool-$v-$m" "$WORK/pp-$v-$m."
 		total=0 workers=0
@@ -51,9 +54,9 @@ f(); f()' > "$WORK/cmd-$v" 2>&1
 			total=$((total + n))
 			[ "$f" = "$WORK/pp-$v-$m.1" ] || workers=$((workers + n))
 		done
-		expect_eq "$v: basic.py with $m: addit in the parent once, 3 times across the workers" "4 3" "$total $workers"
+		expect_eq "$name: basic.py with $m: addit in the parent once, 3 times across the workers" "4 3" "$total $workers"
 		"$CPROF" "$py" "$top_srcdir/tests/python/ends.py" $m > "$WORK/ends-$v-$m" 2>&1
-		expect_eq "$v: $m workers that os._exit (2), are SIGTERM'd (3), and the parent (1)" "2 3 1" \
+		expect_eq "$name: $m workers that os._exit (2), are SIGTERM'd (3), and the parent (1)" "2 3 1" \
 			"$(ncalls "$WORK/ends-$v-$m" leave) $(ncalls "$WORK/ends-$v-$m" spin) $(ncalls "$WORK/ends-$v-$m" quick)"
 	done
 	# children SIGTERM'd as they are forked, as Pool.terminate may end a
@@ -62,28 +65,28 @@ f(); f()' > "$WORK/cmd-$v" 2>&1
 	# process of its own, wrote the parent's tree as the child's, or
 	# nothing; a pool once counted 5 calls of addit for 4)
 	"$CPROF" --per-process "$py" "$top_srcdir/tests/python/forked.py" 40 > "$WORK/forked-$v" 2>&1
-	expect_eq "$v: 40 children SIGTERM'd as they are forked: a table for each, and the parent's" 41 \
+	expect_eq "$name: 40 children SIGTERM'd as they are forked: a table for each, and the parent's" 41 \
 		"$(grep -c '^Process ' "$WORK/forked-$v")"
 	split_processes "$WORK/forked-$v" "$WORK/fk-$v."
 	with=0
 	for f in "$WORK/fk-$v".*; do
 		[ -z "$(ncalls "$f" before)" ] || with=$((with + 1))
 	done
-	expect_eq "$v: ... and the parent's call before the forks is in its table only" "1 1" \
+	expect_eq "$name: ... and the parent's call before the forks is in its table only" "1 1" \
 		"$(ncalls "$WORK/fk-$v.1" before) $with"
 	# --mode=sample: the frames read from the interpreter at each sample
 	"$CPROF" --mode=sample -s tottime "$py" "$top_srcdir/tests/python/shares.py" 0.3 > "$WORK/ms-$v" 2>&1
-	expect_eq "$v: --mode=sample: the program's functions, estimated (no calls)" "0 0 0 0" \
+	expect_eq "$name: --mode=sample: the program's functions, estimated (no calls)" "0 0 0 0" \
 		"$(ncalls "$WORK/ms-$v" work_a) $(ncalls "$WORK/ms-$v" work_b) $(ncalls "$WORK/ms-$v" spin) $(ncalls "$WORK/ms-$v" main)"
-	expect_eq "$v: --mode=sample: nothing of the interpreter's start" "" "$(grep -E 'importlib|site.py' "$WORK/ms-$v")"
+	expect_eq "$name: --mode=sample: nothing of the interpreter's start" "" "$(grep -E 'importlib|site.py' "$WORK/ms-$v")"
 	"$CPROF" --mode=sample "$py" "$top_srcdir/tests/python/threads.py" > "$WORK/mst-$v" 2>&1
-	expect_eq "$v: --mode=sample with threads: the program runs as ever" 0 $?
-	matches "$v: --mode=sample with threads: and is reported" "function calls in" "$(cat "$WORK/mst-$v")"
+	expect_eq "$name: --mode=sample with threads: the program runs as ever" 0 $?
+	matches "$name: --mode=sample with threads: and is reported" "function calls in" "$(cat "$WORK/mst-$v")"
 	# python -m: the module's calls, from its top-level code on (runpy,
 	# which runs it, is the interpreter's)
 	(cd "$top_srcdir/tests/python" && "$CPROF" --mode=sample "$py" -m shares 0.3) > /dev/null 2> "$WORK/msm-$v"
-	within "$v: --mode=sample python -m: the module's function sampled (s)" "$(cumtime "$WORK/msm-$v" work_a)" 0.05 100
-	expect_eq "$v: --mode=sample python -m: nothing of runpy's" "" "$(grep runpy "$WORK/msm-$v")"
+	within "$name: --mode=sample python -m: the module's function sampled (s)" "$(cumtime "$WORK/msm-$v" work_a)" 0.05 100
+	expect_eq "$name: --mode=sample python -m: nothing of runpy's" "" "$(grep runpy "$WORK/msm-$v")"
 	# the walk over the interpreter's frames is bounded: a frame being
 	# pushed can point back into the chain (3.12 hung one run in 15 at
 	# 10 kHz, every run at 50 kHz)
@@ -93,8 +96,8 @@ f(); f()' > "$WORK/cmd-$v" 2>&1
 		timeout -k 5 120 "$CPROF" --mode=sample -F 50000 "$py" "$top_srcdir/tests/python/imports.py" > "$WORK/imp-$v" 2>&1
 		[ $? = 124 ] && hung=$((hung + 1)) && pkill -KILL -f "tests/python/imports.py"
 	done
-	expect_eq "$v: --mode=sample at 50 kHz through imports: no run hangs, of $runs" 0 $hung
-	matches "$v: --mode=sample at 50 kHz through imports: the report" "function calls in" "$(cat "$WORK/imp-$v")"
+	expect_eq "$name: --mode=sample at 50 kHz through imports: no run hangs, of $runs" 0 $hung
+	matches "$name: --mode=sample at 50 kHz through imports: the report" "function calls in" "$(cat "$WORK/imp-$v")"
 	case $v in 3.8 | 3.13)
 		# (against what the program measured of itself in the same run, as
 		# in sampling.sh)
@@ -102,8 +105,8 @@ f(); f()' > "$WORK/cmd-$v" 2>&1
 			"$top_srcdir/tests/python/shares.py" 3 > "$WORK/sampled-$v.measured" 2> /dev/null
 		"$CPROF_REPORT" "$WORK/sampled-$v" > "$WORK/sampled-$v.out"
 		samples=$(samples_in "$WORK/sampled-$v.out")
-		check "$v: --mode=sample: at least 2000 samples ($samples)" test "${samples:-0}" -ge 2000
-		shares_are "$py" "$WORK/sampled-$v.measured" "$WORK/sampled-$v.pstats" wall "$v: --mode=sample"
+		check "$name: --mode=sample: at least 2000 samples ($samples)" test "${samples:-0}" -ge 2000
+		shares_are "$py" "$WORK/sampled-$v.measured" "$WORK/sampled-$v.pstats" wall "$name: --mode=sample"
 		;;
 	esac
 done <<EOF2
