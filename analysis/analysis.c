@@ -218,6 +218,7 @@ static void print_masked(FILE *out, struct raw_process *const *procs, size_t n)
 /* What the processes' samples add up to. */
 struct sampled_sums {
 	uint64_t samples, dropped;
+	uint64_t kernel_samples; /* of the samples, those taken in the kernel */
 	uint64_t unsampled; /* files of cprof 0.1.0: off the CPU or in the kernel */
 	uint64_t kernel, offcpu;
 	int split; /* every file told the kernel's time from the time off the CPU */
@@ -227,17 +228,21 @@ struct sampled_sums {
  * they could not see went. */
 static void print_sampled_time(FILE *out, const struct cprof_rec_sampling *any, const struct sampled_sums *s)
 {
+	char in_kernel[48] = "";
+
+	if (s->kernel_samples)
+		snprintf(in_kernel, sizeof in_kernel, " (%" PRIu64 " in the kernel)", s->kernel_samples);
 	if (any->clock == CPROF_SAMPLE_CPU && s->split)
-		fprintf(out, "Sampled CPU time at %u Hz: %" PRIu64 " samples, %.3f s in the kernel, %" PRIu64 " dropped. ",
-			any->hz, s->samples, (double)s->kernel * 1e-9, s->dropped);
+		fprintf(out, "Sampled CPU time at %u Hz: %" PRIu64 " samples%s, %.3f s in the kernel, %" PRIu64 " dropped. ",
+			any->hz, s->samples, in_kernel, (double)s->kernel * 1e-9, s->dropped);
 	else if (any->clock == CPROF_SAMPLE_CPU)
 		fprintf(out, "Sampled CPU time at %u Hz: %" PRIu64 " samples, %" PRIu64 " dropped. ", any->hz, s->samples,
 			s->dropped);
 	else if (s->split)
 		fprintf(out,
-			"Sampled wall time at %u Hz: %" PRIu64 " samples on CPU, %.3f s in the kernel, %.3f s off the "
-			"CPU, %" PRIu64 " dropped. ",
-			any->hz, s->samples, (double)s->kernel * 1e-9, (double)s->offcpu * 1e-9, s->dropped);
+			"Sampled wall time at %u Hz: %" PRIu64 " samples on CPU%s, %.3f s in the kernel, %.3f s off "
+			"the CPU, %" PRIu64 " dropped. ",
+			any->hz, s->samples, in_kernel, (double)s->kernel * 1e-9, (double)s->offcpu * 1e-9, s->dropped);
 	else
 		fprintf(out,
 			"Sampled wall time at %u Hz: %" PRIu64 " samples on CPU, %.3f s off it or in the kernel, %" PRIu64
@@ -261,6 +266,7 @@ static int print_sampling(FILE *out, struct raw_process *const *procs, size_t n,
 			sums.unsampled += any->unsampled_ns;
 			sums.kernel += any->kernel_ns;
 			sums.offcpu += any->offcpu_ns;
+			sums.kernel_samples += any->kernel_samples;
 			sums.split &= procs[i]->sampling_split;
 		}
 	if (!any)

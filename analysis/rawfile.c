@@ -243,7 +243,7 @@ static int parse_sampling(struct parser *ps, size_t off, const unsigned char *pl
 		return -1;
 	memset(&p->sampling, 0, sizeof p->sampling);
 	memcpy(&p->sampling, pl, size < sizeof p->sampling ? size : sizeof p->sampling);
-	p->sampling_split = size >= sizeof p->sampling;
+	p->sampling_split = size >= offsetof(struct cprof_rec_sampling, offcpu_ns) + sizeof p->sampling.offcpu_ns;
 	p->sampling.event[sizeof p->sampling.event - 1] = '\0';
 	p->sampling.note[sizeof p->sampling.note - 1] = '\0';
 	p->sampled = 1;

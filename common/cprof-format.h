@@ -233,6 +233,8 @@ struct cprof_rec_sampling {
 	uint64_t kernel_ns;   /* the process's system time since sampling began */
 	uint64_t offcpu_ns;   /* the sampled threads' time off the CPU: their
 				* wall time less their CPU time */
+	/* (files of earlier builds end the record before it) */
+	uint64_t kernel_samples; /* of the samples, those taken in the kernel */
 };
 
 /* COUNTS: the calls of functions counted with uprobes, in all threads of

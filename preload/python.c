@@ -39,6 +39,7 @@
 #include "fmt.h"
 #include "runtime-int.h"
 #include "thread.h"
+#include "unwind.h"
 
 typedef struct _object PyObject;
 typedef int (*tracefunc)(PyObject *, void *, int, PyObject *);
@@ -78,10 +79,7 @@ static struct {
 } py;
 
 /* Where code lives, for telling native frames apart in samples. */
-struct range {
-	uintptr_t lo, hi;
-};
-static struct range interp, libc, ldso, runtime_code; /* the interpreter (executable or
+static struct code_range interp, libc, ldso, runtime_code; /* the interpreter (executable or
 							* libpython), the C library and the
 							* dynamic linker, cprof's runtime */
 
@@ -543,45 +541,15 @@ int python_present(void)
 /* Async-signal-safe, as the two that follow. */
 int python_in_interpreter(uintptr_t pc)
 {
-	return pc >= interp.lo && pc < interp.hi;
+	return code_range_has(interp, pc);
 }
 
 /* Code of the program's own native libraries (not the C library's, not
  * cprof's): a C extension, numpy, libm... */
 int python_in_extension(uintptr_t pc)
 {
-	return !python_in_interpreter(pc) && !(pc >= libc.lo && pc < libc.hi) && !(pc >= ldso.lo && pc < ldso.hi) &&
-	       !(pc >= runtime_code.lo && pc < runtime_code.hi);
-}
-
-static int find_range(struct dl_phdr_info *info, size_t size, void *data)
-{
-	struct range *r = data;
-	uintptr_t lo = UINTPTR_MAX, hi = 0;
-
-	(void)size;
-	for (int i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-		if (ph->p_type != PT_LOAD)
-			continue;
-		if (info->dlpi_addr + ph->p_vaddr < lo)
-			lo = info->dlpi_addr + ph->p_vaddr;
-		if (info->dlpi_addr + ph->p_vaddr + ph->p_memsz > hi)
-			hi = info->dlpi_addr + ph->p_vaddr + ph->p_memsz;
-	}
-	if (r->lo < lo || r->lo >= hi)
-		return 0;
-	*r = (struct range){lo, hi};
-	return 1;
-}
-
-/* The object that holds the code at `addr`. */
-static struct range range_of(const void *addr)
-{
-	struct range r = {(uintptr_t)addr, 0};
-
-	dl_iterate_phdr(find_range, &r);
-	return r.hi ? r : (struct range){0, 0};
+	return !python_in_interpreter(pc) && !code_range_has(libc, pc) && !code_range_has(ldso, pc) &&
+	       !code_range_has(runtime_code, pc);
 }
 
 /* Called by pthread_create: when a Python thread starts, the thread that
@@ -615,10 +583,10 @@ static int map_tables(void)
 	if (named_init() < 0)
 		return -1;
 	named_set_python((uint32_t)version);
-	interp = range_of((const void *)py.GetVersion);
-	libc = range_of((const void *)dlsym(RTLD_DEFAULT, "malloc"));
-	ldso = range_of((const void *)dlsym(RTLD_DEFAULT, "_dl_find_object"));
-	runtime_code = range_of((const void *)python_init);
+	interp = code_range_of((const void *)py.GetVersion);
+	libc = code_range_of((const void *)dlsym(RTLD_DEFAULT, "malloc"));
+	ldso = code_range_of((const void *)dlsym(RTLD_DEFAULT, "_dl_find_object"));
+	runtime_code = code_range_of((const void *)python_init);
 	active = 1;
 	return 0;
 }

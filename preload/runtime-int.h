@@ -81,6 +81,7 @@ void python_probe_fault(void);
 /* sample.c */
 void sample_init(void);
 int sample_signo(void);
+void sample_signals(sigset_t *set);
 int sample_is_ours(const siginfo_t *si);
 void sample_signal(siginfo_t *si, void *uc);
 void sample_exec_prepare(void);
@@ -125,11 +126,12 @@ void writer_retire_end(void);
 
 /* signals.c */
 void signals_init(void);
-void signals_sample_with(int signo);
+void signals_sample_with(int signo, int kernel_signo);
 unsigned signals_program_handled(void);
 int signals_stack_room(size_t need);
 int signals_mask(int how, const sigset_t *set, sigset_t *old);
 void signals_fill_but_faults(sigset_t *set);
+int signals_entry(const void *uc);
 
 /* exec.c */
 void exec_init(void);

@@ -1,19 +1,24 @@
 /* sample.c: statistical profiling of every thread, without changing the
  * program (docs/SAMPLING.md).
  *
- * Samples: each thread has a perf event counting its CPU time in user mode
- * (task-clock), which signals it, and only it, at every period it uses; the
- * handler unwinds the stack with libunwind and adds the path to the thread's
- * tree of sampled stacks (cct.h, with program counters for functions).
- * Counting user mode only, a sample can never interrupt a system call: no
- * EINTR.  Without perf_event, a POSIX timer on the thread's CPU clock does
- * the same, at the kernel's tick rate.
+ * Samples: each thread has a perf event counting its CPU time (task-clock),
+ * which signals it, and only it, at every period that ends in user mode;
+ * the handler unwinds the stack with libunwind and adds the path to the
+ * thread's tree of sampled stacks (cct.h, with program counters for
+ * functions).  Signalled in user mode only, a sample can never interrupt a
+ * system call: no EINTR.  Without perf_event, a POSIX timer on the thread's
+ * CPU clock does the same, at the kernel's tick rate.
  *
- * The rest of a thread's time, off the CPU or in the kernel, is never
- * sampled: no signal ever reaches a blocked thread.  It is accounted (see
- * account()) to the stack the thread was last sampled in, or, for the calls
- * block.c wraps (sleep, poll, select, read, pthread_cond_wait, ...), by the
- * wrapper itself when the call returns, to the stack that made it.
+ * The periods that end in the kernel are another event's (kernel_open()):
+ * its SIGTRAP comes as the thread returns to user mode, after the system
+ * call is done, at the stack that made it (or the instruction that
+ * faulted).  Every sample weighs the CPU time since the thread's last one.
+ *
+ * The rest of a thread's time, off the CPU, is never sampled: no signal
+ * ever reaches a blocked thread.  It is accounted (see account()) to the
+ * stack the thread was last sampled in, or, for the calls block.c wraps
+ * (sleep, poll, select, read, pthread_cond_wait, ...), by the wrapper
+ * itself when the call returns, to the stack that made it.
  *
  * No thread of the runtime's own: CPython warns about fork() in a process
  * with more than one thread.
@@ -27,11 +32,13 @@
 #include <libunwind.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include "cct.h"
@@ -73,6 +80,11 @@ struct sampling {
 	uint64_t period_ns;
 	const struct event_kind *event; /* perf's, or NULL for the CPU-time timer */
 	uint64_t samples, dropped, unsampled, unattributed, events;
+	int kernel_signo;   /* SIGTRAP: threads sample their time in the kernel */
+	uint64_t kernel_samples;
+	uint64_t syscall_id, fault_id; /* the rows kernel samples go under */
+	struct code_range own;  /* the runtime's code */
+	int kernel_refused; /* a thread could not: said in the note */
 	uint64_t masked_ns; /* exited threads' CPU time with the signal blocked */
 	uint64_t offcpu;    /* ended threads' time off the CPU */
 	uint64_t stime0;    /* the process's system time when sampling began
@@ -86,8 +98,10 @@ struct sampling {
 static struct sampling smp;
 static struct cct *retired;
 
-/* The address tells the CPU-time timer's signals apart from the program's. */
+/* The address tells the CPU-time timer's signals, and the kernel samples'
+ * SIGTRAPs, apart from the program's. */
 static const char sample_tag;
+
 
 static const char *env_or(const char *name, const char *dflt)
 {
@@ -133,7 +147,24 @@ static uint64_t thread_off_cpu(const struct sample_thread *s, uint64_t now)
 	return wall > cpu ? wall - cpu : 0;
 }
 
-static int perf_open(const struct event_kind *k)
+/* A perf event's SIGTRAP (si_code TRAP_PERF, 6) says what glibc's
+ * siginfo_t does not name, after si_addr: the event's sig_data, its type,
+ * and flags (TRAP_PERF_FLAG_ASYNC, 1: sent while the signal was blocked). */
+#define TRAP_PERF_ 6
+struct perf_trap {
+	uint64_t data;
+	uint32_t type, flags;
+};
+
+static const struct perf_trap *perf_trap(const siginfo_t *si)
+{
+	return (const struct perf_trap *)((const char *)&si->si_addr + sizeof si->si_addr);
+}
+
+/* The thread's event counting its CPU time in user mode (kernel 0), whose
+ * signal sample.c asks for, or in the kernel (kernel 1), which sends
+ * SIGTRAP on its own. */
+static int perf_open(const struct event_kind *k, int kernel)
 {
 	struct perf_event_attr a;
 
@@ -142,14 +173,27 @@ static int perf_open(const struct event_kind *k)
 	a.type = k->type;
 	a.config = k->config;
 	if (k->time) {
-		a.sample_period = smp.period_ns;
+		/* the kernel's period a little longer: two clocks of the same
+		 * period tick together, and the kernel's would end in the
+		 * kernel's delivery of the other's signal, every time */
+		a.sample_period = smp.period_ns + (kernel ? smp.period_ns / 97 + 1 : 0);
 	} else {
 		a.freq = 1; /* the kernel adjusts the period to the rate */
 		a.sample_freq = smp.hz;
 	}
 	a.disabled = 1;
-	a.exclude_kernel = 1; /* a sample never interrupts a system call */
 	a.exclude_hv = 1;
+	if (!kernel) {
+		a.exclude_kernel = 1; /* a sample never interrupts a system call */
+	} else {
+		/* its signal is sent as the thread returns to user mode, the
+		 * call done (kernel_supported()); not across exec, where the
+		 * new program would meet it unhandled */
+		a.exclude_user = 1;
+		a.sigtrap = 1;
+		a.remove_on_exec = 1;
+		a.sig_data = (uintptr_t)&sample_tag;
+	}
 	return (int)syscall(SYS_perf_event_open, &a, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
 }
 
@@ -201,7 +245,7 @@ static void choose_source(const char *name)
 	if (name && strcmp(k->name, name) != 0)
 		fmt_format(smp.note, sizeof smp.note, "unknown event %s; sampling task-clock instead", name);
 	for (;;) {
-		fd = perf_open(k);
+		fd = perf_open(k, 0);
 		if (fd >= 0) {
 			close(fd);
 			smp.event = k;
@@ -214,6 +258,29 @@ static void choose_source(const char *name)
 	}
 	perf_refused(k, errno, "sampling with a CPU-time timer, which fires at the kernel's tick rate at most");
 	smp.event = NULL;
+}
+
+/* Whether the kernel sends a perf event's SIGTRAP as the thread returns to
+ * user mode, the system call done (a task_work since Linux 6.12); before,
+ * it could come in the middle of one, which would then end short or with
+ * EINTR, and time in the kernel is not sampled.  If not, why not, in
+ * smp.note. */
+static int kernel_supported(void)
+{
+	struct utsname u;
+	int major = 0, minor = 0;
+
+	if (!smp.event || !smp.event->time || smp.signo == SIGTRAP)
+		return 0; /* an event that is not time; or (CPROF_SIGNAL) SIGTRAP is the sampler's */
+	if (uname(&u) == 0 && sscanf(u.release, "%d.%d", &major, &minor) == 2 &&
+	    (major > 6 || (major == 6 && minor >= 12)))
+		return 1;
+	if (!smp.note[0])
+		fmt_format(smp.note, sizeof smp.note,
+			   "Linux %s cannot sample time in the kernel safely (6.12 can): it goes to the code sampled "
+			   "after it",
+			   u.release);
+	return 0;
 }
 
 void sample_init(void)
@@ -241,15 +308,31 @@ void sample_init(void)
 	else
 		smp.clock = strcmp(clock, "cpu") == 0 ? CPROF_SAMPLE_CPU : CPROF_SAMPLE_WALL;
 	unwind_init();
+	if (kernel_supported()) {
+		smp.kernel_signo = SIGTRAP;
+		smp.syscall_id = named_add("~", 0, "<system call>", 1);
+		smp.fault_id = named_add("~", 0, "<page fault or interrupt>", 1);
+		smp.own = code_range_of((const void *)sample_init);
+	}
 	smp.stime0 = system_time();
 	retired = cct_new();
-	signals_sample_with(smp.signo);
+	signals_sample_with(smp.signo, smp.kernel_signo);
 	smp.on = 1;
 }
 
 int sample_signo(void)
 {
 	return smp.on ? smp.signo : 0;
+}
+
+/* Adds the signals samples come with to set. */
+void sample_signals(sigset_t *set)
+{
+	if (!smp.on)
+		return;
+	sigaddset(set, smp.signo);
+	if (smp.kernel_signo)
+		sigaddset(set, smp.kernel_signo);
 }
 
 /* A perf event's signal (si_code POLL_*) carries the event's descriptor,
@@ -264,6 +347,8 @@ static int own_event(const siginfo_t *si)
 
 int sample_is_ours(const siginfo_t *si)
 {
+	if (si->si_signo == SIGTRAP && smp.kernel_signo == SIGTRAP)
+		return si->si_code == TRAP_PERF_ && perf_trap(si)->data == (uintptr_t)&sample_tag;
 	/* this thread's event; or one closed since it signalled (a thread
 	 * ending), which only the runtime's parked descriptors can be */
 	if (si->si_code >= POLL_IN && si->si_code <= POLL_HUP)
@@ -271,13 +356,15 @@ int sample_is_ours(const siginfo_t *si)
 	return si->si_code == SI_TIMER && si->si_value.sival_ptr == &sample_tag;
 }
 
+static int kernel_open(struct thread *t);
+
 /* This thread's perf event, signalling it alone at every overflow.  Two
  * of the same non-real-time signal pending make one: a sample weighs what
  * the event counted since the last one, so none of its time is lost. */
 static int perf_start(struct thread *t)
 {
 	struct f_owner_ex owner = {F_OWNER_TID, t->tid};
-	int fd = perf_open(smp.event);
+	int fd = perf_open(smp.event, 0);
 
 	if (fd < 0)
 		return -errno;
@@ -292,6 +379,33 @@ static int perf_start(struct thread *t)
 	}
 	t->sm.perf_fd = fd;
 	t->sm.count_seen = 0;
+	if (smp.kernel_signo) {
+		int e = kernel_open(t);
+		if (e < 0 && !__atomic_exchange_n(&smp.kernel_refused, 1, __ATOMIC_RELAXED) && !smp.note[0])
+			fmt_format(smp.note, sizeof smp.note,
+				   "thread %d cannot sample its time in the kernel (%s): it goes to the code sampled "
+				   "after it",
+				   t->tid, strerrordesc_np(-e));
+	}
+	return 0;
+}
+
+/* This thread's event of the periods that end in the kernel. */
+static int kernel_open(struct thread *t)
+{
+	int fd = perf_open(smp.event, 1);
+
+	if (fd < 0)
+		return -errno;
+	fd = fds_park(fd);
+	if (fd < 0)
+		return -EMFILE;
+	if (ioctl(fd, PERF_EVENT_IOC_ENABLE, 0) < 0) {
+		int e = errno;
+		fds_close(fd);
+		return -e;
+	}
+	t->sm.kernel_fd = fd;
 	return 0;
 }
 
@@ -348,6 +462,7 @@ int sample_thread_start(struct thread *t)
 	s->wall_start = s->wall_seen;
 	s->cpu_start = s->cpu_seen;
 	s->perf_fd = -1;
+	s->kernel_fd = -1;
 	ret = smp.event ? perf_start(t) : -ENODEV;
 	if (ret < 0) /* no perf event for this one: its CPU clock, then */
 		ret = arm(s->cpuclock, t->tid, &sample_tag, smp.period_ns, &s->timer);
@@ -384,6 +499,11 @@ void sample_thread_stop(struct thread *t)
 	} else {
 		timer_delete(t->sm.timer);
 	}
+	if (t->sm.kernel_fd >= 0) {
+		ioctl(t->sm.kernel_fd, PERF_EVENT_IOC_DISABLE, 0);
+		fds_close(t->sm.kernel_fd);
+	}
+	t->sm.kernel_fd = -1;
 	t->sm.perf_fd = -1;
 	t->sm.has_timer = 0;
 }
@@ -395,6 +515,8 @@ void sample_fd_taken(int fd)
 {
 	for (struct thread *t = thread_list(); smp.on && t; t = t->next) {
 		struct sample_thread *s = &t->sm;
+		if (s->kernel_fd == fd && s->has_timer) /* (the event went with it) */
+			__atomic_store_n(&s->kernel_fd, -1, __ATOMIC_RELEASE);
 		if (s->perf_fd != fd || !s->has_timer)
 			continue;
 		__atomic_store_n(&s->perf_fd, -1, __ATOMIC_RELEASE);
@@ -416,13 +538,13 @@ void sample_exec_prepare(void)
 	if (!smp.on || !t)
 		return;
 	sigemptyset(&one);
-	sigaddset(&one, smp.signo);
+	sample_signals(&one);
 	signals_mask(SIG_BLOCK, &one, &old);
 	sample_thread_stop(t);
-	while (syscall(SYS_rt_sigtimedwait, &one, &si, &zero, _NSIG / 8) == smp.signo) {
+	for (int sig; (sig = (int)syscall(SYS_rt_sigtimedwait, &one, &si, &zero, _NSIG / 8)) > 0;) {
 		if (!sample_is_ours(&si)) { /* the program's own, sent again */
-			syscall(SYS_rt_tgsigqueueinfo, getpid(), t->tid, smp.signo, &si);
-			break;
+			syscall(SYS_rt_tgsigqueueinfo, getpid(), t->tid, sig, &si);
+			sigdelset(&one, sig);
 		}
 	}
 	signals_mask(SIG_SETMASK, &old, NULL);
@@ -492,6 +614,7 @@ void sample_reset_retired(void)
 	if (retired)
 		cct_reset(retired);
 	smp.samples = smp.dropped = smp.unsampled = smp.unattributed = smp.events = smp.masked_ns = 0;
+	smp.kernel_samples = 0;
 	smp.offcpu = 0;
 	smp.stime0 = system_time(); /* (a child's starts at 0) */
 	smp.accounting = 0;
@@ -508,6 +631,9 @@ void sample_thread_fork_child(struct thread *t)
 	int masked = t->sm.masked;
 
 	for (struct thread *o = thread_list(); o; o = o->next) {
+		if (o->sm.has_timer && o->sm.kernel_fd >= 0)
+			fds_close(o->sm.kernel_fd);
+		o->sm.kernel_fd = -1;
 		if (o->sm.has_timer && o->sm.perf_fd >= 0)
 			fds_close(o->sm.perf_fd);
 		o->sm.perf_fd = -1;
@@ -602,12 +728,12 @@ static int program_stack(const struct thread *t, uintptr_t *pcs, int n, uintptr_
 	return python_stack(t, pcs, n, out);
 }
 
-/* A sample: the interrupted stack, weighing `weight` ns.  Runs in a signal
- * handler. */
-static void take(ucontext_t *uc, uint64_t weight)
+/* A sample: the interrupted stack, weighing `weight` ns, under the row
+ * `leaf` if not 0.  Runs in a signal handler. */
+static void take(ucontext_t *uc, uint64_t weight, uint64_t leaf)
 {
 	struct thread *t = cur_thread;
-	uintptr_t pcs[UNWIND_MAX_FRAMES], out[PY_FRAMES];
+	uintptr_t pcs[1 + UNWIND_MAX_FRAMES], out[1 + PY_FRAMES]; /* [0]: the leaf */
 	const uintptr_t *stack;
 	int n;
 
@@ -617,7 +743,13 @@ static void take(ucontext_t *uc, uint64_t weight)
 		__atomic_add_fetch(&smp.dropped, 1, __ATOMIC_RELAXED);
 		return;
 	}
-	n = program_stack(t, pcs, unwind_stack(uc, 1, pcs), out, &stack);
+	n = program_stack(t, pcs + 1, unwind_stack(uc, 1, pcs + 1), out + 1, &stack);
+	if (n > 0 && leaf) {
+		uintptr_t *under = stack == pcs + 1 ? pcs : out;
+		under[0] = (uintptr_t)leaf;
+		stack = under;
+		n++;
+	}
 	/* n 0: nothing of the program's ran (the interpreter starting or
 	 * ending): its time is the interpreter's, shown nowhere, and not to be
 	 * charged to where the thread last was either */
@@ -628,6 +760,8 @@ static void take(ucontext_t *uc, uint64_t weight)
 	else if (record(t, stack, n, weight, 1)) {
 		__atomic_add_fetch(&t->sm.sampled, weight, __ATOMIC_RELAXED);
 		__atomic_add_fetch(&smp.samples, 1, __ATOMIC_RELAXED);
+		if (leaf)
+			__atomic_add_fetch(&smp.kernel_samples, 1, __ATOMIC_RELAXED);
 	}
 	unwind_end();
 }
@@ -713,26 +847,72 @@ static void perf_sample(void *uc)
 
 	if (read(t->sm.perf_fd, &count, sizeof count) != sizeof count)
 		count = t->sm.count_seen + smp.period_ns;
-	take(uc, count - t->sm.count_seen);
+	take(uc, count - t->sm.count_seen, 0);
 	if (!smp.event->time)
 		__atomic_add_fetch(&smp.events, count - t->sm.count_seen, __ATOMIC_RELAXED);
 	t->sm.count_seen = count;
 }
 
-/* The handler of the sampler's signal, for the signals sample_is_ours()
+/* Whether the thread returns from a system call at uc (or is about to make
+ * it again, restarted); else a fault or an interrupt took it into the
+ * kernel. */
+static int in_syscall(const ucontext_t *uc)
+{
+	uintptr_t ip = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+	const unsigned char *p = (const unsigned char *)ip;
+
+	/* (`syscall` is 0f 05; the bytes before ip only on its page) */
+	return (ip % 4096 >= 2 && p[-2] == 0x0f && p[-1] == 0x05) || (ip % 4096 <= 4094 && p[0] == 0x0f && p[1] == 0x05);
+}
+
+/* A period that ended in the kernel, signalled as the thread returns to
+ * user mode: at the stack that entered the kernel, under a row that says
+ * why, weighing the thread's CPU time since its last sample. */
+static void kernel_sample(ucontext_t *uc)
+{
+	struct thread *t = cur_thread;
+	uint64_t count, weight = smp.period_ns;
+
+	/* the runtime's own code, interrupted: the time is its, and goes to
+	 * the next sample, as the time of the sampler's handlers does */
+	if (!t || code_range_has(smp.own, (uintptr_t)uc->uc_mcontext.gregs[REG_RIP]))
+		return;
+	if (t->sm.perf_fd >= 0 && read(t->sm.perf_fd, &count, sizeof count) == sizeof count) {
+		weight = count - t->sm.count_seen;
+		t->sm.count_seen = count;
+	}
+	take(uc, weight, in_syscall(uc) ? smp.syscall_id : smp.fault_id);
+}
+
+/* Set while this thread's handler takes a sample: the other signal's is
+ * left for later (it is the same thread's time). */
+static __thread int sampling __attribute__((tls_model("initial-exec")));
+
+/* The handler of the sampler's signals, for the signals sample_is_ours()
  * recognises.  Runs in a signal handler, with the signal blocked. */
 void sample_signal(siginfo_t *si, void *uc)
 {
 	int saved = errno;
 
-	if (si->si_code >= POLL_IN && si->si_code <= POLL_HUP) {
+	/* the other signal, arrived with this one, whose handler is next:
+	 * it has not yet run, and its sample will be where the thread was */
+	if (sampling || signals_entry(uc))
+		return;
+	sampling = 1;
+	if (si->si_signo == smp.kernel_signo && si->si_code == TRAP_PERF_) {
+		/* one that waited for the program to unblock SIGTRAP is not
+		 * where the kernel was: the next sample weighs its time */
+		if (!(perf_trap(si)->flags & 1))
+			kernel_sample(uc);
+	} else if (si->si_code >= POLL_IN && si->si_code <= POLL_HUP) {
 		if (own_event(si))
 			perf_sample(uc); /* (not a closed event's late signal) */
 	} else {
-		take(uc, smp.period_ns * (1 + (uint64_t)(si->si_overrun > 0 ? si->si_overrun : 0)));
+		take(uc, smp.period_ns * (1 + (uint64_t)(si->si_overrun > 0 ? si->si_overrun : 0)), 0);
 	}
 	if (smp.clock != CPROF_SAMPLE_EVENT)
 		account_all(clock_ns(CLOCK_MONOTONIC), 0);
+	sampling = 0;
 	errno = saved;
 }
 
@@ -765,7 +945,7 @@ void sample_block_end(struct block_mark *m)
 		return;
 	dw = clock_ns(CLOCK_MONOTONIC) - m->wall;
 	ds = __atomic_load_n(&t->sm.sampled, __ATOMIC_RELAXED) - m->sampled;
-	if (smp.clock == CPROF_SAMPLE_WALL && dw >= BLOCKED_NS && dw > ds && t->sm.tree && unwind_begin()) {
+	if (smp.clock == CPROF_SAMPLE_WALL && dw >= BLOCKED_NS && dw > ds && t->sm.tree && unwind_begin_patient()) {
 		unw_getcontext(&uc);
 		n = program_stack(t, pcs, unwind_stack(&uc, 0, pcs), out, &stack);
 		if (n > 0 && record(t, stack, n, dw - ds, 0)) {
@@ -816,6 +996,7 @@ void sample_write_info(struct rawbuf *b)
 	stime = system_time();
 	rec.kernel_ns = stime > smp.stime0 ? stime - smp.stime0 : 0;
 	rec.offcpu_ns = off_cpu(now);
+	rec.kernel_samples = __atomic_load_n(&smp.kernel_samples, __ATOMIC_RELAXED);
 	rawbuf_begin(b, CPROF_REC_SAMPLING, sizeof rec);
 	rawbuf_put(b, &rec, sizeof rec);
 	rawbuf_end(b, sizeof rec);

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #include "cprof-format.h"
@@ -36,6 +37,7 @@ static int fatal[NSIG];               /* those whose default action ends it */
 static struct sigaction prog[NSIG]; /* the program's view */
 static int ready;
 static int sample_sig;                /* the sampler's signal (sample.c), or 0 */
+static int kernel_sig;                /* its signal of samples in the kernel, or 0 */
 static __thread unsigned prog_handled /* the program's handlers run in this thread */
 	__attribute__((tls_model("initial-exec")));
 
@@ -63,8 +65,9 @@ static int install(int sig)
 	const struct sigaction *p = &prog[sig];
 	struct sigaction sa;
 
-	if (sig != sample_sig &&
-	    (p->sa_handler == SIG_IGN || (p->sa_handler == SIG_DFL && !fatal[sig])))
+	int sampler = sig == sample_sig || sig == kernel_sig;
+
+	if (!sampler && (p->sa_handler == SIG_IGN || (p->sa_handler == SIG_DFL && !fatal[sig])))
 		return real_sigaction(sig, p, NULL);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = on_signal;
@@ -74,9 +77,9 @@ static int install(int sig)
 	} else {
 		sa.sa_mask = p->sa_mask;
 		sa.sa_flags = (p->sa_flags | SA_SIGINFO) & ~SA_RESETHAND;
-		/* the sampler's signal must not interrupt system calls that
-		 * restart: the program's own handler of it restarts them too */
-		if (sig == sample_sig)
+		/* the sampler's signals must not interrupt system calls that
+		 * restart: the program's own handler of them restarts them too */
+		if (sampler)
 			sa.sa_flags |= SA_RESTART;
 	}
 	return real_sigaction(sig, &sa, NULL);
@@ -99,7 +102,9 @@ static int is_fault(int sig, const siginfo_t *si)
  * written.  Async-signal-safe. */
 void signals_fill_but_faults(sigset_t *set)
 {
-	static const int faults[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS};
+	/* (not SIGTRAP: it brings samples too, and the runtime sets no
+	 * breakpoints) */
+	static const int faults[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGSYS};
 
 	sigfillset(set);
 	for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
@@ -119,13 +124,21 @@ int signals_stack_room(size_t need)
 	return (uintptr_t)&here - (uintptr_t)ss.ss_sp > need;
 }
 
+/* Whether the thread was interrupted at the entry of the runtime's
+ * handler: two signals came at once, and the kernel set up the other's
+ * handler first. */
+int signals_entry(const void *uc)
+{
+	return ((const ucontext_t *)uc)->uc_mcontext.gregs[REG_RIP] == (greg_t)(uintptr_t)on_signal;
+}
+
 /* Runs in a signal handler. */
 static void on_signal(int sig, siginfo_t *si, void *uc)
 {
 	int saved = errno;
 	struct sigaction p = prog[sig];
 
-	if (sig == sample_sig && sample_is_ours(si)) {
+	if ((sig == sample_sig || sig == kernel_sig) && sample_is_ours(si)) {
 		sample_signal(si, uc);
 		goto out;
 	}
@@ -216,17 +229,21 @@ static void adopt_kernel_action(int sig)
 	install(sig);
 }
 
-/* The sampler's signal: always handled here, whatever the program does
- * with it. */
-void signals_sample_with(int signo)
+/* The sampler's signals (its own, and SIGTRAP for its samples in the
+ * kernel, or 0): always handled here, whatever the program does with
+ * them. */
+void signals_sample_with(int signo, int kernel_signo)
 {
 	if (!resolve())
 		return;
-	if (!managed[signo] && real_sigaction(signo, NULL, &prog[signo]) < 0)
-		return;
-	managed[signo] = 1;
-	sample_sig = signo;
-	install(signo);
+	for (int i = 0; i < 2; i++) {
+		int sig = i ? kernel_signo : signo;
+		if (!sig || (!managed[sig] && real_sigaction(sig, NULL, &prog[sig]) < 0))
+			continue;
+		managed[sig] = 1;
+		*(i ? &kernel_sig : &sample_sig) = sig;
+		install(sig);
+	}
 }
 
 /* How many times the program's own handlers ran in this thread, whatever

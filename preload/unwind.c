@@ -131,6 +131,17 @@ int unwind_begin(void)
 	return 1;
 }
 
+/* The same, outside a signal handler, where waiting longer is safe: up to
+ * a millisecond, while other threads' handlers unwind.  A blocking call's
+ * time, charged when it returns, is not given up for a busy moment. */
+int unwind_begin_patient(void)
+{
+	for (int i = 0; i < 20; i++)
+		if (unwind_begin())
+			return 1;
+	return 0;
+}
+
 /* Whether this thread is in libunwind for the runtime (not the program's
  * own use of it). */
 int unwind_in_progress(void)
@@ -173,6 +184,35 @@ int unwind_stack(void *uc, int signal_frame, uintptr_t *pcs)
 	if (n == UNWIND_MAX_FRAMES && cut_id && !(python && python_in_interpreter(pcs[n - 1])) && unw_step(&c) > 0)
 		pcs[n - 1] = (uintptr_t)cut_id;
 	return n;
+}
+
+static int find_range(struct dl_phdr_info *info, size_t size, void *data)
+{
+	struct code_range *r = data;
+	uintptr_t lo = UINTPTR_MAX, hi = 0;
+
+	(void)size;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		if (ph->p_type != PT_LOAD)
+			continue;
+		if (info->dlpi_addr + ph->p_vaddr < lo)
+			lo = info->dlpi_addr + ph->p_vaddr;
+		if (info->dlpi_addr + ph->p_vaddr + ph->p_memsz > hi)
+			hi = info->dlpi_addr + ph->p_vaddr + ph->p_memsz;
+	}
+	if (r->lo < lo || r->lo >= hi)
+		return 0;
+	*r = (struct code_range){lo, hi};
+	return 1;
+}
+
+struct code_range code_range_of(const void *addr)
+{
+	struct code_range r = {(uintptr_t)addr, 0};
+
+	dl_iterate_phdr(find_range, &r);
+	return r.hi ? r : (struct code_range){0, 0};
 }
 
 /* libunwind's pipe, made where the program does not reach; the program's

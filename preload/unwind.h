@@ -6,12 +6,25 @@
 
 #define UNWIND_MAX_FRAMES 128
 
+/* The code of one loaded object, lo to hi. */
+struct code_range {
+	uintptr_t lo, hi;
+};
+/* The object that holds the code at addr; {0, 0} if none.  Not in a
+ * signal handler (dl_iterate_phdr). */
+struct code_range code_range_of(const void *addr);
+static inline int code_range_has(struct code_range r, uintptr_t pc)
+{
+	return pc >= r.lo && pc < r.hi;
+}
+
 /* Starts libunwind and finds the dynamic loader's lock; before any
  * sample. */
 void unwind_init(void);
 /* Whether this thread may unwind now; if so, unwind_end() must follow.
  * Async-signal-safe, as the two that follow. */
 int unwind_begin(void);
+int unwind_begin_patient(void); /* not in a signal handler */
 void unwind_end(void);
 int unwind_in_progress(void);
 /* In the child after fork. */

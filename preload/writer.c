@@ -594,8 +594,7 @@ static int write_file_quietly(int reason, int value)
 	sigaddset(&ours, SIGPIPE);
 	sigaddset(&ours, SIGXFSZ);
 	block = ours;
-	if (sample_signo())
-		sigaddset(&block, sample_signo()); /* no samples of the writer */
+	sample_signals(&block); /* no samples of the writer */
 	signals_mask(SIG_BLOCK, &block, &old);
 	sigpending(&before);
 	roomy = fds_room_begin(&nofile);
