@@ -261,7 +261,7 @@ static void choose_source(const char *name)
 }
 
 /* Whether the kernel sends a perf event's SIGTRAP as the thread returns to
- * user mode, the system call done (a task_work since Linux 6.12); before,
+ * user mode, the system call done (a task_work since Linux 6.11); before,
  * it could come in the middle of one, which would then end short or with
  * EINTR, and time in the kernel is not sampled.  If not, why not, in
  * smp.note. */
@@ -273,11 +273,11 @@ static int kernel_supported(void)
 	if (!smp.event || !smp.event->time || smp.signo == SIGTRAP)
 		return 0; /* an event that is not time; or (CPROF_SIGNAL) SIGTRAP is the sampler's */
 	if (uname(&u) == 0 && sscanf(u.release, "%d.%d", &major, &minor) == 2 &&
-	    (major > 6 || (major == 6 && minor >= 12)))
+	    (major > 6 || (major == 6 && minor >= 11)))
 		return 1;
 	if (!smp.note[0])
 		fmt_format(smp.note, sizeof smp.note,
-			   "Linux %s cannot sample time in the kernel safely (6.12 can): it goes to the code sampled "
+			   "Linux %s cannot sample time in the kernel safely (6.11 can): it goes to the code sampled "
 			   "after it",
 			   u.release);
 	return 0;
