@@ -132,6 +132,9 @@ int signals_stack_room(size_t need);
 int signals_mask(int how, const sigset_t *set, sigset_t *old);
 void signals_fill_but_faults(sigset_t *set);
 int signals_entry(const void *uc);
+unsigned signals_held(void);
+void signals_thread_begin(unsigned inherited);
+void signals_exec_prepare(int failed);
 
 /* exec.c */
 void exec_init(void);

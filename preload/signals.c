@@ -40,6 +40,9 @@ static int sample_sig;                /* the sampler's signal (sample.c), or 0 *
 static int kernel_sig;                /* its signal of samples in the kernel, or 0 */
 static __thread unsigned prog_handled /* the program's handlers run in this thread */
 	__attribute__((tls_model("initial-exec")));
+/* The sampler's signals this thread blocks, as far as the program knows
+ * (bit 0 sample_sig, bit 1 kernel_sig): see program_mask(). */
+static __thread unsigned held __attribute__((tls_model("initial-exec")));
 
 /* The signals whose default action ends the process. */
 static const int fatal_signals[] = {
@@ -97,6 +100,19 @@ static int is_fault(int sig, const siginfo_t *si)
 	return si && si->si_code > 0 && (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE);
 }
 
+/* The bit of `held` that stands for sig, 0 if it is not a sampler's. */
+static unsigned sampler_bit(int sig)
+{
+	return !sig ? 0 : sig == sample_sig ? 1u : sig == kernel_sig ? 2u : 0;
+}
+
+/* Whether the program's masks leave sig out: a sampler's signal that the
+ * program does not handle itself.  (One that it handles, it may block.) */
+static int kept_open(int sig)
+{
+	return sampler_bit(sig) && (prog[sig].sa_handler == SIG_DFL || prog[sig].sa_handler == SIG_IGN);
+}
+
 /* Fills set with every signal but the faults the runtime's own code may
  * raise: blocked, a fault kills the process at once, with no profile
  * written.  Async-signal-safe. */
@@ -132,6 +148,8 @@ int signals_entry(const void *uc)
 	return ((const ucontext_t *)uc)->uc_mcontext.gregs[REG_RIP] == (greg_t)(uintptr_t)on_signal;
 }
 
+static unsigned sampler_bit(int sig);
+
 /* Runs in a signal handler. */
 static void on_signal(int sig, siginfo_t *si, void *uc)
 {
@@ -140,6 +158,14 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 
 	if ((sig == sample_sig || sig == kernel_sig) && sample_is_ours(si)) {
 		sample_signal(si, uc);
+		goto out;
+	}
+	if (held & sampler_bit(sig)) {
+		/* the program's own, in a thread that blocks it as far as the
+		 * program knows: blocked now, when the handler returns, and
+		 * pending again, as it would have stayed */
+		sigaddset(&((ucontext_t *)uc)->uc_sigmask, sig);
+		syscall(SYS_rt_tgsigqueueinfo, getpid(), syscall(SYS_gettid), sig, si);
 		goto out;
 	}
 	if (is_fault(sig, si))
@@ -231,7 +257,7 @@ static void adopt_kernel_action(int sig)
 
 /* The sampler's signals (its own, and SIGTRAP for its samples in the
  * kernel, or 0): always handled here, whatever the program does with
- * them. */
+ * them, and not blocked in the main thread (signals_thread_begin). */
 void signals_sample_with(int signo, int kernel_signo)
 {
 	if (!resolve())
@@ -244,6 +270,56 @@ void signals_sample_with(int signo, int kernel_signo)
 		*(i ? &kernel_sig : &sample_sig) = sig;
 		install(sig);
 	}
+	signals_thread_begin(0);
+}
+
+/* The sampler's signals the calling thread blocks as far as the program
+ * knows, for a thread it starts. */
+unsigned signals_held(void)
+{
+	return held;
+}
+
+/* A thread starts (the main thread, when sampling does): the sampler's
+ * signals it was started with blocked (pthread_attr_setsigmask_np, or a
+ * parent's mask across exec) are unblocked, and held for the program; the
+ * thread that started it held `inherited`, which its mask, inherited,
+ * does not show. */
+void signals_thread_begin(unsigned inherited)
+{
+	sigset_t mask, open;
+
+	held = 0;
+	sigemptyset(&open);
+	if (syscall(SYS_rt_sigprocmask, SIG_BLOCK, NULL, &mask, _NSIG / 8) < 0)
+		return;
+	for (int sig = 1; sig < NSIG; sig++) {
+		if (!kept_open(sig))
+			continue;
+		if (sigismember(&mask, sig)) {
+			held |= sampler_bit(sig);
+			sigaddset(&open, sig);
+		} else {
+			held |= inherited & sampler_bit(sig);
+		}
+	}
+	if (!sigisemptyset(&open))
+		syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &open, NULL, _NSIG / 8);
+}
+
+/* Before exec: what the program blocks as far as it knows is blocked, for
+ * the new program, which inherits the mask; after a failed exec, open
+ * again. */
+void signals_exec_prepare(int failed)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	for (int sig = 1; sig < NSIG; sig++)
+		if (held & sampler_bit(sig))
+			sigaddset(&set, sig);
+	if (!sigisemptyset(&set))
+		syscall(SYS_rt_sigprocmask, failed ? SIG_UNBLOCK : SIG_BLOCK, &set, NULL, _NSIG / 8);
 }
 
 /* How many times the program's own handlers ran in this thread, whatever
@@ -369,7 +445,7 @@ int signals_mask(int how, const sigset_t *set, sigset_t *old)
  * its signal: the time a thread runs so goes unsampled. */
 static int program_mask(sigmask_fn **real, const char *name, int how, const sigset_t *set, sigset_t *old)
 {
-	sigset_t was;
+	sigset_t asked, pass, was;
 	int ret;
 
 	if (unwind_in_progress()) {
@@ -378,10 +454,43 @@ static int program_mask(sigmask_fn **real, const char *name, int how, const sigs
 		return 0;
 	}
 	LIBC_NEXT(*real, name);
-	ret = (*real)(how, set, old ? old : &was);
-	if (ret == 0 && set && sample_sig)
-		sample_masked(how, set, old ? old : &was);
-	return ret;
+	for (int sig = 1; held && sig < NSIG; sig++)
+		if ((held & sampler_bit(sig)) && !kept_open(sig)) {
+			/* the program handles it now: its mask is the truth */
+			sigset_t one;
+			sigemptyset(&one);
+			sigaddset(&one, sig);
+			(*real)(SIG_BLOCK, &one, NULL);
+			held &= ~sampler_bit(sig);
+		}
+	if (set) {
+		asked = pass = *set;
+		for (int sig = 1; how != SIG_UNBLOCK && sig < NSIG; sig++)
+			if (kept_open(sig))
+				sigdelset(&pass, sig);
+	}
+	ret = (*real)(how, set ? &pass : NULL, &was);
+	if (ret != 0)
+		return ret;
+	if (set && sample_sig)
+		sample_masked(how, &pass, &was);
+	/* what the program is told, and what it now blocks as far as it knows */
+	for (int sig = 1; sig < NSIG; sig++) {
+		unsigned bit = sampler_bit(sig);
+		int before = (held & bit) || sigismember(&was, sig) == 1, in, now;
+		if (!bit)
+			continue;
+		if (held & bit)
+			sigaddset(&was, sig);
+		if (!set || !kept_open(sig))
+			continue;
+		in = sigismember(&asked, sig) == 1;
+		now = how == SIG_SETMASK ? in : how == SIG_BLOCK ? before || in : before && !in;
+		held = now ? held | bit : held & ~bit;
+	}
+	if (old)
+		*old = was;
+	return 0;
 }
 
 CPROF_EXPORT int sigprocmask(int how, const sigset_t *set, sigset_t *old)

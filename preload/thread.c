@@ -214,6 +214,7 @@ int thread_write_all(struct rawbuf *b, uint64_t now, uint64_t *lost)
 struct start {
 	void *(*fn)(void *);
 	void *arg;
+	unsigned held; /* the starter's sampler signals held (signals.c) */
 };
 
 static void *thread_trampoline(void *p)
@@ -221,6 +222,7 @@ static void *thread_trampoline(void *p)
 	struct start s = *(struct start *)p;
 
 	free(p);
+	signals_thread_begin(s.held);
 	thread_self();
 	return s.fn(s.arg);
 }
@@ -238,6 +240,7 @@ CPROF_EXPORT int pthread_create(pthread_t *th, const pthread_attr_t *attr, void 
 		return real_pthread_create(th, attr, fn, arg);
 	s->fn = fn;
 	s->arg = arg;
+	s->held = signals_held();
 	if (python_present())
 		python_thread_creating();
 	ret = real_pthread_create(th, attr, thread_trampoline, s);

@@ -4,7 +4,7 @@ TEST_PROG_FLAGS = -g -O2 -finstrument-functions
 check_PROGRAMS += tests/progs/exits tests/progs/threads tests/progs/recurse tests/progs/io \
 	tests/progs/race tests/progs/jump tests/progs/early \
 	tests/progs/blocking tests/progs/ownsig tests/progs/forks tests/progs/counts tests/progs/loader \
-	tests/progs/fds tests/progs/kernel
+	tests/progs/fds tests/progs/kernel tests/progs/masks
 tests_progs_exits_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_race_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_jump_CFLAGS = $(AM_CFLAGS) -g -O0 -finstrument-functions
@@ -21,6 +21,7 @@ tests_progs_io_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_counts_CFLAGS = $(AM_CFLAGS) -g -Wno-missing-prototypes
 tests_progs_counts_LDADD = -lpthread
 tests_progs_loader_LDADD = -lpthread -ldl
+tests_progs_masks_LDADD = -lpthread
 tests_progs_fds_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 
 if HAVE_MPI

@@ -114,6 +114,21 @@ within "blocking: a wrapped call's time goes to the stack that made it" "$(cumti
 expect_eq "own SIGPROF and SIGALRM handlers keep getting their signals" "1 1" "$(head -n 1 "$WORK/own.out")"
 within "a thread blocking every signal still runs, and the others are sampled" "$(cumtime "$WORK/own.out" spin_for)" 0.9 3.0
 
+# a thread started with every signal blocked, as liblzma starts its
+# workers, is sampled all the same: the sampler's signals are not the
+# program's to block.  The program still reads back the mask it set, and a
+# SIGPROF it raises there stays pending until it waits for it.
+"$PROGS/masks" > "$WORK/masks.plain"
+for clock in wall cpu; do
+	timed "$CPROF" --clock=$clock "$PROGS/masks" > "$WORK/masks.$clock.prog" 2> "$WORK/masks.$clock.out"
+	expect_eq "$clock clock: a thread that blocks every signal sees its mask, and its SIGPROF, as without cprof" \
+		"$(cat "$WORK/masks.plain")" "$(cat "$WORK/masks.$clock.prog")"
+	within "$clock clock: a thread that blocks every signal is sampled all the same (its 0.3 s of CPU)" \
+		"$(cumtime "$WORK/masks.$clock.out" worker_spin)" 0.270 "$took"
+	expect_eq "$clock clock: ... and no note of a blocked signal" "" \
+		"$(grep 'blocked the sampling signal' "$WORK/masks.$clock.out")"
+done
+
 # forking in a tight loop, sampled all along
 start=$(date +%s)
 "$CPROF" -d "$WORK/forks" "$PROGS/forks" 300 > "$WORK/forks.out" 2>&1
