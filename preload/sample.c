@@ -457,7 +457,7 @@ int sample_thread_start(struct thread *t)
 	signals_mask(SIG_BLOCK, NULL, &mask);
 	s->masked = sigismember(&mask, smp.signo) == 1;
 	s->masked_since = s->cpu_seen;
-	s->masked_ns = 0;
+	s->masked_ns = s->masked_skip = 0;
 	s->wall_seen = clock_ns(CLOCK_MONOTONIC);
 	s->wall_start = s->wall_seen;
 	s->cpu_start = s->cpu_seen;
@@ -590,10 +590,12 @@ void sample_masked(int how, const sigset_t *set, const sigset_t *old)
 	if (masked == s->masked)
 		return;
 	uint64_t now = clock_ns(s->cpuclock);
-	if (masked)
+	if (masked) {
 		s->masked_since = now;
-	else
+	} else {
 		s->masked_ns += now - s->masked_since;
+		__atomic_add_fetch(&s->masked_skip, now - s->masked_since, __ATOMIC_RELAXED);
+	}
 	s->masked = masked;
 }
 
@@ -838,6 +840,17 @@ static void account_all(uint64_t now, int force)
 	account_unlock();
 }
 
+/* What a sample of thread t weighs, its perf counter at `count`: the
+ * thread's CPU time since its last sample, less the time it ran with the
+ * sampler's signal blocked (which the report gives apart, unsampled). */
+static uint64_t weigh(struct thread *t, uint64_t count)
+{
+	uint64_t spent = count - t->sm.count_seen, skip = __atomic_exchange_n(&t->sm.masked_skip, 0, __ATOMIC_RELAXED);
+
+	t->sm.count_seen = count;
+	return spent > skip ? spent - skip : 0;
+}
+
 /* A perf event overflowed: the sample weighs what it counted since the last
  * one (nanoseconds of CPU for task-clock). */
 static void perf_sample(void *uc)
@@ -847,9 +860,12 @@ static void perf_sample(void *uc)
 
 	if (read(t->sm.perf_fd, &count, sizeof count) != sizeof count)
 		count = t->sm.count_seen + smp.period_ns;
+	if (smp.event->time) {
+		take(uc, weigh(t, count), 0);
+		return;
+	}
 	take(uc, count - t->sm.count_seen, 0);
-	if (!smp.event->time)
-		__atomic_add_fetch(&smp.events, count - t->sm.count_seen, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&smp.events, count - t->sm.count_seen, __ATOMIC_RELAXED);
 	t->sm.count_seen = count;
 }
 
@@ -874,13 +890,13 @@ static void kernel_sample(ucontext_t *uc)
 	uint64_t count, weight = smp.period_ns;
 
 	/* the runtime's own code, interrupted: the time is its, and goes to
-	 * the next sample, as the time of the sampler's handlers does */
-	if (!t || code_range_has(smp.own, (uintptr_t)uc->uc_mcontext.gregs[REG_RIP]))
+	 * the next sample, as the time of the sampler's handlers does; a
+	 * thread that blocks the sampler's signal (one the program handles)
+	 * is not sampled at all meanwhile: its time is said apart */
+	if (!t || t->sm.masked || code_range_has(smp.own, (uintptr_t)uc->uc_mcontext.gregs[REG_RIP]))
 		return;
-	if (t->sm.perf_fd >= 0 && read(t->sm.perf_fd, &count, sizeof count) == sizeof count) {
-		weight = count - t->sm.count_seen;
-		t->sm.count_seen = count;
-	}
+	if (t->sm.perf_fd >= 0 && read(t->sm.perf_fd, &count, sizeof count) == sizeof count)
+		weight = weigh(t, count);
 	take(uc, weight, in_syscall(uc) ? smp.syscall_id : smp.fault_id);
 }
 
@@ -908,7 +924,11 @@ void sample_signal(siginfo_t *si, void *uc)
 		if (own_event(si))
 			perf_sample(uc); /* (not a closed event's late signal) */
 	} else {
-		take(uc, smp.period_ns * (1 + (uint64_t)(si->si_overrun > 0 ? si->si_overrun : 0)), 0);
+		/* (the timer's overruns while the signal was blocked are not
+		 * weighed: that time is said apart) */
+		uint64_t w = smp.period_ns * (1 + (uint64_t)(si->si_overrun > 0 ? si->si_overrun : 0));
+		uint64_t skip = cur_thread ? __atomic_exchange_n(&cur_thread->sm.masked_skip, 0, __ATOMIC_RELAXED) : 0;
+		take(uc, w > skip ? w - skip : 0, 0);
 	}
 	if (smp.clock != CPROF_SAMPLE_EVENT)
 		account_all(clock_ns(CLOCK_MONOTONIC), 0);

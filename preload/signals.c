@@ -160,10 +160,11 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 		sample_signal(si, uc);
 		goto out;
 	}
-	if (held & sampler_bit(sig)) {
+	if ((held & sampler_bit(sig)) && !(sig == SIGTRAP && si->si_code > 0)) {
 		/* the program's own, in a thread that blocks it as far as the
 		 * program knows: blocked now, when the handler returns, and
-		 * pending again, as it would have stayed */
+		 * pending again, as it would have stayed (not a trap of the
+		 * kernel's, which ends the process blocked or not) */
 		sigaddset(&((ucontext_t *)uc)->uc_sigmask, sig);
 		syscall(SYS_rt_tgsigqueueinfo, getpid(), syscall(SYS_gettid), sig, si);
 		goto out;

@@ -42,6 +42,7 @@ struct sample_thread {
 	 * (its CPU clock), and the CPU time it ran so before, unsampled */
 	int masked;
 	uint64_t masked_since, masked_ns;
+	uint64_t masked_skip; /* of it, ns the next sample must not weigh */
 	/* at the last accounting (sample.c's account()) */
 	uint64_t wall_seen, cpu_seen, sampled_seen, charged_seen;
 	/* when sampling started: its time off the CPU is the wall time since

@@ -8,7 +8,8 @@ matches "a run shorter than a sample period: says so, with its CPU time" \
 	"^cprof: nothing was sampled: the program ran [0-9.]+ ms of CPU in all, hardly more than the 10\.000 ms between samples: raise -F" \
 	"$(cat "$WORK/short.err")"
 
-# nothing sampled: the program blocks the sampler's signal
+# nothing sampled: the program blocks the sampler's signal, which it
+# handles itself (one it does not handle, it cannot block: sampling.sh)
 "$CPROF" "$PROGS/ownsig" 0.3 deaf > /dev/null 2> "$WORK/deaf.err"
 matches "a program that blocks every signal: says that it kept the samples out" \
 	"^cprof: nothing was sampled: the program blocked the sampling signal in the threads that ran \([0-9.]+ s of CPU\)" \

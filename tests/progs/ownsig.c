@@ -3,7 +3,9 @@
  * blocks every signal; it prints how many of its own signals it got.
  *
  *   ownsig [SECONDS]   (default 1)
- *   ownsig SECONDS deaf   only computes, with every signal blocked */
+ *   ownsig SECONDS deaf   only computes, with every signal blocked, its
+ *                         SIGPROF handler in place (a program that handles
+ *                         the sampler's signal may block it) */
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -50,15 +52,14 @@ int main(int argc, char **argv)
 	struct sigaction sa;
 	pthread_t t;
 
-	if (argc > 2) {
-		deaf(&seconds);
-		return 0;
-	}
-
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_prof;
 	sa.sa_flags = SA_RESTART;
 	sigaction(SIGPROF, &sa, NULL);
+	if (argc > 2) {
+		deaf(&seconds);
+		return 0;
+	}
 	sa.sa_handler = on_alarm;
 	sigaction(SIGALRM, &sa, NULL);
 	setitimer(ITIMER_PROF, &prof, NULL);
