@@ -105,14 +105,29 @@ static char *const *env_fix(char *const envp[], char **out, char *preload, size_
 	char name##_preload[2 * PATH_MAX];                                \
 	char *const *name = env_fix(envp, name##_space, name##_preload, sizeof name##_preload)
 
+/* Before an exec: this image's profile; and the mask the new program
+ * inherits, as the program set it (signals.c keeps the sampler's signals
+ * open), a vfork child's too.  After a failed one, as before. */
+static void exec_begin(void)
+{
+	runtime_finish(CPROF_END_EXEC, 0);
+	signals_exec_prepare(0);
+}
+
+static void exec_failed(void)
+{
+	signals_exec_prepare(1);
+	runtime_exec_failed();
+}
+
 static int do_execve(const char *path, char *const argv[], char *const envp[])
 {
 	ENV_FIX(env, envp);
 	int ret;
 
-	runtime_finish(CPROF_END_EXEC, 0);
+	exec_begin();
 	ret = (int)syscall(SYS_execve, path, argv, env);
-	runtime_exec_failed();
+	exec_failed();
 	return ret;
 }
 
@@ -126,9 +141,9 @@ static int do_execvpe(const char *file, char *const argv[], char *const envp[])
 		errno = ENOSYS;
 		return -1;
 	}
-	runtime_finish(CPROF_END_EXEC, 0);
+	exec_begin();
 	ret = real_execvpe(file, argv, env);
-	runtime_exec_failed();
+	exec_failed();
 	return ret;
 }
 
@@ -162,9 +177,9 @@ CPROF_EXPORT int fexecve(int fd, char *const argv[], char *const envp[])
 		errno = ENOSYS;
 		return -1;
 	}
-	runtime_finish(CPROF_END_EXEC, 0);
+	exec_begin();
 	ret = real_fexecve(fd, argv, env);
-	runtime_exec_failed();
+	exec_failed();
 	return ret;
 }
 
@@ -230,15 +245,38 @@ CPROF_EXPORT int execle(const char *path, const char *arg0, ...)
 	return do_execve(path, argv, envp);
 }
 
+/* The attributes a spawned program starts with: the caller's, or, where
+ * the program blocks the sampler's signals as far as it knows and sets no
+ * mask of its own for the child, a copy in *mine with the mask the program
+ * knows (the child inherits the real one, which leaves them open). */
+static const posix_spawnattr_t *spawn_attr(const posix_spawnattr_t *attr, posix_spawnattr_t *mine)
+{
+	sigset_t mask;
+	short flags = 0;
+
+	if (!signals_held() || (attr && (posix_spawnattr_getflags(attr, &flags) != 0 || (flags & POSIX_SPAWN_SETSIGMASK))))
+		return attr;
+	if (attr)
+		*mine = *attr; /* (glibc's is plain data) */
+	else if (posix_spawnattr_init(mine) != 0)
+		return attr;
+	pthread_sigmask(SIG_BLOCK, NULL, &mask); /* (the wrapper: the program's view) */
+	posix_spawnattr_setsigmask(mine, &mask);
+	posix_spawnattr_setflags(mine, (short)(flags | POSIX_SPAWN_SETSIGMASK));
+	return mine;
+}
+
 CPROF_EXPORT int posix_spawn(pid_t *pid, const char *path, const posix_spawn_file_actions_t *fa,
 			     const posix_spawnattr_t *attr, char *const argv[], char *const envp[])
 {
 	ENV_FIX(env, envp);
 
+	posix_spawnattr_t mine;
+
 	LIBC_NEXT(real_posix_spawn, "posix_spawn");
 	if (!real_posix_spawn)
 		return ENOSYS;
-	return real_posix_spawn(pid, path, fa, attr, argv, env);
+	return real_posix_spawn(pid, path, fa, spawn_attr(attr, &mine), argv, env);
 }
 
 CPROF_EXPORT int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_file_actions_t *fa,
@@ -246,8 +284,10 @@ CPROF_EXPORT int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_fi
 {
 	ENV_FIX(env, envp);
 
+	posix_spawnattr_t mine;
+
 	LIBC_NEXT(real_posix_spawnp, "posix_spawnp");
 	if (!real_posix_spawnp)
 		return ENOSYS;
-	return real_posix_spawnp(pid, file, fa, attr, argv, env);
+	return real_posix_spawnp(pid, file, fa, spawn_attr(attr, &mine), argv, env);
 }

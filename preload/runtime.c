@@ -143,10 +143,8 @@ void runtime_finish(int reason, int value)
 	if (!rt.active || (int)getpid() != rt.pid)
 		return;
 	writer_write_profile(reason, value);
-	if (reason == CPROF_END_EXEC) {
+	if (reason == CPROF_END_EXEC)
 		sample_exec_prepare();
-		signals_exec_prepare(0);
-	}
 	else /* a failed exec goes on counting */
 		count_release();
 }
@@ -155,7 +153,6 @@ void runtime_exec_failed(void)
 {
 	if (rt.active && (int)getpid() == rt.pid) {
 		writer_allow_rewrite();
-		signals_exec_prepare(1);
 		sample_exec_failed();
 	}
 }

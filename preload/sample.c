@@ -273,8 +273,16 @@ static int kernel_supported(void)
 	if (!smp.event || !smp.event->time || smp.signo == SIGTRAP)
 		return 0; /* an event that is not time; or (CPROF_SIGNAL) SIGTRAP is the sampler's */
 	if (uname(&u) == 0 && sscanf(u.release, "%d.%d", &major, &minor) == 2 &&
-	    (major > 6 || (major == 6 && minor >= 11)))
-		return 1;
+	    (major > 6 || (major == 6 && minor >= 11))) {
+		int fd = perf_open(smp.event, 1);
+		if (fd >= 0) {
+			close(fd);
+			return 1;
+		}
+		if (!smp.note[0])
+			perf_refused(smp.event, errno, "time in the kernel goes to the code sampled after it");
+		return 0;
+	}
 	if (!smp.note[0])
 		fmt_format(smp.note, sizeof smp.note,
 			   "Linux %s cannot sample time in the kernel safely (6.11 can): it goes to the code sampled "
@@ -520,6 +528,12 @@ void sample_fd_taken(int fd)
 		if (s->perf_fd != fd || !s->has_timer)
 			continue;
 		__atomic_store_n(&s->perf_fd, -1, __ATOMIC_RELEASE);
+		/* the timer counts the kernel's time too: no kernel samples */
+		if (s->kernel_fd >= 0) {
+			ioctl(s->kernel_fd, PERF_EVENT_IOC_DISABLE, 0);
+			fds_close(s->kernel_fd);
+			s->kernel_fd = -1;
+		}
 		s->has_timer = arm(s->cpuclock, t->tid, &sample_tag, smp.period_ns, &s->timer) == 0;
 	}
 }
@@ -573,21 +587,24 @@ uint64_t sample_retired_masked(void)
 	return smp.masked_ns;
 }
 
-/* The program changed the calling thread's signal mask from old (signals.c):
- * whether it blocks the sampler's signal now, and since when.  (From the
- * mask the kernel had, not the one last seen here: a handler's, restored
- * by sigreturn or siglongjmp, passes no wrapper.) */
+/* The program changes the calling thread's signal mask (signals.c): whether
+ * it blocks the sampler's signal now, and since when.  Before the call (old
+ * NULL), an unblocking is counted: the sample waiting for it comes as the
+ * call returns, and must not weigh the time it was blocked.  After it, from
+ * the mask the kernel had (old), not the one last seen here: a handler's,
+ * restored by sigreturn or siglongjmp, passes no wrapper. */
 void sample_masked(int how, const sigset_t *set, const sigset_t *old)
 {
 	struct thread *t = cur_thread;
 	struct sample_thread *s;
-	int in = sigismember(set, smp.signo) == 1, was = sigismember(old, smp.signo) == 1, masked;
+	int in = sigismember(set, smp.signo) == 1, was, masked;
 
 	if (!smp.on || !t || !t->sm.tree)
 		return;
 	s = &t->sm;
+	was = old ? sigismember(old, smp.signo) == 1 : s->masked;
 	masked = how == SIG_SETMASK ? in : how == SIG_BLOCK ? was || in : was && !in;
-	if (masked == s->masked)
+	if (masked == s->masked || (!old && masked))
 		return;
 	uint64_t now = clock_ns(s->cpuclock);
 	if (masked) {

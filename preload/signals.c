@@ -41,8 +41,12 @@ static int kernel_sig;                /* its signal of samples in the kernel, or
 static __thread unsigned prog_handled /* the program's handlers run in this thread */
 	__attribute__((tls_model("initial-exec")));
 /* The sampler's signals this thread blocks, as far as the program knows
- * (bit 0 sample_sig, bit 1 kernel_sig): see program_mask(). */
+ * (bit 0 sample_sig, bit 1 kernel_sig): see program_mask().  A vfork child
+ * shares the memory of the thread that made it, which waits meanwhile:
+ * what the child blocks is its own (held_here()). */
 static __thread unsigned held __attribute__((tls_model("initial-exec")));
+static int vfork_pid;
+static unsigned vfork_held;
 
 /* The signals whose default action ends the process. */
 static const int fatal_signals[] = {
@@ -75,7 +79,12 @@ static int install(int sig)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = on_signal;
 	if (p->sa_handler == SIG_DFL || p->sa_handler == SIG_IGN) {
-		sigemptyset(&sa.sa_mask);
+		/* a sample holds the program's other signals back: one set up
+		 * on top of it would start with a context inside the runtime */
+		if (sampler)
+			signals_fill_but_faults(&sa.sa_mask);
+		else
+			sigemptyset(&sa.sa_mask);
 		sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
 	} else {
 		sa.sa_mask = p->sa_mask;
@@ -98,6 +107,22 @@ static int own_process(void)
 static int is_fault(int sig, const siginfo_t *si)
 {
 	return si && si->si_code > 0 && (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE);
+}
+
+/* This process's `held`: the thread's, or a vfork child's own, which
+ * starts as its parent's. */
+static unsigned *held_here(void)
+{
+	int pid;
+
+	if (own_process())
+		return &held;
+	pid = (int)syscall(SYS_getpid);
+	if (vfork_pid != pid) {
+		vfork_pid = pid;
+		vfork_held = held;
+	}
+	return &vfork_held;
 }
 
 /* The bit of `held` that stands for sig, 0 if it is not a sampler's. */
@@ -149,6 +174,30 @@ int signals_entry(const void *uc)
 }
 
 static unsigned sampler_bit(int sig);
+static int kept_open(int sig);
+
+/* A signal of the program's own, a sampler's, in a thread that blocks it
+ * as far as the program knows: blocked now (and when the handler
+ * returns), and pending again, as it would have stayed: for this thread if
+ * it was sent to it, else for any thread of the process that does not
+ * block it, or that waits for it (sigwait).  (Not a trap of the kernel's,
+ * which ends the process blocked or not.)  Runs in a signal handler. */
+static void defer(int sig, siginfo_t *si, void *uc)
+{
+	sigset_t one;
+	int pid = (int)syscall(SYS_getpid);
+
+	sigemptyset(&one);
+	sigaddset(&one, sig);
+	syscall(SYS_rt_sigprocmask, SIG_BLOCK, &one, NULL, _NSIG / 8);
+	sigaddset(&((ucontext_t *)uc)->uc_sigmask, sig);
+	if (!kept_open(sig)) /* the program handles it now: blocked for real */
+		*held_here() &= ~sampler_bit(sig);
+	if (si->si_code == SI_TKILL)
+		syscall(SYS_rt_tgsigqueueinfo, pid, syscall(SYS_gettid), sig, si);
+	else if (syscall(SYS_rt_sigqueueinfo, pid, sig, si) < 0) /* (refused from a thread but the first) */
+		syscall(SYS_kill, pid, sig);
+}
 
 /* Runs in a signal handler. */
 static void on_signal(int sig, siginfo_t *si, void *uc)
@@ -160,13 +209,8 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 		sample_signal(si, uc);
 		goto out;
 	}
-	if ((held & sampler_bit(sig)) && !(sig == SIGTRAP && si->si_code > 0)) {
-		/* the program's own, in a thread that blocks it as far as the
-		 * program knows: blocked now, when the handler returns, and
-		 * pending again, as it would have stayed (not a trap of the
-		 * kernel's, which ends the process blocked or not) */
-		sigaddset(&((ucontext_t *)uc)->uc_sigmask, sig);
-		syscall(SYS_rt_tgsigqueueinfo, getpid(), syscall(SYS_gettid), sig, si);
+	if ((*held_here() & sampler_bit(sig)) && !(sig == SIGTRAP && si->si_code > 0)) {
+		defer(sig, si, uc);
 		goto out;
 	}
 	if (is_fault(sig, si))
@@ -317,7 +361,7 @@ void signals_exec_prepare(int failed)
 
 	sigemptyset(&set);
 	for (int sig = 1; sig < NSIG; sig++)
-		if (held & sampler_bit(sig))
+		if (*held_here() & sampler_bit(sig))
 			sigaddset(&set, sig);
 	if (!sigisemptyset(&set))
 		syscall(SYS_rt_sigprocmask, failed ? SIG_UNBLOCK : SIG_BLOCK, &set, NULL, _NSIG / 8);
@@ -447,6 +491,7 @@ int signals_mask(int how, const sigset_t *set, sigset_t *old)
 static int program_mask(sigmask_fn **real, const char *name, int how, const sigset_t *set, sigset_t *old)
 {
 	sigset_t asked, pass, was;
+	unsigned before, after, *held_now;
 	int ret;
 
 	if (unwind_in_progress()) {
@@ -455,40 +500,49 @@ static int program_mask(sigmask_fn **real, const char *name, int how, const sigs
 		return 0;
 	}
 	LIBC_NEXT(*real, name);
-	for (int sig = 1; held && sig < NSIG; sig++)
-		if ((held & sampler_bit(sig)) && !kept_open(sig)) {
+	held_now = held_here();
+	for (int sig = 1; *held_now && sig < NSIG; sig++)
+		if ((*held_now & sampler_bit(sig)) && !kept_open(sig)) {
 			/* the program handles it now: its mask is the truth */
 			sigset_t one;
 			sigemptyset(&one);
 			sigaddset(&one, sig);
 			(*real)(SIG_BLOCK, &one, NULL);
-			held &= ~sampler_bit(sig);
+			*held_now &= ~sampler_bit(sig);
 		}
+	before = after = *held_now;
 	if (set) {
 		asked = pass = *set;
-		for (int sig = 1; how != SIG_UNBLOCK && sig < NSIG; sig++)
-			if (kept_open(sig))
+		for (int sig = 1; sig < NSIG; sig++) {
+			unsigned bit = sampler_bit(sig);
+			int in = sigismember(&asked, sig) == 1, now;
+			if (!kept_open(sig))
+				continue;
+			if (how != SIG_UNBLOCK)
 				sigdelset(&pass, sig);
+			/* (the kernel blocks one only while it is held: the
+			 * program's own signal, waiting) */
+			now = how == SIG_SETMASK ? in : how == SIG_BLOCK ? (before & bit) || in : (before & bit) && !in;
+			after = now ? after | bit : after & ~bit;
+		}
+		/* before the call: a signal of the program's own, waiting
+		 * while it was held, comes as the call unblocks it; and a
+		 * sample too, which must find the unblocking counted */
+		*held_now = after;
+		if (sample_sig)
+			sample_masked(how, &pass, NULL);
 	}
 	ret = (*real)(how, set ? &pass : NULL, &was);
-	if (ret != 0)
+	if (ret != 0) {
+		*held_now = before;
 		return ret;
+	}
 	if (set && sample_sig)
 		sample_masked(how, &pass, &was);
-	/* what the program is told, and what it now blocks as far as it knows */
-	for (int sig = 1; sig < NSIG; sig++) {
-		unsigned bit = sampler_bit(sig);
-		int before = (held & bit) || sigismember(&was, sig) == 1, in, now;
-		if (!bit)
-			continue;
-		if (held & bit)
+	/* what the program is told: what it blocked, as far as it knows */
+	for (int sig = 1; sig < NSIG; sig++)
+		if (before & sampler_bit(sig))
 			sigaddset(&was, sig);
-		if (!set || !kept_open(sig))
-			continue;
-		in = sigismember(&asked, sig) == 1;
-		now = how == SIG_SETMASK ? in : how == SIG_BLOCK ? before || in : before && !in;
-		held = now ? held | bit : held & ~bit;
-	}
 	if (old)
 		*old = was;
 	return 0;
@@ -530,6 +584,65 @@ CPROF_EXPORT __sighandler_t sigset(int sig, __sighandler_t disp)
 	if (sigaction(sig, &sa, &prev) < 0 || sigprocmask(SIG_UNBLOCK, &set, &old) < 0)
 		return SIG_ERR;
 	return sigismember(&old, sig) ? SIG_HOLD : prev.sa_handler;
+}
+
+/* The BSD and System V maskings: glibc's call its internal sigprocmask,
+ * past the wrapper; each is done here through it, so that what the program
+ * blocks of the sampler's signals stays what it knows (dash clears its mask
+ * with sigsetmask(0)). */
+static int bsd_mask(int how, int mask)
+{
+	sigset_t set, old;
+	int ret = 0;
+
+	sigemptyset(&set);
+	for (int sig = 1; sig < 32; sig++)
+		if (mask & (1 << (sig - 1)))
+			sigaddset(&set, sig);
+	if (sigprocmask(how, how < 0 ? NULL : &set, &old) < 0)
+		return -1;
+	for (int sig = 1; sig < 32; sig++)
+		if (sigismember(&old, sig) == 1)
+			ret |= 1 << (sig - 1);
+	return ret;
+}
+
+CPROF_EXPORT int sigsetmask(int mask)
+{
+	return bsd_mask(SIG_SETMASK, mask);
+}
+
+CPROF_EXPORT int sigblock(int mask)
+{
+	return bsd_mask(SIG_BLOCK, mask);
+}
+
+CPROF_EXPORT int siggetmask(void)
+{
+	return bsd_mask(-1, 0);
+}
+
+static int sysv_mask(int how, int sig)
+{
+	sigset_t set;
+
+	if (sig <= 0 || sig >= NSIG) {
+		errno = EINVAL;
+		return -1;
+	}
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	return sigprocmask(how, &set, NULL);
+}
+
+CPROF_EXPORT int sighold(int sig)
+{
+	return sysv_mask(SIG_BLOCK, sig);
+}
+
+CPROF_EXPORT int sigrelse(int sig)
+{
+	return sysv_mask(SIG_UNBLOCK, sig);
 }
 
 CPROF_EXPORT int sigignore(int sig)

@@ -240,7 +240,9 @@ CPROF_EXPORT int pthread_create(pthread_t *th, const pthread_attr_t *attr, void 
 		return real_pthread_create(th, attr, fn, arg);
 	s->fn = fn;
 	s->arg = arg;
-	s->held = signals_held();
+	/* a mask of its own for the thread is all the program knows of it */
+	sigset_t own;
+	s->held = attr && pthread_attr_getsigmask_np(attr, &own) == 0 ? 0 : signals_held();
 	if (python_present())
 		python_thread_creating();
 	ret = real_pthread_create(th, attr, thread_trampoline, s);
