@@ -21,7 +21,7 @@ tests_progs_io_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_counts_CFLAGS = $(AM_CFLAGS) -g -Wno-missing-prototypes
 tests_progs_counts_LDADD = -lpthread
 tests_progs_loader_LDADD = -lpthread -ldl
-tests_progs_masks_LDADD = -lpthread
+tests_progs_masks_LDADD = -lpthread -ldl
 tests_progs_fds_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 
 if HAVE_MPI

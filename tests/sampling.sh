@@ -129,6 +129,21 @@ for clock in wall cpu; do
 		"$(grep 'blocked the sampling signal' "$WORK/masks.$clock.out")"
 done
 
+# ... and in what it does with them, as without cprof: a SIGPROF raised
+# while blocked ends it when unblocked; one sent to the process reaches the
+# thread that waits for it; one it handles with SA_NODEFER waits until it
+# is unblocked; the children it starts (posix_spawn, vfork, fork, system)
+# start with the mask it set, and a vfork child's mask is the child's own;
+# its handlers never start with a context inside cprof's code
+for mode in unblock sigwait nodefer children context; do
+	"$PROGS/masks" $mode > "$WORK/masks.$mode.plain" 2> /dev/null
+	plain=$?
+	"$CPROF" "$PROGS/masks" $mode > "$WORK/masks.$mode.prog" 2> /dev/null
+	expect_eq "masks $mode: the same exit status as without cprof" $plain $?
+	expect_eq "masks $mode: the same output as without cprof" "$(cat "$WORK/masks.$mode.plain")" \
+		"$(cat "$WORK/masks.$mode.prog")"
+done
+
 # forking in a tight loop, sampled all along
 start=$(date +%s)
 "$CPROF" -d "$WORK/forks" "$PROGS/forks" 300 > "$WORK/forks.out" 2>&1
