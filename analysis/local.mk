@@ -6,6 +6,7 @@ analysis_libcprof_analysis_la_SOURCES = \
 	analysis/inputs.c analysis/inputs.h \
 	analysis/rawfile.c analysis/rawfile.h \
 	analysis/symbols.c analysis/symbols.h \
+	analysis/symindex.c analysis/symindex.h \
 	analysis/demangle.c analysis/demangle.h \
 	analysis/ehframe.c analysis/ehframe.h \
 	analysis/stats.c analysis/stats.h \

@@ -23,6 +23,7 @@
 #include "demangle.h"
 #include "ehframe.h"
 #include "symbols.h"
+#include "symindex.h"
 #include "text.h"
 
 struct modfile {
@@ -31,6 +32,8 @@ struct modfile {
 	uint8_t build_id[CPROF_BUILD_ID_MAX];
 	Dwfl *dwfl;        /* open, or NULL */
 	Dwfl_Module *mod;
+	struct symindex *index; /* its symbols by address, while open ... */
+	int indexed;       /* ... once tried */
 	int unreadable;    /* said so once; not tried again */
 	int rebuilt;       /* its build-id differs from the run's: said so once */
 	uint64_t used;     /* when last opened or used, for closing the oldest */
@@ -103,6 +106,9 @@ static void modfile_close(struct symbolizer *s, struct modfile *m)
 {
 	if (!m->dwfl)
 		return;
+	symindex_free(m->index); /* (its names are the Dwfl's) */
+	m->index = NULL;
+	m->indexed = 0;
 	dwfl_end(m->dwfl);
 	m->dwfl = NULL;
 	m->mod = NULL;
@@ -360,9 +366,19 @@ static int resolve(struct symbolizer *s, struct modfile *m, uint64_t addr, struc
 	if (m->mod && (n = from_dwarf(s, m->mod, addr, out, MAX_INLINE)) > 0)
 		return n;
 	out[0] = (struct func_name){.file = intern_text(s, m->path), .line = 0};
-	if (m->mod && (name = dwfl_module_addrinfo(m->mod, addr, &off, &sym, NULL, NULL, NULL))) {
-		out[0].name = intern_symbol(s, name, name);
-		return 1;
+	if (m->mod) {
+		int decided;
+		if (!m->indexed) {
+			m->index = symindex_new(m->mod);
+			m->indexed = 1;
+		}
+		name = symindex_find(m->index, addr, &decided);
+		if (!decided)
+			name = dwfl_module_addrinfo(m->mod, addr, &off, &sym, NULL, NULL, NULL);
+		if (name) {
+			out[0].name = intern_symbol(s, name, name);
+			return 1;
+		}
 	}
 	/* no symbol (a stripped program): every address of a function is one
 	 * row, named by where the function starts */
