@@ -11,7 +11,7 @@ bench_calls_pg_LDFLAGS = -pg
 bench_sigfloor_SOURCES = bench/sigfloor.c
 bench_sigfloor_CFLAGS = -O2
 CLEANFILES += $(EXTRA_PROGRAMS)
-EXTRA_DIST += bench/lib.sh bench/trace.sh bench/sample.sh bench/kernel.sh bench/count.sh bench/python.sh bench/calls.py bench/mpi.sh
+EXTRA_DIST += bench/lib.sh bench/trace.sh bench/sample.sh bench/kernel.sh bench/build.sh bench/count.sh bench/python.sh bench/calls.py bench/mpi.sh
 
 if HAVE_MPI
 EXTRA_PROGRAMS += bench/mpicalls
@@ -29,6 +29,7 @@ bench: all $(EXTRA_PROGRAMS)
 	$(SHELL) $(srcdir)/bench/trace.sh $(abs_top_builddir)
 	$(SHELL) $(srcdir)/bench/sample.sh $(abs_top_builddir)
 	$(SHELL) $(srcdir)/bench/kernel.sh $(abs_top_builddir)
+	$(SHELL) $(srcdir)/bench/build.sh $(abs_top_builddir)
 	$(SHELL) $(srcdir)/bench/count.sh $(abs_top_builddir)
 	$(SHELL) $(srcdir)/bench/python.sh $(abs_top_builddir)
 	$(BENCH_MPI)
