@@ -21,7 +21,34 @@
 struct loaded {
 	struct raw_process **procs;
 	size_t n, cap;
+	/* where the figures go as each file is read, when they are merged
+	 * (not --per-process, --per-rank): the files' call trees are freed
+	 * as soon as they are added, and a big job's memory is its merged
+	 * profile's, not the sum of its files' */
+	int streamed;
+	size_t filtered; /* processes of ranks not asked for */
+	struct strtab *strings;
+	struct symbolizer *sym;
+	struct tables merged;
+	struct mpi_totals *mpi;
 };
+
+/* The figures of process p, in the merged tables and the MPI totals, and
+ * in *per if not NULL. */
+static void take_figures(struct loaded *l, struct raw_process *p, struct tables *per)
+{
+	struct tables t;
+
+	profile_process(l->strings, l->sym, p, &t);
+	stats_add(l->merged.table, t.table);
+	stats_add(l->merged.traced, t.traced);
+	stats_add(l->merged.counted, t.counted);
+	mpi_add(l->mpi, l->strings, l->sym, p);
+	if (per)
+		*per = t;
+	else
+		tables_free(&t);
+}
 
 static void load_file(const struct analysis_options *opt, struct loaded *l, const char *path)
 {
@@ -32,6 +59,16 @@ static void load_file(const struct analysis_options *opt, struct loaded *l, cons
 		text_say(opt->prog, p ? "warning: " : "", err, NULL);
 	if (!p)
 		return;
+	/* --rank: only the processes of the ranks asked for */
+	if (opt->ranks && !(raw_rank(p) >= 0 && ranks_has(opt->ranks, raw_rank(p)))) {
+		rawfile_free(p);
+		l->filtered++;
+		return;
+	}
+	if (l->streamed) {
+		take_figures(l, p, NULL);
+		rawfile_lighten(p);
+	}
 	GROW(l->procs, l->cap, l->n + 1);
 	l->procs[l->n++] = p;
 }
@@ -415,23 +452,8 @@ static int emit(const struct analysis_options *opt, struct loaded *l, struct tab
 		print_preamble(out, l->procs, l->n, merged);
 		report_table(out, merged->table, &opt->sort, opt->top);
 	}
-	mpi_report(out, strings, sym, l->procs, l->n, opt->top >= 0 ? opt->top : 20);
+	mpi_print(out, l->mpi, l->procs, l->n, opt->top >= 0 ? opt->top : 20);
 	return ANALYSIS_OK;
-}
-
-/* --rank: only the processes of the ranks asked for. */
-static void keep_ranks(const struct analysis_options *opt, struct loaded *l)
-{
-	size_t kept = 0;
-
-	for (size_t i = 0; i < l->n; i++) {
-		struct raw_process *p = l->procs[i];
-		if (raw_rank(p) >= 0 && ranks_has(opt->ranks, raw_rank(p)))
-			l->procs[kept++] = p;
-		else
-			rawfile_free(p);
-	}
-	l->n = kept;
 }
 
 /* As python -m cProfile sorts: by standard name before 3.11, by
@@ -463,9 +485,7 @@ int analysis_report(const struct analysis_options *options, char *const paths[],
 	const struct analysis_options *opt = &local;
 	struct inputs in = {0};
 	struct loaded l = {0};
-	struct strtab *strings;
-	struct symbolizer *sym;
-	struct tables *per, merged;
+	struct tables *per = NULL;
 	int ret;
 
 	inputs_gather(&in, opt->prog, paths, npaths);
@@ -473,48 +493,41 @@ int analysis_report(const struct analysis_options *options, char *const paths[],
 		inputs_free(&in);
 		return ANALYSIS_FAILED;
 	}
+	l.strings = strtab_new();
+	l.sym = symbolizer_new(l.strings);
+	l.merged = (struct tables){stats_new(l.strings), stats_new(l.strings), stats_new(l.strings)};
+	l.mpi = mpi_new();
+	l.streamed = !opt->per_process && !opt->per_rank;
 	load_all(opt, &l, &in);
 	inputs_free(&in);
 	if (!l.n) {
-		free(l.procs);
-		return in.nfailed ? ANALYSIS_UNWRITTEN : ANALYSIS_EMPTY;
-	}
-	if (opt->ranks)
-		keep_ranks(opt, &l);
-	if (!l.n) {
-		free(l.procs);
-		return ANALYSIS_EMPTY;
+		ret = in.nfailed && !l.filtered ? ANALYSIS_UNWRITTEN : ANALYSIS_EMPTY;
+		goto done;
 	}
 	qsort(l.procs, l.n, sizeof *l.procs, cmp_process);
 	if (!opt->sort_chosen)
 		default_sort(&local, &l);
-
-	strings = strtab_new();
-	sym = symbolizer_new(strings);
-	per = xcalloc(l.n, sizeof *per);
-	merged.table = stats_new(strings);
-	merged.traced = stats_new(strings);
-	merged.counted = stats_new(strings);
-	for (size_t i = 0; i < l.n; i++) {
-		profile_process(strings, sym, l.procs[i], &per[i]);
-		stats_add(merged.table, per[i].table);
-		stats_add(merged.traced, per[i].traced);
-		stats_add(merged.counted, per[i].counted);
+	if (!l.streamed) { /* each process's own figures too, in order */
+		per = xcalloc(l.n, sizeof *per);
+		for (size_t i = 0; i < l.n; i++)
+			take_figures(&l, l.procs[i], &per[i]);
 	}
-	ret = emit(opt, &l, per, &merged, strings, sym, out);
+	ret = emit(opt, &l, per, &l.merged, l.strings, l.sym, out);
 	warn_lost(opt, &l);
-	if (ret == ANALYSIS_OK && merged.table->n == 0)
+	if (ret == ANALYSIS_OK && l.merged.table->n == 0)
 		explain_empty(opt, &l);
-
+done:
 	for (size_t i = 0; i < l.n; i++) {
-		tables_free(&per[i]);
+		if (per)
+			tables_free(&per[i]);
 		rawfile_free(l.procs[i]);
 	}
 	free(per);
 	free(l.procs);
-	tables_free(&merged);
-	symbolizer_free(sym);
-	strtab_free(strings);
+	tables_free(&l.merged);
+	mpi_free(l.mpi);
+	symbolizer_free(l.sym);
+	strtab_free(l.strings);
 	return ret;
 }
 

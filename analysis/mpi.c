@@ -20,7 +20,7 @@ struct func_total {
 	char *name;
 	uint64_t calls, sent, received;
 	double time;
-	double *per_rank; /* nranks, indexed like the ranks */
+	double *per_rank; /* by the rank's slot (struct mpi_totals) */
 };
 
 struct site_total {
@@ -177,18 +177,22 @@ static void print_ranks(FILE *out, const struct rank *ranks, size_t nranks, int 
 	print_missing(out, ranks, nranks, size);
 }
 
-/* What the report adds up: per function, per call site. */
-struct totals {
-	struct rank *ranks;
-	size_t nranks;
+/* What the report adds up, one process at a time: per function, per call
+ * site; per rank, in the slot the rank got when it was first seen. */
+struct mpi_totals {
+	struct u64map slots; /* rank + 1 -> slot + 1 */
+	size_t nslots, slot_cap;
+	double *slot_mpi;    /* each rank's time in MPI calls, by slot */
 	struct func_total *funcs;
 	size_t nfuncs, fcap;
 	struct site_total *sites;
 	size_t nsites, scap;
 	double in_mpi;
+	uint64_t lost;       /* calls of sites the ranks could not keep */
+	int any;             /* a process made MPI calls */
 };
 
-static size_t func_of(struct totals *t, char *name)
+static size_t func_of(struct mpi_totals *t, char *name)
 {
 	size_t fi;
 
@@ -199,11 +203,32 @@ static size_t func_of(struct totals *t, char *name)
 		return fi;
 	}
 	GROW(t->funcs, t->fcap, t->nfuncs + 1);
-	t->funcs[t->nfuncs] = (struct func_total){.name = name, .per_rank = xcalloc(t->nranks + 1, sizeof(double))};
+	t->funcs[t->nfuncs] = (struct func_total){.name = name, .per_rank = xcalloc(t->slot_cap + 1, sizeof(double))};
 	return t->nfuncs++;
 }
 
-static struct site_total *site_of(struct totals *t, size_t fi, char *where)
+/* The slot of rank r, made if need be. */
+static size_t slot_of(struct mpi_totals *t, int r)
+{
+	uint64_t *slot = u64map_get(&t->slots, (uint64_t)r + 1, 0);
+
+	if (*slot)
+		return *slot - 1;
+	if (t->nslots == t->slot_cap) {
+		size_t cap = t->slot_cap ? 2 * t->slot_cap : 16;
+		t->slot_mpi = xrealloc(t->slot_mpi, cap * sizeof *t->slot_mpi);
+		memset(t->slot_mpi + t->slot_cap, 0, (cap - t->slot_cap) * sizeof *t->slot_mpi);
+		for (size_t i = 0; i < t->nfuncs; i++) {
+			t->funcs[i].per_rank = xrealloc(t->funcs[i].per_rank, (cap + 1) * sizeof(double));
+			memset(t->funcs[i].per_rank + t->slot_cap + 1, 0, (cap - t->slot_cap) * sizeof(double));
+		}
+		t->slot_cap = cap;
+	}
+	*u64map_get(&t->slots, (uint64_t)r + 1, 0) = ++t->nslots;
+	return t->nslots - 1;
+}
+
+static struct site_total *site_of(struct mpi_totals *t, size_t fi, char *where)
 {
 	for (size_t j = 0; j < t->nsites; j++)
 		if (t->sites[j].func == fi && strcmp(t->sites[j].site, where) == 0) {
@@ -215,10 +240,19 @@ static struct site_total *site_of(struct totals *t, size_t fi, char *where)
 	return &t->sites[t->nsites++];
 }
 
-/* Adds process p's call sites; r is its rank's index, or -1. */
-static void add_process(struct totals *t, struct strtab *strings, struct symbolizer *sym, const struct raw_process *p,
-			int r)
+struct mpi_totals *mpi_new(void)
 {
+	return xcalloc(1, sizeof(struct mpi_totals));
+}
+
+/* Adds process p's call sites, named now: p need not keep its modules and
+ * names for the report. */
+void mpi_add(struct mpi_totals *t, struct strtab *strings, struct symbolizer *sym, const struct raw_process *p)
+{
+	long r = raw_rank(p) >= 0 && p->mpi && p->mpi_info.nsites ? (long)slot_of(t, raw_rank(p)) : -1;
+
+	t->any |= p->mpi;
+	t->lost += p->mpi ? p->mpi_info.calls_lost : 0;
 	for (uint32_t k = 0; p->mpi && k < p->mpi_info.nsites; k++) {
 		const struct cprof_mpi_site *s = &p->mpi_sites[k];
 		uint64_t caller = s->site & CPROF_SITE_PC ? (s->site & ~CPROF_SITE_PC) - 1 : s->site;
@@ -233,7 +267,7 @@ static void add_process(struct totals *t, struct strtab *strings, struct symboli
 		f->received += s->bytes_received;
 		if (r >= 0) {
 			f->per_rank[r] += time;
-			t->ranks[r].mpi += time;
+			t->slot_mpi[r] += time;
 		}
 		t->in_mpi += time;
 		st->calls += s->calls;
@@ -245,7 +279,15 @@ static void add_process(struct totals *t, struct strtab *strings, struct symboli
 	}
 }
 
-static void print_functions(FILE *out, const struct totals *t, double app)
+/* Where rank's figures are, or -1. */
+static long slot_find(const struct mpi_totals *t, int rank)
+{
+	const uint64_t *slot = u64map_find(&t->slots, (uint64_t)rank + 1);
+
+	return slot ? (long)*slot - 1 : -1;
+}
+
+static void print_functions(FILE *out, const struct mpi_totals *t, const struct rank *ranks, size_t nranks, double app)
 {
 	size_t *order = xmalloc((t->nfuncs + 1) * sizeof *order);
 
@@ -259,24 +301,26 @@ static void print_functions(FILE *out, const struct totals *t, double app)
 		const struct func_total *f = &t->funcs[order[i]];
 		double lo = 0, hi = 0;
 		int at = -1;
-		for (size_t r = 0; r < t->nranks; r++) {
-			if (r == 0 || f->per_rank[r] < lo)
-				lo = f->per_rank[r];
-			if (r == 0 || f->per_rank[r] > hi) {
-				hi = f->per_rank[r];
-				at = t->ranks[r].rank;
+		for (size_t r = 0; r < nranks; r++) {
+			long slot = slot_find(t, ranks[r].rank);
+			double v = slot >= 0 ? f->per_rank[slot] : 0;
+			if (r == 0 || v < lo)
+				lo = v;
+			if (r == 0 || v > hi) {
+				hi = v;
+				at = ranks[r].rank;
 			}
 		}
 		fputs("  ", out);
 		text_print(out, f->name, 22);
 		fprintf(out, " %9" PRIu64 " %9.3f %6.2f %9.4f %9.4f %9.4f %6d %12" PRIu64 " %12" PRIu64 "\n", f->calls,
-			f->time, app > 0 ? 100 * f->time / app : 0.0, lo, t->nranks ? f->time / (double)t->nranks : 0.0,
+			f->time, app > 0 ? 100 * f->time / app : 0.0, lo, nranks ? f->time / (double)nranks : 0.0,
 			hi, at, f->sent, f->received);
 	}
 	free(order);
 }
 
-static void print_sites(FILE *out, struct totals *t, double app, long top)
+static void print_sites(FILE *out, struct mpi_totals *t, double app, long top)
 {
 	size_t shown = top >= 0 && (size_t)top < t->nsites ? (size_t)top : t->nsites;
 
@@ -297,49 +341,51 @@ static void print_sites(FILE *out, struct totals *t, double app, long top)
 		fprintf(out, "  ... %zu more call sites (--top)\n", t->nsites - shown);
 }
 
-void mpi_report(FILE *out, struct strtab *strings, struct symbolizer *sym, struct raw_process *const *procs, size_t n,
-		long top)
+void mpi_print(FILE *out, struct mpi_totals *t, struct raw_process *const *procs, size_t n, long top)
 {
-	struct totals t = {0};
-	int size, any = 0;
+	size_t nranks;
+	int size;
 	double app = 0;
-	uint64_t lost = 0;
+	struct rank *ranks = find_ranks(procs, n, &nranks, &size);
 
-	t.ranks = find_ranks(procs, n, &t.nranks, &size);
-	for (size_t i = 0; i < n; i++)
-		any |= procs[i]->mpi;
-	if (!t.nranks && !any) {
-		free(t.ranks);
+	if (!nranks && !t->any) {
+		free(ranks);
 		return;
 	}
-	for (size_t i = 0; i < n; i++) {
-		add_process(&t, strings, sym, procs[i], rank_index(t.ranks, t.nranks, raw_rank(procs[i])));
-		lost += procs[i]->mpi ? procs[i]->mpi_info.calls_lost : 0;
+	for (size_t i = 0; i < nranks; i++) {
+		long slot = slot_find(t, ranks[i].rank);
+		ranks[i].mpi = slot >= 0 ? t->slot_mpi[slot] : 0;
+		app += ranks[i].wall;
 	}
-	for (size_t i = 0; i < t.nranks; i++)
-		app += t.ranks[i].wall;
-
-	fprintf(out, "\nMPI: %zu ranks", t.nranks);
+	fprintf(out, "\nMPI: %zu ranks", nranks);
 	if (size)
 		fprintf(out, " of %d", size);
-	fprintf(out, "; %.1f%% of their time in MPI calls\n\n", app > 0 ? 100 * t.in_mpi / app : 0.0);
-	if (t.nranks)
-		print_ranks(out, t.ranks, t.nranks, size);
-	if (t.nfuncs)
-		print_functions(out, &t, app);
-	if (t.nsites)
-		print_sites(out, &t, app, top);
-	if (lost)
+	fprintf(out, "; %.1f%% of their time in MPI calls\n\n", app > 0 ? 100 * t->in_mpi / app : 0.0);
+	if (nranks)
+		print_ranks(out, ranks, nranks, size);
+	if (t->nfuncs)
+		print_functions(out, t, ranks, nranks, app);
+	if (t->nsites)
+		print_sites(out, t, app, top);
+	if (t->lost)
 		fprintf(out, "Note: %" PRIu64 " MPI calls are in the table above but not here: a rank had more call sites "
-			     "than it keeps (8192)\n", lost);
+			     "than it keeps (8192)\n", t->lost);
+	free(ranks);
+}
 
-	free(t.ranks);
-	for (size_t i = 0; i < t.nfuncs; i++) {
-		free(t.funcs[i].name);
-		free(t.funcs[i].per_rank);
+void mpi_free(struct mpi_totals *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->nfuncs; i++) {
+		free(t->funcs[i].name);
+		free(t->funcs[i].per_rank);
 	}
-	free(t.funcs);
-	for (size_t i = 0; i < t.nsites; i++)
-		free(t.sites[i].site);
-	free(t.sites);
+	free(t->funcs);
+	for (size_t i = 0; i < t->nsites; i++)
+		free(t->sites[i].site);
+	free(t->sites);
+	free(t->slot_mpi);
+	u64map_free(&t->slots);
+	free(t);
 }

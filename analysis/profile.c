@@ -414,6 +414,7 @@ void profile_process(struct strtab *strings, struct symbolizer *sym, const struc
 	struct roots *roots = xcalloc(p->nthreads + 1, sizeof *roots);
 	struct debts d = {0};
 
+	symbolizer_begin(sym, p);
 	for (size_t i = 0; i < p->nthreads; i++)
 		add_traced(traced, sym, p, &p->threads[i], &roots[i]);
 	d.owed = xcalloc(traced->n + 1, sizeof *d.owed);

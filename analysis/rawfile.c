@@ -501,6 +501,34 @@ int raw_rank(const struct raw_process *p)
 	return p->mpi ? p->mpi_info.rank : -1;
 }
 
+void rawfile_lighten(struct raw_process *p)
+{
+	free(p->counts);
+	p->counts = NULL;
+	p->ncounts = 0;
+	free(p->mpi_sites);
+	p->mpi_sites = NULL;
+	p->mpi_info.nsites = 0;
+	for (size_t i = 0; i < p->nnamed; i++) {
+		free(p->named[i].file);
+		free(p->named[i].name);
+	}
+	free(p->named);
+	p->named = NULL;
+	p->nnamed = 0;
+	for (size_t i = 0; i < p->nmodules; i++)
+		free(p->modules[i].path);
+	free(p->modules);
+	p->modules = NULL;
+	p->nmodules = 0;
+	for (size_t i = 0; i < p->nthreads; i++) {
+		free(p->threads[i].nodes);
+		free(p->threads[i].stacks);
+		p->threads[i].nodes = p->threads[i].stacks = NULL;
+		p->threads[i].nnodes = p->threads[i].nstacks = 0;
+	}
+}
+
 void rawfile_free(struct raw_process *p)
 {
 	if (!p)

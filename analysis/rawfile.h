@@ -77,6 +77,11 @@ struct raw_process *rawfile_read(const char *path, char *err, size_t errsize);
 struct raw_process *rawfile_parse(const char *name, const unsigned char *data, size_t size, char *err,
 				  size_t errsize);
 void rawfile_free(struct raw_process *p);
+/* Frees what only the figures need (call trees, stacks, modules, names,
+ * counts, MPI call sites), once they are taken: what stays is what the
+ * report says of the process itself (its identity, how it ended, its
+ * threads' names and blocked time, its sampling, MPI and counting notes). */
+void rawfile_lighten(struct raw_process *p);
 
 /* The MPI rank of process p: as the launcher named it (cprof-mpi), else as
  * MPI_Comm_rank told the wrappers; -1 if it is not a rank. */

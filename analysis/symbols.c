@@ -56,6 +56,11 @@ struct symbolizer {
 	uint32_t unknown_file;
 	size_t nopen;
 	uint64_t clock;
+	/* the names of the functions the process being read named (NAMED):
+	 * index -> index in funcs + 1, 0 until asked for */
+	const struct raw_process *named_of;
+	uint64_t *named;
+	size_t named_cap;
 };
 
 static char *debuginfo_path;
@@ -78,6 +83,18 @@ struct symbolizer *symbolizer_new(struct strtab *strings)
 	return s;
 }
 
+void symbolizer_begin(struct symbolizer *s, const struct raw_process *p)
+{
+	if (p->nnamed > s->named_cap) {
+		free(s->named);
+		s->named_cap = p->nnamed;
+		s->named = xmalloc(s->named_cap * sizeof *s->named);
+	}
+	if (s->named_cap)
+		memset(s->named, 0, s->named_cap * sizeof *s->named);
+	s->named_of = p;
+}
+
 void symbolizer_free(struct symbolizer *s)
 {
 	if (!s)
@@ -91,6 +108,7 @@ void symbolizer_free(struct symbolizer *s)
 	}
 	free(s->mods);
 	free(s->funcs);
+	free(s->named);
 	u64map_free(&s->by_file);
 	free(s);
 }
@@ -409,9 +427,17 @@ int symbolize_frames(struct symbolizer *s, const struct raw_process *p, uint64_t
 	char hex[32];
 
 	if (addr & CPROF_NAMED_BIT) {
-		GROW(s->funcs, s->funcs_cap, s->nfuncs + 1);
-		s->funcs[s->nfuncs] = python_name(s, p, addr);
-		*frames = &s->funcs[s->nfuncs++];
+		uint64_t i = addr & CPROF_NAMED_INDEX;
+		uint64_t *known = p == s->named_of && i < p->nnamed && i < s->named_cap ? &s->named[i] : NULL;
+		if (!known || !*known) {
+			GROW(s->funcs, s->funcs_cap, s->nfuncs + 1);
+			s->funcs[s->nfuncs] = python_name(s, p, addr);
+			if (known)
+				*known = s->nfuncs + 1;
+			*frames = &s->funcs[s->nfuncs++];
+			return 1;
+		}
+		*frames = &s->funcs[*known - 1];
 		return 1;
 	}
 	if (!rm) {

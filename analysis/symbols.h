@@ -19,6 +19,9 @@ struct symbolizer;
 
 struct symbolizer *symbolizer_new(struct strtab *strings);
 void symbolizer_free(struct symbolizer *s);
+/* Before the addresses of process p are named: its named functions are
+ * its own. */
+void symbolizer_begin(struct symbolizer *s, const struct raw_process *p);
 
 /* Names the function whose code holds `addr` in process p (the function
  * that was compiled, not one inlined into it):
