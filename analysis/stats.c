@@ -103,7 +103,9 @@ struct walk {
 	uint32_t *first, *next; /* children, in id order */
 	uint64_t *child_ticks;
 	uint32_t *onpath;       /* per entry */
-	struct u64map edge_onpath;
+	uint32_t *edge_of;      /* per node: its edge, once accounted */
+	uint32_t *edge_onpath;  /* per edge */
+	size_t edge_cap;
 };
 
 /* Adds node v, entered with its function and caller pair on the path
@@ -123,13 +125,18 @@ static void account(struct walk *w, uint32_t v)
 	}
 	if (n->parent == 0)
 		return;
-	uint32_t pe = w->entry_of[n->parent];
-	uint64_t *above = u64map_get(&w->edge_onpath, (uint64_t)e << 32 | pe, 0);
-	uint32_t k = stats_edge(w->st, e, pe); /* may move edges[] */
+	uint32_t k = stats_edge(w->st, e, w->entry_of[n->parent]); /* may move edges[] */
 	struct stat_edge *ed = &w->st->edges[k];
+	if (k >= w->edge_cap) {
+		size_t cap = w->st->edges_cap;
+		w->edge_onpath = xrealloc(w->edge_onpath, cap * sizeof *w->edge_onpath);
+		memset(w->edge_onpath + w->edge_cap, 0, (cap - w->edge_cap) * sizeof *w->edge_onpath);
+		w->edge_cap = cap;
+	}
+	w->edge_of[v] = k;
 	ed->nc += n->calls;
 	ed->tt += (double)self * w->spt;
-	if (!*above) {
+	if (!w->edge_onpath[k]) {
 		ed->cc += n->calls;
 		ed->ct += (double)n->ticks * w->spt;
 	}
@@ -142,7 +149,7 @@ static void mark(struct walk *w, uint32_t v, int delta)
 
 	w->onpath[e] += (uint32_t)delta;
 	if (n->parent)
-		*u64map_get(&w->edge_onpath, (uint64_t)e << 32 | w->entry_of[n->parent], 0) += (uint64_t)delta;
+		w->edge_onpath[w->edge_of[v]] += (uint32_t)delta;
 }
 
 void stats_add_tree(struct stats *st, const struct raw_thread *t, const uint32_t *entry_of, double sec_per_tick)
@@ -158,7 +165,7 @@ void stats_add_tree(struct stats *st, const struct raw_thread *t, const uint32_t
 	last = xmalloc(n * sizeof *last);
 	w.child_ticks = xcalloc(n, sizeof *w.child_ticks);
 	w.onpath = xcalloc(st->n, sizeof *w.onpath);
-	u64map_init(&w.edge_onpath);
+	w.edge_of = xmalloc(n * sizeof *w.edge_of);
 	for (uint32_t i = 0; i < n; i++)
 		w.first[i] = w.next[i] = last[i] = STATS_NONE;
 	for (uint32_t i = 1; i < n; i++) {
@@ -200,7 +207,8 @@ void stats_add_tree(struct stats *st, const struct raw_thread *t, const uint32_t
 	free(last);
 	free(w.child_ticks);
 	free(w.onpath);
-	u64map_free(&w.edge_onpath);
+	free(w.edge_of);
+	free(w.edge_onpath);
 }
 
 /* Adds src's entry i (and its callers) into dst, where map[] takes src
