@@ -61,14 +61,21 @@ static void root_calls(const struct raw_thread *t, const uint32_t *entry_of, dou
 	free(below);
 }
 
+/* The threads' nodes name the same functions over and over: each function
+ * of the process (address, or named id) is named, and its entry found,
+ * once; memo maps it to the entry + 1. */
 static void add_traced(struct stats *st, struct symbolizer *sym, const struct raw_process *p,
-		       const struct raw_thread *t, struct roots *roots)
+		       const struct raw_thread *t, struct roots *roots, struct u64map *memo)
 {
 	uint32_t *entry_of = xmalloc((t->nnodes + 1) * sizeof *entry_of);
 
 	/* entries in node order: the order functions were first called */
-	for (uint64_t k = 1; k < t->nnodes; k++)
-		entry_of[k] = stats_entry(st, symbolize(sym, p, t->nodes[k].func));
+	for (uint64_t k = 1; k < t->nnodes; k++) {
+		uint64_t *e = u64map_get(memo, t->nodes[k].func, 0);
+		if (!*e)
+			*e = (uint64_t)stats_entry(st, symbolize(sym, p, t->nodes[k].func)) + 1;
+		entry_of[k] = (uint32_t)(*e - 1);
+	}
 	entry_of[0] = STATS_NONE;
 	stats_add_tree(st, t, entry_of, p->sec_per_tick);
 	root_calls(t, entry_of, p->sec_per_tick, roots);
@@ -414,9 +421,13 @@ void profile_process(struct strtab *strings, struct symbolizer *sym, const struc
 	struct roots *roots = xcalloc(p->nthreads + 1, sizeof *roots);
 	struct debts d = {0};
 
+	struct u64map memo;
+
 	symbolizer_begin(sym, p);
+	u64map_init(&memo);
 	for (size_t i = 0; i < p->nthreads; i++)
-		add_traced(traced, sym, p, &p->threads[i], &roots[i]);
+		add_traced(traced, sym, p, &p->threads[i], &roots[i], &memo);
+	u64map_free(&memo);
 	d.owed = xcalloc(traced->n + 1, sizeof *d.owed);
 	u64map_init(&d.by_edge);
 	for (size_t i = 0; i < p->nthreads; i++)
