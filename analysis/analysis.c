@@ -73,16 +73,58 @@ static void load_file(const struct analysis_options *opt, struct loaded *l, cons
 	l->procs[l->n++] = p;
 }
 
+/* Processes in the order they started (pid for a tie). */
+static int cmp_info(const struct cprof_rec_process *x, const struct cprof_rec_process *y)
+{
+	if (x->start_ns != y->start_ns)
+		return x->start_ns < y->start_ns ? -1 : 1;
+	return x->pid < y->pid ? -1 : x->pid > y->pid;
+}
+
+static int cmp_process(const void *a, const void *b)
+{
+	return cmp_info(&(*(struct raw_process *const *)a)->info, &(*(struct raw_process *const *)b)->info);
+}
+
+/* An input, with its PROCESS record if it could be read alone. */
+struct peeked {
+	size_t i;
+	int ok;
+	struct cprof_rec_process info;
+};
+
+static int cmp_peeked(const void *a, const void *b)
+{
+	const struct peeked *x = a, *y = b;
+
+	if (x->ok != y->ok) /* (those that cannot be read, last, as named) */
+		return x->ok ? -1 : 1;
+	if (x->ok && cmp_info(&x->info, &y->info))
+		return cmp_info(&x->info, &y->info);
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
 /* Every input; a big job's files take a while: say how far, on a terminal. */
 static void load_all(const struct analysis_options *opt, struct loaded *l, const struct inputs *in)
 {
 	int progress = in->n >= 100 && isatty(STDERR_FILENO);
+	struct peeked *order = xcalloc(in->n + 1, sizeof *order);
 
+	/* the figures add up in the order the processes started, whatever
+	 * the files' names: the same processes give the same report, to the
+	 * order of equal rows and the last bits of the sums */
+	for (size_t i = 0; i < in->n; i++) {
+		order[i].i = i;
+		order[i].ok = l->streamed && rawfile_peek(in->files[i].path, &order[i].info) == 0;
+	}
+	if (l->streamed && in->n)
+		qsort(order, in->n, sizeof *order, cmp_peeked);
 	for (size_t i = 0; i < in->n; i++) {
 		if (progress && i % 50 == 0)
 			fprintf(stderr, "\r%s: reading %zu of %zu raw profiles", opt->prog, i, in->n);
-		load_file(opt, l, in->files[i].path);
+		load_file(opt, l, in->files[order[i].i].path);
 	}
+	free(order);
 	if (progress)
 		fprintf(stderr, "\r%s: read %zu raw profiles%20s\n", opt->prog, in->n, "");
 }
@@ -103,15 +145,6 @@ static int check_output_not_input(const struct analysis_options *opt, const stru
 				"(choose another -o)\n",
 			opt->prog, opt->pstats_out, same->path);
 	return -1;
-}
-
-static int cmp_process(const void *a, const void *b)
-{
-	const struct raw_process *x = *(struct raw_process *const *)a, *y = *(struct raw_process *const *)b;
-
-	if (x->info.start_ns != y->info.start_ns)
-		return x->info.start_ns < y->info.start_ns ? -1 : 1;
-	return x->info.pid < y->info.pid ? -1 : x->info.pid > y->info.pid;
 }
 
 static void print_heading(FILE *out, const struct raw_process *p)

@@ -501,6 +501,31 @@ int raw_rank(const struct raw_process *p)
 	return p->mpi ? p->mpi_info.rank : -1;
 }
 
+int rawfile_peek(const char *path, struct cprof_rec_process *out)
+{
+	unsigned char buf[sizeof(struct cprof_file_header) + sizeof(struct cprof_record) + sizeof *out];
+	struct cprof_file_header h;
+	struct cprof_record r;
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK); /* (a FIFO: see rawfile_read) */
+	ssize_t n = -1;
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+		n = pread(fd, buf, sizeof buf, 0);
+	close(fd);
+	if (n != (ssize_t)sizeof buf)
+		return -1;
+	memcpy(&h, buf, sizeof h);
+	memcpy(&r, buf + sizeof h, sizeof r);
+	if (memcmp(h.magic, CPROF_MAGIC, sizeof h.magic) != 0 || h.version != CPROF_FORMAT_VERSION ||
+	    h.byte_order != CPROF_BYTE_ORDER_MARK || r.type != CPROF_REC_PROCESS || r.size < sizeof *out)
+		return -1;
+	memcpy(out, buf + sizeof h + sizeof r, sizeof *out);
+	return 0;
+}
+
 void rawfile_lighten(struct raw_process *p)
 {
 	free(p->counts);

@@ -77,6 +77,9 @@ struct raw_process *rawfile_read(const char *path, char *err, size_t errsize);
 struct raw_process *rawfile_parse(const char *name, const unsigned char *data, size_t size, char *err,
 				  size_t errsize);
 void rawfile_free(struct raw_process *p);
+/* The PROCESS record of the file at path (its first), read alone: 0, or -1
+ * if it cannot be (reading the whole file will say why). */
+int rawfile_peek(const char *path, struct cprof_rec_process *out);
 /* Frees what only the figures need (call trees, stacks, modules, names,
  * counts, MPI call sites), once they are taken: what stays is what the
  * report says of the process itself (its identity, how it ended, its

@@ -90,8 +90,8 @@ void symbolizer_begin(struct symbolizer *s, const struct raw_process *p)
 		s->named_cap = p->nnamed;
 		s->named = xmalloc(s->named_cap * sizeof *s->named);
 	}
-	if (s->named_cap)
-		memset(s->named, 0, s->named_cap * sizeof *s->named);
+	if (p->nnamed) /* (those above are never read for p) */
+		memset(s->named, 0, p->nnamed * sizeof *s->named);
 	s->named_of = p;
 }
 

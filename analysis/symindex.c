@@ -93,7 +93,8 @@ struct symindex *symindex_new(Dwfl_Module *mod)
 	}
 	qsort(x->e, x->n, sizeof *x->e, by_value);
 	for (size_t i = 0; i < x->n; i++) {
-		uint64_t end = x->e[i].value + x->e[i].size;
+		/* (a size past the address space holds everything above) */
+		uint64_t end = x->e[i].size > UINT64_MAX - x->e[i].value ? UINT64_MAX : x->e[i].value + x->e[i].size;
 		x->e[i].reach = i && x->e[i - 1].reach > end ? x->e[i - 1].reach : end;
 	}
 	return x;
