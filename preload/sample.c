@@ -300,8 +300,20 @@ void sample_init(void)
 
 	smp.hz = (uint32_t)atoi(hz);
 	smp.signo = atoi(env_or("CPROF_SIGNAL", "0"));
-	if (smp.signo <= 0 || smp.signo >= NSIG)
+	/* a perf event's signal carries its descriptor in the siginfo, where
+	 * the kernel's own signals of a fault or a child put other things */
+	switch (smp.signo) {
+	case SIGILL: case SIGTRAP: case SIGFPE: case SIGSEGV: case SIGBUS: case SIGCHLD: case SIGSYS:
+	case SIGKILL: case SIGSTOP:
+		fmt_format(smp.note, sizeof smp.note, "CPROF_SIGNAL=%d cannot carry samples (the kernel's %s); "
+			   "SIGPROF does", smp.signo, smp.signo == SIGKILL || smp.signo == SIGSTOP ? "to keep" :
+			   "own signal, whose siginfo says other things");
 		smp.signo = SIGPROF;
+		break;
+	default:
+		if (smp.signo <= 0 || smp.signo >= NSIG)
+			smp.signo = SIGPROF;
+	}
 	/* CPROF_NATIVE=0: a Python traced from inside is not sampled for the
 	 * native code under it (docs/PYTHON.md) */
 	smp.native = strcmp(env_or("CPROF_NATIVE", "1"), "0") != 0;

@@ -144,6 +144,13 @@ for mode in unblock sigwait nodefer children context; do
 		"$(cat "$WORK/masks.$mode.prog")"
 done
 
+# a signal that cannot carry samples (the kernel's own, for a fault) is
+# not taken for the sampler's: SIGPROF instead, and a note says so
+CPROF_SIGNAL=5 "$CPROF" "$KERNELS/computepi-plain" 20000000 > /dev/null 2> "$WORK/sig5.out"
+expect_eq "CPROF_SIGNAL=5 (SIGTRAP): the program ends as without cprof" 0 $?
+matches "CPROF_SIGNAL=5: a note says SIGPROF carries the samples instead" \
+	'^Note: CPROF_SIGNAL=5 cannot carry samples .*; SIGPROF does$' "$(grep '^Note: CPROF_SIGNAL' "$WORK/sig5.out")"
+
 # forking in a tight loop, sampled all along
 start=$(date +%s)
 "$CPROF" -d "$WORK/forks" "$PROGS/forks" 300 > "$WORK/forks.out" 2>&1
