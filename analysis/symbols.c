@@ -38,7 +38,12 @@ struct modfile {
 	int rebuilt;       /* its build-id differs from the run's: said so once */
 	uint64_t used;     /* when last opened or used, for closing the oldest */
 	struct u64map cache; /* link-time address -> index in funcs */
+	/* of cprof's runtime and MPI wrappers: link-time address -> what
+	 * symbolize_wrapper makes of it, WRAPPER_* << 32 | the name's id */
+	struct u64map wrappers;
 };
+
+enum { WRAPPER_NONE, WRAPPER_LIBC, WRAPPER_MPI };
 
 #define MAX_INLINE 16 /* inlined frames named at one address */
 
@@ -61,6 +66,7 @@ struct symbolizer {
 	const struct raw_process *named_of;
 	uint64_t *named;
 	size_t named_cap;
+	uint32_t libc_file; /* the path of that process's C library */
 };
 
 static char *debuginfo_path;
@@ -93,6 +99,7 @@ void symbolizer_begin(struct symbolizer *s, const struct raw_process *p)
 	if (p->nnamed) /* (those above are never read for p) */
 		memset(s->named, 0, p->nnamed * sizeof *s->named);
 	s->named_of = p;
+	s->libc_file = 0;
 }
 
 void symbolizer_free(struct symbolizer *s)
@@ -103,6 +110,7 @@ void symbolizer_free(struct symbolizer *s)
 		struct modfile *m = s->mods[i];
 		modfile_close(s, m);
 		u64map_free(&m->cache);
+		u64map_free(&m->wrappers);
 		free(m->path);
 		free(m);
 	}
@@ -499,32 +507,61 @@ static int mpi_wrapper(struct symbolizer *s, const char *name, const GElf_Sym *s
 	return 1;
 }
 
-int symbolize_wrapper(struct symbolizer *s, const struct raw_process *p, uint64_t addr, struct func_name *out)
+/* What the runtime's (or the MPI wrappers') code at link-time address link
+ * of m stands for: WRAPPER_* << 32 | the name's id. */
+static uint64_t wrapper_of(struct symbolizer *s, struct modfile *m, int mpi, uint64_t link)
 {
-	const struct raw_module *rm = raw_module_of(p, addr), *libc = NULL;
-	struct modfile *m;
 	GElf_Off off;
 	GElf_Sym sym;
 	const char *name = NULL;
+	struct func_name f;
 
-	if (!rm)
-		return 0;
-	m = modfile_get(s, rm);
 	if (!m->dwfl && !m->unreadable)
 		modfile_open(s, m);
 	if (m->mod)
-		name = dwfl_module_addrinfo(m->mod, addr - rm->bias, &off, &sym, NULL, NULL, NULL);
-	if (name && (rm->flags & CPROF_MODULE_MPI))
-		return mpi_wrapper(s, name, &sym, out);
+		name = dwfl_module_addrinfo(m->mod, link, &off, &sym, NULL, NULL, NULL);
+	if (name && mpi)
+		return mpi_wrapper(s, name, &sym, &f) ? (uint64_t)WRAPPER_MPI << 32 | f.name : WRAPPER_NONE;
 	if (!name || GELF_ST_BIND(sym.st_info) == STB_LOCAL || GELF_ST_VISIBILITY(sym.st_other) != STV_DEFAULT ||
 	    strncmp(name, "__cyg_profile_func_", 19) == 0)
-		return 0;
+		return WRAPPER_NONE;
+	return (uint64_t)WRAPPER_LIBC << 32 | intern_text(s, name);
+}
+
+/* The path of the C library of process p, as it names the wrappers. */
+static uint32_t libc_of(struct symbolizer *s, const struct raw_process *p)
+{
+	const struct raw_module *libc = NULL;
+
+	if (s->libc_file && s->named_of == p)
+		return s->libc_file;
 	for (size_t i = 0; i < p->nmodules; i++) {
 		const char *slash = strrchr(p->modules[i].path, '/');
 		if (strncmp(slash ? slash + 1 : p->modules[i].path, "libc.so", 7) == 0)
 			libc = &p->modules[i];
 	}
-	*out = (struct func_name){.file = intern_text(s, libc ? libc->path : "libc.so.6"), .line = 0,
-				  .name = intern_text(s, name)};
-	return 1;
+	return s->libc_file = intern_text(s, libc ? libc->path : "libc.so.6");
+}
+
+int symbolize_wrapper(struct symbolizer *s, const struct raw_process *p, uint64_t addr, struct func_name *out)
+{
+	const struct raw_module *rm = raw_module_of(p, addr);
+	struct modfile *m;
+	uint64_t *known;
+
+	if (!rm)
+		return 0;
+	m = modfile_get(s, rm);
+	known = u64map_get(&m->wrappers, addr - rm->bias, UINT64_MAX);
+	if (*known == UINT64_MAX)
+		*known = wrapper_of(s, m, (rm->flags & CPROF_MODULE_MPI) != 0, addr - rm->bias);
+	switch (*known >> 32) {
+	case WRAPPER_MPI:
+		*out = (struct func_name){.file = intern_text(s, "~"), .line = 0, .name = (uint32_t)*known};
+		return 1;
+	case WRAPPER_LIBC:
+		*out = (struct func_name){.file = libc_of(s, p), .line = 0, .name = (uint32_t)*known};
+		return 1;
+	}
+	return 0;
 }
