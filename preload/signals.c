@@ -80,11 +80,19 @@ static int install(int sig)
 	sa.sa_sigaction = on_signal;
 	if (p->sa_handler == SIG_DFL || p->sa_handler == SIG_IGN) {
 		/* a sample holds the program's other signals back: one set up
-		 * on top of it would start with a context inside the runtime */
-		if (sampler)
+		 * on top of it would start with a context inside the runtime;
+		 * and the runtime's handling of a signal that ends the process
+		 * holds the samples back, which would take room on a small
+		 * alternate stack the writer needs */
+		if (sampler) {
 			signals_fill_but_faults(&sa.sa_mask);
-		else
+		} else {
 			sigemptyset(&sa.sa_mask);
+			if (sample_sig)
+				sigaddset(&sa.sa_mask, sample_sig);
+			if (kernel_sig)
+				sigaddset(&sa.sa_mask, kernel_sig);
+		}
 		sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
 	} else {
 		sa.sa_mask = p->sa_mask;
@@ -315,6 +323,9 @@ void signals_sample_with(int signo, int kernel_signo)
 		*(i ? &kernel_sig : &sample_sig) = sig;
 		install(sig);
 	}
+	for (int sig = 1; sig < NSIG; sig++) /* (their masks hold the samples back now) */
+		if (managed[sig] && fatal[sig] && prog[sig].sa_handler == SIG_DFL && sig != sample_sig && sig != kernel_sig)
+			install(sig);
 	signals_thread_begin(0);
 }
 
