@@ -62,6 +62,9 @@ static sigaction_fn *resolve(void)
 
 static void on_signal(int sig, siginfo_t *si, void *uc);
 
+static unsigned sampler_bit(int sig);
+static int kept_open(int sig);
+
 /* Installs what the kernel must run for the program's disposition: the
  * runtime's handler, with the flags and mask the program asked for (so that
  * restarts, masking and the alternate stack behave as they would without
@@ -93,9 +96,20 @@ static int install(int sig)
 			if (kernel_sig)
 				sigaddset(&sa.sa_mask, kernel_sig);
 		}
-		sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_RESTART;
+		/* a sample runs on the thread's stack: a program's alternate
+		 * stack (Rust's, on every thread) is too small to unwind on,
+		 * and all samples were dropped */
+		sa.sa_flags = SA_SIGINFO | SA_RESTART | (sampler ? 0 : SA_ONSTACK);
 	} else {
 		sa.sa_mask = p->sa_mask;
+		/* a sample nested on the program's alternate stack, which may be
+		 * as small as 8 KiB, would take the room its handler has */
+		if ((p->sa_flags & SA_ONSTACK) && !sampler) {
+			if (kept_open(sample_sig))
+				sigaddset(&sa.sa_mask, sample_sig);
+			if (kept_open(kernel_sig))
+				sigaddset(&sa.sa_mask, kernel_sig);
+		}
 		sa.sa_flags = (p->sa_flags | SA_SIGINFO) & ~SA_RESETHAND;
 		/* the sampler's signals must not interrupt system calls that
 		 * restart: the program's own handler of them restarts them too */
@@ -181,8 +195,6 @@ int signals_entry(const void *uc)
 	return ((const ucontext_t *)uc)->uc_mcontext.gregs[REG_RIP] == (greg_t)(uintptr_t)on_signal;
 }
 
-static unsigned sampler_bit(int sig);
-static int kept_open(int sig);
 
 /* A signal of the program's own, a sampler's, in a thread that blocks it
  * as far as the program knows: blocked now (and when the handler
@@ -540,7 +552,7 @@ static int program_mask(sigmask_fn **real, const char *name, int how, const sigs
 		 * while it was held, comes as the call unblocks it; and a
 		 * sample too, which must find the unblocking counted */
 		*held_now = after;
-		if (sample_sig)
+		if (sample_sig && !kept_open(sample_sig))
 			sample_masked(how, &pass, NULL);
 	}
 	ret = (*real)(how, set ? &pass : NULL, &was);
@@ -548,12 +560,20 @@ static int program_mask(sigmask_fn **real, const char *name, int how, const sigs
 		*held_now = before;
 		return ret;
 	}
-	if (set && sample_sig)
+	/* (a sampler's signal it cannot block is never blocked for it) */
+	if (set && sample_sig && !kept_open(sample_sig))
 		sample_masked(how, &pass, &was);
-	/* what the program is told: what it blocked, as far as it knows */
-	for (int sig = 1; sig < NSIG; sig++)
+	/* what the program is told: what it blocked, as far as it knows (the
+	 * runtime blocks those it cannot while its handlers run on their
+	 * alternate stack) */
+	for (int sig = 1; sig < NSIG; sig++) {
+		if (!kept_open(sig))
+			continue;
 		if (before & sampler_bit(sig))
 			sigaddset(&was, sig);
+		else
+			sigdelset(&was, sig);
+	}
 	if (old)
 		*old = was;
 	return 0;

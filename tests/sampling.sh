@@ -144,6 +144,15 @@ for mode in unblock sigwait nodefer children context; do
 		"$(cat "$WORK/masks.$mode.prog")"
 done
 
+# a program with a small alternate stack (Rust sets one up on every
+# thread): sampled all the same (its samples, taken on that stack, were all
+# dropped), and its handlers on it, at 20000 Hz, never crash (a sample set
+# up on top took the room they had)
+timed "$CPROF" -F 20000 "$PROGS/masks" altstack > "$WORK/alt.prog" 2> "$WORK/alt.out"
+expect_eq "an 8 KiB alternate stack: the program's handlers run, as without cprof" "handled 50" "$(cat "$WORK/alt.prog")"
+within "an 8 KiB alternate stack: the program is sampled all the same (its 0.3 s of CPU)" \
+	"$(cumtime "$WORK/alt.out" worker_spin)" 0.270 "$took"
+
 # a signal that cannot carry samples (the kernel's own, for a fault) is
 # not taken for the sampler's: SIGPROF instead, and a note says so
 CPROF_SIGNAL=5 "$CPROF" "$KERNELS/computepi-plain" 20000000 > /dev/null 2> "$WORK/sig5.out"

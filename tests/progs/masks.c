@@ -22,7 +22,11 @@
  *                    vfork and exec, fork and exec, and system(): each
  *                    child says whether it starts with SIGPROF blocked.
  *   masks context    a SIGALRM every 50 us while it reads /dev/zero: how
- *                    many of its handler's contexts were in cprof's code. */
+ *                    many of its handler's contexts were in cprof's code.
+ *   masks altstack   an 8 KiB alternate stack (as Rust sets one up on
+ *                    every thread), a SIGUSR1 handler on it that computes,
+ *                    raised 50 times, then 0.3 s of CPU in worker_spin on
+ *                    the thread's own stack: prints "handled 50". */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <fcntl.h>
@@ -32,6 +36,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -115,7 +120,17 @@ static int blocked_prof(void)
 	return sigismember(&o, SIGPROF) == 1;
 }
 
-static volatile long alarms, in_cprof;
+static volatile long alarms, in_cprof, handled;
+
+static void on_usr1(int sig)
+{
+	volatile double x = 0;
+
+	(void)sig;
+	for (int i = 0; i < 200000; i++)
+		x += i;
+	handled++;
+}
 
 static void on_alarm(int sig, siginfo_t *si, void *p)
 {
@@ -214,6 +229,23 @@ int main(int argc, char **argv)
 				return 1;
 		setitimer(ITIMER_REAL, &off, NULL);
 		printf("alarms %s, in cprof's code %ld\n", alarms > 100 ? "many" : "few", in_cprof);
+		return 0;
+	}
+	if (strcmp(mode, "altstack") == 0) {
+		size_t page = (size_t)sysconf(_SC_PAGESIZE), size = 8192;
+		char *m = mmap(NULL, size + page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		stack_t ss = {.ss_sp = m + page, .ss_size = size};
+		struct sigaction sa;
+		if (m == MAP_FAILED || mprotect(m, page, PROT_NONE) < 0 || sigaltstack(&ss, NULL) < 0)
+			return 70;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_usr1;
+		sa.sa_flags = SA_ONSTACK;
+		sigaction(SIGUSR1, &sa, NULL);
+		for (int i = 0; i < 50; i++)
+			raise(SIGUSR1);
+		worker_spin();
+		printf("handled %ld\n", handled);
 		return 0;
 	}
 	if (argc > 1)
