@@ -67,6 +67,8 @@ struct symbolizer {
 	uint64_t *named;
 	size_t named_cap;
 	uint32_t libc_file; /* the path of that process's C library */
+	struct modfile **files; /* its modules' files, by index, NULL until asked */
+	size_t files_cap;
 };
 
 static char *debuginfo_path;
@@ -100,6 +102,13 @@ void symbolizer_begin(struct symbolizer *s, const struct raw_process *p)
 		memset(s->named, 0, p->nnamed * sizeof *s->named);
 	s->named_of = p;
 	s->libc_file = 0;
+	if (p->nmodules > s->files_cap) {
+		free(s->files);
+		s->files_cap = p->nmodules;
+		s->files = xmalloc(s->files_cap * sizeof *s->files);
+	}
+	if (p->nmodules)
+		memset(s->files, 0, p->nmodules * sizeof *s->files);
 }
 
 void symbolizer_free(struct symbolizer *s)
@@ -117,6 +126,7 @@ void symbolizer_free(struct symbolizer *s)
 	free(s->mods);
 	free(s->funcs);
 	free(s->named);
+	free(s->files);
 	u64map_free(&s->by_file);
 	free(s);
 }
@@ -236,6 +246,19 @@ static struct modfile *modfile_get(struct symbolizer *s, const struct raw_module
 	s->mods[s->nmods++] = m;
 	*u64map_get(&s->by_file, key, 0) = s->nmods;
 	return m;
+}
+
+/* The file of module rm of process p: found by path and build-id once per
+ * process (symbolizer_begin), not at every address. */
+static struct modfile *file_of(struct symbolizer *s, const struct raw_process *p, const struct raw_module *rm)
+{
+	size_t i = (size_t)(rm - p->modules);
+
+	if (p != s->named_of || i >= s->files_cap)
+		return modfile_get(s, rm);
+	if (!s->files[i])
+		s->files[i] = modfile_get(s, rm);
+	return s->files[i];
 }
 
 /* Names enter the analysis here: valid UTF-8 from the start, so the table,
@@ -455,7 +478,7 @@ int symbolize_frames(struct symbolizer *s, const struct raw_process *p, uint64_t
 		*frames = &s->funcs[s->nfuncs++];
 		return 1;
 	}
-	m = modfile_get(s, rm);
+	m = file_of(s, p, rm);
 	m->used = ++s->clock;
 	link = addr - rm->bias;
 	slot = u64map_get(&m->cache, link, UINT64_MAX);
@@ -551,7 +574,7 @@ int symbolize_wrapper(struct symbolizer *s, const struct raw_process *p, uint64_
 
 	if (!rm)
 		return 0;
-	m = modfile_get(s, rm);
+	m = file_of(s, p, rm);
 	known = u64map_get(&m->wrappers, addr - rm->bias, UINT64_MAX);
 	if (*known == UINT64_MAX)
 		*known = wrapper_of(s, m, (rm->flags & CPROF_MODULE_MPI) != 0, addr - rm->bias);
