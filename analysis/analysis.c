@@ -424,14 +424,13 @@ static void print_preamble(FILE *out, struct raw_process *const *procs, size_t n
 }
 
 /* A table per rank: the processes of each merged, in rank order. */
-static void emit_per_rank(const struct analysis_options *opt, struct loaded *l, struct tables *per,
-			  struct strtab *strings, FILE *out)
+static void emit_per_rank(const struct analysis_options *opt, struct loaded *l, struct tables *per, FILE *out)
 {
 	int next = -1;
 
 	for (;;) {
 		int rank = INT32_MAX;
-		struct tables t = {stats_new(strings), stats_new(strings), stats_new(strings)};
+		struct tables t = {stats_new(l->strings), stats_new(l->strings), stats_new(l->strings)};
 		struct raw_process **procs = xmalloc(l->n * sizeof *procs);
 		size_t n = 0;
 		for (size_t i = 0; i < l->n; i++)
@@ -460,9 +459,10 @@ static void emit_per_rank(const struct analysis_options *opt, struct loaded *l, 
 	}
 }
 
-static int emit(const struct analysis_options *opt, struct loaded *l, struct tables *per, struct tables *merged,
-		struct strtab *strings, struct symbolizer *sym, FILE *out)
+static int emit(const struct analysis_options *opt, struct loaded *l, struct tables *per, FILE *out)
 {
+	struct tables *merged = &l->merged;
+
 	int ret;
 
 	if (opt->pstats_out) {
@@ -474,7 +474,7 @@ static int emit(const struct analysis_options *opt, struct loaded *l, struct tab
 		return ANALYSIS_OK;
 	}
 	if (opt->per_rank) {
-		emit_per_rank(opt, l, per, strings, out);
+		emit_per_rank(opt, l, per, out);
 	} else if (opt->per_process) {
 		for (size_t i = 0; i < l->n; i++) {
 			print_heading(out, l->procs[i]);
@@ -545,7 +545,7 @@ int analysis_report(const struct analysis_options *options, char *const paths[],
 		for (size_t i = 0; i < l.n; i++)
 			take_figures(&l, l.procs[i], &per[i]);
 	}
-	ret = emit(opt, &l, per, &l.merged, l.strings, l.sym, out);
+	ret = emit(opt, &l, per, out);
 	warn_lost(opt, &l);
 	if (ret == ANALYSIS_OK && l.merged.table->n == 0)
 		explain_empty(opt, &l);

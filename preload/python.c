@@ -586,7 +586,7 @@ static int map_tables(void)
 	interp = code_range_of((const void *)py.GetVersion);
 	libc = code_range_of((const void *)dlsym(RTLD_DEFAULT, "malloc"));
 	ldso = code_range_of((const void *)dlsym(RTLD_DEFAULT, "_dl_find_object"));
-	runtime_code = code_range_of((const void *)python_init);
+	runtime_code = code_range_runtime();
 	active = 1;
 	return 0;
 }

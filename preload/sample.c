@@ -83,7 +83,6 @@ struct sampling {
 	int kernel_signo;   /* SIGTRAP: threads sample their time in the kernel */
 	uint64_t kernel_samples;
 	uint64_t syscall_id, fault_id; /* the rows kernel samples go under */
-	struct code_range own;  /* the runtime's code */
 	int kernel_refused; /* a thread could not: said in the note */
 	uint64_t masked_ns; /* exited threads' CPU time with the signal blocked */
 	uint64_t offcpu;    /* ended threads' time off the CPU */
@@ -270,8 +269,8 @@ static int kernel_supported(void)
 	struct utsname u;
 	int major = 0, minor = 0;
 
-	if (!smp.event || !smp.event->time || smp.signo == SIGTRAP)
-		return 0; /* an event that is not time; or (CPROF_SIGNAL) SIGTRAP is the sampler's */
+	if (!smp.event || !smp.event->time)
+		return 0; /* an event that is not time */
 	if (uname(&u) == 0 && sscanf(u.release, "%d.%d", &major, &minor) == 2 &&
 	    (major > 6 || (major == 6 && minor >= 11))) {
 		int fd = perf_open(smp.event, 1);
@@ -332,7 +331,7 @@ void sample_init(void)
 		smp.kernel_signo = SIGTRAP;
 		smp.syscall_id = named_add("~", 0, "<system call>", 1);
 		smp.fault_id = named_add("~", 0, "<page fault or interrupt>", 1);
-		smp.own = code_range_of((const void *)sample_init);
+		code_range_runtime(); /* (found here, not in the handler) */
 	}
 	smp.stime0 = system_time();
 	retired = cct_new();
@@ -922,7 +921,7 @@ static void kernel_sample(ucontext_t *uc)
 	 * the next sample, as the time of the sampler's handlers does; a
 	 * thread that blocks the sampler's signal (one the program handles)
 	 * is not sampled at all meanwhile: its time is said apart */
-	if (!t || t->sm.masked || code_range_has(smp.own, (uintptr_t)uc->uc_mcontext.gregs[REG_RIP]))
+	if (!t || t->sm.masked || code_range_has(code_range_runtime(), (uintptr_t)uc->uc_mcontext.gregs[REG_RIP]))
 		return;
 	if (t->sm.perf_fd >= 0 && read(t->sm.perf_fd, &count, sizeof count) == sizeof count)
 		weight = weigh(t, count);

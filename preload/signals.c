@@ -65,6 +65,15 @@ static void on_signal(int sig, siginfo_t *si, void *uc);
 static unsigned sampler_bit(int sig);
 static int kept_open(int sig);
 
+/* Adds the sampler's signals to mask: all of them, or those the program
+ * cannot block (kept_open). */
+static void add_samplers(sigset_t *mask, int all)
+{
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sampler_bit(sig) && (all || kept_open(sig)))
+			sigaddset(mask, sig);
+}
+
 /* Installs what the kernel must run for the program's disposition: the
  * runtime's handler, with the flags and mask the program asked for (so that
  * restarts, masking and the alternate stack behave as they would without
@@ -91,10 +100,7 @@ static int install(int sig)
 			signals_fill_but_faults(&sa.sa_mask);
 		} else {
 			sigemptyset(&sa.sa_mask);
-			if (sample_sig)
-				sigaddset(&sa.sa_mask, sample_sig);
-			if (kernel_sig)
-				sigaddset(&sa.sa_mask, kernel_sig);
+			add_samplers(&sa.sa_mask, 1);
 		}
 		/* a sample runs on the thread's stack: a program's alternate
 		 * stack (Rust's, on every thread) is too small to unwind on,
@@ -104,12 +110,8 @@ static int install(int sig)
 		sa.sa_mask = p->sa_mask;
 		/* a sample nested on the program's alternate stack, which may be
 		 * as small as 8 KiB, would take the room its handler has */
-		if ((p->sa_flags & SA_ONSTACK) && !sampler) {
-			if (kept_open(sample_sig))
-				sigaddset(&sa.sa_mask, sample_sig);
-			if (kept_open(kernel_sig))
-				sigaddset(&sa.sa_mask, kernel_sig);
-		}
+		if ((p->sa_flags & SA_ONSTACK) && !sampler)
+			add_samplers(&sa.sa_mask, 0);
 		sa.sa_flags = (p->sa_flags | SA_SIGINFO) & ~SA_RESETHAND;
 		/* the sampler's signals must not interrupt system calls that
 		 * restart: the program's own handler of them restarts them too */

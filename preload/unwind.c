@@ -215,6 +215,15 @@ struct code_range code_range_of(const void *addr)
 	return r.hi ? r : (struct code_range){0, 0};
 }
 
+struct code_range code_range_runtime(void)
+{
+	static struct code_range own;
+
+	if (!own.hi)
+		own = code_range_of((const void *)code_range_runtime);
+	return own;
+}
+
 /* libunwind's pipe, made where the program does not reach; the program's
  * own pipes as ever.  Async-signal-safe (libunwind makes it again in the
  * sampler's handler). */
