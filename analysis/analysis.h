@@ -12,7 +12,9 @@ struct analysis_options {
 	struct sort_spec sort;
 	int sort_chosen;         /* sort was asked for; else it is cProfile's default
 				  * for the Python of the profiles, or cumulative */
-	const char *pstats_out;  /* write a pstats file here instead of printing */
+	const char *output;      /* write the report into this file (-o) */
+	const char *format;      /* in this format (output.h); NULL: from
+				  * output's name, or the text printed */
 	int per_process;         /* a table per process instead of the merged one */
 	int per_rank;            /* a table per MPI rank instead of the merged one */
 	const struct ranks *ranks; /* only these MPI ranks' processes, or all */
@@ -30,15 +32,21 @@ enum {
 	ANALYSIS_OK = 0,
 	ANALYSIS_EMPTY = 1,  /* no readable profile among the paths */
 	ANALYSIS_FAILED = 2, /* the output could not be written, or it would
-			      * replace one of the raw profiles read */
+			      * replace one of the raw profiles read, or
+			      * there is no such format */
 	ANALYSIS_UNWRITTEN = 3, /* none: the processes could not write theirs,
 				 * and said so (said on stderr, with why) */
 };
 
-/* Whether a pstats file (-o) can be written at path, before the work that
+/* Whether a report (-o) can be written at path, before the work that
  * makes it: -1, said on stderr, if not (it must be a regular file or a new
  * one). */
 int analysis_check_output(const char *prog, const char *path);
+
+/* The format asked for (--format), or the one path's name picks (-o), or
+ * the text printed; NULL, said on stderr, if there is no such format. */
+struct output;
+const struct output *analysis_format(const char *prog, const char *format, const char *path);
 
 /* Reads every raw profile named by paths (files, or directories holding
  * *.cprof and *.partial files), each file once however often it is named,

@@ -139,7 +139,7 @@ static const char *ending(const struct raw_process *p, char *buf, size_t size)
 /* "Missing: 3 of 9 ranks wrote no profile: 1, 4-5": the ranks below size
  * that are not in ranks (sorted), in --rank's grammar.  Walks the ranks
  * present, not the size, which a damaged profile may say is 2^31. */
-static void print_missing(FILE *out, const struct rank *ranks, size_t nranks, int size)
+static void print_missing(FILE *out, const struct mpi_rank_row *ranks, size_t nranks, int size)
 {
 	char *list = NULL;
 	size_t len = 0, cap = 0;
@@ -162,19 +162,16 @@ static void print_missing(FILE *out, const struct rank *ranks, size_t nranks, in
 	free(list);
 }
 
-static void print_ranks(FILE *out, const struct rank *ranks, size_t nranks, int size)
+static void print_ranks(FILE *out, const struct mpi_summary *s)
 {
-	char why[128];
-
 	fprintf(out, "  %5s  %-20s %8s %9s %9s %6s\n", "rank", "host", "pid", "wall s", "MPI s", "MPI %");
-	for (size_t i = 0; i < nranks; i++) {
-		const struct raw_process *p = ranks[i].main;
-		fprintf(out, "  %5d  ", ranks[i].rank);
-		text_print(out, p->host, 20);
-		fprintf(out, " %8d %9.3f %9.3f %6.1f  %s\n", p->info.pid, ranks[i].wall, ranks[i].mpi,
-			ranks[i].wall > 0 ? 100 * ranks[i].mpi / ranks[i].wall : 0.0, ending(p, why, sizeof why));
+	for (size_t i = 0; i < s->nranks; i++) {
+		const struct mpi_rank_row *r = &s->ranks[i];
+		fprintf(out, "  %5d  ", r->rank);
+		text_print(out, r->main->host, 20);
+		fprintf(out, " %8d %9.3f %9.3f %6.1f  %s\n", r->main->info.pid, r->wall, r->mpi,
+			r->wall > 0 ? 100 * r->mpi / r->wall : 0.0, r->ending);
 	}
-	print_missing(out, ranks, nranks, size);
 }
 
 /* What the report adds up, one process at a time: per function, per call
@@ -287,7 +284,8 @@ static long slot_find(const struct mpi_totals *t, int rank)
 	return slot ? (long)*slot - 1 : -1;
 }
 
-static void print_functions(FILE *out, const struct mpi_totals *t, const struct rank *ranks, size_t nranks, double app)
+/* Each MPI function's figures, and their spread across the ranks. */
+static void spread_functions(struct mpi_summary *s, const struct mpi_totals *t)
 {
 	size_t *order = xmalloc((t->nfuncs + 1) * sizeof *order);
 
@@ -295,29 +293,40 @@ static void print_functions(FILE *out, const struct mpi_totals *t, const struct 
 		order[i] = i;
 	sorting = t->funcs;
 	qsort(order, t->nfuncs, sizeof *order, cmp_func);
-	fprintf(out, "\n  %-22s %9s %9s %6s %9s %9s %9s %6s %12s %12s\n", "MPI function", "calls", "time s", "app %",
-		"min s", "mean s", "max s", "@rank", "sent B", "received B");
+	s->funcs = xcalloc(t->nfuncs + 1, sizeof *s->funcs);
+	s->nfuncs = t->nfuncs;
 	for (size_t i = 0; i < t->nfuncs; i++) {
 		const struct func_total *f = &t->funcs[order[i]];
-		double lo = 0, hi = 0;
-		int at = -1;
-		for (size_t r = 0; r < nranks; r++) {
-			long slot = slot_find(t, ranks[r].rank);
+		struct mpi_func_row *row = &s->funcs[i];
+		*row = (struct mpi_func_row){.name = f->name, .calls = f->calls, .time = f->time, .sent = f->sent,
+					     .received = f->received, .at = -1};
+		for (size_t r = 0; r < s->nranks; r++) {
+			long slot = slot_find(t, s->ranks[r].rank);
 			double v = slot >= 0 ? f->per_rank[slot] : 0;
-			if (r == 0 || v < lo)
-				lo = v;
-			if (r == 0 || v > hi) {
-				hi = v;
-				at = ranks[r].rank;
+			if (r == 0 || v < row->min)
+				row->min = v;
+			if (r == 0 || v > row->max) {
+				row->max = v;
+				row->at = s->ranks[r].rank;
 			}
 		}
+		row->mean = s->nranks ? f->time / (double)s->nranks : 0.0;
+	}
+	free(order);
+}
+
+static void print_functions(FILE *out, const struct mpi_summary *s)
+{
+	fprintf(out, "\n  %-22s %9s %9s %6s %9s %9s %9s %6s %12s %12s\n", "MPI function", "calls", "time s", "app %",
+		"min s", "mean s", "max s", "@rank", "sent B", "received B");
+	for (size_t i = 0; i < s->nfuncs; i++) {
+		const struct mpi_func_row *f = &s->funcs[i];
 		fputs("  ", out);
 		text_print(out, f->name, 22);
 		fprintf(out, " %9" PRIu64 " %9.3f %6.2f %9.4f %9.4f %9.4f %6d %12" PRIu64 " %12" PRIu64 "\n", f->calls,
-			f->time, app > 0 ? 100 * f->time / app : 0.0, lo, nranks ? f->time / (double)nranks : 0.0,
-			hi, at, f->sent, f->received);
+			f->time, s->app > 0 ? 100 * f->time / s->app : 0.0, f->min, f->mean, f->max, f->at, f->sent,
+			f->received);
 	}
-	free(order);
 }
 
 static void print_sites(FILE *out, struct mpi_totals *t, double app, long top)
@@ -341,36 +350,62 @@ static void print_sites(FILE *out, struct mpi_totals *t, double app, long top)
 		fprintf(out, "  ... %zu more call sites (--top)\n", t->nsites - shown);
 }
 
-void mpi_print(FILE *out, struct mpi_totals *t, struct raw_process *const *procs, size_t n, long top)
+int mpi_summarize(struct mpi_totals *t, struct raw_process *const *procs, size_t n, struct mpi_summary *s)
 {
 	size_t nranks;
 	int size;
-	double app = 0;
 	struct rank *ranks = find_ranks(procs, n, &nranks, &size);
 
-	if (!nranks && !t->any) {
+	*s = (struct mpi_summary){.nranks = nranks, .size = size};
+	if (!s->nranks && !t->any) {
 		free(ranks);
-		return;
+		return 0;
 	}
-	for (size_t i = 0; i < nranks; i++) {
+	s->ranks = xcalloc(s->nranks + 1, sizeof *s->ranks);
+	for (size_t i = 0; i < s->nranks; i++) {
 		long slot = slot_find(t, ranks[i].rank);
-		ranks[i].mpi = slot >= 0 ? t->slot_mpi[slot] : 0;
-		app += ranks[i].wall;
+		struct mpi_rank_row *r = &s->ranks[i];
+		r->rank = ranks[i].rank;
+		r->main = ranks[i].main;
+		r->wall = ranks[i].wall;
+		r->mpi = slot >= 0 ? t->slot_mpi[slot] : 0;
+		ending(r->main, r->ending, sizeof r->ending);
+		s->app += r->wall;
 	}
-	fprintf(out, "\nMPI: %zu ranks", nranks);
-	if (size)
-		fprintf(out, " of %d", size);
-	fprintf(out, "; %.1f%% of their time in MPI calls\n\n", app > 0 ? 100 * t->in_mpi / app : 0.0);
-	if (nranks)
-		print_ranks(out, ranks, nranks, size);
-	if (t->nfuncs)
-		print_functions(out, t, ranks, nranks, app);
+	s->in_mpi = t->in_mpi;
+	spread_functions(s, t);
+	free(ranks);
+	return 1;
+}
+
+void mpi_summary_free(struct mpi_summary *s)
+{
+	free(s->ranks);
+	free(s->funcs);
+}
+
+void mpi_print(FILE *out, struct mpi_totals *t, struct raw_process *const *procs, size_t n, long top)
+{
+	struct mpi_summary s;
+
+	if (!mpi_summarize(t, procs, n, &s))
+		return;
+	fprintf(out, "\nMPI: %zu ranks", s.nranks);
+	if (s.size)
+		fprintf(out, " of %d", s.size);
+	fprintf(out, "; %.1f%% of their time in MPI calls\n\n", s.app > 0 ? 100 * s.in_mpi / s.app : 0.0);
+	if (s.nranks) {
+		print_ranks(out, &s);
+		print_missing(out, s.ranks, s.nranks, s.size);
+	}
+	if (s.nfuncs)
+		print_functions(out, &s);
 	if (t->nsites)
-		print_sites(out, t, app, top);
+		print_sites(out, t, s.app, top);
 	if (t->lost)
 		fprintf(out, "Note: %" PRIu64 " MPI calls are in the table above but not here: a rank had more call sites "
 			     "than it keeps (8192)\n", t->lost);
-	free(ranks);
+	mpi_summary_free(&s);
 }
 
 void mpi_free(struct mpi_totals *t)

@@ -63,9 +63,9 @@ static void root_calls(const struct raw_thread *t, const uint32_t *entry_of, dou
 
 /* The threads' nodes name the same functions over and over: each function
  * of the process (address, or named id) is named, and its entry found,
- * once; memo maps it to the entry + 1. */
-static void add_traced(struct stats *st, struct symbolizer *sym, const struct raw_process *p,
-		       const struct raw_thread *t, struct roots *roots, struct u64map *memo)
+ * once; memo maps it to the entry + 1.  Returns the entry of each node. */
+static uint32_t *add_traced(struct stats *st, struct symbolizer *sym, const struct raw_process *p,
+			    const struct raw_thread *t, struct roots *roots, struct u64map *memo)
 {
 	uint32_t *entry_of = xmalloc((t->nnodes + 1) * sizeof *entry_of);
 
@@ -79,7 +79,7 @@ static void add_traced(struct stats *st, struct symbolizer *sym, const struct ra
 	entry_of[0] = STATS_NONE;
 	stats_add_tree(st, t, entry_of, p->sec_per_tick);
 	root_calls(t, entry_of, p->sec_per_tick, roots);
-	free(entry_of);
+	return entry_of;
 }
 
 static int in_runtime(const struct raw_process *p, uint64_t pc)
@@ -332,9 +332,140 @@ static void owe(struct debts *d, const struct stats *st, const struct stats *tra
 	}
 }
 
-/* A thread's sampled stacks, into st (roots: the thread's root calls). */
+/* What a thread's named tree is made from: its traced tree (t, its
+ * nodes' entries in traced), and where it goes. */
+struct naming {
+	struct stats *funcs; /* the ids of the tree's functions */
+	const struct stats *traced;
+	const struct raw_thread *t;
+	const uint32_t *entry_of;
+	double spt;
+	struct call_tree *out;
+};
+
+/* How a sampled frame stands to the traced tree (name_thread). */
+enum { ABOVE, JOIN, INSIDE, BELOW };
+
+/* The traced tree's child of node v that runs traced entry e + 1, or 0. */
+static uint32_t traced_child(const struct u64map *children, uint32_t v, uint32_t e)
+{
+	const uint64_t *c = u64map_find(children, (uint64_t)v << 32 | e);
+
+	return c ? (uint32_t)*c : 0;
+}
+
+/* The sampled frames above the traced ones (where no traced call is on
+ * the path yet) as sampled nodes; and, per traced entry that is a root
+ * call, the named node its joins hang from: the same for all of them,
+ * else the root (which frame made which call is not known). */
+static void name_above(const struct naming *n, const struct stats *st, const struct raw_thread *s,
+		       const uint32_t *entry_of, const uint64_t *self, const struct u64map *children, uint8_t *how,
+		       uint32_t *at, uint32_t *prefix)
+{
+	struct call_tree *out = n->out;
+
+	for (uint64_t k = 1; k < s->nnodes; k++) {
+		uint32_t par = s->nodes[k].parent, e;
+		if (how[par] != ABOVE) {
+			how[k] = BELOW; /* decided by name_below */
+			continue;
+		}
+		e = stats_find(n->traced, st->entries[entry_of[k]].key);
+		if (e != STATS_NONE && traced_child(children, 0, e)) {
+			how[k] = JOIN;
+			prefix[e] = prefix[e] == TREE_NONE || prefix[e] == at[par] ? at[par] : 0;
+			continue;
+		}
+		how[k] = ABOVE;
+		at[k] = tree_child(out, at[par], stats_entry(n->funcs, st->entries[entry_of[k]].key), NODE_SAMPLED);
+		out->nodes[at[k]].self += (double)self[k] * 1e-9;
+	}
+}
+
+/* The traced tree, its root calls under the nodes name_above chose; at[]
+ * takes its nodes to named ones. */
+static void name_traced(const struct naming *n, const uint32_t *prefix, uint32_t *at)
+{
+	const struct raw_thread *t = n->t;
+
+	at[0] = 0;
+	for (uint64_t k = 1; k < t->nnodes; k++) {
+		uint32_t e = n->entry_of[k], par = t->nodes[k].parent;
+		uint32_t up = par ? at[par] : prefix[e] == TREE_NONE ? 0 : prefix[e];
+		uint32_t i = tree_child(n->out, up, stats_entry(n->funcs, n->traced->entries[e].key), NODE_TRACED);
+		n->out->nodes[i].calls += t->nodes[k].calls;
+		n->out->nodes[i].total += (double)t->nodes[k].ticks * n->spt;
+		at[k] = i;
+	}
+}
+
+/* The sampled frames at and below the traced ones: a traced frame is its
+ * traced node (in[] the traced node each frame is at or under), whose
+ * time is exact already; the untraced frames below the last traced one
+ * are sampled nodes under it.  An untraced frame between two traced ones
+ * (qsort calling a traced comparison) keeps only its own samples. */
+static void name_below(const struct naming *n, const struct stats *st, const struct raw_thread *s,
+		       const uint32_t *entry_of, const uint64_t *self, const struct u64map *children, uint8_t *how,
+		       uint32_t *at, const uint32_t *traced_at)
+{
+	uint32_t *in = xcalloc(s->nnodes + 1, sizeof *in);
+
+	for (uint64_t k = 1; k < s->nnodes; k++) {
+		uint32_t par = s->nodes[k].parent, e, c;
+		if (how[k] == ABOVE)
+			continue;
+		e = stats_find(n->traced, st->entries[entry_of[k]].key);
+		c = e == STATS_NONE ? 0 : traced_child(children, how[k] == JOIN ? 0 : in[par], e);
+		if (c) {
+			how[k] = INSIDE;
+			in[k] = c - 1;
+			at[k] = traced_at[c - 1];
+			continue;
+		}
+		how[k] = BELOW;
+		in[k] = in[par];
+		at[k] = tree_child(n->out, at[par], stats_entry(n->funcs, st->entries[entry_of[k]].key), NODE_SAMPLED);
+		n->out->nodes[at[k]].self += (double)self[k] * 1e-9;
+	}
+	free(in);
+}
+
+/* A thread's named tree (n->out), from its traced tree and its sampled
+ * one (s, entry_of[] naming its frames in st, self[] each frame's own
+ * samples), as the table counts them (docs/SAMPLING.md): traced calls
+ * exact, under the sampled frames that made them; sampled frames for
+ * what was not traced. */
+static void name_thread(const struct naming *n, const struct stats *st, const struct raw_thread *s,
+			const uint32_t *entry_of, const uint64_t *self)
+{
+	const struct raw_thread *t = n->t;
+	struct u64map children; /* traced node << 32 | entry -> child + 1 */
+	uint8_t *how = xcalloc(s->nnodes + 1, 1);
+	uint32_t *at = xcalloc(s->nnodes + 1, sizeof *at);
+	uint32_t *prefix = xmalloc((n->traced->n + 1) * sizeof *prefix);
+	uint32_t *traced_at = xcalloc(t->nnodes + 1, sizeof *traced_at);
+
+	u64map_init(&children);
+	for (uint64_t k = 1; k < t->nnodes; k++)
+		(void)u64map_get(&children, (uint64_t)t->nodes[k].parent << 32 | n->entry_of[k], k + 1);
+	for (size_t e = 0; e < n->traced->n; e++)
+		prefix[e] = TREE_NONE;
+	how[0] = ABOVE;
+	name_above(n, st, s, entry_of, self, &children, how, at, prefix);
+	name_traced(n, prefix, traced_at);
+	name_below(n, st, s, entry_of, self, &children, how, at, traced_at);
+	u64map_free(&children);
+	free(how);
+	free(at);
+	free(prefix);
+	free(traced_at);
+}
+
+/* A thread's sampled stacks, into st (roots: the thread's root calls), and
+ * into its named tree if n. */
 static void add_sampled(struct debts *d, struct stats *st, const struct stats *traced, struct symbolizer *sym,
-			const struct raw_process *p, const struct raw_thread *t, const struct roots *roots)
+			const struct raw_process *p, const struct raw_thread *t, const struct roots *roots,
+			const struct naming *n)
 {
 	struct func_name *names;
 	uint8_t *wrapper;
@@ -343,6 +474,8 @@ static void add_sampled(struct debts *d, struct stats *st, const struct stats *t
 	uint64_t *self;
 	struct raw_thread tree = call_tree(st, sym, p, &pcs, names, wrapper, &entry_of, &self);
 
+	if (n)
+		name_thread(n, st, &tree, entry_of, self);
 	if (roots->n)
 		stitch(st, traced, roots, &tree, entry_of, p->sampling.clock != CPROF_SAMPLE_EVENT, &d->stitches);
 	stats_add_tree(st, &tree, entry_of, 1e-9);
@@ -415,24 +548,42 @@ static void pay(struct stats *table, const struct stats *traced, const struct st
 	}
 }
 
-void profile_process(struct strtab *strings, struct symbolizer *sym, const struct raw_process *p, struct tables *out)
+/* Counted functions' sampled nodes say so. */
+static void mark_counted(struct call_tree *tree, const struct stats *funcs, const struct stats *counted)
+{
+	for (size_t k = 1; counted->n && k < tree->n; k++)
+		if (tree->nodes[k].kind == NODE_SAMPLED &&
+		    stats_find(counted, funcs->entries[tree->nodes[k].func].key) != STATS_NONE)
+			tree->nodes[k].kind = NODE_COUNTED;
+}
+
+void profile_process(struct strtab *strings, struct symbolizer *sym, const struct raw_process *p, struct tables *out,
+		     struct stats *funcs, struct call_tree *trees)
 {
 	struct stats *traced = stats_new(strings), *sampled = stats_new(strings), *table = stats_new(strings);
 	struct roots *roots = xcalloc(p->nthreads + 1, sizeof *roots);
+	uint32_t **entry_of = xcalloc(p->nthreads + 1, sizeof *entry_of);
 	struct debts d = {0};
-
 	struct u64map memo;
 
 	symbolizer_begin(sym, p);
 	u64map_init(&memo);
 	for (size_t i = 0; i < p->nthreads; i++)
-		add_traced(traced, sym, p, &p->threads[i], &roots[i], &memo);
+		entry_of[i] = add_traced(traced, sym, p, &p->threads[i], &roots[i], &memo);
 	u64map_free(&memo);
 	d.owed = xcalloc(traced->n + 1, sizeof *d.owed);
 	u64map_init(&d.by_edge);
-	for (size_t i = 0; i < p->nthreads; i++)
+	for (size_t i = 0; i < p->nthreads; i++) {
+		struct naming n = {funcs, traced, &p->threads[i], entry_of[i], p->sec_per_tick, trees ? &trees[i] : NULL};
+		static const struct raw_thread none;
+		if (trees)
+			tree_init(&trees[i]);
 		if (p->threads[i].nstacks > 1)
-			add_sampled(&d, sampled, traced, sym, p, &p->threads[i], &roots[i]);
+			add_sampled(&d, sampled, traced, sym, p, &p->threads[i], &roots[i], trees ? &n : NULL);
+		else if (trees)
+			name_thread(&n, sampled, &none, NULL, NULL);
+		free(entry_of[i]);
+	}
 
 	/* the traced functions first, as traced; then the others, as sampled,
 	 * and the sampled frames that made root calls */
@@ -442,9 +593,15 @@ void profile_process(struct strtab *strings, struct symbolizer *sym, const struc
 	pay(table, traced, sampled, &d);
 	out->counted = stats_new(strings);
 	add_counted(table, out->counted, traced, sym, p);
+	for (size_t i = 0; trees && i < p->nthreads; i++) {
+		mark_counted(&trees[i], funcs, out->counted);
+		tree_finish(&trees[i]);
+		tree_seal(&trees[i]);
+	}
 	for (size_t i = 0; i < p->nthreads; i++)
 		free(roots[i].at);
 	free(roots);
+	free(entry_of);
 	free(d.stitches.at);
 	free(d.owed);
 	u64map_free(&d.by_edge);

@@ -18,14 +18,6 @@
 
 #include "pstats.h"
 
-static mode_t current_umask(void)
-{
-	mode_t m = umask(0);
-
-	umask(m);
-	return m;
-}
-
 static void put_u32(FILE *f, uint32_t v)
 {
 	unsigned char b[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
@@ -115,73 +107,4 @@ int pstats_write_stream(const struct stats *st, FILE *f)
 	}
 	fputc('0', f);
 	return ferror(f) ? -EIO : 0;
-}
-
-/* Where the file would go: path's directory, which must take a new file. */
-static int check_dir(const char *path)
-{
-	char *copy = xstrdup(path), *slash = strrchr(copy, '/');
-	int ret = 0;
-
-	if (slash)
-		slash[slash == copy] = '\0'; /* "/x" is in "/" */
-	if (access(slash ? copy : ".", W_OK | X_OK) < 0)
-		ret = -errno;
-	free(copy);
-	return ret;
-}
-
-int pstats_check(const char *path)
-{
-	struct stat sb;
-
-	if (stat(path, &sb) == 0) {
-		if (!S_ISREG(sb.st_mode))
-			return -PSTATS_NOT_REGULAR;
-		if (access(path, W_OK) < 0)
-			return -errno;
-	} else if (errno != ENOENT) {
-		return -errno;
-	}
-	return check_dir(path);
-}
-
-const char *pstats_strerror(int err)
-{
-	return err == PSTATS_NOT_REGULAR ? "not a regular file (a pstats file is a new file or replaces a regular one)"
-					 : strerror(err);
-}
-
-/* The file is written under a temporary name and renamed, so a failed
- * write leaves the old file as it was, and no link planted at the name is
- * written through (the rename replaces the link). */
-int pstats_write(const struct stats *st, const char *path)
-{
-	char *tmp;
-	FILE *f = NULL;
-	int ret, fd;
-
-	ret = pstats_check(path);
-	if (ret < 0)
-		return ret;
-	tmp = xmalloc(strlen(path) + 16);
-	sprintf(tmp, "%s.XXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0 || !(f = fdopen(fd, "wb"))) {
-		ret = -errno;
-		if (fd >= 0)
-			close(fd);
-		goto out;
-	}
-	fchmod(fd, 0666 & ~current_umask());
-	ret = pstats_write_stream(st, f);
-	if (fclose(f) != 0 && !ret)
-		ret = -errno;
-	if (!ret && rename(tmp, path) < 0)
-		ret = -errno;
-out:
-	if (ret && fd >= 0)
-		unlink(tmp);
-	free(tmp);
-	return ret;
 }

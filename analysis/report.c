@@ -8,34 +8,99 @@
 #include "report.h"
 #include "text.h"
 
-/* pstats.Stats.sort_arg_dict_default, in its order: the order decides which
- * abbreviations are ambiguous. */
-static const struct {
-	const char *word;
-	int n;
-	int fields[3][2];
-	const char *description;
-} sort_words[] = {
-	{"calls", 1, {{1, -1}}, "call count"},
-	{"ncalls", 1, {{1, -1}}, "call count"},
-	{"cumtime", 1, {{3, -1}}, "cumulative time"},
-	{"cumulative", 1, {{3, -1}}, "cumulative time"},
-	{"filename", 1, {{4, 1}}, "file name"},
-	{"line", 1, {{5, 1}}, "line number"},
-	{"module", 1, {{4, 1}}, "file name"},
-	{"name", 1, {{6, 1}}, "function name"},
-	{"nfl", 3, {{6, 1}, {4, 1}, {5, 1}}, "name/file/line"},
-	{"pcalls", 1, {{0, -1}}, "primitive call count"},
-	{"stdname", 1, {{7, 1}}, "standard name"},
-	{"time", 1, {{2, -1}}, "internal time"},
-	{"tottime", 1, {{2, -1}}, "internal time"},
+/* A row being sorted: its entry, and its standard name. */
+struct sort_row {
+	const struct stat_entry *e;
+	const struct strtab *strings;
+	const char *stdname;
+	uint32_t pos; /* where it was: Python's sort is stable */
 };
-#define NWORDS (int)(sizeof sort_words / sizeof sort_words[0])
+
+#define CMP(x, y) ((x) < (y) ? -1 : (x) > (y))
+
+static int by_pcalls(const struct sort_row *a, const struct sort_row *b)
+{
+	return CMP(a->e->cc, b->e->cc);
+}
+
+static int by_calls(const struct sort_row *a, const struct sort_row *b)
+{
+	return CMP(a->e->nc, b->e->nc);
+}
+
+static int by_tottime(const struct sort_row *a, const struct sort_row *b)
+{
+	return CMP(a->e->tt, b->e->tt);
+}
+
+static int by_cumtime(const struct sort_row *a, const struct sort_row *b)
+{
+	return CMP(a->e->ct, b->e->ct);
+}
+
+static int by_file(const struct sort_row *a, const struct sort_row *b)
+{
+	return strcmp(strtab_str(a->strings, a->e->key.file), strtab_str(b->strings, b->e->key.file));
+}
+
+static int by_line(const struct sort_row *a, const struct sort_row *b)
+{
+	return CMP(a->e->key.line, b->e->key.line);
+}
+
+static int by_name(const struct sort_row *a, const struct sort_row *b)
+{
+	return strcmp(strtab_str(a->strings, a->e->key.name), strtab_str(b->strings, b->e->key.name));
+}
+
+static int by_stdname(const struct sort_row *a, const struct sort_row *b)
+{
+	return strcmp(a->stdname, b->stdname);
+}
+
+/* pstats.Stats.sort_arg_dict_default, in its order (the order decides
+ * which abbreviations are ambiguous): each key, what print_stats says it
+ * orders by, and its comparisons, each ascending (1) or descending (-1).
+ * A new key is a row. */
+static const struct sort_key {
+	const char *name;
+	const char *description;
+	struct sort_field fields[3];
+} sort_keys[] = {
+	{"calls", "call count", {{by_calls, -1}}},
+	{"ncalls", "call count", {{by_calls, -1}}},
+	{"cumtime", "cumulative time", {{by_cumtime, -1}}},
+	{"cumulative", "cumulative time", {{by_cumtime, -1}}},
+	{"filename", "file name", {{by_file, 1}}},
+	{"line", "line number", {{by_line, 1}}},
+	{"module", "file name", {{by_file, 1}}},
+	{"name", "function name", {{by_name, 1}}},
+	{"nfl", "name/file/line", {{by_name, 1}, {by_file, 1}, {by_line, 1}}},
+	{"pcalls", "primitive call count", {{by_pcalls, -1}}},
+	{"stdname", "standard name", {{by_stdname, 1}}},
+	{"time", "internal time", {{by_tottime, -1}}},
+	{"tottime", "internal time", {{by_tottime, -1}}},
+};
+#define NKEYS (int)(sizeof sort_keys / sizeof sort_keys[0])
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
 const char *sort_key_names(void)
 {
-	return "calls, cumtime, cumulative, filename, line, module, name, nfl, ncalls, pcalls, stdname, time, "
-	       "tottime";
+	static char names[256];
+	const char *sorted[NKEYS];
+
+	if (names[0])
+		return names;
+	for (int k = 0; k < NKEYS; k++)
+		sorted[k] = sort_keys[k].name;
+	qsort(sorted, NKEYS, sizeof *sorted, cmp_names);
+	for (int k = 0; k < NKEYS; k++)
+		snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", k ? ", " : "", sorted[k]);
+	return names;
 }
 
 /* pstats' get_sort_arg_defs(): every word and its prefixes, walking the
@@ -51,8 +116,8 @@ static int sort_word(const char *key)
 	} frags[128];
 	int n = 0;
 
-	for (int w = 0; w < NWORDS; w++) {
-		const char *word = sort_words[w].word;
+	for (int w = 0; w < NKEYS; w++) {
+		const char *word = sort_keys[w].name;
 		for (size_t len = strlen(word); len > 0; len--) {
 			int found = -1;
 			for (int i = 0; i < n && found < 0; i++)
@@ -94,18 +159,16 @@ int sort_parse(const char *spec, struct sort_spec *out, char *err, size_t errsiz
 				 (int)len, key, sort_key_names());
 			return -1;
 		}
-		if (out->nfields + sort_words[w].n > SORT_MAX_FIELDS) {
-			snprintf(err, errsize, "too many sort keys");
-			return -1;
-		}
-		for (int i = 0; i < sort_words[w].n; i++) {
-			out->fields[out->nfields].index = sort_words[w].fields[i][0];
-			out->fields[out->nfields].dir = sort_words[w].fields[i][1];
-			out->nfields++;
+		for (int i = 0; i < 3 && sort_keys[w].fields[i].cmp; i++) {
+			if (out->nfields == SORT_MAX_FIELDS) {
+				snprintf(err, errsize, "too many sort keys");
+				return -1;
+			}
+			out->fields[out->nfields++] = sort_keys[w].fields[i];
 		}
 		if (out->description[0])
 			strncat(out->description, ", ", sizeof out->description - strlen(out->description) - 1);
-		strncat(out->description, sort_words[w].description,
+		strncat(out->description, sort_keys[w].description,
 			sizeof out->description - strlen(out->description) - 1);
 		if (!comma)
 			return 0;
@@ -113,13 +176,16 @@ int sort_parse(const char *spec, struct sort_spec *out, char *err, size_t errsiz
 	}
 }
 
-char *report_std_name(const struct stats *st, struct func_name k)
+char *report_name(const struct strtab *strings, struct func_name k, int strip)
 {
-	const char *file = strtab_str(st->strings, k.file);
-	const char *name = strtab_str(st->strings, k.name);
+	const char *file = strtab_str(strings, k.file);
+	const char *name = strtab_str(strings, k.name);
+	const char *slash = strip ? strrchr(file, '/') : NULL;
 	size_t len = strlen(name), size = strlen(file) + len + 16;
 	char *buf = xmalloc(size);
 
+	if (slash)
+		file = slash + 1;
 	if (strcmp(file, "~") == 0 && k.line == 0) {
 		if (len >= 2 && name[0] == '<' && name[len - 1] == '>')
 			snprintf(buf, size, "{%.*s}", (int)(len - 2), name + 1);
@@ -131,43 +197,24 @@ char *report_std_name(const struct stats *st, struct func_name k)
 	return buf;
 }
 
-struct row {
-	uint32_t entry;
-	uint32_t pos;
-	char *stdname;
-};
-
-static const struct stats *sort_stats;
-static const struct sort_spec *sort_by;
-
-static int cmp_field(const struct row *a, const struct row *b, int index)
+char *report_std_name(const struct stats *st, struct func_name k)
 {
-	const struct stat_entry *x = &sort_stats->entries[a->entry], *y = &sort_stats->entries[b->entry];
-	const struct strtab *s = sort_stats->strings;
-
-	switch (index) {
-	case 0: return x->cc < y->cc ? -1 : x->cc > y->cc;
-	case 1: return x->nc < y->nc ? -1 : x->nc > y->nc;
-	case 2: return x->tt < y->tt ? -1 : x->tt > y->tt;
-	case 3: return x->ct < y->ct ? -1 : x->ct > y->ct;
-	case 4: return strcmp(strtab_str(s, x->key.file), strtab_str(s, y->key.file));
-	case 5: return x->key.line < y->key.line ? -1 : x->key.line > y->key.line;
-	case 6: return strcmp(strtab_str(s, x->key.name), strtab_str(s, y->key.name));
-	default: return strcmp(a->stdname, b->stdname);
-	}
+	return report_name(st->strings, k, 0);
 }
+
+static const struct sort_spec *sort_by;
 
 /* TupleComp, made stable by the original position as Python's sort is. */
 static int cmp_rows(const void *pa, const void *pb)
 {
-	const struct row *a = pa, *b = pb;
+	const struct sort_row *a = pa, *b = pb;
 
 	for (int i = 0; i < sort_by->nfields; i++) {
-		int c = cmp_field(a, b, sort_by->fields[i].index);
+		int c = sort_by->fields[i].cmp(a, b);
 		if (c)
 			return c < 0 ? -sort_by->fields[i].dir : sort_by->fields[i].dir;
 	}
-	return a->pos < b->pos ? -1 : a->pos > b->pos;
+	return CMP(a->pos, b->pos);
 }
 
 static void print_f8(FILE *out, double x)
@@ -215,7 +262,7 @@ void report_table(FILE *out, const struct stats *full, const struct sort_spec *s
 {
 	struct stats_totals tot = stats_totals(full);
 	struct stats *st = stats_strip_dirs(full);
-	struct row *rows = xcalloc(st->n + 1, sizeof *rows);
+	struct sort_row *rows = xcalloc(st->n + 1, sizeof *rows);
 	size_t count = st->n;
 	char num[48];
 
@@ -225,8 +272,8 @@ void report_table(FILE *out, const struct stats *full, const struct sort_spec *s
 	fprintf(out, "in %.3f seconds\n\n", tot.tt);
 
 	for (uint32_t i = 0; i < st->n; i++)
-		rows[i] = (struct row){.entry = i, .pos = i, .stdname = report_std_name(st, st->entries[i].key)};
-	sort_stats = st;
+		rows[i] = (struct sort_row){
+			.e = &st->entries[i], .strings = st->strings, .pos = i, .stdname = report_std_name(st, st->entries[i].key)};
 	sort_by = sort;
 	qsort(rows, st->n, sizeof *rows, cmp_rows);
 	if (top >= 0 && (size_t)top < count)
@@ -237,11 +284,11 @@ void report_table(FILE *out, const struct stats *full, const struct sort_spec *s
 			fprintf(out, "   List reduced from %zu to %zu due to restriction <%ld>\n", st->n, count, top);
 		fputs("\n   ncalls  tottime  percall  cumtime  percall filename:lineno(function)\n", out);
 		for (size_t i = 0; i < count; i++)
-			print_row(out, &st->entries[rows[i].entry], rows[i].stdname);
+			print_row(out, rows[i].e, rows[i].stdname);
 		fputs("\n\n", out);
 	}
 	for (size_t i = 0; i < st->n; i++)
-		free(rows[i].stdname);
+		free((char *)rows[i].stdname);
 	free(rows);
 	stats_free(st);
 }

@@ -9,12 +9,16 @@
 
 #define SORT_MAX_FIELDS 64
 
+/* A comparison of the rows of a table being sorted (report.c's keys). */
+struct sort_row;
+struct sort_field {
+	int (*cmp)(const struct sort_row *a, const struct sort_row *b);
+	int dir; /* 1 ascending, -1 descending */
+};
+
 struct sort_spec {
 	int nfields;
-	struct {
-		int index; /* in (cc, nc, tt, ct, file, line, name, stdname) */
-		int dir;   /* 1 ascending, -1 descending */
-	} fields[SORT_MAX_FIELDS];
+	struct sort_field fields[SORT_MAX_FIELDS];
 	char description[1024]; /* "cumulative time", ... */
 };
 
@@ -32,5 +36,8 @@ void report_table(FILE *out, const struct stats *full, const struct sort_spec *s
 /* "file:line(name)", or "{name}" for ('~', 0, '<name>'): func_std_string.
  * Returns a new string. */
 char *report_std_name(const struct stats *st, struct func_name k);
+/* The same of a name in strings, its file's directories stripped if strip
+ * (as the table shows it). */
+char *report_name(const struct strtab *strings, struct func_name k, int strip);
 
 #endif

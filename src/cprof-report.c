@@ -9,10 +9,11 @@
 
 #include "analysis.h"
 
-enum { OPT_PER_PROCESS = 256, OPT_PER_RANK, OPT_RANK, OPT_TOP, OPT_VERSION };
+enum { OPT_PER_PROCESS = 256, OPT_PER_RANK, OPT_RANK, OPT_TOP, OPT_VERSION, OPT_FORMAT };
 
 static const struct option options[] = {
 	{"output", required_argument, NULL, 'o'},
+	{"format", required_argument, NULL, OPT_FORMAT},
 	{"sort", required_argument, NULL, 's'},
 	{"per-process", no_argument, NULL, OPT_PER_PROCESS},
 	{"per-rank", no_argument, NULL, OPT_PER_RANK},
@@ -28,7 +29,12 @@ static void usage(FILE *f)
 	fputs("usage: cprof-report [options] DIR|FILE...\n"
 	      "Merge cprof raw profiles (directories of them, or files) into one report.\n"
 	      "\n"
-	      "  -o, --output FILE   write the merged table as a pstats file instead of printing\n"
+	      "  -o, --output FILE   write the report into FILE instead of printing it, in the\n"
+	      "                      format FILE's name says: .html a web page, .folded\n"
+	      "                      collapsed stacks, .speedscope.json speedscope's;\n"
+	      "                      else a pstats file of the merged table (cProfile -o)\n"
+	      "      --format=NAME   text, pstats, html, speedscope or folded, whatever\n"
+	      "                      FILE's name (without -o: printed)\n"
 	      "  -s, --sort KEY      sort by KEY (pstats' keys); default cumulative (standard\n"
 	      "                      name for Python before 3.11, as cProfile)\n"
 	      "      --per-process   print one table per process instead of the merged one\n"
@@ -52,7 +58,8 @@ int main(int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:s:h", options, NULL)) != -1) {
 		switch (c) {
-		case 'o': opt.pstats_out = optarg; break;
+		case 'o': opt.output = optarg; break;
+		case OPT_FORMAT: opt.format = optarg; break;
 		case 's': sort = optarg; break;
 		case OPT_PER_PROCESS: opt.per_process = 1; break;
 		case OPT_PER_RANK: opt.per_rank = 1; break;
@@ -88,7 +95,9 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	if (opt.pstats_out && analysis_check_output("cprof-report", opt.pstats_out) < 0)
+	if (!analysis_format("cprof-report", opt.format, opt.output))
+		return 2;
+	if (opt.output && analysis_check_output("cprof-report", opt.output) < 0)
 		return 2;
 	opt.sort_chosen = sort != NULL;
 	if (sort && sort_parse(sort, &opt.sort, err, sizeof err) < 0) {

@@ -40,7 +40,8 @@ const char *const prog = CPROF_MPI ? "cprof-mpi" : "cprof";
 
 struct settings {
 	const char *sort;
-	const char *out;   /* -o: pstats file */
+	const char *out;   /* -o: the report's file, in the format its name says */
+	const char *format; /* --format: the report's format */
 	const char *report; /* --report: the report's file, else standard error */
 	const char *dir;   /* -d: keep raw profiles here */
 	int per_process;
@@ -57,11 +58,12 @@ struct settings {
 };
 
 enum { OPT_PER_PROCESS = 256, OPT_VERSION, OPT_CLOCK, OPT_MODE, OPT_COUNT, OPT_NATIVE, OPT_NO_NATIVE,
-       OPT_PER_RANK, OPT_WAIT, OPT_REPORT };
+       OPT_PER_RANK, OPT_WAIT, OPT_REPORT, OPT_FORMAT };
 
 static const struct option options[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"report", required_argument, NULL, OPT_REPORT},
+	{"format", required_argument, NULL, OPT_FORMAT},
 	{"sort", required_argument, NULL, 's'},
 	{"dir", required_argument, NULL, 'd'},
 	{"frequency", required_argument, NULL, 'F'},
@@ -85,7 +87,12 @@ static void usage(FILE *f)
 	      "Run PROG and print cProfile's table of it and of every process it starts,\n"
 	      "on standard error (PROG's output stays its own).\n"
 	      "\n"
-	      "  -o, --output FILE   write a pstats file (as cProfile -o) instead of printing\n"
+	      "  -o, --output FILE   write the report into FILE instead of printing it, in the\n"
+	      "                      format FILE's name says: .html a web page, .folded\n"
+	      "                      collapsed stacks, .speedscope.json speedscope's;\n"
+	      "                      else a pstats file (as cProfile -o)\n"
+	      "      --format=NAME   text, pstats, html, speedscope or folded, whatever\n"
+	      "                      FILE's name (without -o: printed)\n"
 	      "      --report FILE   print the report into FILE instead of standard error\n"
 	      "  -s, --sort KEY      sort by KEY (pstats' keys: calls, cumulative, filename,\n"
 	      "                      line, module, name, nfl, pcalls, stdname, time, ...);\n"
@@ -245,6 +252,7 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 		switch (c) {
 		case 'o': s->out = optarg; break;
 		case OPT_REPORT: s->report = optarg; break;
+		case OPT_FORMAT: s->format = optarg; break;
 		case 's': s->sort = optarg; break;
 		case 'd': s->dir = optarg; break;
 		case 'F': s->hz = optarg; break;
@@ -298,9 +306,12 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 	if (check_choices(s) < 0)
 		return -1;
 	if (s->out && s->report) {
-		fprintf(stderr, "%s: -o writes a pstats file instead of the report: drop --report, or -o\n", prog);
+		fprintf(stderr, "%s: -o writes the report into a file instead of printing it: drop --report, or -o\n",
+			prog);
 		return -1;
 	}
+	if (!analysis_format(prog, s->format, s->out))
+		return -1;
 	s->argv = argv + optind;
 	return 0;
 }
@@ -726,12 +737,13 @@ int main(int argc, char **argv)
 	if (!s.report)
 		report = open_report(NULL);
 	opt.sort_chosen = s.sort != NULL;
-	opt.pstats_out = s.out;
+	opt.output = s.out;
+	opt.format = s.format;
 	opt.per_process = s.per_process;
 	opt.per_rank = s.per_rank;
 	{
 		char *paths[] = {dir};
-		/* (a pstats file needs no report) */
+		/* (a file needs no report) */
 		ret = report || s.out ? analysis_report(&opt, paths, 1, report) : ANALYSIS_FAILED;
 	}
 	if (ret == ANALYSIS_EMPTY)

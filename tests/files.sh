@@ -82,14 +82,14 @@ mkfifo fifo
 start=$(date +%s)
 timeout 60 "$CPROF" -o fifo sh -c 'touch ran' > /dev/null 2> fifo.err
 expect_eq "-o FIFO: refused before the program runs, status 2" "2 no" "$? $(test -e ran && echo yes || echo no)"
-expect_eq "-o FIFO: says why" "cprof: cannot write fifo: not a regular file (a pstats file is a new file or replaces a regular one)" \
+expect_eq "-o FIFO: says why" "cprof: cannot write fifo: not a regular file (-o writes a new file or replaces a regular one)" \
 	"$(cat fifo.err)"
 check "-o FIFO: no waiting" test $(($(date +%s) - start)) -lt 30
 "$CPROF" -d keep -o keep.pstats "$KERNELS/basic" > /dev/null
 timeout 60 "$CPROF_REPORT" -o fifo keep > /dev/null 2> fifo-report.err
 expect_eq "cprof-report -o FIFO: status 2" 2 $?
 expect_eq "cprof-report -o FIFO: says why" \
-	"cprof-report: cannot write fifo: not a regular file (a pstats file is a new file or replaces a regular one)" \
+	"cprof-report: cannot write fifo: not a regular file (-o writes a new file or replaces a regular one)" \
 	"$(cat fifo-report.err)"
 ln -s "$WORK/victim" linked.pstats
 "$CPROF" -o linked.pstats "$KERNELS/basic" > /dev/null

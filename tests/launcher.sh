@@ -101,7 +101,7 @@ expect_eq "relative TMPDIR: the profiles are found" 4 "$(ncalls "$WORK/rel.out" 
 "$CPROF" -o /dev/full "$KERNELS/basic" > /dev/null 2> "$WORK/full.err"
 expect_eq "-o /dev/full: exit status 2" 2 $?
 expect_eq "-o /dev/full: says why" \
-	"cprof: cannot write /dev/full: not a regular file (a pstats file is a new file or replaces a regular one)" \
+	"cprof: cannot write /dev/full: not a regular file (-o writes a new file or replaces a regular one)" \
 	"$(cat "$WORK/full.err")"
 check "-o /dev/full: the device is left alone" test -c /dev/full
 # -o that cannot be written after the run: the run's status says so

@@ -60,7 +60,7 @@ EXTRA_DIST += $(INTEGRATION_TESTS) tests/progs/mpif.f90 tests/progs/shapes.cc te
 if HAVE_CHECK
 UNIT_TESTS = tests/unit/check_stats tests/unit/check_report tests/unit/check_rawfile tests/unit/check_pstats \
 	tests/unit/check_text tests/unit/check_fuzz tests/unit/check_names tests/unit/check_profile \
-	tests/unit/check_symindex
+	tests/unit/check_symindex tests/unit/check_tree
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 UNIT_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis -I$(top_srcdir)/tests/unit
@@ -102,6 +102,11 @@ tests_unit_check_symindex_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_symindex_CFLAGS = $(UNIT_CFLAGS) $(LIBDW_CFLAGS)
 tests_unit_check_symindex_LDFLAGS = $(SAN_CFLAGS)
 tests_unit_check_symindex_LDADD = $(UNIT_LDADD) $(LIBDW_LIBS) $(LIBELF_LIBS)
+tests_unit_check_tree_SOURCES = tests/unit/check_tree.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_tree_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_tree_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_tree_LDFLAGS = $(SAN_CFLAGS)
+tests_unit_check_tree_LDADD = $(UNIT_LDADD)
 tests_unit_check_profile_SOURCES = tests/unit/check_profile.c tests/unit/lookup.h tests/unit/rawbuild.c tests/unit/rawbuild.h \
 	tests/unit/tap.c tests/unit/tap.h
 tests_unit_check_profile_CPPFLAGS = $(UNIT_CPPFLAGS)

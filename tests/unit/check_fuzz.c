@@ -41,6 +41,7 @@ struct fuzz {
 	struct strtab *strings;
 	struct symbolizer *sym;
 	struct stats *merged;
+	struct stats *funcs; /* of the named trees */
 	struct sort_spec sort;
 	FILE *sink; /* /dev/null, for the reports */
 	char dir[64];
@@ -70,6 +71,7 @@ static void fuzz_init(struct fuzz *f)
 	f->strings = strtab_new();
 	f->sym = symbolizer_new(f->strings);
 	f->merged = stats_new(f->strings);
+	f->funcs = stats_new(f->strings);
 	ck_assert_int_eq(sort_parse("cumulative", &f->sort, err, sizeof err), 0);
 	f->sink = fopen("/dev/null", "w");
 	ck_assert_ptr_nonnull(f->sink);
@@ -84,13 +86,17 @@ static void fuzz_free(struct fuzz *f)
 
 	report_table(f->sink, f->merged, &f->sort, -1);
 	stats_free(f->merged);
+	stats_free(f->funcs);
 	symbolizer_free(f->sym);
 	strtab_free(f->strings);
 	fclose(f->sink);
 	snprintf(path, sizeof path, "%s/v.cprof", f->dir);
 	unlink(path);
-	snprintf(path, sizeof path, "%s/v.pstats", f->dir);
-	unlink(path);
+	for (const char *const *out = (const char *const[]){"v.pstats", "v.html", "v.speedscope.json", NULL}; *out;
+	     out++) {
+		snprintf(path, sizeof path, "%s/%s", f->dir, *out);
+		unlink(path);
+	}
 	ck_assert_int_eq(rmdir(f->dir), 0);
 }
 
@@ -146,7 +152,7 @@ static size_t mutate(struct fuzz *f, unsigned char *d, size_t len)
 static void whole_analysis(struct fuzz *f, const unsigned char *d, size_t len)
 {
 	static unsigned long runs;
-	char file[128], pstats[128], err[128];
+	char file[128], pstats[128], html[128], speedscope[160], err[128];
 	struct analysis_options opt = {.prog = "fuzz", .top = -1};
 	struct ranks *ranks = ranks_parse("0-1", err, sizeof err);
 	char *paths[] = {file};
@@ -154,15 +160,20 @@ static void whole_analysis(struct fuzz *f, const unsigned char *d, size_t len)
 
 	snprintf(file, sizeof file, "%s/v.cprof", f->dir);
 	snprintf(pstats, sizeof pstats, "%s/v.pstats", f->dir);
+	snprintf(html, sizeof html, "%s/v.html", f->dir);
+	snprintf(speedscope, sizeof speedscope, "%s/v.speedscope.json", f->dir);
 	fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	ck_assert_int_ge(fd, 0);
 	ck_assert_int_eq(write(fd, d, len), (ssize_t)len);
 	close(fd);
-	switch (runs++ % 5) {
+	switch (runs++ % 8) {
 	case 0: opt.per_process = 1; break;
 	case 1: opt.per_rank = 1; break;
-	case 2: opt.pstats_out = pstats; break;
+	case 2: opt.output = pstats; break;
 	case 3: opt.ranks = ranks; break;
+	case 4: opt.output = html; break;
+	case 5: opt.output = speedscope; break;
+	case 6: opt.format = "folded"; break;
 	default: opt.top = 3; break;
 	}
 	ret = analysis_report(&opt, paths, 1, f->sink);
@@ -177,6 +188,7 @@ static void check_one(struct fuzz *f, const unsigned char *d, size_t len)
 	char err[1024];
 	struct raw_process *p = rawfile_parse("fuzz.cprof", d, len, err, sizeof err);
 	struct tables t;
+	struct call_tree *trees;
 
 	if (!p) {
 		ck_assert_msg(strncmp(err, "fuzz.cprof: ", 12) == 0 && err[12], "refused without saying why: '%s'", err);
@@ -185,7 +197,11 @@ static void check_one(struct fuzz *f, const unsigned char *d, size_t len)
 	ck_assert_msg(p->truncated ? strstr(err, ": truncated at offset ") != NULL : !err[0], "read, saying '%s'", err);
 	struct mpi_totals *mpi = mpi_new();
 
-	profile_process(f->strings, f->sym, p, &t);
+	trees = calloc(p->nthreads + 1, sizeof *trees);
+	profile_process(f->strings, f->sym, p, &t, f->funcs, trees);
+	for (size_t i = 0; i < p->nthreads; i++)
+		tree_free(&trees[i]);
+	free(trees);
 	report_table(f->sink, t.table, &f->sort, -1);
 	mpi_add(mpi, f->strings, f->sym, p);
 	rawfile_lighten(p); /* as a merged report keeps it */

@@ -1,0 +1,295 @@
+/* out_html.c: the HTML report: one self-contained file, the viewer
+ * (analysis/viewer/viewer.html, built in) and the profile as JSON in it
+ * (its format: docs/OUTPUTS.md).  Nothing is fetched when it is opened. */
+#define _GNU_SOURCE /* open_memstream */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "mpi.h"
+#include "notes.h"
+#include "output.h"
+
+static const char viewer[] = {
+#include "viewer.inc"
+	0};
+
+#define DATA_MARK "<!--CPROF-DATA-->"
+
+/* The functions the JSON names, by id: the model's, then those only in
+ * tables (called, counted, never on a tree's path). */
+static uint32_t func_id(struct stats *ids, struct func_name key)
+{
+	return stats_entry(ids, key);
+}
+
+static struct stats *collect_ids(const struct model *m)
+{
+	struct stats *ids = stats_new(m->strings);
+
+	for (size_t f = 0; f < m->funcs->n; f++)
+		func_id(ids, m->funcs->entries[f].key);
+	for (size_t i = 0; i < m->nviews; i++)
+		for (size_t e = 0; m->views[i].kept && e < m->views[i].t.table->n; e++)
+			func_id(ids, m->views[i].t.table->entries[e].key);
+	for (size_t f = 0; f < m->spread.funcs->n; f++)
+		func_id(ids, m->spread.funcs->entries[f].key);
+	return ids;
+}
+
+static void write_funcs(FILE *out, const struct model *m, const struct stats *ids)
+{
+	fputs("\"funcs\":[", out);
+	for (size_t f = 0; f < ids->n; f++) {
+		struct func_name k = ids->entries[f].key;
+		fputs(f ? ",{\"file\":" : "{\"file\":", out);
+		json_string(out, strtab_str(m->strings, k.file));
+		fprintf(out, ",\"line\":%u,\"name\":", k.line);
+		json_string(out, strtab_str(m->strings, k.name));
+		fputc('}', out);
+	}
+	fputs("]", out);
+}
+
+/* An array of one field of the tree's nodes, in preorder. */
+#define NODE_ARRAY(out, key, t, order, fmt_expr)                        \
+	do {                                                            \
+		fputs(",\"" key "\":[", out);                           \
+		for (size_t i_ = 0; i_ < (t)->n; i_++) {                \
+			const struct tree_node *n = &(t)->nodes[order[i_]]; \
+			if (i_)                                         \
+				fputc(',', out);                        \
+			fmt_expr;                                       \
+		}                                                       \
+		fputc(']', out);                                        \
+	} while (0)
+
+static void write_tree(FILE *out, const struct model *m, const struct call_tree *t, struct stats *ids)
+{
+	uint32_t *order = tree_preorder(t), *pos = xmalloc((t->n + 1) * sizeof *pos);
+
+	for (size_t i = 0; i < t->n; i++)
+		pos[order[i]] = (uint32_t)i;
+	fputs(",\"tree\":{\"f\":[-1", out);
+	for (size_t i = 1; i < t->n; i++)
+		fprintf(out, ",%u", func_id(ids, m->funcs->entries[t->nodes[order[i]].func].key));
+	fputc(']', out);
+	NODE_ARRAY(out, "p", t, order, fprintf(out, "%ld", n->parent == TREE_NONE ? -1L : (long)pos[n->parent]));
+	NODE_ARRAY(out, "c", t, order, fprintf(out, "%llu", (unsigned long long)n->calls));
+	NODE_ARRAY(out, "t", t, order, json_number(out, n->total));
+	NODE_ARRAY(out, "s", t, order, json_number(out, n->self));
+	NODE_ARRAY(out, "k", t, order, fprintf(out, "%d", n->kind));
+	fputc('}', out);
+	free(order);
+	free(pos);
+}
+
+static int row_kind(const struct tables *t, struct func_name key)
+{
+	if (stats_find(t->traced, key) != STATS_NONE)
+		return NODE_TRACED;
+	return stats_find(t->counted, key) != STATS_NONE ? NODE_COUNTED : NODE_SAMPLED;
+}
+
+static void write_rows(FILE *out, const struct tables *t, struct stats *ids)
+{
+	struct stats_totals tot = stats_totals(t->table);
+
+	fputs(",\"rows\":[", out);
+	for (size_t e = 0; e < t->table->n; e++) {
+		const struct stat_entry *en = &t->table->entries[e];
+		fprintf(out, "%s[%u,%llu,%llu,", e ? "," : "", func_id(ids, en->key), (unsigned long long)en->cc,
+			(unsigned long long)en->nc);
+		json_number(out, en->tt);
+		fputc(',', out);
+		json_number(out, en->ct);
+		fprintf(out, ",%d]", row_kind(t, en->key));
+	}
+	fputs("],\"totals\":{\"calls\":", out);
+	json_number(out, (double)tot.calls);
+	fputs(",\"prim\":", out);
+	json_number(out, (double)tot.prim_calls);
+	fputs(",\"tt\":", out);
+	json_number(out, tot.tt);
+	fputc('}', out);
+}
+
+/* The lines the text report prints above the view's table. */
+static void write_note(FILE *out, const struct model *m, const struct view *v)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	if (!f) {
+		fputs(",\"note\":\"\"", out);
+		return;
+	}
+	if (v->kind == VIEW_PROCESS)
+		notes_heading(f, v->procs[0]);
+	if (v->kind == VIEW_MERGED)
+		notes_preamble(f, m->procs, m->n, &v->t);
+	else if (v->kind != VIEW_THREAD)
+		notes_preamble(f, v->procs, v->nprocs, &v->t);
+	fclose(f);
+	fputs(",\"note\":", out);
+	json_string(out, text ? text : "");
+	free(text);
+}
+
+static void write_views(FILE *out, const struct model *m, struct stats *ids)
+{
+	long *at = xmalloc((m->nviews + 1) * sizeof *at), n = 0;
+	static const char *const kinds[] = {"merged", "rank", "process", "thread"};
+
+	fputs(",\"views\":[", out);
+	for (size_t i = 0; i < m->nviews; i++) {
+		const struct view *v = &m->views[i];
+		char *label;
+		at[i] = -1;
+		if (!v->kept)
+			continue;
+		at[i] = n++;
+		label = view_label(v);
+		fputs(i ? ",{\"label\":" : "{\"label\":", out);
+		json_string(out, label);
+		free(label);
+		fprintf(out, ",\"kind\":\"%s\",\"of\":%ld", kinds[v->kind], v->of >= 0 ? at[v->of] : -1L);
+		write_note(out, m, v);
+		if (v->tree.n > 1)
+			write_tree(out, m, &v->tree, ids);
+		else
+			fputs(",\"tree\":null", out);
+		write_rows(out, &v->t, ids);
+		fputc('}', out);
+	}
+	fputc(']', out);
+	free(at);
+}
+
+/* Each function's tottime and cumtime across the ranks: min, mean, max and
+ * the rank at max, of the functions that took time somewhere. */
+static void write_spread(FILE *out, const struct spread *s, struct stats *ids)
+{
+	int first = 1;
+
+	fputs(",\"spread\":[", out);
+	for (size_t f = 0; f < s->nfuncs; f++) {
+		const double *v[2] = {s->tt[f], s->ct[f]};
+		if (!s->nslots)
+			break;
+		fprintf(out, "%s[%u", first ? "" : ",", func_id(ids, s->funcs->entries[f].key));
+		for (int w = 0; w < 2; w++) {
+			double lo = v[w][0], hi = v[w][0], sum = 0;
+			int rank = s->rank[0];
+			for (size_t k = 0; k < s->nslots; k++) {
+				sum += v[w][k];
+				lo = v[w][k] < lo ? v[w][k] : lo;
+				if (v[w][k] > hi) {
+					hi = v[w][k];
+					rank = s->rank[k];
+				}
+			}
+			fputc(',', out);
+			json_number(out, lo);
+			fputc(',', out);
+			json_number(out, sum / (double)s->nslots);
+			fputc(',', out);
+			json_number(out, hi);
+			fprintf(out, ",%d", rank);
+		}
+		fputc(']', out);
+		first = 0;
+	}
+	fputc(']', out);
+}
+
+static void write_mpi(FILE *out, const struct model *m, struct stats *ids)
+{
+	struct mpi_summary s;
+
+	fputs(",\"mpi\":", out);
+	if (!mpi_summarize(m->mpi, m->procs, m->n, &s)) {
+		fputs("null", out);
+		return;
+	}
+	fprintf(out, "{\"size\":%d,\"ranks\":[", s.size);
+	for (size_t i = 0; i < s.nranks; i++) {
+		const struct mpi_rank_row *r = &s.ranks[i];
+		fprintf(out, "%s{\"rank\":%d,\"host\":", i ? "," : "", r->rank);
+		json_string(out, r->main->host);
+		fprintf(out, ",\"pid\":%d,\"wall\":", r->main->info.pid);
+		json_number(out, r->wall);
+		fputs(",\"mpi\":", out);
+		json_number(out, r->mpi);
+		fputs(",\"ending\":", out);
+		json_string(out, r->ending);
+		fputc('}', out);
+	}
+	fputs("],\"calls\":[", out);
+	for (size_t i = 0; i < s.nfuncs; i++) {
+		const struct mpi_func_row *f = &s.funcs[i];
+		fputs(i ? ",{\"name\":" : "{\"name\":", out);
+		json_string(out, f->name);
+		fprintf(out, ",\"calls\":%llu,\"time\":", (unsigned long long)f->calls);
+		json_number(out, f->time);
+		fputs(",\"min\":", out);
+		json_number(out, f->min);
+		fputs(",\"mean\":", out);
+		json_number(out, f->mean);
+		fputs(",\"max\":", out);
+		json_number(out, f->max);
+		fprintf(out, ",\"rank\":%d}", f->at);
+	}
+	fputc(']', out);
+	write_spread(out, &m->spread, ids);
+	fputc('}', out);
+	mpi_summary_free(&s);
+}
+
+static int write_html(FILE *out, const struct model *m, const struct output_args *a)
+{
+	const char *mark = strstr(viewer, DATA_MARK);
+	struct stats *ids;
+
+	(void)a;
+	if (!mark)
+		return -EINVAL;
+	ids = collect_ids(m);
+	fwrite(viewer, 1, (size_t)(mark - viewer), out);
+	fputs("<script id=\"cprof-data\" type=\"application/json\">", out);
+	fputs("{\"format\":1,\"generator\":\"cprof " PACKAGE_VERSION "\",\"diff\":null", out);
+	fputs(",\"title\":", out);
+	json_string(out, m->title);
+	fputc(',', out);
+	write_funcs(out, m, ids);
+	write_views(out, m, ids);
+	write_mpi(out, m, ids);
+	fputs(",\"omitted\":", out);
+	if (m->omitted) {
+		char text[160];
+		snprintf(text, sizeof text,
+			 "%zu views (ranks, processes or threads) are left out to keep the file small: "
+			 "cprof-report --per-process or --rank shows them",
+			 m->omitted);
+		json_string(out, text);
+	} else {
+		fputs("\"\"", out);
+	}
+	fputs("}</script>", out);
+	fputs(mark + strlen(DATA_MARK), out);
+	stats_free(ids);
+	return 0;
+}
+
+const struct output output_html = {
+	.name = "html",
+	.suffix = ".html",
+	.what = "a web page (one file, works offline): flame graph, table, ranks",
+	.keep = MODEL_TREES | MODEL_RANKS | MODEL_PROCESSES | MODEL_THREADS | MODEL_SPREAD,
+	.budget = 400000,
+	.write = write_html,
+};

@@ -1,0 +1,110 @@
+/* tree.c: named call trees. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "tree.h"
+
+void tree_init(struct call_tree *t)
+{
+	*t = (struct call_tree){0};
+	u64map_init(&t->child);
+	GROW(t->nodes, t->cap, 1);
+	t->nodes[0] = (struct tree_node){
+		.func = TREE_NONE, .parent = TREE_NONE, .first = TREE_NONE, .last = TREE_NONE, .next = TREE_NONE};
+	t->n = 1;
+}
+
+void tree_free(struct call_tree *t)
+{
+	free(t->nodes);
+	u64map_free(&t->child);
+	*t = (struct call_tree){0};
+}
+
+void tree_seal(struct call_tree *t)
+{
+	u64map_free(&t->child);
+	u64map_init(&t->child);
+}
+
+uint32_t tree_child(struct call_tree *t, uint32_t parent, uint32_t func, enum node_kind kind)
+{
+	uint64_t *slot = u64map_get(&t->child, (uint64_t)parent << 32 | func, TREE_NONE);
+	struct tree_node *p;
+	uint32_t i;
+
+	if (*slot != TREE_NONE)
+		return (uint32_t)*slot;
+	GROW(t->nodes, t->cap, t->n + 1);
+	i = (uint32_t)t->n++;
+	t->nodes[i] = (struct tree_node){
+		.func = func, .parent = parent, .first = TREE_NONE, .last = TREE_NONE, .next = TREE_NONE, .kind = kind};
+	p = &t->nodes[parent];
+	if (p->last == TREE_NONE)
+		p->first = i;
+	else
+		t->nodes[p->last].next = i;
+	p->last = i;
+	*slot = i;
+	return i;
+}
+
+void tree_finish(struct call_tree *t)
+{
+	double *below = xcalloc(t->n, sizeof *below);
+
+	/* a child comes after its parent: from the last node up, every
+	 * child is done before its parent */
+	for (size_t k = t->n; k-- > 1;) {
+		struct tree_node *n = &t->nodes[k];
+		if (n->kind == NODE_TRACED)
+			n->self = n->total > below[k] ? n->total - below[k] : 0;
+		else
+			n->total = n->self + below[k];
+		below[n->parent] += n->total;
+	}
+	t->nodes[0].total = below[0];
+	t->nodes[0].self = 0;
+	free(below);
+}
+
+void tree_merge(struct call_tree *dst, const struct call_tree *src)
+{
+	uint32_t *to = xmalloc(src->n * sizeof *to);
+
+	to[0] = 0;
+	dst->nodes[0].total += src->nodes[0].total;
+	for (size_t k = 1; k < src->n; k++) {
+		const struct tree_node *s = &src->nodes[k];
+		uint32_t i = tree_child(dst, to[s->parent], s->func, s->kind);
+		struct tree_node *d = &dst->nodes[i];
+		if (d->kind != s->kind)
+			d->kind = NODE_SAMPLED;
+		d->calls += s->calls;
+		d->total += s->total;
+		d->self += s->self;
+		to[k] = i;
+	}
+	free(to);
+}
+
+uint32_t *tree_preorder(const struct call_tree *t)
+{
+	uint32_t *order = xmalloc((t->n + 1) * sizeof *order), *stack = xmalloc((t->n + 1) * sizeof *stack);
+	size_t n = 0, depth = 0;
+
+	/* each node is pushed once: its next sibling waits under its first
+	 * child */
+	stack[depth++] = 0;
+	while (depth) {
+		uint32_t v = stack[--depth];
+		order[n++] = v;
+		if (v && t->nodes[v].next != TREE_NONE)
+			stack[depth++] = t->nodes[v].next;
+		if (t->nodes[v].first != TREE_NONE)
+			stack[depth++] = t->nodes[v].first;
+	}
+	free(stack);
+	return order;
+}
