@@ -404,8 +404,10 @@ char *view_label(const struct view *v)
 		snprintf(buf, sizeof buf, "pid %d (%s)", p->info.pid, p->info.argc ? p->argv[0] : p->exe);
 		break;
 	case VIEW_THREAD:
-		snprintf(buf, sizeof buf, "thread %d (%s) of pid %d", v->thread->tid,
-			 v->thread->tid ? v->thread->name : "threads that ended", p->info.pid);
+		if (v->thread->tid)
+			snprintf(buf, sizeof buf, "thread %d (%s) of pid %d", v->thread->tid, v->thread->name, p->info.pid);
+		else
+			snprintf(buf, sizeof buf, "threads that ended, of pid %d", p->info.pid);
 		break;
 	}
 	return xstrdup(buf);

@@ -50,9 +50,10 @@ INTEGRATION_TESTS = \
 	tests/compilers.sh \
 	tests/names.sh \
 	tests/bad-input.sh \
-	tests/terminal.sh
+	tests/terminal.sh \
+	tests/outputs.sh
 TESTS += $(INTEGRATION_TESTS)
-EXTRA_DIST += $(INTEGRATION_TESTS) tests/progs/mpif.f90 tests/progs/shapes.cc tests/tap.sh tests/pstats_print.py tests/share.py tests/pstats_compare.py \
+EXTRA_DIST += $(INTEGRATION_TESTS) tests/browser/speedscope-schema.js tests/progs/mpif.f90 tests/progs/shapes.cc tests/tap.sh tests/pstats_print.py tests/share.py tests/pstats_compare.py \
 	tests/python/cases.py tests/python/threads.py tests/python/ends.py \
 	tests/python/native.py tests/python/shares.py tests/python/imports.py tests/python/escapes.py \
 	tests/python/forked.py
