@@ -44,3 +44,10 @@ void json_number(FILE *out, double x)
 	else
 		fprintf(out, "%.9g", x);
 }
+
+void json_short(FILE *out, double x)
+{
+	if (!isfinite(x))
+		x = 0;
+	fprintf(out, "%.5g", x);
+}

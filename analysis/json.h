@@ -14,4 +14,7 @@ void json_string(FILE *out, const char *s);
  * significant digits; what JSON cannot hold (NaN, infinities) as 0. */
 void json_number(FILE *out, double x);
 
+/* The same to 5 significant digits: what a picture of it can show. */
+void json_short(FILE *out, double x);
+
 #endif

@@ -54,34 +54,48 @@ static void write_funcs(FILE *out, const struct model *m, const struct stats *id
 	fputs("]", out);
 }
 
-/* An array of one field of the tree's nodes, in preorder. */
-#define NODE_ARRAY(out, key, t, order, fmt_expr)                        \
-	do {                                                            \
-		fputs(",\"" key "\":[", out);                           \
-		for (size_t i_ = 0; i_ < (t)->n; i_++) {                \
+/* A tree's paths under this share of its time are left out of the file:
+ * less than a pixel even zoomed a hundred times, they would make a long
+ * job's report tens of MB.  The table keeps every function. */
+#define TREE_MIN_SHARE 1e-5
+
+/* An array of one field of the nodes kept, in preorder. */
+#define NODE_ARRAY(out, key, t, order, nkept, fmt_expr)                   \
+	do {                                                              \
+		fputs(",\"" key "\":[", out);                             \
+		for (size_t i_ = 0; i_ < (nkept); i_++) {                 \
 			const struct tree_node *n = &(t)->nodes[order[i_]]; \
-			if (i_)                                         \
-				fputc(',', out);                        \
-			fmt_expr;                                       \
-		}                                                       \
-		fputc(']', out);                                        \
+			if (i_)                                           \
+				fputc(',', out);                          \
+			fmt_expr;                                         \
+		}                                                         \
+		fputc(']', out);                                          \
 	} while (0)
 
 static void write_tree(FILE *out, const struct model *m, const struct call_tree *t, struct stats *ids)
 {
 	uint32_t *order = tree_preorder(t), *pos = xmalloc((t->n + 1) * sizeof *pos);
+	double least = t->nodes[0].total * TREE_MIN_SHARE;
+	size_t kept = 0;
 
-	for (size_t i = 0; i < t->n; i++)
-		pos[order[i]] = (uint32_t)i;
+	/* preorder: a parent is decided before its children */
+	for (size_t i = 0; i < t->n; i++) {
+		const struct tree_node *n = &t->nodes[order[i]];
+		pos[order[i]] = UINT32_MAX;
+		if (i == 0 || (pos[n->parent] != UINT32_MAX && n->total >= least)) {
+			pos[order[i]] = (uint32_t)kept;
+			order[kept++] = order[i];
+		}
+	}
 	fputs(",\"tree\":{\"f\":[-1", out);
-	for (size_t i = 1; i < t->n; i++)
+	for (size_t i = 1; i < kept; i++)
 		fprintf(out, ",%u", func_id(ids, m->funcs->entries[t->nodes[order[i]].func].key));
 	fputc(']', out);
-	NODE_ARRAY(out, "p", t, order, fprintf(out, "%ld", n->parent == TREE_NONE ? -1L : (long)pos[n->parent]));
-	NODE_ARRAY(out, "c", t, order, fprintf(out, "%llu", (unsigned long long)n->calls));
-	NODE_ARRAY(out, "t", t, order, json_number(out, n->total));
-	NODE_ARRAY(out, "s", t, order, json_number(out, n->self));
-	NODE_ARRAY(out, "k", t, order, fprintf(out, "%d", n->kind));
+	NODE_ARRAY(out, "p", t, order, kept, fprintf(out, "%ld", n->parent == TREE_NONE ? -1L : (long)pos[n->parent]));
+	NODE_ARRAY(out, "c", t, order, kept, fprintf(out, "%llu", (unsigned long long)n->calls));
+	NODE_ARRAY(out, "t", t, order, kept, json_short(out, n->total));
+	NODE_ARRAY(out, "s", t, order, kept, json_short(out, n->self));
+	NODE_ARRAY(out, "k", t, order, kept, fprintf(out, "%d", n->kind));
 	fputc('}', out);
 	free(order);
 	free(pos);
@@ -140,11 +154,28 @@ static void write_note(FILE *out, const struct model *m, const struct view *v)
 	free(text);
 }
 
+/* Whether view i says no more than the view it is part of: a rank's one
+ * process, a process's one thread. */
+static int same_as_whole(const struct model *m, size_t i, const size_t *threads)
+{
+	const struct view *v = &m->views[i];
+
+	if (v->of < 0 || !m->views[v->of].kept)
+		return 0;
+	if (v->kind == VIEW_PROCESS)
+		return m->views[v->of].kind == VIEW_RANK && m->views[v->of].nprocs == 1;
+	return v->kind == VIEW_THREAD && threads[v->of] == 1;
+}
+
 static void write_views(FILE *out, const struct model *m, struct stats *ids)
 {
 	long *at = xmalloc((m->nviews + 1) * sizeof *at), n = 0;
+	size_t *threads = xcalloc(m->nviews + 1, sizeof *threads);
 	static const char *const kinds[] = {"merged", "rank", "process", "thread"};
 
+	for (size_t i = 0; i < m->nviews; i++)
+		if (m->views[i].kind == VIEW_THREAD && m->views[i].of >= 0)
+			threads[m->views[i].of]++;
 	fputs(",\"views\":[", out);
 	for (size_t i = 0; i < m->nviews; i++) {
 		const struct view *v = &m->views[i];
@@ -152,6 +183,10 @@ static void write_views(FILE *out, const struct model *m, struct stats *ids)
 		at[i] = -1;
 		if (!v->kept)
 			continue;
+		if (same_as_whole(m, i, threads)) {
+			at[i] = at[v->of];
+			continue;
+		}
 		at[i] = n++;
 		label = view_label(v);
 		fputs(i ? ",{\"label\":" : "{\"label\":", out);
@@ -168,6 +203,7 @@ static void write_views(FILE *out, const struct model *m, struct stats *ids)
 	}
 	fputc(']', out);
 	free(at);
+	free(threads);
 }
 
 /* Each function's tottime and cumtime across the ranks: min, mean, max and
