@@ -12,7 +12,7 @@ analysis_libcprof_analysis_la_SOURCES = \
 	analysis/stats.c analysis/stats.h \
 	analysis/profile.c analysis/profile.h \
 	analysis/report.c analysis/report.h \
-	analysis/pstats.c analysis/pstats.h \
+	analysis/pstats.c analysis/pstatsread.c analysis/pstats.h \
 	analysis/mpi.c analysis/mpi.h \
 	analysis/text.c analysis/text.h \
 	analysis/util.c analysis/util.h
