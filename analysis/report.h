@@ -33,4 +33,8 @@ void report_table(FILE *out, const struct stats *full, const struct sort_spec *s
  * Returns a new string. */
 char *report_std_name(const struct stats *st, struct func_name k);
 
+/* v in decimal, as Python prints its unbounded ints: a pointer into buf
+ * (40 bytes hold any v). */
+const char *report_decimal(unsigned __int128 v, char *buf, size_t size);
+
 #endif
