@@ -19,7 +19,9 @@ analysis_libcprof_analysis_la_SOURCES = \
 	analysis/out_speedscope.c analysis/out_html.c \
 	analysis/json.c analysis/json.h \
 	analysis/report.c analysis/report.h \
-	analysis/pstats.c analysis/pstats.h \
+	analysis/pstats.c analysis/pstatsread.c analysis/pstats.h \
+	analysis/diff.c analysis/diff.h \
+	analysis/compare.c analysis/compare.h \
 	analysis/mpi.c analysis/mpi.h \
 	analysis/text.c analysis/text.h \
 	analysis/util.c analysis/util.h

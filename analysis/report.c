@@ -245,8 +245,7 @@ static void print_row(FILE *out, const struct stat_entry *e, const char *stdname
 	fputc('\n', out);
 }
 
-/* v in decimal, as Python prints its unbounded ints */
-static const char *decimal(unsigned __int128 v, char *buf, size_t size)
+const char *report_decimal(unsigned __int128 v, char *buf, size_t size)
 {
 	char *p = buf + size - 1;
 
@@ -266,9 +265,9 @@ void report_table(FILE *out, const struct stats *full, const struct sort_spec *s
 	size_t count = st->n;
 	char num[48];
 
-	fprintf(out, "         %s function calls ", decimal(tot.calls, num, sizeof num));
+	fprintf(out, "         %s function calls ", report_decimal(tot.calls, num, sizeof num));
 	if (tot.calls != tot.prim_calls)
-		fprintf(out, "(%s primitive calls) ", decimal(tot.prim_calls, num, sizeof num));
+		fprintf(out, "(%s primitive calls) ", report_decimal(tot.prim_calls, num, sizeof num));
 	fprintf(out, "in %.3f seconds\n\n", tot.tt);
 
 	for (uint32_t i = 0; i < st->n; i++)

@@ -40,4 +40,8 @@ char *report_std_name(const struct stats *st, struct func_name k);
  * (as the table shows it). */
 char *report_name(const struct strtab *strings, struct func_name k, int strip);
 
+/* v in decimal, as Python prints its unbounded ints: a pointer into buf
+ * (40 bytes hold any v). */
+const char *report_decimal(unsigned __int128 v, char *buf, size_t size);
+
 #endif

@@ -61,7 +61,7 @@ EXTRA_DIST += $(INTEGRATION_TESTS) tests/browser/speedscope-schema.js tests/prog
 if HAVE_CHECK
 UNIT_TESTS = tests/unit/check_stats tests/unit/check_report tests/unit/check_rawfile tests/unit/check_pstats \
 	tests/unit/check_text tests/unit/check_fuzz tests/unit/check_names tests/unit/check_profile \
-	tests/unit/check_symindex tests/unit/check_tree
+	tests/unit/check_symindex tests/unit/check_tree tests/unit/check_pstatsread tests/unit/check_diff
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 UNIT_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis -I$(top_srcdir)/tests/unit
@@ -88,6 +88,16 @@ tests_unit_check_pstats_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_pstats_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_pstats_LDFLAGS = $(SAN_CFLAGS)
 tests_unit_check_pstats_LDADD = $(UNIT_LDADD)
+tests_unit_check_pstatsread_SOURCES = tests/unit/check_pstatsread.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_pstatsread_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_pstatsread_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_pstatsread_LDFLAGS = $(SAN_CFLAGS)
+tests_unit_check_pstatsread_LDADD = $(UNIT_LDADD)
+tests_unit_check_diff_SOURCES = tests/unit/check_diff.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_diff_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_check_diff_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_diff_LDFLAGS = $(SAN_CFLAGS)
+tests_unit_check_diff_LDADD = $(UNIT_LDADD)
 tests_unit_check_text_SOURCES = tests/unit/check_text.c tests/unit/tap.c tests/unit/tap.h
 tests_unit_check_text_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_text_CFLAGS = $(UNIT_CFLAGS)
