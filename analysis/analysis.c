@@ -13,6 +13,7 @@
 #include "model.h"
 #include "notes.h"
 #include "output.h"
+#include "pstats.h"
 #include "text.h"
 
 /* -o must not replace a profile it is made of. */
@@ -113,6 +114,105 @@ int analysis_report(const struct analysis_options *opt, char *const paths[], int
 	if (ret == ANALYSIS_OK && m->views[0].t.table->n == 0)
 		notes_empty(opt->prog, m->procs, m->n);
 	model_free(m);
+	return ret;
+}
+
+/* One side of a comparison: a pstats file, or a run's raw profiles (a
+ * directory, or a file); NULL, said on stderr, if it has none. */
+static struct model *load_run(const struct analysis_options *opt, struct strtab *strings, const char *path,
+			      unsigned keep)
+{
+	struct model_options mo = {.prog = opt->prog, .ranks = opt->ranks, .keep = keep, .budget = SIZE_MAX,
+				   .strings = strings};
+	char *paths[] = {(char *)path};
+	struct inputs in = {0};
+	struct model *m;
+	char err[1024];
+
+	if (pstats_sniff(path) == 1) {
+		if (!(m = model_from_pstats(strings, path, err, sizeof err)))
+			text_say(opt->prog, "", err, NULL);
+		return m;
+	}
+	inputs_gather(&in, opt->prog, paths, 1);
+	m = model_load(&mo, &in);
+	inputs_free(&in);
+	if (!m->n) {
+		text_say(opt->prog, "no readable raw profile or pstats file in ", path, NULL);
+		model_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+int analysis_diff(const struct analysis_options *opt, const struct diff_request *r, FILE *out)
+{
+	const struct output *o = opt->output || opt->format ? analysis_format(opt->prog, opt->format, opt->output)
+							   : NULL;
+	struct strtab *strings = strtab_new();
+	struct model *base = NULL, *new_run = NULL;
+	struct diff *d = NULL;
+	int ret = ANALYSIS_FAILED;
+
+	if (o && !o->diff) {
+		fprintf(stderr, "%s: --diff prints its table, or writes a web page (-o FILE.html): not %s\n", opt->prog,
+			o->name);
+		goto out;
+	}
+	if (!(base = load_run(opt, strings, r->base, o ? o->keep & MODEL_TREES : 0)) ||
+	    !(new_run = load_run(opt, strings, r->new_run, o ? o->keep & MODEL_TREES : 0))) {
+		ret = ANALYSIS_EMPTY;
+		goto out;
+	}
+	d = diff_new(base->views[0].t.table, new_run->views[0].t.table);
+	if (o) {
+		struct output_args a = {.prog = opt->prog, .top = opt->top, .base = base, .diff = d,
+					.base_label = r->base, .new_label = r->new_run};
+		int err = output_write_file(o, new_run, &a, opt->output);
+		if (err < 0) {
+			text_say(opt->prog, "cannot write ", opt->output, output_strerror(-err));
+			goto out;
+		}
+	} else {
+		struct diff_options dop = r->options;
+		dop.base_label = r->base;
+		dop.new_label = r->new_run;
+		diff_print(out, d, &dop);
+	}
+	ret = r->fail_above >= 0 && diff_grew(d, &r->options, r->fail_above) ? ANALYSIS_GREW : ANALYSIS_OK;
+out:
+	diff_free(d);
+	model_free(base);
+	model_free(new_run);
+	strtab_free(strings);
+	return ret;
+}
+
+int analysis_compare(const struct analysis_options *opt, char *const runs[], int nruns,
+		     const struct compare_options *c, FILE *out)
+{
+	struct strtab *strings = strtab_new();
+	struct model **m = xcalloc((size_t)nruns + 1, sizeof *m);
+	const struct stats **tables = xcalloc((size_t)nruns + 1, sizeof *tables);
+	int ret = ANALYSIS_OK;
+
+	if (opt->output || opt->format) {
+		fprintf(stderr, "%s: --compare prints its table: drop -o and --format\n", opt->prog);
+		ret = ANALYSIS_FAILED;
+	}
+	for (int i = 0; ret == ANALYSIS_OK && i < nruns; i++) {
+		if (!(m[i] = load_run(opt, strings, runs[i], 0)))
+			ret = ANALYSIS_EMPTY;
+		else
+			tables[i] = m[i]->views[0].t.table;
+	}
+	if (ret == ANALYSIS_OK)
+		compare_print(out, tables, (const char *const *)runs, (size_t)nruns, c);
+	for (int i = 0; i < nruns; i++)
+		model_free(m[i]);
+	free(m);
+	free(tables);
+	strtab_free(strings);
 	return ret;
 }
 

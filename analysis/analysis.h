@@ -5,6 +5,8 @@
 
 #include <stdio.h>
 
+#include "compare.h"
+#include "diff.h"
 #include "report.h"
 
 struct analysis_options {
@@ -36,6 +38,7 @@ enum {
 			      * there is no such format */
 	ANALYSIS_UNWRITTEN = 3, /* none: the processes could not write theirs,
 				 * and said so (said on stderr, with why) */
+	ANALYSIS_GREW = 4,   /* --diff --fail-above: the new run grew past it */
 };
 
 /* Whether a report (-o) can be written at path, before the work that
@@ -53,5 +56,18 @@ const struct output *analysis_format(const char *prog, const char *format, const
  * warning on stderr about each one that is missing, truncated or corrupt,
  * or named twice, and reports on the rest to out. */
 int analysis_report(const struct analysis_options *opt, char *const paths[], int npaths, FILE *out);
+
+/* cprof-report --diff BASE NEW: each a run's raw profiles (a directory or
+ * files) or a pstats file; printed, or written as HTML (-o FILE.html). */
+struct diff_request {
+	const char *base, *new_run;
+	struct diff_options options; /* sort, threshold, top */
+	double fail_above;           /* ANALYSIS_GREW past this percent; < 0: never */
+};
+int analysis_diff(const struct analysis_options *opt, const struct diff_request *r, FILE *out);
+
+/* cprof-report --compare RUN...: a column per run. */
+int analysis_compare(const struct analysis_options *opt, char *const runs[], int nruns,
+		     const struct compare_options *c, FILE *out);
 
 #endif

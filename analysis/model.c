@@ -10,6 +10,7 @@
 #include "inputs.h"
 #include "model.h"
 #include "mpi.h"
+#include "pstats.h"
 #include "text.h"
 
 /* A new view of kind, part of view of. */
@@ -313,6 +314,36 @@ static void load_all(struct loading *l, const struct inputs *in)
 		fprintf(stderr, "\r%s: read %zu raw profiles%20s\n", l->opt->prog, in->n, "");
 }
 
+/* An empty model: its merged view alone. */
+static struct model *model_new(struct strtab *strings)
+{
+	struct model *m = xcalloc(1, sizeof *m);
+
+	m->own_strings = !strings;
+	m->strings = strings ? strings : strtab_new();
+	m->funcs = stats_new(m->strings);
+	m->spread.funcs = stats_new(m->strings);
+	u64map_init(&m->spread.slot);
+	m->mpi = mpi_new();
+	view_new(m, VIEW_MERGED, -1, -1);
+	return m;
+}
+
+struct model *model_from_pstats(struct strtab *strings, const char *path, char *err, size_t errsize)
+{
+	struct stats *table = pstats_read(strings, path, err, errsize);
+	struct model *m;
+
+	if (!table)
+		return NULL;
+	m = model_new(strings);
+	stats_add(m->views[0].t.table, table);
+	stats_add(m->views[0].t.traced, table); /* cProfile's figures are exact */
+	stats_free(table);
+	m->title = xstrdup(path);
+	return m;
+}
+
 /* p's arguments, separated by spaces (its executable if it has none). */
 static char *command_line(const struct raw_process *p)
 {
@@ -333,17 +364,12 @@ static char *command_line(const struct raw_process *p)
 
 struct model *model_load(const struct model_options *opt, const struct inputs *in)
 {
-	struct model *m = xcalloc(1, sizeof *m);
+	struct model *m = model_new(opt->strings);
 	struct loading l = {.m = m, .opt = opt};
 	int old = 0, recent = 0;
 
-	m->strings = strtab_new();
-	m->funcs = stats_new(m->strings);
-	m->spread.funcs = stats_new(m->strings);
-	u64map_init(&m->spread.slot);
-	m->mpi = mpi_new();
+
 	m->nfailed = in->nfailed;
-	view_new(m, VIEW_MERGED, -1, -1);
 	l.sym = symbolizer_new(m->strings);
 	u64map_init(&l.rank_view);
 	load_all(&l, in);
@@ -379,7 +405,8 @@ void model_free(struct model *m)
 	mpi_free(m->mpi);
 	spread_free(&m->spread);
 	stats_free(m->funcs);
-	strtab_free(m->strings);
+	if (m->own_strings)
+		strtab_free(m->strings);
 	free(m->title);
 	free(m);
 }

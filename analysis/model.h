@@ -62,6 +62,7 @@ struct model {
 	int old_python;              /* every Python among them is before 3.11 */
 	char *title;                 /* what was profiled: the first process's
 				      * command line */
+	int own_strings;
 };
 
 struct model_options {
@@ -70,6 +71,8 @@ struct model_options {
 	unsigned keep;             /* MODEL_* */
 	size_t budget;             /* nodes and rows the views beside the
 				    * merged one may hold in all */
+	struct strtab *strings;    /* the names go here (two runs compared
+				    * share them), or NULL: the model's own */
 };
 
 /* Reads the raw profiles of in (inputs.h), warning on stderr about each
@@ -77,6 +80,10 @@ struct model_options {
  * the processes started. */
 struct inputs;
 struct model *model_load(const struct model_options *opt, const struct inputs *in);
+/* A pstats file (what cProfile -o writes) as a model: its table, merged,
+ * every function traced; no processes, no trees.  NULL, and a message in
+ * err, if it is not one. */
+struct model *model_from_pstats(struct strtab *strings, const char *path, char *err, size_t errsize);
 void model_free(struct model *m);
 
 /* The view of rank r, or NULL. */

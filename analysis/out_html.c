@@ -20,16 +20,24 @@ static const char viewer[] = {
 #define DATA_MARK "<!--CPROF-DATA-->"
 
 /* The functions the JSON names, by id: the model's, then those only in
- * tables (called, counted, never on a tree's path). */
-static uint32_t func_id(struct stats *ids, struct func_name key)
+ * tables (called, counted, never on a tree's path); two runs compared
+ * name them with their directories stripped, as their rows are matched. */
+struct ids {
+	struct stats *st;
+	struct strtab *strings;
+	int strip;
+};
+
+static uint32_t func_id(struct ids *ids, struct func_name key)
 {
-	return stats_entry(ids, key);
+	return stats_entry(ids->st, ids->strip ? stats_strip_key(ids->strings, key) : key);
 }
 
-static struct stats *collect_ids(const struct model *m)
+static struct ids *collect_ids(const struct model *m, int strip)
 {
-	struct stats *ids = stats_new(m->strings);
+	struct ids *ids = xcalloc(1, sizeof *ids);
 
+	*ids = (struct ids){stats_new(m->strings), m->strings, strip};
 	for (size_t f = 0; f < m->funcs->n; f++)
 		func_id(ids, m->funcs->entries[f].key);
 	for (size_t i = 0; i < m->nviews; i++)
@@ -40,11 +48,11 @@ static struct stats *collect_ids(const struct model *m)
 	return ids;
 }
 
-static void write_funcs(FILE *out, const struct model *m, const struct stats *ids)
+static void write_funcs(FILE *out, const struct model *m, const struct ids *ids)
 {
 	fputs("\"funcs\":[", out);
-	for (size_t f = 0; f < ids->n; f++) {
-		struct func_name k = ids->entries[f].key;
+	for (size_t f = 0; f < ids->st->n; f++) {
+		struct func_name k = ids->st->entries[f].key;
 		fputs(f ? ",{\"file\":" : "{\"file\":", out);
 		json_string(out, strtab_str(m->strings, k.file));
 		fprintf(out, ",\"line\":%u,\"name\":", k.line);
@@ -72,7 +80,48 @@ static void write_funcs(FILE *out, const struct model *m, const struct stats *id
 		fputc(']', out);                                          \
 	} while (0)
 
-static void write_tree(FILE *out, const struct model *m, const struct call_tree *t, struct stats *ids)
+/* A function as two runs' trees are matched: by file (directories
+ * stripped) and name, a line moved being the same function. */
+static uint32_t name_id(struct stats *names, struct func_name k)
+{
+	k = stats_strip_key(names->strings, k);
+	k.line = 0;
+	return stats_entry(names, k);
+}
+
+/* Each of the kept nodes' total in the base run (bm's merged tree): the
+ * node reached from its root by the same functions, or 0. */
+static void write_base_totals(FILE *out, const struct model *m, const struct call_tree *t, const uint32_t *order,
+			      const uint32_t *pos, size_t kept, const struct model *bm)
+{
+	const struct call_tree *b = &bm->views[0].tree;
+	struct stats *names = stats_new(m->strings);
+	uint32_t *at = xmalloc((kept + 1) * sizeof *at);
+	struct u64map child;
+
+	u64map_init(&child);
+	for (size_t k = 1; k < b->n; k++)
+		(void)u64map_get(&child, (uint64_t)b->nodes[k].parent << 32 | name_id(names, bm->funcs->entries[b->nodes[k].func].key), k);
+	fputs(",\"bt\":[", out);
+	json_short(out, b->nodes[0].total);
+	at[0] = 0;
+	for (size_t i = 1; i < kept; i++) {
+		const struct tree_node *n = &t->nodes[order[i]];
+		uint32_t up = at[pos[n->parent]];
+		const uint64_t *c = up == TREE_NONE ? NULL
+			: u64map_find(&child, (uint64_t)up << 32 | name_id(names, m->funcs->entries[n->func].key));
+		at[i] = c ? (uint32_t)*c : TREE_NONE;
+		fputc(',', out);
+		json_short(out, c ? b->nodes[*c].total : 0);
+	}
+	fputc(']', out);
+	u64map_free(&child);
+	stats_free(names);
+	free(at);
+}
+
+static void write_tree(FILE *out, const struct model *m, const struct call_tree *t, struct ids *ids,
+		       const struct model *base)
 {
 	uint32_t *order = tree_preorder(t), *pos = xmalloc((t->n + 1) * sizeof *pos);
 	double least = t->nodes[0].total * TREE_MIN_SHARE;
@@ -96,6 +145,8 @@ static void write_tree(FILE *out, const struct model *m, const struct call_tree 
 	NODE_ARRAY(out, "t", t, order, kept, json_short(out, n->total));
 	NODE_ARRAY(out, "s", t, order, kept, json_short(out, n->self));
 	NODE_ARRAY(out, "k", t, order, kept, fprintf(out, "%d", n->kind));
+	if (base)
+		write_base_totals(out, m, t, order, pos, kept, base);
 	fputc('}', out);
 	free(order);
 	free(pos);
@@ -108,7 +159,7 @@ static int row_kind(const struct tables *t, struct func_name key)
 	return stats_find(t->counted, key) != STATS_NONE ? NODE_COUNTED : NODE_SAMPLED;
 }
 
-static void write_rows(FILE *out, const struct tables *t, struct stats *ids)
+static void write_rows(FILE *out, const struct tables *t, struct ids *ids)
 {
 	struct stats_totals tot = stats_totals(t->table);
 
@@ -167,7 +218,7 @@ static int same_as_whole(const struct model *m, size_t i, const size_t *threads)
 	return v->kind == VIEW_THREAD && threads[v->of] == 1;
 }
 
-static void write_views(FILE *out, const struct model *m, struct stats *ids)
+static void write_views(FILE *out, const struct model *m, struct ids *ids)
 {
 	long *at = xmalloc((m->nviews + 1) * sizeof *at), n = 0;
 	size_t *threads = xcalloc(m->nviews + 1, sizeof *threads);
@@ -195,7 +246,7 @@ static void write_views(FILE *out, const struct model *m, struct stats *ids)
 		fprintf(out, ",\"kind\":\"%s\",\"of\":%ld", kinds[v->kind], v->of >= 0 ? at[v->of] : -1L);
 		write_note(out, m, v);
 		if (v->tree.n > 1)
-			write_tree(out, m, &v->tree, ids);
+			write_tree(out, m, &v->tree, ids, NULL);
 		else
 			fputs(",\"tree\":null", out);
 		write_rows(out, &v->t, ids);
@@ -208,7 +259,7 @@ static void write_views(FILE *out, const struct model *m, struct stats *ids)
 
 /* Each function's tottime and cumtime across the ranks: min, mean, max and
  * the rank at max, of the functions that took time somewhere. */
-static void write_spread(FILE *out, const struct spread *s, struct stats *ids)
+static void write_spread(FILE *out, const struct spread *s, struct ids *ids)
 {
 	int first = 1;
 
@@ -243,7 +294,7 @@ static void write_spread(FILE *out, const struct spread *s, struct stats *ids)
 	fputc(']', out);
 }
 
-static void write_mpi(FILE *out, const struct model *m, struct stats *ids)
+static void write_mpi(FILE *out, const struct model *m, struct ids *ids)
 {
 	struct mpi_summary s;
 
@@ -286,24 +337,80 @@ static void write_mpi(FILE *out, const struct model *m, struct stats *ids)
 	mpi_summary_free(&s);
 }
 
+/* Two runs compared: the new run's merged view, its rows with the base's
+ * figures beside, its flame graph with the base's totals. */
+static void write_diff_view(FILE *out, const struct model *m, const struct output_args *a, struct ids *ids)
+{
+	const struct view *v = &m->views[0];
+	struct stats *traced = stats_strip_dirs(v->t.traced);
+	static const int status[] = {[DIFF_SAME] = 0, [DIFF_MOVED] = 0, [DIFF_NEW] = 1, [DIFF_GONE] = 2};
+	struct stats_totals tot = stats_totals(v->t.table);
+
+	fputs(",\"views\":[{\"label\":", out);
+	json_string(out, a->new_label);
+	fputs(",\"kind\":\"merged\",\"of\":-1,\"note\":\"\"", out);
+	if (v->tree.n > 1)
+		write_tree(out, m, &v->tree, ids, a->base);
+	else
+		fputs(",\"tree\":null", out);
+	fputs(",\"rows\":[", out);
+	for (size_t i = 0; i < a->diff->n; i++) {
+		const struct diff_row *r = &a->diff->rows[i];
+		fprintf(out, "%s[%u,%llu,%llu,", i ? "," : "", func_id(ids, r->key), (unsigned long long)r->new_cc,
+			(unsigned long long)r->new_nc);
+		json_number(out, r->new_tt);
+		fputc(',', out);
+		json_number(out, r->new_ct);
+		fprintf(out, ",%d,%llu,%llu,", stats_find(traced, r->key) != STATS_NONE ? NODE_TRACED : NODE_SAMPLED,
+			(unsigned long long)r->base_cc, (unsigned long long)r->base_nc);
+		json_number(out, r->base_tt);
+		fputc(',', out);
+		json_number(out, r->base_ct);
+		fprintf(out, ",%d]", status[r->status]);
+	}
+	fputs("],\"totals\":{\"calls\":", out);
+	json_number(out, (double)tot.calls);
+	fputs(",\"prim\":", out);
+	json_number(out, (double)tot.prim_calls);
+	fputs(",\"tt\":", out);
+	json_number(out, tot.tt);
+	fputs("}}]", out);
+	stats_free(traced);
+}
+
 static int write_html(FILE *out, const struct model *m, const struct output_args *a)
 {
 	const char *mark = strstr(viewer, DATA_MARK);
-	struct stats *ids;
+	struct ids *ids;
 
-	(void)a;
 	if (!mark)
 		return -EINVAL;
-	ids = collect_ids(m);
+	ids = collect_ids(m, a->diff != NULL);
+	for (size_t i = 0; a->diff && i < a->diff->n; i++)
+		func_id(ids, a->diff->rows[i].key);
 	fwrite(viewer, 1, (size_t)(mark - viewer), out);
 	fputs("<script id=\"cprof-data\" type=\"application/json\">", out);
-	fputs("{\"format\":1,\"generator\":\"cprof " PACKAGE_VERSION "\",\"diff\":null", out);
+	fputs("{\"format\":1,\"generator\":\"cprof " PACKAGE_VERSION "\",\"diff\":", out);
+	if (a->diff) {
+		fputs("{\"base\":", out);
+		json_string(out, a->base_label);
+		fputs(",\"new\":", out);
+		json_string(out, a->new_label);
+		fputc('}', out);
+	} else {
+		fputs("null", out);
+	}
 	fputs(",\"title\":", out);
 	json_string(out, m->title);
 	fputc(',', out);
 	write_funcs(out, m, ids);
-	write_views(out, m, ids);
-	write_mpi(out, m, ids);
+	if (a->diff) {
+		write_diff_view(out, m, a, ids);
+		fputs(",\"mpi\":null", out);
+	} else {
+		write_views(out, m, ids);
+		write_mpi(out, m, ids);
+	}
 	fputs(",\"omitted\":", out);
 	if (m->omitted) {
 		char text[160];
@@ -317,7 +424,8 @@ static int write_html(FILE *out, const struct model *m, const struct output_args
 	}
 	fputs("}</script>", out);
 	fputs(mark + strlen(DATA_MARK), out);
-	stats_free(ids);
+	stats_free(ids->st);
+	free(ids);
 	return 0;
 }
 
@@ -327,5 +435,6 @@ const struct output output_html = {
 	.what = "a web page (one file, works offline): flame graph, table, ranks",
 	.keep = MODEL_TREES | MODEL_RANKS | MODEL_PROCESSES | MODEL_THREADS | MODEL_SPREAD,
 	.budget = 400000,
+	.diff = 1,
 	.write = write_html,
 };

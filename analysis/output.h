@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdio.h>
 
+#include "diff.h"
 #include "model.h"
 #include "report.h"
 
@@ -17,6 +18,11 @@ struct output_args {
 	long top;             /* the first rows only; -1 for all */
 	int per_process;      /* a table per process instead of the merged one */
 	int per_rank;         /* a table per MPI rank instead of the merged one */
+	/* cprof-report --diff: the model is the new run, compared with base
+	 * (formats with .diff set only) */
+	const struct model *base;
+	const struct diff *diff;
+	const char *base_label, *new_label;
 };
 
 struct output {
@@ -27,6 +33,7 @@ struct output {
 	int binary;         /* not for a terminal */
 	size_t budget;      /* nodes and rows its views beside the merged one
 			     * may hold in all (0: no limit) */
+	int diff;           /* it can show two runs compared (--diff) */
 	/* 0, or -errno (the write failed) */
 	int (*write)(FILE *out, const struct model *m, const struct output_args *a);
 };

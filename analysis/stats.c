@@ -269,15 +269,19 @@ static uint32_t strip_file(struct strtab *strings, uint32_t file)
 	return slash ? strtab_intern(strings, slash + 1) : file;
 }
 
+struct func_name stats_strip_key(struct strtab *strings, struct func_name k)
+{
+	k.file = strip_file(strings, k.file);
+	return k;
+}
+
 struct stats *stats_strip_dirs(const struct stats *st)
 {
 	struct stats *out = stats_new(st->strings);
 	uint32_t *map = xmalloc((st->n + 1) * sizeof *map);
 
 	for (uint32_t i = 0; i < st->n; i++) {
-		struct func_name k = st->entries[i].key;
-		k.file = strip_file(st->strings, k.file);
-		map[i] = stats_entry(out, k);
+		map[i] = stats_entry(out, stats_strip_key(st->strings, st->entries[i].key));
 	}
 	for (uint32_t i = 0; i < st->n; i++)
 		add_entry(out, st, i, map);

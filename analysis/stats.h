@@ -61,6 +61,8 @@ void stats_add_missing(struct stats *dst, const struct stats *src);
 /* A copy with directories stripped from file names, entries that become
  * equal merged: pstats' strip_dirs(). */
 struct stats *stats_strip_dirs(const struct stats *st);
+/* k with its file's directories stripped. */
+struct func_name stats_strip_key(struct strtab *strings, struct func_name k);
 
 struct stats_totals {
 	unsigned __int128 calls, prim_calls; /* sums of 64-bit counts */

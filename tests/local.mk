@@ -51,7 +51,8 @@ INTEGRATION_TESTS = \
 	tests/names.sh \
 	tests/bad-input.sh \
 	tests/terminal.sh \
-	tests/outputs.sh
+	tests/outputs.sh \
+	tests/diff.sh
 TESTS += $(INTEGRATION_TESTS)
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/browser/speedscope-schema.js tests/progs/mpif.f90 tests/progs/shapes.cc tests/tap.sh tests/pstats_print.py tests/share.py tests/pstats_compare.py \
 	tests/python/cases.py tests/python/threads.py tests/python/ends.py \
