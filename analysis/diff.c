@@ -311,7 +311,7 @@ static void print_row(FILE *out, const struct diff *d, const struct diff_row *ro
 		snprintf(b, sizeof b, "%.3f", diff_value(row, m, 0));
 		fprintf(out, "%13s%13s%+12.3f", in_base ? a : "-", in_new ? b : "-", diff_change(row, m));
 	}
-	fprintf(out, "%9s", row->status == DIFF_NEW    ? "new"
+	fprintf(out, "%10s", row->status == DIFF_NEW    ? "new"
 			    : row->status == DIFF_GONE ? "gone"
 						       : percent(p, sizeof p, diff_value(row, m, 1), diff_change(row, m)));
 	if (m == DIFF_CALLS) {
@@ -377,7 +377,7 @@ void diff_print(FILE *out, const struct diff *d, const struct diff_options *opt)
 	if (count) {
 		snprintf(base, sizeof base, "base %s", names[m]);
 		snprintf(now, sizeof now, "new %s", names[m]);
-		fprintf(out, "\n%13s%13s%12s%9s%13s%12s  filename:lineno(function)\n", base, now, "change", "change%",
+		fprintf(out, "\n%13s%13s%12s%10s%13s%12s  filename:lineno(function)\n", base, now, "change", "change%",
 			m == DIFF_CALLS ? "base tottime" : "base ncalls", m == DIFF_CALLS ? "new tottime" : "new ncalls");
 		for (size_t i = 0; i < count; i++)
 			print_row(out, d, &d->rows[order[i].row], m);

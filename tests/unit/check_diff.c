@@ -166,16 +166,16 @@ START_TEST(test_print)
 		       "\n"
 		       "   Ordered by: change in internal time\n"
 		       "\n"
-		       " base tottime  new tottime      change  change%  base ncalls  new ncalls  filename:lineno(function)\n"
-		       "        1.700        0.600      -1.100   -64.7%            5           5  x.py:12(g) (line 10 in the base)\n"
-		       "        1.000        2.000      +1.000  +100.0%           10       20/10  x.py:1(f)\n"
-		       "        0.500            -      -0.500     gone            2           -  y.py:5(h)\n"
-		       "        0.250            -      -0.250     gone            1           -  x.py:20(dup)\n"
-		       "        0.250            -      -0.250     gone            1           -  x.py:30(dup)\n"
-		       "            -        0.250      +0.250      new            -           1  z.py:3(k)\n"
-		       "            -        0.250      +0.250      new            -           1  x.py:21(dup)\n"
-		       "            -        0.250      +0.250      new            -           1  x.py:31(dup)\n"
-		       "        2.000        2.000      +0.000     0.0%            3           3  {built-in method time.sleep}\n"
+		       " base tottime  new tottime      change   change%  base ncalls  new ncalls  filename:lineno(function)\n"
+		       "        1.700        0.600      -1.100    -64.7%            5           5  x.py:12(g) (line 10 in the base)\n"
+		       "        1.000        2.000      +1.000   +100.0%           10       20/10  x.py:1(f)\n"
+		       "        0.500            -      -0.500      gone            2           -  y.py:5(h)\n"
+		       "        0.250            -      -0.250      gone            1           -  x.py:20(dup)\n"
+		       "        0.250            -      -0.250      gone            1           -  x.py:30(dup)\n"
+		       "            -        0.250      +0.250       new            -           1  z.py:3(k)\n"
+		       "            -        0.250      +0.250       new            -           1  x.py:21(dup)\n"
+		       "            -        0.250      +0.250       new            -           1  x.py:31(dup)\n"
+		       "        2.000        2.000      +0.000      0.0%            3           3  {built-in method time.sleep}\n"
 		       "\n");
 
 	/* a threshold in seconds, and top */
@@ -191,9 +191,9 @@ START_TEST(test_print)
 		       "   6 functions hidden: change below 0.3 seconds\n"
 		       "   List reduced from 3 to 2 due to restriction <2>\n"
 		       "\n"
-		       " base tottime  new tottime      change  change%  base ncalls  new ncalls  filename:lineno(function)\n"
-		       "        1.700        0.600      -1.100   -64.7%            5           5  x.py:12(g) (line 10 in the base)\n"
-		       "        1.000        2.000      +1.000  +100.0%           10       20/10  x.py:1(f)\n"
+		       " base tottime  new tottime      change   change%  base ncalls  new ncalls  filename:lineno(function)\n"
+		       "        1.700        0.600      -1.100    -64.7%            5           5  x.py:12(g) (line 10 in the base)\n"
+		       "        1.000        2.000      +1.000   +100.0%           10       20/10  x.py:1(f)\n"
 		       "\n");
 	diff_free(d);
 	free_runs();
@@ -219,8 +219,8 @@ START_TEST(test_print_by)
 		       "   Ordered by: change in cumulative time\n"
 		       "   8 functions hidden: change below 10% of the base's total (0.57 seconds)\n"
 		       "\n"
-		       " base cumtime  new cumtime      change  change%  base ncalls  new ncalls  filename:lineno(function)\n"
-		       "        1.700        0.600      -1.100   -64.7%            5           5  x.py:12(g) (line 10 in the base)\n"
+		       " base cumtime  new cumtime      change   change%  base ncalls  new ncalls  filename:lineno(function)\n"
+		       "        1.700        0.600      -1.100    -64.7%            5           5  x.py:12(g) (line 10 in the base)\n"
 		       "\n");
 	opt = (struct diff_options)DIFF_OPTIONS_DEFAULT;
 	opt.metric = DIFF_CALLS;
@@ -233,14 +233,14 @@ START_TEST(test_print_by)
 		       "   Ordered by: change in call count\n"
 		       "   2 functions hidden: change below 1 calls\n"
 		       "\n"
-		       "  base ncalls   new ncalls      change  change% base tottime new tottime  filename:lineno(function)\n"
-		       "           10        20/10         +10  +100.0%        1.000       2.000  x.py:1(f)\n"
-		       "            2            -          -2     gone        0.500           -  y.py:5(h)\n"
-		       "            1            -          -1     gone        0.250           -  x.py:20(dup)\n"
-		       "            1            -          -1     gone        0.250           -  x.py:30(dup)\n"
-		       "            -            1          +1      new            -       0.250  z.py:3(k)\n"
-		       "            -            1          +1      new            -       0.250  x.py:21(dup)\n"
-		       "            -            1          +1      new            -       0.250  x.py:31(dup)\n"
+		       "  base ncalls   new ncalls      change   change% base tottime new tottime  filename:lineno(function)\n"
+		       "           10        20/10         +10   +100.0%        1.000       2.000  x.py:1(f)\n"
+		       "            2            -          -2      gone        0.500           -  y.py:5(h)\n"
+		       "            1            -          -1      gone        0.250           -  x.py:20(dup)\n"
+		       "            1            -          -1      gone        0.250           -  x.py:30(dup)\n"
+		       "            -            1          +1       new            -       0.250  z.py:3(k)\n"
+		       "            -            1          +1       new            -       0.250  x.py:21(dup)\n"
+		       "            -            1          +1       new            -       0.250  x.py:31(dup)\n"
 		       "\n");
 	/* nothing above the threshold: no table */
 	opt.threshold = 1000;
@@ -279,9 +279,9 @@ START_TEST(test_percent)
 		       "\n"
 		       "   Ordered by: change in internal time\n"
 		       "\n"
-		       " base tottime  new tottime      change  change%  base ncalls  new ncalls  filename:lineno(function)\n"
-		       "        3.000        1.000      -2.000   -66.7%            3           3  a.c:2(third)\n"
-		       "        0.000        0.500      +0.500    +inf%            1           1  a.c:1(from_zero)\n"
+		       " base tottime  new tottime      change   change%  base ncalls  new ncalls  filename:lineno(function)\n"
+		       "        3.000        1.000      -2.000    -66.7%            3           3  a.c:2(third)\n"
+		       "        0.000        0.500      +0.500     +inf%            1           1  a.c:1(from_zero)\n"
 		       "\n");
 	diff_free(d);
 	free_runs();
