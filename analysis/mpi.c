@@ -10,12 +10,6 @@
 #include "mpi.h"
 #include "text.h"
 
-struct rank {
-	int rank;
-	const struct raw_process *main; /* the one that ran MPI, else the first */
-	double wall, mpi;               /* seconds */
-};
-
 struct func_total {
 	char *name;
 	uint64_t calls, sent, received;
@@ -32,7 +26,7 @@ struct site_total {
 
 static int cmp_rank(const void *a, const void *b)
 {
-	const struct rank *x = a, *y = b;
+	const struct mpi_rank_row *x = a, *y = b;
 
 	return x->rank - y->rank;
 }
@@ -74,7 +68,7 @@ static char *func_text(struct strtab *strings, struct func_name k)
 	return buf;
 }
 
-static int rank_index(const struct rank *ranks, size_t n, int rank)
+static int rank_index(const struct mpi_rank_row *ranks, size_t n, int rank)
 {
 	for (size_t i = 0; i < n; i++)
 		if (ranks[i].rank == rank)
@@ -83,9 +77,9 @@ static int rank_index(const struct rank *ranks, size_t n, int rank)
 }
 
 /* The ranks present, each with its main process. */
-static struct rank *find_ranks(struct raw_process *const *procs, size_t n, size_t *nranks, int *size)
+static struct mpi_rank_row *find_ranks(struct raw_process *const *procs, size_t n, size_t *nranks, int *size)
 {
-	struct rank *ranks = NULL;
+	struct mpi_rank_row *ranks = NULL;
 	size_t cap = 0;
 
 	*nranks = 0;
@@ -102,7 +96,7 @@ static struct rank *find_ranks(struct raw_process *const *procs, size_t n, size_
 		at = rank_index(ranks, *nranks, rank);
 		if (at < 0) {
 			GROW(ranks, cap, *nranks + 1);
-			ranks[*nranks] = (struct rank){.rank = rank, .main = p};
+			ranks[*nranks] = (struct mpi_rank_row){.rank = rank, .main = p};
 			at = (int)(*nranks)++;
 		} else if (p->mpi && !ranks[at].main->mpi) {
 			ranks[at].main = p;
@@ -354,27 +348,20 @@ int mpi_summarize(struct mpi_totals *t, struct raw_process *const *procs, size_t
 {
 	size_t nranks;
 	int size;
-	struct rank *ranks = find_ranks(procs, n, &nranks, &size);
+	struct mpi_rank_row *ranks = find_ranks(procs, n, &nranks, &size);
 
-	*s = (struct mpi_summary){.nranks = nranks, .size = size};
+	*s = (struct mpi_summary){.nranks = nranks, .size = size, .ranks = ranks, .in_mpi = t->in_mpi};
 	if (!s->nranks && !t->any) {
 		free(ranks);
 		return 0;
 	}
-	s->ranks = xcalloc(s->nranks + 1, sizeof *s->ranks);
 	for (size_t i = 0; i < s->nranks; i++) {
 		long slot = slot_find(t, ranks[i].rank);
-		struct mpi_rank_row *r = &s->ranks[i];
-		r->rank = ranks[i].rank;
-		r->main = ranks[i].main;
-		r->wall = ranks[i].wall;
-		r->mpi = slot >= 0 ? t->slot_mpi[slot] : 0;
-		ending(r->main, r->ending, sizeof r->ending);
-		s->app += r->wall;
+		ranks[i].mpi = slot >= 0 ? t->slot_mpi[slot] : 0;
+		ending(ranks[i].main, ranks[i].ending, sizeof ranks[i].ending);
+		s->app += ranks[i].wall;
 	}
-	s->in_mpi = t->in_mpi;
 	spread_functions(s, t);
-	free(ranks);
 	return 1;
 }
 
