@@ -18,3 +18,5 @@ analysis_libcprof_analysis_la_SOURCES = \
 	analysis/util.c analysis/util.h
 analysis_libcprof_analysis_la_CFLAGS = $(AM_CFLAGS) $(SAN_CFLAGS) $(LIBDW_CFLAGS) $(LIBELF_CFLAGS)
 analysis_libcprof_analysis_la_LIBADD = $(LIBDW_LIBS) $(LIBELF_LIBS) $(DEMANGLE_LIBS)
+# The HTML report's viewer: the template that the report writer fills
+EXTRA_DIST += analysis/viewer/viewer.html
