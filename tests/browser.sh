@@ -20,7 +20,7 @@ browser_missing() { skip "the viewer in a browser: $*"; done_testing; }
 [ -x "$CHROMIUM" ] || browser_missing "no Chromium at $CHROMIUM (Debian's chromium: scripts/setup installs it)"
 command -v node > /dev/null 2>&1 || browser_missing "no node on PATH (Debian's nodejs: scripts/setup installs it)"
 (cd "$BROWSER" && node -e 'require.resolve("playwright-core")') > /dev/null 2>&1 ||
-	browser_missing "no playwright-core in $BROWSER/node_modules (scripts/setup runs npm ci there)"
+	browser_missing "no playwright-core in $BROWSER/node_modules (scripts/setup runs npm ci there; or set NODE_PATH)"
 
 node "$BROWSER/make-sample.js" "$WORK/samples" "$VIEWER" 2> "$WORK/sample.err"
 status=$?

@@ -2,8 +2,8 @@
 // make-sample.js: synthetic cprof HTML reports, the viewer's template filled
 // with data of the shape cprof-report writes (analysis/viewer/viewer.html
 // says where): a small profile of two processes and their threads, one with
-// hostile names, an MPI job of 4 ranks, a diff of two runs, and a call tree
-// of 100,000 nodes.  They are the shapes the viewer must handle; the large
+// hostile names, an MPI job of 4 ranks, one of 1024 ranks with a view each,
+// a diff of two runs, and a call tree of 100,000 nodes.  They are the shapes the viewer must handle; the large
 // one is the case its open time is measured on.
 //
 //   node make-sample.js OUTDIR [TEMPLATE]
@@ -222,6 +222,33 @@ function mpi() {
 	});
 }
 
+// ---- 1024 ranks: a view each, without its call tree ----------------------
+function ranks(n = 1024) {
+	const b = new Builder();
+	const main = b.fn('/home/user/mpi/solver.c', 88, 'main'), step = b.fn('/home/user/mpi/solver.c', 40, 'step');
+	const wait = b.fn('~', 0, 'MPI_Allreduce');
+	const trees = [], ranks = [];
+	for (let r = 0; r < n; r++) {
+		const work = 2 + Math.sin(r) * 0.2 + (r === 700 ? 1.5 : 0), idle = 3.6 - work;
+		trees.push(root(node(main, 1, 0.01, 0, node(step, 50, work, 0), node(wait, 50, idle, 0))));
+		ranks.push({ rank: r, host: 'node' + (r >> 5), pid: 20000 + r, wall: round(3.7), mpi: round(idle), ending: '' });
+	}
+	const views = [view('All ranks', 'merged', -1, '', flatten(merge(trees)))];
+	for (let r = 0; r < n; r++) views.push(view('rank ' + r, 'rank', 0, '', flatten(trees[r]), false));
+	const per = (f, j) => trees.map((t) => table(flatten(t)).rows.find((row) => row[0] === f)[j]);
+	const spread = [main, step, wait].map((f) => {
+		const tt = per(f, 3), ct = per(f, 4);
+		const st = (v) => [Math.min(...v), round(v.reduce((a, x) => a + x, 0) / n), Math.max(...v), v.indexOf(Math.max(...v))];
+		return [f, ...st(tt), ...st(ct)];
+	});
+	const t = per(wait, 3);
+	return report(b, 'mpiexec -np 1024 cprof-mpi ./solver', views, {
+		mpi: { size: n, ranks, spread, calls: [{ name: 'MPI_Allreduce', calls: 50 * n, time: round(t.reduce((a, x) => a + x, 0)),
+			min: Math.min(...t), mean: round(t.reduce((a, x) => a + x, 0) / n), max: Math.max(...t), rank: t.indexOf(Math.max(...t)) }] },
+		omitted: 'The call trees of the 1024 ranks were left out to keep the file small.',
+	});
+}
+
 // ---- a diff: the small profile before and after a change ---------------
 function diff() {
 	const b = new Builder();
@@ -305,7 +332,7 @@ function main() {
 	}
 	const template = fs.readFileSync(process.argv[3] || path.join(__dirname, '..', '..', 'analysis', 'viewer', 'viewer.html'), 'utf8');
 	fs.mkdirSync(out, { recursive: true });
-	const samples = { small, hostile, mpi, diff, large };
+	const samples = { small, hostile, mpi, ranks, diff, large };
 	for (const [name, make] of Object.entries(samples))
 		fs.writeFileSync(path.join(out, name + '.html'), fill(template, make()));
 }

@@ -258,6 +258,19 @@ async function mpi(browser, file) {
 	await close(o);
 }
 
+async function ranks(browser, file) {
+	const data = dataOf(file), o = await open(browser, file), page = o.page;
+	eq('ranks: a view per rank in the selector', data.views.length, await page.$$eval('#view option', (os) => os.length));
+	await page.selectOption('#view', '701');
+	eq('ranks: the selector switches to rank 700', ['rank 700', true], [(await page.textContent('#view option:checked')).trim(), await page.isVisible('#notree')]);
+	eq('ranks: the first 300 ranks shown', 300, (await cells(page, '#ranks')).length);
+	await page.click('#ranks button:text-is("Show all")');
+	eq('ranks: then all', data.mpi.ranks.length, (await cells(page, '#ranks')).length);
+	const step = (await cells(page, '#spread')).find((r) => r[0] === 'solver.c:40(step)');
+	eq('ranks: the rank at max of step', '700', step[4]);
+	await close(o);
+}
+
 async function diff(browser, file) {
 	const data = dataOf(file), o = await open(browser, file), page = o.page;
 	check('diff: the labels of the two runs', (await page.textContent('#difflabel')).includes(data.diff.base));
@@ -329,7 +342,7 @@ async function main() {
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args });
 	try {
 		console.log('# ' + browser.version());
-		const cases = { small: (b, f) => small(b, f, shot), hostile, mpi, diff, large };
+		const cases = { small: (b, f) => small(b, f, shot), hostile, mpi, ranks, diff, large };
 		for (const [name, run] of Object.entries(cases)) await run(browser, path.join(dir, name + '.html'));
 	} finally {
 		await browser.close();
