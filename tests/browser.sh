@@ -14,6 +14,8 @@ expect_eq "viewer: one line where the report's data goes" 1 "$(grep -c -x '<!--C
 size=$(wc -c < "$VIEWER")
 within "viewer: a few tens of KB" "$size" 0 40960
 expect_eq "viewer: names no address outside the file" "" "$(grep -Eo 'https?://[^ "]*|(src|href)="[^"d][^"]*"' "$VIEWER")"
+expect_eq "viewer: writes no HTML from strings (names go through textContent)" "" \
+	"$(grep -Eo 'innerHTML|outerHTML|insertAdjacentHTML|document\.write|srcdoc' "$VIEWER")"
 
 # The browser tests need Chromium, node and the packages npm ci installs
 browser_missing() { skip "the viewer in a browser: $*"; done_testing; }
