@@ -48,9 +48,9 @@ for p in d["profiles"]:
 print(" ".join(sorted(out, reverse=True)))
 EOF
 )"
-if [ -d "$top_builddir/tests/browser/node_modules/ajv" ] && command -v node > /dev/null; then
+if [ -d "$top_srcdir/tests/browser/node_modules/ajv" ] && command -v node > /dev/null; then
 	expect_eq "speedscope: valid by speedscope's own schema" "valid" \
-		"$(NODE_PATH="$top_builddir/tests/browser/node_modules" node "$top_srcdir/tests/browser/speedscope-schema.js" t.speedscope.json 2>&1)"
+		"$(NODE_PATH="$top_srcdir/tests/browser/node_modules" node "$top_srcdir/tests/browser/speedscope-schema.js" t.speedscope.json 2>&1)"
 else
 	skip "speedscope: valid by speedscope's own schema (no node, or ajv not installed: scripts/setup)"
 fi
