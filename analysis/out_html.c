@@ -63,9 +63,11 @@ static void write_funcs(FILE *out, const struct model *m, const struct ids *ids)
 }
 
 /* A tree's paths under this share of its time are left out of the file:
- * less than a pixel even zoomed a hundred times, they would make a long
- * job's report tens of MB.  The table keeps every function. */
-#define TREE_MIN_SHARE 1e-5
+ * less than a pixel even zoomed a hundred times (a thousand in the merged
+ * view), they would make a long job's report tens of MB.  The table keeps
+ * every function. */
+#define MERGED_MIN_SHARE 1e-6
+#define PART_MIN_SHARE 1e-4
 
 /* An array of one field of the nodes kept, in preorder. */
 #define NODE_ARRAY(out, key, t, order, nkept, fmt_expr)                   \
@@ -121,10 +123,10 @@ static void write_base_totals(FILE *out, const struct model *m, const struct cal
 }
 
 static void write_tree(FILE *out, const struct model *m, const struct call_tree *t, struct ids *ids,
-		       const struct model *base)
+		       const struct model *base, double min_share)
 {
 	uint32_t *order = tree_preorder(t), *pos = xmalloc((t->n + 1) * sizeof *pos);
-	double least = t->nodes[0].total * TREE_MIN_SHARE;
+	double least = t->nodes[0].total * min_share;
 	size_t kept = 0;
 
 	/* preorder: a parent is decided before its children */
@@ -205,17 +207,20 @@ static void write_note(FILE *out, const struct model *m, const struct view *v)
 	free(text);
 }
 
-/* Whether view i says no more than the view it is part of: a rank's one
- * process, a process's one thread. */
-static int same_as_whole(const struct model *m, size_t i, const size_t *threads)
+/* The view that view i says no more than, or -1: the merged one, for a
+ * rank or process that is every process read; a rank's one process; a
+ * process's one thread. */
+static long same_as(const struct model *m, size_t i, const size_t *threads)
 {
 	const struct view *v = &m->views[i];
 
-	if (v->of < 0 || !m->views[v->of].kept)
+	if ((v->kind == VIEW_RANK || v->kind == VIEW_PROCESS) && v->nprocs == m->n)
 		return 0;
-	if (v->kind == VIEW_PROCESS)
-		return m->views[v->of].kind == VIEW_RANK && m->views[v->of].nprocs == 1;
-	return v->kind == VIEW_THREAD && threads[v->of] == 1;
+	if (v->of < 0 || !m->views[v->of].kept)
+		return -1;
+	if (v->kind == VIEW_PROCESS && m->views[v->of].kind == VIEW_RANK && m->views[v->of].nprocs == 1)
+		return v->of;
+	return v->kind == VIEW_THREAD && threads[v->of] == 1 ? v->of : -1;
 }
 
 static void write_views(FILE *out, const struct model *m, struct ids *ids)
@@ -234,8 +239,8 @@ static void write_views(FILE *out, const struct model *m, struct ids *ids)
 		at[i] = -1;
 		if (!v->kept)
 			continue;
-		if (same_as_whole(m, i, threads)) {
-			at[i] = at[v->of];
+		if (i && same_as(m, i, threads) >= 0) {
+			at[i] = at[same_as(m, i, threads)];
 			continue;
 		}
 		at[i] = n++;
@@ -246,7 +251,7 @@ static void write_views(FILE *out, const struct model *m, struct ids *ids)
 		fprintf(out, ",\"kind\":\"%s\",\"of\":%ld", kinds[v->kind], v->of >= 0 ? at[v->of] : -1L);
 		write_note(out, m, v);
 		if (v->tree.n > 1)
-			write_tree(out, m, &v->tree, ids, NULL);
+			write_tree(out, m, &v->tree, ids, NULL, i ? PART_MIN_SHARE : MERGED_MIN_SHARE);
 		else
 			fputs(",\"tree\":null", out);
 		write_rows(out, &v->t, ids);
@@ -350,7 +355,7 @@ static void write_diff_view(FILE *out, const struct model *m, const struct outpu
 	json_string(out, a->new_label);
 	fputs(",\"kind\":\"merged\",\"of\":-1,\"note\":\"\"", out);
 	if (v->tree.n > 1)
-		write_tree(out, m, &v->tree, ids, a->base);
+		write_tree(out, m, &v->tree, ids, a->base, MERGED_MIN_SHARE);
 	else
 		fputs(",\"tree\":null", out);
 	fputs(",\"rows\":[", out);

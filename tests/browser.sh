@@ -28,6 +28,39 @@ node "$BROWSER/make-sample.js" "$WORK/samples" "$VIEWER" 2> "$WORK/sample.err"
 status=$?
 expect_eq "make-sample.js writes the reports" 0 "$status"
 [ "$status" -eq 0 ] || diag "$(cat "$WORK/sample.err")"
+# Reports cprof writes, each with what to look for in it (viewer.test.js)
+real() { # NAME EXPECTATIONS-JSON COMMAND...: the report COMMAND writes
+	local name=$1 want=$2
+	shift 2
+	"$@" > "$WORK/real-$name.out" 2>&1
+	expect_eq "cprof writes real-$name.html" 0 $?
+	[ -f "$WORK/samples/real-$name.html" ] && printf '%s\n' "$want" > "$WORK/samples/real-$name.json"
+}
+PY=/usr/bin/python3
+real python '{"names": ["faster.py:18(main)", "faster.py:8(waithere)", "{built-in method time.sleep}"],
+	"zoom": "faster.py:8(waithere)", "search": "add2"}' \
+	"$CPROF" -o "$WORK/samples/real-python.html" $PY "$top_srcdir/kernels/python/faster.py"
+real large '{"names": ["wide.py:5(f0)"], "search": "f3", "largest": true}' \
+	"$CPROF" -F 0 -o "$WORK/samples/real-large.html" $PY "$top_srcdir/tests/python/wide.py"
+"$CPROF" -F 0 -d "$WORK/small" "$top_builddir/tests/progs/threads" 2 1000 > /dev/null 2>&1
+"$CPROF" -F 0 -d "$WORK/big" "$top_builddir/tests/progs/threads" 2 100000 > /dev/null 2>&1
+real diff '{"names": ["threads.c:14(work)"], "diff": true}' \
+	"$CPROF_REPORT" --diff -o "$WORK/samples/real-diff.html" "$WORK/small" "$WORK/big"
+# an MPI job (the docs' picture): Python's, with numpy and mpi4py, where
+# the machine has them; else the C kernel's
+if command -v mpiexec > /dev/null && [ -x "$CPROF_MPI" ]; then
+	if $PY -c 'import mpi4py, numpy' 2> /dev/null; then
+		job="$PY $top_srcdir/kernels/python/mpi.py" names='"mpi.py:1(<module>)"'
+	else
+		job="$KERNELS/mpi" names='"mpi.c:58(main)"'
+	fi
+	real mpi "{\"names\": [$names], \"ranks\": [\"0\", \"1\", \"2\", \"3\"], \"screenshot\": true}" \
+		env OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 timeout 300 \
+		mpiexec --oversubscribe -np 4 "$CPROF_MPI" -d "$WORK/job" -o "$WORK/samples/real-mpi.html" $job
+else
+	skip "real-mpi.html: no mpiexec"
+fi
+
 shot=${CPROF_SCREENSHOT:-$WORK/viewer.png}
 node "$BROWSER/viewer.test.js" "$WORK/samples" "$shot" > "$WORK/test.out" 2> "$WORK/test.err"
 status=$?

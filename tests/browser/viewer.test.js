@@ -7,6 +7,10 @@
 //
 //   node viewer.test.js SAMPLEDIR [SCREENSHOT.png]
 //
+// SAMPLEDIR may also hold reports cprof wrote (real-NAME.html), each with
+// what to look for in it (real-NAME.json: names, zoom, search, ranks,
+// largest, screenshot); tests/browser.sh makes them.
+//
 // Prints "ok - ..." and "not ok - ..." lines, and "# ..." for what a
 // failure saw (tests/browser.sh counts them); exits 1 only if it could not
 // run to its end.
@@ -331,6 +335,53 @@ async function large(browser, file) {
 	check('large: ' + nodes + ' nodes open in under ' + OPEN_LIMIT_MS + ' ms (the median of 3: ' + median.toFixed(0) + ' ms)', median < OPEN_LIMIT_MS);
 }
 
+// A report cprof wrote, and what to look for in it.
+async function real(browser, file, want, shot) {
+	const data = dataOf(file), o = await open(browser, file), page = o.page, tag = path.basename(file);
+	const V = data.views[0];
+	const rows = (await cells(page, '#table')).map((r) => r[r.length - 1]);
+	const labels = await hook(page, 'v.labels()');
+	for (const n of want.names || []) {
+		check(tag + ': the table lists ' + n, rows.includes(n), JSON.stringify(rows.slice(0, 20)));
+		check(tag + ': the flame graph drew ' + n, labels.some((l) => l === n), JSON.stringify(labels.slice(0, 40)));
+	}
+	if (want.zoom) {
+		await clickFrame(page, want.zoom);
+		const st = await state(page), r = await rect(page, want.zoom);
+		check(tag + ': a click on ' + want.zoom + ' zooms: it spans the width', st.zoom === want.zoom && r && r.x === 0 &&
+			Math.abs(r.w - st.width) < 1, JSON.stringify(st), JSON.stringify(r));
+		await page.keyboard.press('Escape');
+	}
+	if (want.search) {
+		await page.fill('#search', want.search);
+		const share = await page.textContent('#share');
+		check(tag + ': searching "' + want.search + '" finds ' + expectedShare(data, 0, want.search),
+			share.includes(expectedShare(data, 0, want.search) + ' of the view'), share);
+		await page.fill('#search', '');
+	}
+	if (want.ranks) {
+		eq(tag + ': a row per rank', want.ranks, (await cells(page, '#ranks')).map((r) => r[0]));
+		eq(tag + ': a spread row per function (the first 300)', Math.min(300, data.mpi.spread.length),
+			(await cells(page, '#spread')).length);
+	}
+	if (want.diff)
+		check(tag + ': the two runs are named', (await page.textContent('#difflabel')).includes(data.diff.base));
+	if (shot && want.screenshot)
+		await page.screenshot({ path: shot });
+	await close(o);
+	if (want.largest) {
+		const times = [];
+		for (let run = 0; run < 3; run++) {
+			const l = await open(browser, file);
+			times.push(l.readyAt);
+			await l.page.close();
+		}
+		const median = [...times].sort((a, b) => a - b)[1];
+		check(tag + ': ' + V.tree.f.length + ' nodes open in under ' + OPEN_LIMIT_MS + ' ms (the median of 3: ' +
+			median.toFixed(0) + ' ms)', median < OPEN_LIMIT_MS);
+	}
+}
+
 async function main() {
 	const [dir, shot] = process.argv.slice(2);
 	if (!dir) {
@@ -344,6 +395,8 @@ async function main() {
 		console.log('# ' + browser.version());
 		const cases = { small: (b, f) => small(b, f, shot), hostile, mpi, ranks, diff, large };
 		for (const [name, run] of Object.entries(cases)) await run(browser, path.join(dir, name + '.html'));
+		for (const f of fs.readdirSync(dir).filter((n) => /^real-.*\.html$/.test(n)).sort())
+			await real(browser, path.join(dir, f), JSON.parse(fs.readFileSync(path.join(dir, f.replace(/html$/, 'json')), 'utf8')), shot);
 	} finally {
 		await browser.close();
 	}
