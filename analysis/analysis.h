@@ -7,6 +7,7 @@
 
 #include "compare.h"
 #include "diff.h"
+#include "ranks.h"
 #include "report.h"
 
 struct analysis_options {
@@ -22,13 +23,6 @@ struct analysis_options {
 	const struct ranks *ranks; /* only these MPI ranks' processes, or all */
 	long top;                /* print only the first rows; -1 for all */
 };
-
-/* A set of MPI ranks, as --rank takes them: "0,2,5-7". */
-struct ranks;
-/* NULL, and a message in err, if spec is not one. */
-struct ranks *ranks_parse(const char *spec, char *err, size_t errsize);
-int ranks_has(const struct ranks *r, int rank);
-void ranks_free(struct ranks *r);
 
 enum {
 	ANALYSIS_OK = 0,

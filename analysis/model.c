@@ -6,11 +6,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "analysis.h"
 #include "inputs.h"
 #include "model.h"
 #include "mpi.h"
 #include "pstats.h"
+#include "ranks.h"
 #include "text.h"
 
 /* A new view of kind, part of view of. */
