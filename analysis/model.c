@@ -40,11 +40,13 @@ static void view_add_proc(struct view *v, struct raw_process *p)
 	v->procs[v->nprocs++] = p;
 }
 
+/* dst += src: the table; of the traced and counted functions, which
+ * they are (all the outputs ask of them). */
 static void tables_add(struct tables *dst, const struct tables *src)
 {
 	stats_add(dst->table, src->table);
-	stats_add(dst->traced, src->traced);
-	stats_add(dst->counted, src->counted);
+	stats_add_keys(dst->traced, src->traced);
+	stats_add_keys(dst->counted, src->counted);
 }
 
 /* Whether the views may hold size more nodes and rows; if so, they do. */
@@ -338,7 +340,7 @@ struct model *model_from_pstats(struct strtab *strings, const char *path, char *
 		return NULL;
 	m = model_new(strings);
 	stats_add(m->views[0].t.table, table);
-	stats_add(m->views[0].t.traced, table); /* cProfile's figures are exact */
+	stats_add_keys(m->views[0].t.traced, table); /* cProfile's figures are exact */
 	stats_free(table);
 	m->title = xstrdup(path);
 	return m;

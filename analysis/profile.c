@@ -184,6 +184,23 @@ static uint64_t tree_ns(double s)
 	return s > 0 ? (s < 1e9 ? (uint64_t)(s * 1e9 + 0.5) : 1000000000000000000ull) : 0;
 }
 
+/* Each node's function's entry in traced, or STATS_NONE: looked up once
+ * per function of the sampled table, not at every node and every frame
+ * above it. */
+static uint32_t *traced_entries(const struct stats *st, const struct stats *traced, const struct raw_thread *tree,
+				const uint32_t *entry_of)
+{
+	uint32_t *of = xmalloc((st->n + 1) * sizeof *of), *te = xmalloc((tree->nnodes + 1) * sizeof *te);
+
+	for (size_t e = 0; e < st->n; e++)
+		of[e] = traced->n ? stats_find(traced, st->entries[e].key) : STATS_NONE;
+	te[0] = STATS_NONE;
+	for (uint64_t k = 1; k < tree->nnodes; k++)
+		te[k] = of[entry_of[k]];
+	free(of);
+	return te;
+}
+
 /* Where a thread's sampled stacks enter traced code from code that is not:
  * the nodes (node[], root[]: the root call) and, per root call, the weight
  * of the samples through them, how many there are, and their caller's
@@ -202,13 +219,13 @@ struct joins {
  * under a frame that is not traced (the root leaves the caller unknown),
  * that is a root call (root_of[] its index in the thread's, by traced
  * entry).  The path's first traced frame is the traced tree's first. */
-static void find_joins(const struct stats *st, const struct stats *traced, const uint32_t *root_of,
-		       const struct raw_thread *tree, const uint32_t *entry_of, struct joins *j)
+static void find_joins(const uint32_t *te, const uint32_t *root_of, const struct raw_thread *tree,
+		       const uint32_t *entry_of, struct joins *j)
 {
 	uint8_t *inside = xcalloc(tree->nnodes + 1, 1); /* a traced frame at or above */
 
 	for (uint64_t k = 1; k < tree->nnodes; k++) {
-		uint32_t parent = tree->nodes[k].parent, e = stats_find(traced, st->entries[entry_of[k]].key), r, c;
+		uint32_t parent = tree->nodes[k].parent, e = te[k], r, c;
 		inside[k] = e != STATS_NONE || inside[parent];
 		if (e == STATS_NONE || parent == 0 || inside[parent] || root_of[e] == STATS_NONE)
 			continue;
@@ -243,7 +260,7 @@ static void add_stitch(struct stitches *out, const struct stats *st, const struc
  * where samples count events, retime 0: no time to replace); each gives a
  * caller edge, into out: with the calls when there is one caller, else
  * with none (which one made how many is not known). */
-static void stitch(const struct stats *st, const struct stats *traced, const struct roots *roots,
+static void stitch(const struct stats *st, const struct stats *traced, const uint32_t *te, const struct roots *roots,
 		   struct raw_thread *tree, const uint32_t *entry_of, int retime, struct stitches *out)
 {
 	uint32_t *root_of = xmalloc((traced->n + 1) * sizeof *root_of);
@@ -262,7 +279,7 @@ static void stitch(const struct stats *st, const struct stats *traced, const str
 		root_of[roots->at[r].entry] = (uint32_t)r;
 		j.caller[r] = STATS_NONE;
 	}
-	find_joins(st, traced, root_of, tree, entry_of, &j);
+	find_joins(te, root_of, tree, entry_of, &j);
 	for (size_t b = 0; b < j.n; b++) {
 		uint32_t r = j.root[b];
 		uint64_t k = j.node[b], old = tree->nodes[k].ticks;
@@ -296,12 +313,11 @@ struct debts {
 };
 
 /* The node above k nearest to it whose function is traced (*e its traced
- * entry), or 0. */
-static uint64_t traced_above(const struct stats *st, const struct stats *traced, const struct raw_thread *tree,
-			     const uint32_t *entry_of, uint64_t k, uint32_t *e)
+ * entry, te[] each node's), or 0. */
+static uint64_t traced_above(const uint32_t *te, const struct raw_thread *tree, uint64_t k, uint32_t *e)
 {
 	for (uint64_t j = tree->nodes[k].parent; j; j = tree->nodes[j].parent) {
-		*e = stats_find(traced, st->entries[entry_of[j]].key);
+		*e = te[j];
 		if (*e != STATS_NONE)
 			return j;
 	}
@@ -312,19 +328,19 @@ static uint64_t traced_above(const struct stats *st, const struct stats *traced,
  * function's tottime, not the nearest traced function's above it, nor
  * its caller edge's: the edge from the traced frame above that, or from
  * the sampled frame that made a root call. */
-static void owe(struct debts *d, const struct stats *st, const struct stats *traced, const struct raw_thread *tree,
-		const uint32_t *entry_of, const uint64_t *self)
+static void owe(struct debts *d, const uint32_t *te, const struct raw_thread *tree, const uint32_t *entry_of,
+		const uint64_t *self)
 {
 	for (uint64_t k = 1; k < tree->nnodes; k++) {
 		uint32_t e, up;
 		uint64_t j, i;
-		if (!self[k] || stats_find(traced, st->entries[entry_of[k]].key) != STATS_NONE)
+		if (!self[k] || te[k] != STATS_NONE)
 			continue;
-		j = traced_above(st, traced, tree, entry_of, k, &e);
+		j = traced_above(te, tree, k, &e);
 		if (!j)
 			continue;
 		d->owed[e] += (double)self[k] * 1e-9;
-		i = traced_above(st, traced, tree, entry_of, j, &up);
+		i = traced_above(te, tree, j, &up);
 		if (!i)
 			i = tree->nodes[j].parent;
 		if (i)
@@ -359,8 +375,8 @@ static uint32_t traced_child(const struct u64map *children, uint32_t v, uint32_t
  * call, the named node its joins hang from: the same for all of them,
  * else the root (which frame made which call is not known). */
 static void name_above(const struct naming *n, const struct stats *st, const struct raw_thread *s,
-		       const uint32_t *entry_of, const uint64_t *self, const struct u64map *children, uint8_t *how,
-		       uint32_t *at, uint32_t *prefix)
+		       const uint32_t *entry_of, const uint32_t *te, const uint64_t *self, const struct u64map *children,
+		       uint8_t *how, uint32_t *at, uint32_t *prefix)
 {
 	struct call_tree *out = n->out;
 
@@ -370,7 +386,7 @@ static void name_above(const struct naming *n, const struct stats *st, const str
 			how[k] = BELOW; /* decided by name_below */
 			continue;
 		}
-		e = stats_find(n->traced, st->entries[entry_of[k]].key);
+		e = te[k];
 		if (e != STATS_NONE && traced_child(children, 0, e)) {
 			how[k] = JOIN;
 			prefix[e] = prefix[e] == TREE_NONE || prefix[e] == at[par] ? at[par] : 0;
@@ -405,8 +421,8 @@ static void name_traced(const struct naming *n, const uint32_t *prefix, uint32_t
  * are sampled nodes under it.  An untraced frame between two traced ones
  * (qsort calling a traced comparison) keeps only its own samples. */
 static void name_below(const struct naming *n, const struct stats *st, const struct raw_thread *s,
-		       const uint32_t *entry_of, const uint64_t *self, const struct u64map *children, uint8_t *how,
-		       uint32_t *at, const uint32_t *traced_at)
+		       const uint32_t *entry_of, const uint32_t *te, const uint64_t *self, const struct u64map *children,
+		       uint8_t *how, uint32_t *at, const uint32_t *traced_at)
 {
 	uint32_t *in = xcalloc(s->nnodes + 1, sizeof *in);
 
@@ -414,7 +430,7 @@ static void name_below(const struct naming *n, const struct stats *st, const str
 		uint32_t par = s->nodes[k].parent, e, c;
 		if (how[k] == ABOVE)
 			continue;
-		e = stats_find(n->traced, st->entries[entry_of[k]].key);
+		e = te[k];
 		c = e == STATS_NONE ? 0 : traced_child(children, how[k] == JOIN ? 0 : in[par], e);
 		if (c) {
 			how[k] = INSIDE;
@@ -436,7 +452,7 @@ static void name_below(const struct naming *n, const struct stats *st, const str
  * exact, under the sampled frames that made them; sampled frames for
  * what was not traced. */
 static void name_thread(const struct naming *n, const struct stats *st, const struct raw_thread *s,
-			const uint32_t *entry_of, const uint64_t *self)
+			const uint32_t *entry_of, const uint32_t *te, const uint64_t *self)
 {
 	const struct raw_thread *t = n->t;
 	struct u64map children; /* traced node << 32 | entry -> child + 1 */
@@ -451,9 +467,9 @@ static void name_thread(const struct naming *n, const struct stats *st, const st
 	for (size_t e = 0; e < n->traced->n; e++)
 		prefix[e] = TREE_NONE;
 	how[0] = ABOVE;
-	name_above(n, st, s, entry_of, self, &children, how, at, prefix);
+	name_above(n, st, s, entry_of, te, self, &children, how, at, prefix);
 	name_traced(n, prefix, traced_at);
-	name_below(n, st, s, entry_of, self, &children, how, at, traced_at);
+	name_below(n, st, s, entry_of, te, self, &children, how, at, traced_at);
 	u64map_free(&children);
 	free(how);
 	free(at);
@@ -473,13 +489,15 @@ static void add_sampled(struct debts *d, struct stats *st, const struct stats *t
 	uint32_t *entry_of;
 	uint64_t *self;
 	struct raw_thread tree = call_tree(st, sym, p, &pcs, names, wrapper, &entry_of, &self);
+	uint32_t *te = traced_entries(st, traced, &tree, entry_of);
 
 	if (n)
-		name_thread(n, st, &tree, entry_of, self);
+		name_thread(n, st, &tree, entry_of, te, self);
 	if (roots->n)
-		stitch(st, traced, roots, &tree, entry_of, p->sampling.clock != CPROF_SAMPLE_EVENT, &d->stitches);
+		stitch(st, traced, te, roots, &tree, entry_of, p->sampling.clock != CPROF_SAMPLE_EVENT, &d->stitches);
 	stats_add_tree(st, &tree, entry_of, 1e-9);
-	owe(d, st, traced, &tree, entry_of, self);
+	owe(d, te, &tree, entry_of, self);
+	free(te);
 	free(self);
 	free(entry_of);
 	free(tree.nodes);
@@ -581,7 +599,7 @@ void profile_process(struct strtab *strings, struct symbolizer *sym, const struc
 		if (p->threads[i].nstacks > 1)
 			add_sampled(&d, sampled, traced, sym, p, &p->threads[i], &roots[i], trees ? &n : NULL);
 		else if (trees)
-			name_thread(&n, sampled, &none, NULL, NULL);
+			name_thread(&n, sampled, &none, NULL, NULL, NULL);
 		free(entry_of[i]);
 	}
 

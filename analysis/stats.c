@@ -245,6 +245,12 @@ void stats_add(struct stats *dst, const struct stats *src)
 	free(map);
 }
 
+void stats_add_keys(struct stats *dst, const struct stats *src)
+{
+	for (uint32_t i = 0; i < src->n; i++)
+		stats_entry(dst, src->entries[i].key);
+}
+
 void stats_add_missing(struct stats *dst, const struct stats *src)
 {
 	uint32_t *map = xmalloc((src->n + 1) * sizeof *map);

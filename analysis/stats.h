@@ -54,6 +54,9 @@ void stats_add_tree(struct stats *st, const struct raw_thread *t, const uint32_t
 
 /* dst += src, as pstats.Stats.add() does. */
 void stats_add(struct stats *dst, const struct stats *src);
+/* Adds to dst the entries of src that dst does not have, without their
+ * figures: a set of functions. */
+void stats_add_keys(struct stats *dst, const struct stats *src);
 /* Adds to dst the entries of src that dst does not have, with their
  * callers. */
 void stats_add_missing(struct stats *dst, const struct stats *src);
