@@ -11,7 +11,7 @@ bench_calls_pg_LDFLAGS = -pg
 bench_sigfloor_SOURCES = bench/sigfloor.c
 bench_sigfloor_CFLAGS = -O2
 CLEANFILES += $(EXTRA_PROGRAMS)
-EXTRA_DIST += bench/lib.sh bench/trace.sh bench/sample.sh bench/kernel.sh bench/build.sh bench/merge.sh bench/count.sh bench/python.sh bench/calls.py bench/mpi.sh
+EXTRA_DIST += bench/lib.sh bench/trace.sh bench/sample.sh bench/kernel.sh bench/build.sh bench/merge.sh bench/count.sh bench/python.sh bench/calls.py bench/mpi.sh bench/html.sh
 
 if HAVE_MPI
 EXTRA_PROGRAMS += bench/mpicalls
@@ -19,7 +19,8 @@ bench_mpicalls_SOURCES = bench/mpicalls.c
 bench_mpicalls_CPPFLAGS = $(AM_CPPFLAGS) $(MPI_CFLAGS)
 bench_mpicalls_CFLAGS = -O2
 bench_mpicalls_LDADD = $(MPI_LIBS)
-BENCH_MPI = $(SHELL) $(srcdir)/bench/mpi.sh $(abs_top_builddir) && $(SHELL) $(srcdir)/bench/merge.sh $(abs_top_builddir)
+BENCH_MPI = $(SHELL) $(srcdir)/bench/mpi.sh $(abs_top_builddir) && $(SHELL) $(srcdir)/bench/merge.sh $(abs_top_builddir) \
+	&& $(SHELL) $(srcdir)/bench/html.sh $(abs_top_builddir)
 else
 BENCH_MPI = @echo "bench: no OpenMPI: bench/mpi.sh and bench/merge.sh skipped"
 endif

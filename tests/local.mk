@@ -59,7 +59,8 @@ EXTRA_DIST += $(INTEGRATION_TESTS) tests/browser/speedscope-schema.js tests/prog
 	tests/python/cases.py tests/python/threads.py tests/python/ends.py \
 	tests/python/native.py tests/python/shares.py tests/python/imports.py tests/python/escapes.py \
 	tests/python/forked.py tests/python/wide.py \
-	tests/browser/package.json tests/browser/package-lock.json tests/browser/make-sample.js tests/browser/viewer.test.js
+	tests/browser/package.json tests/browser/package-lock.json tests/browser/make-sample.js tests/browser/viewer.test.js \
+	tests/browser/open-time.js
 
 if HAVE_CHECK
 UNIT_TESTS = tests/unit/check_stats tests/unit/check_report tests/unit/check_rawfile tests/unit/check_pstats \
