@@ -52,24 +52,14 @@ int analysis_check_output(const char *prog, const char *path)
 	return ret < 0 ? -1 : 0;
 }
 
-static int emit(const struct analysis_options *opt, const struct output *o, const struct model *m, FILE *out)
+/* m, as o, into -o's file or onto out. */
+static int write_report(const struct analysis_options *opt, const struct output *o, const struct model *m,
+			const struct output_args *a, FILE *out)
 {
-	struct output_args a = {
-		.prog = opt->prog,
-		.sort = opt->sort,
-		.top = opt->top,
-		.per_process = opt->per_process,
-		.per_rank = opt->per_rank,
-	};
-	char err[256];
 	int ret;
 
-	if (!opt->sort_chosen) /* as python -m cProfile sorts: by standard name
-				* before 3.11, by cumulative time since (and for
-				* native programs) */
-		sort_parse(m->old_python ? "stdname" : "cumulative", &a.sort, err, sizeof err);
 	if (opt->output) {
-		ret = output_write_file(o, m, &a, opt->output);
+		ret = output_write_file(o, m, a, opt->output);
 		if (ret < 0) {
 			text_say(opt->prog, "cannot write ", opt->output, output_strerror(-ret));
 			return ANALYSIS_FAILED;
@@ -81,7 +71,25 @@ static int emit(const struct analysis_options *opt, const struct output *o, cons
 			o->name);
 		return ANALYSIS_FAILED;
 	}
-	return o->write(out, m, &a) < 0 ? ANALYSIS_FAILED : ANALYSIS_OK;
+	return o->write(out, m, a) < 0 ? ANALYSIS_FAILED : ANALYSIS_OK;
+}
+
+static int emit(const struct analysis_options *opt, const struct output *o, const struct model *m, FILE *out)
+{
+	struct output_args a = {
+		.prog = opt->prog,
+		.sort = opt->sort,
+		.top = opt->top,
+		.per_process = opt->per_process,
+		.per_rank = opt->per_rank,
+	};
+	char err[256];
+
+	if (!opt->sort_chosen) /* as python -m cProfile sorts: by standard name
+				* before 3.11, by cumulative time since (and for
+				* native programs) */
+		sort_parse(m->old_python ? "stdname" : "cumulative", &a.sort, err, sizeof err);
+	return write_report(opt, o, m, &a, out);
 }
 
 int analysis_report(const struct analysis_options *opt, char *const paths[], int npaths, FILE *out)
@@ -138,7 +146,10 @@ static struct model *load_run(const struct analysis_options *opt, struct strtab 
 	m = model_load(&mo, &in);
 	inputs_free(&in);
 	if (!m->n) {
-		text_say(opt->prog, "no readable raw profile or pstats file in ", path, NULL);
+		text_say(opt->prog,
+			 m->filtered ? "no readable raw profile of the ranks asked for in "
+				     : "no readable raw profile or pstats file in ",
+			 path, NULL);
 		model_free(m);
 		return NULL;
 	}
@@ -147,41 +158,36 @@ static struct model *load_run(const struct analysis_options *opt, struct strtab 
 
 int analysis_diff(const struct analysis_options *opt, const struct diff_request *r, FILE *out)
 {
-	const struct output *o = opt->output || opt->format ? analysis_format(opt->prog, opt->format, opt->output)
-							   : NULL;
+	const struct output *o = analysis_format(opt->prog, opt->format, opt->output);
 	struct strtab *strings = strtab_new();
 	struct model *base = NULL, *new_run = NULL;
-	struct diff *d = NULL;
+	struct diff_options dop = r->options;
+	struct output_args a = {.prog = opt->prog, .top = opt->top, .diff_options = &dop,
+				.base_label = r->base, .new_label = r->new_run};
 	int ret = ANALYSIS_FAILED;
 
-	if (o && !o->diff) {
+	if (o && !o->diff)
 		fprintf(stderr, "%s: --diff prints its table, or writes a web page (-o FILE.html): not %s\n", opt->prog,
 			o->name);
+	else if (opt->per_process || opt->per_rank)
+		fprintf(stderr, "%s: --diff compares the merged tables of two runs: drop %s\n", opt->prog,
+			opt->per_process ? "--per-process" : "--per-rank");
+	if (!o || !o->diff || opt->per_process || opt->per_rank)
 		goto out;
-	}
-	if (!(base = load_run(opt, strings, r->base, o ? o->keep & MODEL_TREES : 0)) ||
-	    !(new_run = load_run(opt, strings, r->new_run, o ? o->keep & MODEL_TREES : 0))) {
+	if (!(base = load_run(opt, strings, r->base, o->keep & MODEL_TREES)) ||
+	    !(new_run = load_run(opt, strings, r->new_run, o->keep & MODEL_TREES))) {
 		ret = ANALYSIS_EMPTY;
 		goto out;
 	}
-	d = diff_new(base->views[0].t.table, new_run->views[0].t.table);
-	if (o) {
-		struct output_args a = {.prog = opt->prog, .top = opt->top, .base = base, .diff = d,
-					.base_label = r->base, .new_label = r->new_run};
-		int err = output_write_file(o, new_run, &a, opt->output);
-		if (err < 0) {
-			text_say(opt->prog, "cannot write ", opt->output, output_strerror(-err));
-			goto out;
-		}
-	} else {
-		struct diff_options dop = r->options;
-		dop.base_label = r->base;
-		dop.new_label = r->new_run;
-		diff_print(out, d, &dop);
-	}
-	ret = r->fail_above >= 0 && diff_grew(d, &r->options, r->fail_above) ? ANALYSIS_GREW : ANALYSIS_OK;
+	dop.base_label = r->base;
+	dop.new_label = r->new_run;
+	a.base = base;
+	a.diff = diff_new(base->views[0].t.table, new_run->views[0].t.table);
+	ret = write_report(opt, o, new_run, &a, out);
+	if (ret == ANALYSIS_OK && r->fail_above >= 0 && diff_grew(a.diff, &r->options, r->fail_above))
+		ret = ANALYSIS_GREW;
+	diff_free((struct diff *)a.diff);
 out:
-	diff_free(d);
 	model_free(base);
 	model_free(new_run);
 	strtab_free(strings);
@@ -194,24 +200,31 @@ int analysis_compare(const struct analysis_options *opt, char *const runs[], int
 	struct strtab *strings = strtab_new();
 	struct model **m = xcalloc((size_t)nruns + 1, sizeof *m);
 	const struct stats **tables = xcalloc((size_t)nruns + 1, sizeof *tables);
+	double *elapsed = xcalloc((size_t)nruns + 1, sizeof *elapsed);
+	struct compare_options cop = *c;
 	int ret = ANALYSIS_OK;
 
-	if (opt->output || opt->format) {
-		fprintf(stderr, "%s: --compare prints its table: drop -o and --format\n", opt->prog);
+	if (opt->output || opt->format || opt->per_process || opt->per_rank) {
+		fprintf(stderr, "%s: --compare prints the merged table of each run: drop %s\n", opt->prog,
+			opt->output ? "-o" : opt->format ? "--format" : opt->per_process ? "--per-process" : "--per-rank");
 		ret = ANALYSIS_FAILED;
 	}
 	for (int i = 0; ret == ANALYSIS_OK && i < nruns; i++) {
-		if (!(m[i] = load_run(opt, strings, runs[i], 0)))
+		if (!(m[i] = load_run(opt, strings, runs[i], 0))) {
 			ret = ANALYSIS_EMPTY;
-		else
-			tables[i] = m[i]->views[0].t.table;
+			continue;
+		}
+		tables[i] = m[i]->views[0].t.table;
+		elapsed[i] = model_elapsed(m[i]);
 	}
+	cop.elapsed = elapsed;
 	if (ret == ANALYSIS_OK)
-		compare_print(out, tables, (const char *const *)runs, (size_t)nruns, c);
+		compare_print(out, tables, (const char *const *)runs, (size_t)nruns, &cop);
 	for (int i = 0; i < nruns; i++)
 		model_free(m[i]);
 	free(m);
 	free(tables);
+	free(elapsed);
 	strtab_free(strings);
 	return ret;
 }

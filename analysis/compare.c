@@ -84,9 +84,9 @@ static void print_runs(FILE *out, size_t nruns)
 	}
 }
 
-static void print_totals(FILE *out, const struct stats *const runs[], const char *const labels[], size_t nruns)
+static void print_totals(FILE *out, const struct stats *const runs[], const char *const labels[], size_t nruns,
+			 const double *elapsed)
 {
-	double first = stats_totals(runs[0]).tt;
 	char buf[48];
 
 	for (size_t r = 0; r < nruns; r++) {
@@ -99,16 +99,23 @@ static void print_totals(FILE *out, const struct stats *const runs[], const char
 	fputc('\n', out);
 	for (size_t r = 0; r < nruns; r++)
 		fprintf(out, "%*.3f", COLUMN, stats_totals(runs[r]).tt);
-	fputs("  total time (seconds)\n", out);
+	fputs("  total time (seconds): the processes' added up\n", out);
 	for (size_t r = 0; r < nruns; r++) {
-		double t = stats_totals(runs[r]).tt;
-		if (t > 0)
-			snprintf(buf, sizeof buf, "%.2fx", first / t);
+		if (elapsed && elapsed[r] > 0)
+			snprintf(buf, sizeof buf, "%.3f", elapsed[r]);
 		else
 			snprintf(buf, sizeof buf, "-");
 		fprintf(out, "%*s", COLUMN, buf);
 	}
-	fputs("  speedup: [1]'s time / the run's\n\n", out);
+	fputs("  elapsed (seconds): the first start to the last end\n", out);
+	for (size_t r = 0; r < nruns; r++) {
+		if (elapsed && elapsed[0] > 0 && elapsed[r] > 0)
+			snprintf(buf, sizeof buf, "%.2fx", elapsed[0] / elapsed[r]);
+		else
+			snprintf(buf, sizeof buf, "-");
+		fprintf(out, "%*s", COLUMN, buf);
+	}
+	fputs("  speedup: [1]'s elapsed time / the run's\n\n", out);
 }
 
 void compare_print(FILE *out, const struct stats *const runs[], const char *const labels[], size_t nruns,
@@ -134,7 +141,7 @@ void compare_print(FILE *out, const struct stats *const runs[], const char *cons
 	qsort(order, g.keys->n, sizeof *order, cmp_order);
 	count = opt->top >= 0 && (size_t)opt->top < g.keys->n ? (size_t)opt->top : g.keys->n;
 
-	print_totals(out, runs, labels, nruns);
+	print_totals(out, runs, labels, nruns, opt->elapsed);
 	fprintf(out, "   Ordered by: %s, the largest in any run\n", diff_metric_description(opt->metric));
 	if (count < g.keys->n)
 		fprintf(out, "   List reduced from %zu to %zu due to restriction <%ld>\n", g.keys->n, count, opt->top);

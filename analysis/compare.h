@@ -12,12 +12,14 @@
 struct compare_options {
 	enum diff_metric metric; /* the value shown for each run */
 	long top;                /* print only the first rows; -1 for all */
+	const double *elapsed;   /* each run's elapsed seconds (0: not
+				  * known, as of a pstats file), or NULL */
 };
 #define COMPARE_OPTIONS_DEFAULT {.metric = DIFF_TOTTIME, .top = -1}
 
 /* Prints the runs (tables on the same strings, labels[i] naming runs[i]),
- * a column each: first each run's total time and its speedup over the
- * first run (the first's time / its time), then a row per function
+ * a column each: first each run's total time, its elapsed time and its
+ * speedup over the first run (the first's elapsed time / its own), then a row per function
  * (matched by key once directories are stripped) with its metric in each
  * run, "-" where it is absent, the rows with the largest value in any run
  * first. */

@@ -39,7 +39,7 @@ void json_number(FILE *out, double x)
 {
 	if (!isfinite(x))
 		x = 0;
-	if (x == (double)(long long)x && fabs(x) < 1e15)
+	if (fabs(x) < 1e15 && x == (double)(long long)x) /* (the cast only where it holds) */
 		fprintf(out, "%lld", (long long)x);
 	else
 		fprintf(out, "%.9g", x);

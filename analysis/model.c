@@ -413,6 +413,19 @@ void model_free(struct model *m)
 	free(m);
 }
 
+double model_elapsed(const struct model *m)
+{
+	uint64_t first = UINT64_MAX, last = 0;
+
+	for (size_t i = 0; i < m->n; i++) {
+		if (m->procs[i]->info.start_ns < first)
+			first = m->procs[i]->info.start_ns;
+		if (m->procs[i]->info.end_ns > last)
+			last = m->procs[i]->info.end_ns;
+	}
+	return m->n && last > first ? (double)(last - first) * 1e-9 : 0;
+}
+
 const struct view *model_rank_view(const struct model *m, int rank)
 {
 	for (size_t i = 1; i < m->nviews; i++)

@@ -86,6 +86,10 @@ struct model *model_load(const struct model_options *opt, const struct inputs *i
 struct model *model_from_pstats(struct strtab *strings, const char *path, char *err, size_t errsize);
 void model_free(struct model *m);
 
+/* Seconds from the first process's start to the last one's end; 0 if
+ * not known (a pstats file). */
+double model_elapsed(const struct model *m);
+
 /* The view of rank r, or NULL. */
 const struct view *model_rank_view(const struct model *m, int rank);
 

@@ -1,6 +1,7 @@
 /* out_folded.c: collapsed stacks, as flamegraph.pl, inferno and speedscope
  * read them: a line per call path with time of its own, "a;b;c N", N its
- * time in microseconds.  ';' and white space in names become '_', so that
+ * time in nanoseconds (an integer, as every reader takes; in microseconds,
+ * the calls shorter than half of one would be lost).  ';' and white space in names become '_', so that
  * a name cannot split a frame or end the stack; the calls counted do not
  * fit the format (the pstats and HTML outputs keep them). */
 #include "config.h"
@@ -35,19 +36,19 @@ static void write_tree(FILE *out, const struct model *m, const struct call_tree 
 	for (size_t i = 1; i < tree->n; i++) {
 		uint32_t v = order[i];
 		const struct tree_node *n = &tree->nodes[v];
-		long long us = (long long)(n->self * 1e6 + 0.5);
+		double ns = n->self * 1e9 + 0.5;
 		depth[v] = depth[n->parent] + 1;
 		path[depth[v] - 1] = v;
 		if (!names[v])
 			names[v] = frame_name(m, n->func);
-		if (us <= 0)
+		if (!(ns >= 1 && ns < 9e18)) /* (none, or what an integer cannot hold) */
 			continue;
 		fputs(prefix, out);
 		for (uint32_t d = 0; d < depth[v]; d++) {
 			fputs(d || prefix[0] ? ";" : "", out);
 			fputs(names[path[d]], out);
 		}
-		fprintf(out, " %lld\n", us);
+		fprintf(out, " %lld\n", (long long)ns);
 	}
 	for (size_t i = 0; i < tree->n; i++)
 		free(names[i]);
@@ -85,7 +86,7 @@ static int write_folded(FILE *out, const struct model *m, const struct output_ar
 const struct output output_folded = {
 	.name = "folded",
 	.suffix = ".folded",
-	.what = "collapsed stacks (flamegraph.pl, inferno): a line per call path, its own time in us",
+	.what = "collapsed stacks (flamegraph.pl, inferno): a line per call path, its own time in ns",
 	.keep = MODEL_TREES,
 	.write = write_folded,
 };

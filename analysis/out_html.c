@@ -82,48 +82,56 @@ static void write_funcs(FILE *out, const struct model *m, const struct ids *ids)
 		fputc(']', out);                                          \
 	} while (0)
 
-/* A function as two runs' trees are matched: by file (directories
- * stripped) and name, a line moved being the same function. */
-static uint32_t name_id(struct stats *names, struct func_name k)
+/* A function as two runs' trees are matched: its row of the diff (by
+ * file, directories stripped, line and name; a function that moved lines
+ * by file and name), or TREE_NONE. */
+static uint32_t row_of(const struct diff *d, const struct model *m, uint32_t func, int in_base)
 {
-	k = stats_strip_key(names->strings, k);
-	k.line = 0;
-	return stats_entry(names, k);
+	const struct diff_row *r = diff_find(d, m->funcs->entries[func].key, in_base);
+
+	return r ? (uint32_t)(r - d->rows) : TREE_NONE;
 }
 
-/* Each of the kept nodes' total in the base run (bm's merged tree): the
- * node reached from its root by the same functions, or 0. */
+/* Each of the kept nodes' total in the base run (the base's merged tree):
+ * the node reached from its root by the same functions, paths of two
+ * functions that are one row (two addresses of one name) added up; or 0. */
 static void write_base_totals(FILE *out, const struct model *m, const struct call_tree *t, const uint32_t *order,
-			      const uint32_t *pos, size_t kept, const struct model *bm)
+			      const uint32_t *pos, size_t kept, const struct output_args *a)
 {
-	const struct call_tree *b = &bm->views[0].tree;
-	struct stats *names = stats_new(m->strings);
-	uint32_t *at = xmalloc((kept + 1) * sizeof *at);
-	struct u64map child;
+	const struct call_tree *b = &a->base->views[0].tree;
+	uint32_t *to = xmalloc((b->n + 1) * sizeof *to), *at = xmalloc((kept + 1) * sizeof *at);
+	struct call_tree rows; /* the base's tree, its nodes named by row */
 
-	u64map_init(&child);
-	for (size_t k = 1; k < b->n; k++)
-		(void)u64map_get(&child, (uint64_t)b->nodes[k].parent << 32 | name_id(names, bm->funcs->entries[b->nodes[k].func].key), k);
+	tree_init(&rows);
+	to[0] = 0;
+	for (size_t k = 1; k < b->n; k++) {
+		uint32_t row = row_of(a->diff, a->base, b->nodes[k].func, 1);
+		to[k] = row == TREE_NONE || to[b->nodes[k].parent] == TREE_NONE
+				? TREE_NONE
+				: tree_child(&rows, to[b->nodes[k].parent], row, NODE_SAMPLED);
+		if (to[k] != TREE_NONE)
+			rows.nodes[to[k]].total += b->nodes[k].total;
+	}
 	fputs(",\"bt\":[", out);
 	json_short(out, b->nodes[0].total);
 	at[0] = 0;
 	for (size_t i = 1; i < kept; i++) {
 		const struct tree_node *n = &t->nodes[order[i]];
-		uint32_t up = at[pos[n->parent]];
-		const uint64_t *c = up == TREE_NONE ? NULL
-			: u64map_find(&child, (uint64_t)up << 32 | name_id(names, m->funcs->entries[n->func].key));
+		uint32_t up = at[pos[n->parent]], row = row_of(a->diff, m, n->func, 0);
+		const uint64_t *c = up == TREE_NONE || row == TREE_NONE ? NULL
+								     : u64map_find(&rows.child, (uint64_t)up << 32 | row);
 		at[i] = c ? (uint32_t)*c : TREE_NONE;
 		fputc(',', out);
-		json_short(out, c ? b->nodes[*c].total : 0);
+		json_short(out, c ? rows.nodes[*c].total : 0);
 	}
 	fputc(']', out);
-	u64map_free(&child);
-	stats_free(names);
+	tree_free(&rows);
+	free(to);
 	free(at);
 }
 
 static void write_tree(FILE *out, const struct model *m, const struct call_tree *t, struct ids *ids,
-		       const struct model *base, double min_share)
+		       const struct output_args *diff, double min_share)
 {
 	uint32_t *order = tree_preorder(t), *pos = xmalloc((t->n + 1) * sizeof *pos);
 	double least = t->nodes[0].total * min_share;
@@ -147,8 +155,8 @@ static void write_tree(FILE *out, const struct model *m, const struct call_tree 
 	NODE_ARRAY(out, "t", t, order, kept, json_short(out, n->total));
 	NODE_ARRAY(out, "s", t, order, kept, json_short(out, n->self));
 	NODE_ARRAY(out, "k", t, order, kept, fprintf(out, "%d", n->kind));
-	if (base)
-		write_base_totals(out, m, t, order, pos, kept, base);
+	if (diff)
+		write_base_totals(out, m, t, order, pos, kept, diff);
 	fputc('}', out);
 	free(order);
 	free(pos);
@@ -355,7 +363,7 @@ static void write_diff_view(FILE *out, const struct model *m, const struct outpu
 	json_string(out, a->new_label);
 	fputs(",\"kind\":\"merged\",\"of\":-1,\"note\":\"\"", out);
 	if (v->tree.n > 1)
-		write_tree(out, m, &v->tree, ids, a->base, MERGED_MIN_SHARE);
+		write_tree(out, m, &v->tree, ids, a, MERGED_MIN_SHARE);
 	else
 		fputs(",\"tree\":null", out);
 	fputs(",\"rows\":[", out);

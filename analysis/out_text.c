@@ -41,6 +41,10 @@ static void print_per_rank(FILE *out, const struct model *m, const struct output
 
 static int write_text(FILE *out, const struct model *m, const struct output_args *a)
 {
+	if (a->diff) {
+		diff_print(out, a->diff, a->diff_options);
+		return 0;
+	}
 	if (a->per_rank) {
 		print_per_rank(out, m, a);
 	} else if (a->per_process) {
@@ -63,5 +67,6 @@ static int write_text(FILE *out, const struct model *m, const struct output_args
 const struct output output_text_format = {
 	.name = "text",
 	.what = "the report as printed: cProfile's table, and the MPI figures",
+	.diff = 1,
 	.write = write_text,
 };

@@ -22,6 +22,7 @@ struct output_args {
 	 * (formats with .diff set only) */
 	const struct model *base;
 	const struct diff *diff;
+	const struct diff_options *diff_options; /* what the text prints of it */
 	const char *base_label, *new_label;
 };
 

@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <locale.h>
@@ -532,6 +533,10 @@ static int get_time(struct reader *r, uint32_t v, uint32_t holder, const char *w
 		     x->type == 'i' ? "an int beyond 64 bits" : what_is(x));
 		return -1;
 	}
+	if (!isfinite(*out)) {
+		fail(r, where(r, v, holder), "%s is %s, not a time", what, isnan(*out) ? "NaN" : "infinite");
+		return -1;
+	}
 	return 0;
 }
 
@@ -599,6 +604,11 @@ static int add_entry(struct reader *r, struct stats *st, uint32_t e, uint32_t v,
 	    get_time(r, item_id(r, v, 2), v, "a function's tt", &x.tt) < 0 ||
 	    get_time(r, item_id(r, v, 3), v, "a function's ct", &x.ct) < 0)
 		return -1;
+	if (x.cc > x.nc) { /* primitive calls are some of the calls */
+		fail(r, where(r, v, holder), "a function's cc (%llu) is more than its nc (%llu)",
+		     (unsigned long long)x.cc, (unsigned long long)x.nc);
+		return -1;
+	}
 	st->entries[e].cc = x.cc;
 	st->entries[e].nc = x.nc;
 	st->entries[e].tt = x.tt;

@@ -50,23 +50,58 @@ uint32_t tree_child(struct call_tree *t, uint32_t parent, uint32_t func, enum no
 	return i;
 }
 
+/* Scales the times of node v's subtree by f. */
+static void scale(struct call_tree *t, uint32_t v, double f)
+{
+	uint32_t *stack = xmalloc((t->n + 1) * sizeof *stack);
+	size_t depth = 0;
+
+	stack[depth++] = v;
+	while (depth) {
+		struct tree_node *n = &t->nodes[stack[--depth]];
+		n->total *= f;
+		n->self *= f;
+		for (uint32_t c = n->first; c != TREE_NONE; c = t->nodes[c].next)
+			stack[depth++] = c;
+	}
+	free(stack);
+}
+
+/* Traced node k's sampled children, scaled to fit in what its traced
+ * children leave of its exact total: samples are estimates, and the few
+ * that fell in a short call can say more time than the call took. */
+static void fit(struct call_tree *t, uint32_t k, double *below, double sampled)
+{
+	double traced = below[k] - sampled, room = t->nodes[k].total > traced ? t->nodes[k].total - traced : 0;
+
+	for (uint32_t c = t->nodes[k].first; c != TREE_NONE; c = t->nodes[c].next)
+		if (t->nodes[c].kind != NODE_TRACED)
+			scale(t, c, room / sampled);
+	below[k] = traced + room;
+}
+
 void tree_finish(struct call_tree *t)
 {
-	double *below = xcalloc(t->n, sizeof *below);
+	double *below = xcalloc(t->n, sizeof *below), *sampled = xcalloc(t->n, sizeof *sampled);
 
 	/* a child comes after its parent: from the last node up, every
 	 * child is done before its parent */
 	for (size_t k = t->n; k-- > 1;) {
 		struct tree_node *n = &t->nodes[k];
-		if (n->kind == NODE_TRACED)
+		if (n->kind == NODE_TRACED) {
+			if (below[k] > n->total && sampled[k] > 0)
+				fit(t, (uint32_t)k, below, sampled[k]);
 			n->self = n->total > below[k] ? n->total - below[k] : 0;
-		else
+		} else {
 			n->total = n->self + below[k];
+			sampled[n->parent] += n->total;
+		}
 		below[n->parent] += n->total;
 	}
 	t->nodes[0].total = below[0];
 	t->nodes[0].self = 0;
 	free(below);
+	free(sampled);
 }
 
 void tree_merge(struct call_tree *dst, const struct call_tree *src)

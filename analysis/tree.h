@@ -42,7 +42,9 @@ uint32_t tree_child(struct call_tree *t, uint32_t parent, uint32_t func, enum no
 
 /* Sets the figures the building left open: a sampled node's total is its
  * own time and its children's; a traced node's self time, its total less
- * its children's (never below 0). */
+ * its children's, its sampled children scaled down to fit if they say more
+ * time than its exact total leaves them (so a child is never wider than
+ * its parent). */
 void tree_finish(struct call_tree *t);
 
 /* dst += src, path by path: calls and times add; a path traced in one and

@@ -70,6 +70,37 @@ print(d["diff"]["base"], d["diff"]["new"], len(t["bt"]) == len(t["f"]) and t["bt
 EOF
 )"
 
+# a run against itself: every path's base total is its own, functions of
+# one name at two lines (two classes' __init__) each matched to itself
+cat > two.py << 'EOF'
+class A:
+    def __init__(self):
+        self.x = sum(range(20000))
+
+
+class B:
+    def __init__(self):
+        self.x = 1
+
+
+for _ in range(50):
+    A()
+    B()
+EOF
+"$CPROF" -d two $PY two.py > /dev/null 2>&1
+"$CPROF_REPORT" --diff two two -o self.html
+expect_eq "--diff RUN RUN -o FILE.html: every path's base total is its own" "True True" "$($PY - self.html << 'EOF'
+import json, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+d = json.loads(re.search(r'<script id="cprof-data" type="application/json">(.*?)</script>', page, re.S).group(1))
+t = d["views"][0]["tree"]
+inits = [i for i, f in enumerate(t["f"]) if f >= 0 and d["funcs"][f]["name"] == "__init__"]
+print(t["bt"] == t["t"], len(inits) == 2)
+EOF
+)"
+"$CPROF_REPORT" --diff --format=html two two > stdout.html
+expect_eq "--diff --format=html without -o: printed" "0 <!doctype html>" "$? $(head -c 15 stdout.html | tr 'A-Z' 'a-z')"
+
 # bad requests: said, status 2, before anything is read
 "$CPROF_REPORT" --diff small > /dev/null 2> one.err
 expect_eq "--diff with one run: status 2, says why" \
@@ -80,8 +111,21 @@ expect_eq "--threshold without --diff: status 2, says why" \
 "$CPROF_REPORT" --diff -o d.pstats small big > /dev/null 2> fmt.err
 expect_eq "--diff -o FILE.pstats: status 2, says what it writes" \
 	"2 cprof-report: --diff prints its table, or writes a web page (-o FILE.html): not pstats" "$? $(cat fmt.err)"
+"$CPROF_REPORT" --diff --per-process small big > /dev/null 2> pp.err
+expect_eq "--diff --per-process: status 2, says why" \
+	"2 cprof-report: --diff compares the merged tables of two runs: drop --per-process" "$? $(cat pp.err)"
 "$CPROF_REPORT" --diff -s name small big > /dev/null 2> key.err
 matches "--diff -s name: status 2, says which keys" "^2 cprof-report: .*tottime, cumtime, calls" "$? $(cat key.err)"
+# hostile pstats files: times that are no numbers, more primitive calls
+# than calls
+$PY -c 'import marshal; marshal.dump({("a.py", 1, "f"): (1, 1, float("nan"), 1.0, {})}, open("nan.pstats", "wb"))'
+$PY -c 'import marshal; marshal.dump({("a.py", 1, "f"): (2, 1, 0.5, 1.0, {})}, open("cc.pstats", "wb"))'
+"$CPROF_REPORT" --diff nan.pstats small > /dev/null 2> nan.err
+expect_eq "--diff, a pstats file with a NaN time: status 1, says where" \
+	"1 cprof-report: nan.pstats: offset 29: a function's tt is NaN, not a time" "$? $(head -n 1 nan.err)"
+"$CPROF_REPORT" --diff cc.pstats small > /dev/null 2> cc.err
+matches "--diff, a pstats file with cc > nc: status 1, says why" \
+	"^1 cprof-report: cc\.pstats: offset [0-9]+: a function's cc \(2\) is more than its nc \(1\)" "$? $(head -n 1 cc.err)"
 echo "not a profile" > junk.txt
 "$CPROF_REPORT" --diff small junk.txt > /dev/null 2> junk.err
 expect_eq "--diff with a side that is no profile: status 1" 1 $?

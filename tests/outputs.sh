@@ -22,8 +22,8 @@ expect_eq "folded: the worker threads' calls of work, under thread_main" \
 	"threads.c:19(thread_main);threads.c:14(work)" "$(grep -o '^threads.c:19(thread_main);threads.c:14(work)' t.folded)"
 check "folded: no other paths than the program's" \
 	awk '{ sub(/ [0-9]+$/, ""); if ($0 !~ /^threads\.c:(39\(main\)|19\(thread_main\))(;threads\.c:(14\(work\)|26\(mappings\)))?$/) exit 1 }' t.folded
-within "folded: the counts add up to the table's total (us)" \
-	"$(awk -v t="$total" '{ s += $NF } END { printf "%.0f", s - t * 1e6 }' t.folded)" -5 5
+within "folded: the counts add up to the table's total (ns)" \
+	"$(awk -v t="$total" '{ s += $NF } END { printf "%.0f", (s - t * 1e9) / 1000 }' t.folded)" -5 5
 "$CPROF_REPORT" --format=folded raw > stdout.folded
 expect_eq "folded: --format=folded prints the same" "" "$(cmp t.folded stdout.folded 2>&1)"
 

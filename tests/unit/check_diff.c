@@ -405,14 +405,17 @@ START_TEST(test_compare)
 	add(runs[2], "a.py", 1, "f", 1, 1, 1.0, 1.75);
 	add(runs[2], "a.py", 2, "g", 10, 10, 0.75, 0.75);
 	const struct stats *const r[] = {runs[0], runs[1], runs[2]};
+	const double elapsed[] = {2.0, 1.25, 0.5};
+	opt.elapsed = elapsed;
 	assert_compared(r, labels, 3, &opt,
 			"   [1] pool1.pstats\n"
 			"   [2] pool2.pstats\n"
 			"   [3] pool4.pstats\n"
 			"\n"
 			"         [1]         [2]         [3]\n"
-			"       5.500       3.750       1.750  total time (seconds)\n"
-			"       1.00x       1.47x       3.14x  speedup: [1]'s time / the run's\n"
+			"       5.500       3.750       1.750  total time (seconds): the processes' added up\n"
+			"       2.000       1.250       0.500  elapsed (seconds): the first start to the last end\n"
+			"       1.00x       1.60x       4.00x  speedup: [1]'s elapsed time / the run's\n"
 			"\n"
 			"   Ordered by: internal time, the largest in any run\n"
 			"\n"
@@ -429,8 +432,9 @@ START_TEST(test_compare)
 			"   [2] pool2.pstats\n"
 			"\n"
 			"         [1]         [2]\n"
-			"       5.500       3.750  total time (seconds)\n"
-			"       1.00x       1.47x  speedup: [1]'s time / the run's\n"
+			"       5.500       3.750  total time (seconds): the processes' added up\n"
+			"       2.000       1.250  elapsed (seconds): the first start to the last end\n"
+			"       1.00x       1.60x  speedup: [1]'s elapsed time / the run's\n"
 			"\n"
 			"   Ordered by: call count, the largest in any run\n"
 			"   List reduced from 4 to 2 due to restriction <2>\n"
@@ -439,7 +443,7 @@ START_TEST(test_compare)
 			"          10       20/10  a.py:2(g)\n"
 			"           7           -  b.py:3(h)\n"
 			"\n");
-	/* cumtime; a run of no time has no speedup */
+	/* cumtime; runs of no elapsed time known (pstats files) have no speedup */
 	stats_free(runs[2]);
 	runs[2] = stats_new(strings);
 	add(runs[2], "a.py", 1, "f", 1, 1, 0.0, 9.0);
@@ -451,8 +455,9 @@ START_TEST(test_compare)
 			"   [2] pool2.pstats\n"
 			"\n"
 			"         [1]         [2]\n"
-			"       5.500       0.000  total time (seconds)\n"
-			"       1.00x           -  speedup: [1]'s time / the run's\n"
+			"       5.500       0.000  total time (seconds): the processes' added up\n"
+			"           -           -  elapsed (seconds): the first start to the last end\n"
+			"           -           -  speedup: [1]'s elapsed time / the run's\n"
 			"\n"
 			"   Ordered by: cumulative time, the largest in any run\n"
 			"\n"

@@ -7,8 +7,7 @@
 #include "tree.h"
 
 /* A traced node keeps its total, and its self time is what its children
- * leave (never below 0); a sampled node's total is its own time and its
- * children's. */
+ * leave; a sampled node's total is its own time and its children's. */
 START_TEST(test_finish)
 {
 	struct call_tree t;
@@ -24,12 +23,40 @@ START_TEST(test_finish)
 	t.nodes[c].total = 3;
 	t.nodes[d].total = 7;
 	tree_finish(&t);
-	ck_assert_double_eq(t.nodes[b].total, 5);
-	ck_assert_double_eq(t.nodes[c].self, 3);
-	ck_assert_double_eq(t.nodes[a].self, 0); /* 10 - 5 - 7 < 0 */
+	ck_assert_double_eq(t.nodes[d].self, 7);
+	ck_assert_double_eq_tol(t.nodes[b].total, 3, 1e-12); /* 2 + 3 scaled to the 10 - 7 left */
+	ck_assert_double_eq(t.nodes[a].self, 0);
 	ck_assert_double_eq(t.nodes[0].total, 10);
 	ck_assert_uint_eq(tree_child(&t, a, 2, NODE_TRACED), b); /* found, not added */
 	ck_assert_uint_eq(t.n, 5);
+	tree_free(&t);
+}
+END_TEST
+
+/* Samples are estimates: a traced call's sampled callees that say more
+ * time than the call took are scaled down to what its traced callees
+ * leave, their subtrees with them, and never drawn wider than it. */
+START_TEST(test_finish_fits_samples)
+{
+	struct call_tree t;
+	uint32_t a, s, s2, c;
+
+	tree_init(&t);
+	a = tree_child(&t, 0, 1, NODE_TRACED);
+	s = tree_child(&t, a, 2, NODE_SAMPLED);
+	s2 = tree_child(&t, s, 3, NODE_SAMPLED);
+	c = tree_child(&t, a, 4, NODE_TRACED);
+	t.nodes[a].total = 1.0;
+	t.nodes[s].self = 1.0;
+	t.nodes[s2].self = 2.0;
+	t.nodes[c].total = 0.5;
+	tree_finish(&t);
+	ck_assert_double_eq_tol(t.nodes[s].total, 0.5, 1e-12);
+	ck_assert_double_eq_tol(t.nodes[s2].total, 1.0 / 3, 1e-12);
+	ck_assert_double_eq_tol(t.nodes[s].self, 0.5 / 3, 1e-12);
+	ck_assert_double_eq(t.nodes[a].total, 1.0);
+	ck_assert_double_eq(t.nodes[a].self, 0);
+	ck_assert_double_eq(t.nodes[0].total, 1.0);
 	tree_free(&t);
 }
 END_TEST
@@ -94,6 +121,7 @@ int main(void)
 	TCase *tc = tcase_create("tree");
 
 	tcase_add_test(tc, test_finish);
+	tcase_add_test(tc, test_finish_fits_samples);
 	tcase_add_test(tc, test_merge);
 	tcase_add_test(tc, test_preorder);
 	suite_add_tcase(s, tc);
