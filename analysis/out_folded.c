@@ -25,37 +25,40 @@ static char *frame_name(const struct model *m, uint32_t func)
 	return e;
 }
 
-/* The paths of tree, each behind prefix (a frame naming the view, or ""). */
+struct folding {
+	FILE *out;
+	const struct model *m;
+	const char *prefix; /* a frame naming the view, or "" */
+	char **names;       /* of each node, made when first met */
+};
+
+/* A line per node with time of its own: its path, and that time. */
+static void write_path(void *ctx, const struct call_tree *t, const uint32_t *path, uint32_t depth)
+{
+	struct folding *f = ctx;
+	uint32_t v = path[depth - 1];
+	double ns = t->nodes[v].self * 1e9 + 0.5;
+
+	f->names[v] = frame_name(f->m, t->nodes[v].func);
+	if (!(ns >= 1 && ns < 9e18)) /* (none, or what an integer cannot hold) */
+		return;
+	fputs(f->prefix, f->out);
+	for (uint32_t d = 0; d < depth; d++) {
+		fputs(d || f->prefix[0] ? ";" : "", f->out);
+		fputs(f->names[path[d]], f->out);
+	}
+	fprintf(f->out, " %lld\n", (long long)ns);
+}
+
+/* The paths of tree, each behind prefix. */
 static void write_tree(FILE *out, const struct model *m, const struct call_tree *tree, const char *prefix)
 {
-	uint32_t *order = tree_preorder(tree);
-	char **names = xcalloc(tree->n, sizeof *names);
-	uint32_t *path = xmalloc(tree->n * sizeof *path);
-	uint32_t *depth = xcalloc(tree->n, sizeof *depth);
+	struct folding f = {out, m, prefix, xcalloc(tree->n + 1, sizeof *f.names)};
 
-	for (size_t i = 1; i < tree->n; i++) {
-		uint32_t v = order[i];
-		const struct tree_node *n = &tree->nodes[v];
-		double ns = n->self * 1e9 + 0.5;
-		depth[v] = depth[n->parent] + 1;
-		path[depth[v] - 1] = v;
-		if (!names[v])
-			names[v] = frame_name(m, n->func);
-		if (!(ns >= 1 && ns < 9e18)) /* (none, or what an integer cannot hold) */
-			continue;
-		fputs(prefix, out);
-		for (uint32_t d = 0; d < depth[v]; d++) {
-			fputs(d || prefix[0] ? ";" : "", out);
-			fputs(names[path[d]], out);
-		}
-		fprintf(out, " %lld\n", (long long)ns);
-	}
+	tree_walk(tree, write_path, &f);
 	for (size_t i = 0; i < tree->n; i++)
-		free(names[i]);
-	free(names);
-	free(path);
-	free(depth);
-	free(order);
+		free(f.names[i]);
+	free(f.names);
 }
 
 static int write_folded(FILE *out, const struct model *m, const struct output_args *a)

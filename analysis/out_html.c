@@ -169,10 +169,22 @@ static int row_kind(const struct tables *t, struct func_name key)
 	return stats_find(t->counted, key) != STATS_NONE ? NODE_COUNTED : NODE_SAMPLED;
 }
 
+/* ,"totals":{...} of a table: what its header line says. */
+static void write_totals(FILE *out, const struct stats *table)
+{
+	struct stats_totals tot = stats_totals(table);
+
+	fputs(",\"totals\":{\"calls\":", out);
+	json_number(out, (double)tot.calls);
+	fputs(",\"prim\":", out);
+	json_number(out, (double)tot.prim_calls);
+	fputs(",\"tt\":", out);
+	json_number(out, tot.tt);
+	fputc('}', out);
+}
+
 static void write_rows(FILE *out, const struct tables *t, struct ids *ids)
 {
-	struct stats_totals tot = stats_totals(t->table);
-
 	fputs(",\"rows\":[", out);
 	for (size_t e = 0; e < t->table->n; e++) {
 		const struct stat_entry *en = &t->table->entries[e];
@@ -183,13 +195,8 @@ static void write_rows(FILE *out, const struct tables *t, struct ids *ids)
 		json_number(out, en->ct);
 		fprintf(out, ",%d]", row_kind(t, en->key));
 	}
-	fputs("],\"totals\":{\"calls\":", out);
-	json_number(out, (double)tot.calls);
-	fputs(",\"prim\":", out);
-	json_number(out, (double)tot.prim_calls);
-	fputs(",\"tt\":", out);
-	json_number(out, tot.tt);
-	fputc('}', out);
+	fputc(']', out);
+	write_totals(out, t->table);
 }
 
 /* The lines the text report prints above the view's table. */
@@ -357,7 +364,6 @@ static void write_diff_view(FILE *out, const struct model *m, const struct outpu
 	const struct view *v = &m->views[0];
 	struct stats *traced = stats_strip_dirs(v->t.traced);
 	static const int status[] = {[DIFF_SAME] = 0, [DIFF_MOVED] = 0, [DIFF_NEW] = 1, [DIFF_GONE] = 2};
-	struct stats_totals tot = stats_totals(v->t.table);
 
 	fputs(",\"views\":[{\"label\":", out);
 	json_string(out, a->new_label);
@@ -381,13 +387,9 @@ static void write_diff_view(FILE *out, const struct model *m, const struct outpu
 		json_number(out, r->base_ct);
 		fprintf(out, ",%d]", status[r->status]);
 	}
-	fputs("],\"totals\":{\"calls\":", out);
-	json_number(out, (double)tot.calls);
-	fputs(",\"prim\":", out);
-	json_number(out, (double)tot.prim_calls);
-	fputs(",\"tt\":", out);
-	json_number(out, tot.tt);
-	fputs("}}]", out);
+	fputc(']', out);
+	write_totals(out, v->t.table);
+	fputs("}]", out);
 	stats_free(traced);
 }
 

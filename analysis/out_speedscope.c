@@ -33,47 +33,50 @@ static void write_frames(FILE *out, const struct model *m)
 	fputs("]}", out);
 }
 
-/* A thread's paths as samples: the stack of each node with time of its
- * own, root first. */
-static void write_profile(FILE *out, const struct model *m, const struct view *v)
+struct sampling {
+	FILE *out;
+	int first;
+	int weights; /* writing the weights, not the stacks */
+};
+
+/* A node with time of its own: its stack, root first, or its weight. */
+static void write_sample(void *ctx, const struct call_tree *t, const uint32_t *path, uint32_t depth)
 {
-	const struct call_tree *t = &v->tree;
-	uint32_t *order = tree_preorder(t), *path = xmalloc(t->n * sizeof *path), *depth = xcalloc(t->n, sizeof *depth);
+	struct sampling *s = ctx;
+	const struct tree_node *n = &t->nodes[path[depth - 1]];
+
+	if (n->self <= 0)
+		return;
+	fputs(s->first ? "" : ",", s->out);
+	s->first = 0;
+	if (s->weights) {
+		json_number(s->out, n->self);
+		return;
+	}
+	fputc('[', s->out);
+	for (uint32_t d = 0; d < depth; d++)
+		fprintf(s->out, d ? ",%u" : "%u", t->nodes[path[d]].func);
+	fputc(']', s->out);
+}
+
+/* A thread's paths as samples: each call path with time of its own a
+ * sample weighing that time. */
+static void write_profile(FILE *out, const struct view *v)
+{
+	struct sampling s = {out, 1, 0};
 	char *label = view_label(v);
-	int first = 1;
 
 	fputs("{\"type\":\"sampled\",\"name\":", out);
 	json_string(out, label);
 	fputs(",\"unit\":\"seconds\",\"startValue\":0,\"endValue\":", out);
-	json_number(out, t->nodes[0].total);
+	json_number(out, v->tree.nodes[0].total);
 	fputs(",\"samples\":[", out);
-	for (size_t i = 1; i < t->n; i++) {
-		uint32_t v0 = order[i];
-		depth[v0] = depth[t->nodes[v0].parent] + 1;
-		path[depth[v0] - 1] = v0;
-		if (t->nodes[v0].self <= 0)
-			continue;
-		fputs(first ? "[" : ",[", out);
-		for (uint32_t d = 0; d < depth[v0]; d++)
-			fprintf(out, d ? ",%u" : "%u", t->nodes[path[d]].func);
-		fputc(']', out);
-		first = 0;
-	}
+	tree_walk(&v->tree, write_sample, &s);
 	fputs("],\"weights\":[", out);
-	first = 1;
-	for (size_t i = 1; i < t->n; i++) {
-		if (t->nodes[order[i]].self <= 0)
-			continue;
-		if (!first)
-			fputc(',', out);
-		json_number(out, t->nodes[order[i]].self);
-		first = 0;
-	}
+	s = (struct sampling){out, 1, 1};
+	tree_walk(&v->tree, write_sample, &s);
 	fputs("]}", out);
 	free(label);
-	free(order);
-	free(path);
-	free(depth);
 }
 
 static int write_speedscope(FILE *out, const struct model *m, const struct output_args *a)
@@ -87,7 +90,7 @@ static int write_speedscope(FILE *out, const struct model *m, const struct outpu
 	for (size_t i = 0; i < m->nviews; i++)
 		if (m->views[i].kind == VIEW_THREAD && m->views[i].kept) {
 			fputs(first ? "" : ",", out);
-			write_profile(out, m, &m->views[i]);
+			write_profile(out, &m->views[i]);
 			first = 0;
 		}
 	fputs("],\"name\":", out);

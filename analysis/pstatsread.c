@@ -684,51 +684,13 @@ struct stats *pstats_parse(struct strtab *strings, const char *name, const unsig
 	return st;
 }
 
-/* The whole file at path, in *data (NUL-terminated). */
-static int read_all(const char *path, unsigned char **data, size_t *len, char *err, size_t errsize)
-{
-	/* O_NONBLOCK: a FIFO must not stop the analysis before fstat tells */
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), ret = -1;
-	struct stat sb;
-
-	*data = NULL;
-	*len = 0;
-	if (fd < 0 || fstat(fd, &sb) < 0) {
-		snprintf(err, errsize, "%s: %s", path, strerror(errno));
-		goto out;
-	}
-	if (!S_ISREG(sb.st_mode)) {
-		snprintf(err, errsize, "%s: not a regular file", path);
-		goto out;
-	}
-	*data = xmalloc((size_t)sb.st_size + 1);
-	while (*len < (size_t)sb.st_size) {
-		ssize_t n = read(fd, *data + *len, (size_t)sb.st_size - *len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			snprintf(err, errsize, "%s: %s", path, strerror(errno));
-			goto out;
-		}
-		if (n == 0)
-			break;
-		*len += (size_t)n;
-	}
-	(*data)[*len] = '\0';
-	ret = 0;
-out:
-	if (fd >= 0)
-		close(fd);
-	return ret;
-}
-
 struct stats *pstats_read(struct strtab *strings, const char *path, char *err, size_t errsize)
 {
 	unsigned char *data;
 	size_t len;
 	struct stats *st = NULL;
 
-	if (read_all(path, &data, &len, err, errsize) == 0)
+	if (read_file(path, &data, &len, err, errsize) == 0)
 		st = pstats_parse(strings, path, data, len, err, errsize);
 	free(data);
 	return st;
@@ -736,7 +698,7 @@ struct stats *pstats_read(struct strtab *strings, const char *path, char *err, s
 
 int pstats_sniff(const char *path)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK); /* (a FIFO: see read_all) */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK); /* (a FIFO: see read_file) */
 	unsigned char first;
 	struct stat sb;
 	ssize_t n;

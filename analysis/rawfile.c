@@ -459,37 +459,11 @@ struct raw_process *rawfile_parse(const char *name, const unsigned char *data, s
 struct raw_process *rawfile_read(const char *path, char *err, size_t errsize)
 {
 	struct raw_process *p = NULL;
-	unsigned char *data = NULL;
-	struct stat st;
-	size_t len = 0;
-	/* O_NONBLOCK: a FIFO must not stop the analysis before fstat tells */
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	unsigned char *data;
+	size_t len;
 
-	if (fd < 0 || fstat(fd, &st) < 0) {
-		snprintf(err, errsize, "%s: %s", path, strerror(errno));
-		goto out;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		snprintf(err, errsize, "%s: not a regular file", path);
-		goto out;
-	}
-	data = xmalloc((size_t)st.st_size + 1);
-	while (len < (size_t)st.st_size) {
-		ssize_t n = read(fd, data + len, (size_t)st.st_size - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			snprintf(err, errsize, "%s: %s", path, strerror(errno));
-			goto out;
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
-	}
-	p = rawfile_parse(path, data, len, err, errsize);
-out:
-	if (fd >= 0)
-		close(fd);
+	if (read_file(path, &data, &len, err, errsize) == 0)
+		p = rawfile_parse(path, data, len, err, errsize);
 	free(data);
 	return p;
 }

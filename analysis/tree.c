@@ -143,3 +143,19 @@ uint32_t *tree_preorder(const struct call_tree *t)
 	free(stack);
 	return order;
 }
+
+void tree_walk(const struct call_tree *t, tree_visit *visit, void *ctx)
+{
+	uint32_t *order = tree_preorder(t), *path = xmalloc((t->n + 1) * sizeof *path);
+	uint32_t *depth = xcalloc(t->n + 1, sizeof *depth);
+
+	for (size_t i = 1; i < t->n; i++) {
+		uint32_t v = order[i];
+		depth[v] = depth[t->nodes[v].parent] + 1;
+		path[depth[v] - 1] = v;
+		visit(ctx, t, path, depth[v]);
+	}
+	free(order);
+	free(path);
+	free(depth);
+}

@@ -55,6 +55,11 @@ void tree_merge(struct call_tree *dst, const struct call_tree *src);
  * subtree follows it.  Returns a new array of t->n node indexes. */
 uint32_t *tree_preorder(const struct call_tree *t);
 
+/* Visits every node but the root, in preorder, with its path: path[0] a
+ * child of the root, path[depth - 1] the node. */
+typedef void tree_visit(void *ctx, const struct call_tree *t, const uint32_t *path, uint32_t depth);
+void tree_walk(const struct call_tree *t, tree_visit *visit, void *ctx);
+
 /* Drops what only building needs (the index of children). */
 void tree_seal(struct call_tree *t);
 

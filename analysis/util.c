@@ -1,9 +1,15 @@
-/* util.c: memory, a hash map and a string table for the analysis. */
+/* util.c: memory, a hash map, a string table and reading files for the
+ * analysis. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <sys/stat.h>
 
 #include "util.h"
 
@@ -272,4 +278,41 @@ char *utf8_valid(const char *str)
 	}
 	out[k] = '\0';
 	return out;
+}
+
+int read_file(const char *path, unsigned char **data, size_t *len, char *err, size_t errsize)
+{
+	/* O_NONBLOCK: a FIFO must not stop the analysis before fstat tells */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), ret = -1;
+	struct stat sb;
+
+	*data = NULL;
+	*len = 0;
+	if (fd < 0 || fstat(fd, &sb) < 0) {
+		snprintf(err, errsize, "%s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		snprintf(err, errsize, "%s: not a regular file", path);
+		goto out;
+	}
+	*data = xmalloc((size_t)sb.st_size + 1);
+	while (*len < (size_t)sb.st_size) {
+		ssize_t n = read(fd, *data + *len, (size_t)sb.st_size - *len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			snprintf(err, errsize, "%s: %s", path, strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			break;
+		*len += (size_t)n;
+	}
+	(*data)[*len] = '\0';
+	ret = 0;
+out:
+	if (fd >= 0)
+		close(fd);
+	return ret;
 }

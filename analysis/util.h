@@ -1,4 +1,5 @@
-/* util.h: memory, a hash map and a string table for the analysis. */
+/* util.h: memory, a hash map, a string table and reading files for the
+ * analysis. */
 #ifndef CPROF_UTIL_H
 #define CPROF_UTIL_H
 
@@ -49,5 +50,10 @@ int utf8_len(const unsigned char *s);
  * invalid sequence (bad lead byte, overlong form, surrogate, above
  * U+10FFFF, cut short) becomes U+FFFD.  Returns a new string. */
 char *utf8_valid(const char *s);
+
+/* The whole regular file at path into *data (NUL-terminated, *len bytes,
+ * freed by the caller, also on error): 0, or -1 with "PATH: why" in err.
+ * A FIFO or a device is refused before it is read. */
+int read_file(const char *path, unsigned char **data, size_t *len, char *err, size_t errsize);
 
 #endif

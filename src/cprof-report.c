@@ -61,9 +61,12 @@ static void usage(FILE *f)
 	      "      --threshold T   --diff: hide changes below T seconds, or T% of BASE's\n"
 	      "                      total (5%)\n"
 	      "      --fail-above P  --diff: exit with status 3 if the total or a function\n"
-	      "                      shown grew by more than P percent (for CI)\n"
+	      "                      shown grew by more than P percent (for CI); a new\n"
+	      "                      function counts as grown: --threshold hides the small\n"
+	      "                      changes that would count\n"
 	      "      --compare       the runs side by side, a column each, with each run's\n"
-	      "                      speedup over the first (-s tottime, cumtime or calls)\n"
+	      "                      elapsed time and its speedup over the first (-s\n"
+	      "                      tottime, cumtime or calls)\n"
 	      "  -h, --help          show this help\n"
 	      "      --version       show the version\n",
 	      f);

@@ -92,7 +92,7 @@ static void usage(FILE *f)
 	      "                      collapsed stacks, .speedscope.json speedscope's;\n"
 	      "                      else a pstats file (as cProfile -o)\n"
 	      "      --format=NAME   text, pstats, html, speedscope or folded, whatever\n"
-	      "                      FILE's name (without -o: printed)\n"
+	      "                      FILE's name (but text: with -o or --report)\n"
 	      "      --report FILE   print the report into FILE instead of standard error\n"
 	      "  -s, --sort KEY      sort by KEY (pstats' keys: calls, cumulative, filename,\n"
 	      "                      line, module, name, nfl, pcalls, stdname, time, ...);\n"
@@ -312,6 +312,11 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 	}
 	if (!analysis_format(prog, s->format, s->out))
 		return -1;
+	/* standard error is the program's too: a file format goes to a file */
+	if (s->format && strcmp(s->format, "text") != 0 && !s->out && !s->report) {
+		fprintf(stderr, "%s: --format=%s writes a file: give -o FILE (or --report FILE)\n", prog, s->format);
+		return -1;
+	}
 	s->argv = argv + optind;
 	return 0;
 }

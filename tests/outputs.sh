@@ -63,6 +63,10 @@ expect_eq "-o FILE.prof: a pstats file, nothing printed" "4 " \
 expect_eq "-o FILE.html: a web page" "<!doctype html>" "$(head -c 15 r.html | tr 'A-Z' 'a-z')"
 "$CPROF" --format=folded -o r.out "$KERNELS/basic" > /dev/null 2>&1
 matches "--format=folded -o FILE: collapsed stacks whatever the name" '^[^ ]*basic\.c:18\(main\)[^ ]* [0-9]+$' "$(cat r.out)"
+"$CPROF" --format=html sh -c 'touch ran' > /dev/null 2> noo.err
+expect_eq "cprof --format=html without -o: refused before the run (stderr is the program's)" \
+	"2 no cprof: --format=html writes a file: give -o FILE (or --report FILE)" \
+	"$? $(test -e ran && echo yes || echo no) $(cat noo.err)"
 "$CPROF" --format=bogus sh -c 'touch ran' > /dev/null 2> bogus.err
 expect_eq "--format=bogus: status 2, the program not run" "2 no" "$? $(test -e ran && echo yes || echo no)"
 expect_eq "--format=bogus: says which there are" \

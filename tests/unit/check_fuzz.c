@@ -252,23 +252,6 @@ START_TEST(test_fuzz_built)
 }
 END_TEST
 
-static unsigned char *read_file(const char *path, size_t *len)
-{
-	FILE *in = fopen(path, "rb");
-	unsigned char *d;
-	long n;
-
-	ck_assert_msg(in != NULL, "cannot open the seed %s", path);
-	fseek(in, 0, SEEK_END);
-	n = ftell(in);
-	rewind(in);
-	d = malloc(n > 0 ? (size_t)n : 1);
-	ck_assert_int_eq(fread(d, 1, (size_t)n, in), (size_t)n);
-	fclose(in);
-	*len = (size_t)n;
-	return d;
-}
-
 START_TEST(test_fuzz_files)
 {
 	struct fuzz f;
@@ -276,7 +259,9 @@ START_TEST(test_fuzz_files)
 	fuzz_init(&f);
 	for (int i = 0; i < nseed_files; i++) {
 		size_t len;
-		unsigned char *d = read_file(seed_files[i], &len);
+		unsigned char *d;
+		char err[256];
+		ck_assert_msg(read_file(seed_files[i], &d, &len, err, sizeof err) == 0, "%s", err);
 		fuzz_seed(&f, seed_files[i], d, len, ROUNDS_FILES);
 		free(d);
 	}
