@@ -184,6 +184,28 @@ static void thread_views(struct loading *l, struct raw_process *p, long of, stru
 	}
 }
 
+/* A process's tree: its threads' merged; the one thread's itself where
+ * only one has a tree (a copy, its threads' views may take theirs). */
+static void process_tree(struct call_tree *merged, const struct call_tree *trees, size_t n)
+{
+	size_t with = 0, last = 0;
+
+	tree_init(merged);
+	for (size_t i = 0; i < n; i++)
+		if (trees[i].n > 1) {
+			with++;
+			last = i;
+		}
+	if (with == 1) {
+		tree_reserve(merged, trees[last].n);
+		memcpy(merged->nodes, trees[last].nodes, trees[last].n * sizeof *merged->nodes);
+		merged->n = trees[last].n;
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		tree_merge(merged, &trees[i]);
+}
+
 /* The figures of process p, into the views. */
 static void take_figures(struct loading *l, struct raw_process *p)
 {
@@ -196,9 +218,7 @@ static void take_figures(struct loading *l, struct raw_process *p)
 	long of;
 
 	profile_process(m->strings, l->sym, p, &t, m->funcs, trees);
-	tree_init(&merged);
-	for (size_t i = 0; trees && i < p->nthreads; i++)
-		tree_merge(&merged, &trees[i]);
+	process_tree(&merged, trees, trees ? p->nthreads : 0);
 	size = t.table->n + merged.n;
 	tables_add(&m->views[0].t, &t);
 	tree_merge(&m->views[0].tree, &merged);

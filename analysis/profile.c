@@ -461,7 +461,9 @@ static void name_thread(const struct naming *n, const struct stats *st, const st
 	uint32_t *prefix = xmalloc((n->traced->n + 1) * sizeof *prefix);
 	uint32_t *traced_at = xcalloc(t->nnodes + 1, sizeof *traced_at);
 
+	tree_reserve(n->out, t->nnodes + s->nnodes);
 	u64map_init(&children);
+	u64map_reserve(&children, t->nnodes);
 	for (uint64_t k = 1; k < t->nnodes; k++)
 		(void)u64map_get(&children, (uint64_t)t->nodes[k].parent << 32 | n->entry_of[k], k + 1);
 	for (size_t e = 0; e < n->traced->n; e++)

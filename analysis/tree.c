@@ -104,10 +104,18 @@ void tree_finish(struct call_tree *t)
 	free(sampled);
 }
 
+void tree_reserve(struct call_tree *t, size_t n)
+{
+	GROW(t->nodes, t->cap, n);
+	u64map_reserve(&t->child, n);
+}
+
 void tree_merge(struct call_tree *dst, const struct call_tree *src)
 {
 	uint32_t *to = xmalloc(src->n * sizeof *to);
 
+	if (dst->n < src->n)
+		tree_reserve(dst, src->n);
 	to[0] = 0;
 	dst->nodes[0].total += src->nodes[0].total;
 	for (size_t k = 1; k < src->n; k++) {

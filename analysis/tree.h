@@ -37,6 +37,9 @@ struct call_tree {
 void tree_init(struct call_tree *t);
 void tree_free(struct call_tree *t);
 
+/* Makes room for n nodes in all. */
+void tree_reserve(struct call_tree *t, size_t n);
+
 /* The child of parent named func, added with kind if missing. */
 uint32_t tree_child(struct call_tree *t, uint32_t parent, uint32_t func, enum node_kind kind);
 

@@ -27,6 +27,8 @@ void u64map_init(struct u64map *m);
 void u64map_free(struct u64map *m);
 /* Returns the value slot for key, inserting `dflt` if missing. */
 uint64_t *u64map_get(struct u64map *m, uint64_t key, uint64_t dflt);
+/* Makes room for n keys in all, so that adding them rehashes nothing. */
+void u64map_reserve(struct u64map *m, size_t n);
 /* Returns the value slot for key, or NULL. */
 uint64_t *u64map_find(const struct u64map *m, uint64_t key);
 void u64map_clear(struct u64map *m);
