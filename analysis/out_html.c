@@ -183,16 +183,22 @@ static void write_totals(FILE *out, const struct stats *table)
 	fputc('}', out);
 }
 
+/* "cc,nc,tt,ct": a row's figures. */
+static void write_figures(FILE *out, uint64_t cc, uint64_t nc, double tt, double ct)
+{
+	fprintf(out, "%llu,%llu,", (unsigned long long)cc, (unsigned long long)nc);
+	json_number(out, tt);
+	fputc(',', out);
+	json_number(out, ct);
+}
+
 static void write_rows(FILE *out, const struct tables *t, struct ids *ids)
 {
 	fputs(",\"rows\":[", out);
 	for (size_t e = 0; e < t->table->n; e++) {
 		const struct stat_entry *en = &t->table->entries[e];
-		fprintf(out, "%s[%u,%llu,%llu,", e ? "," : "", func_id(ids, en->key), (unsigned long long)en->cc,
-			(unsigned long long)en->nc);
-		json_number(out, en->tt);
-		fputc(',', out);
-		json_number(out, en->ct);
+		fprintf(out, "%s[%u,", e ? "," : "", func_id(ids, en->key));
+		write_figures(out, en->cc, en->nc, en->tt, en->ct);
 		fprintf(out, ",%d]", row_kind(t, en->key));
 	}
 	fputc(']', out);
@@ -375,16 +381,10 @@ static void write_diff_view(FILE *out, const struct model *m, const struct outpu
 	fputs(",\"rows\":[", out);
 	for (size_t i = 0; i < a->diff->n; i++) {
 		const struct diff_row *r = &a->diff->rows[i];
-		fprintf(out, "%s[%u,%llu,%llu,", i ? "," : "", func_id(ids, r->key), (unsigned long long)r->new_cc,
-			(unsigned long long)r->new_nc);
-		json_number(out, r->new_tt);
-		fputc(',', out);
-		json_number(out, r->new_ct);
-		fprintf(out, ",%d,%llu,%llu,", stats_find(traced, r->key) != STATS_NONE ? NODE_TRACED : NODE_SAMPLED,
-			(unsigned long long)r->base_cc, (unsigned long long)r->base_nc);
-		json_number(out, r->base_tt);
-		fputc(',', out);
-		json_number(out, r->base_ct);
+		fprintf(out, "%s[%u,", i ? "," : "", func_id(ids, r->key));
+		write_figures(out, r->new_cc, r->new_nc, r->new_tt, r->new_ct);
+		fprintf(out, ",%d,", stats_find(traced, r->key) != STATS_NONE ? NODE_TRACED : NODE_SAMPLED);
+		write_figures(out, r->base_cc, r->base_nc, r->base_tt, r->base_ct);
 		fprintf(out, ",%d]", status[r->status]);
 	}
 	fputc(']', out);
