@@ -51,3 +51,9 @@ void json_short(FILE *out, double x)
 		x = 0;
 	fprintf(out, "%.5g", x);
 }
+
+void json_member(FILE *out, const char *name, double x)
+{
+	fprintf(out, ",\"%s\":", name);
+	json_number(out, x);
+}

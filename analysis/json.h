@@ -14,6 +14,9 @@ void json_string(FILE *out, const char *s);
  * significant digits; what JSON cannot hold (NaN, infinities) as 0. */
 void json_number(FILE *out, double x);
 
+/* ,"name":x, the member of an object after its first. */
+void json_member(FILE *out, const char *name, double x);
+
 /* The same to 5 significant digits: what a picture of it can show. */
 void json_short(FILE *out, double x);
 

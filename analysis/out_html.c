@@ -176,10 +176,8 @@ static void write_totals(FILE *out, const struct stats *table)
 
 	fputs(",\"totals\":{\"calls\":", out);
 	json_number(out, (double)tot.calls);
-	fputs(",\"prim\":", out);
-	json_number(out, (double)tot.prim_calls);
-	fputs(",\"tt\":", out);
-	json_number(out, tot.tt);
+	json_member(out, "prim", (double)tot.prim_calls);
+	json_member(out, "tt", tot.tt);
 	fputc('}', out);
 }
 
@@ -334,10 +332,9 @@ static void write_mpi(FILE *out, const struct model *m, struct ids *ids)
 		const struct mpi_rank_row *r = &s.ranks[i];
 		fprintf(out, "%s{\"rank\":%d,\"host\":", i ? "," : "", r->rank);
 		json_string(out, r->main->host);
-		fprintf(out, ",\"pid\":%d,\"wall\":", r->main->info.pid);
-		json_number(out, r->wall);
-		fputs(",\"mpi\":", out);
-		json_number(out, r->mpi);
+		fprintf(out, ",\"pid\":%d", r->main->info.pid);
+		json_member(out, "wall", r->wall);
+		json_member(out, "mpi", r->mpi);
 		fputs(",\"ending\":", out);
 		json_string(out, r->ending);
 		fputc('}', out);
@@ -347,14 +344,11 @@ static void write_mpi(FILE *out, const struct model *m, struct ids *ids)
 		const struct mpi_func_row *f = &s.funcs[i];
 		fputs(i ? ",{\"name\":" : "{\"name\":", out);
 		json_string(out, f->name);
-		fprintf(out, ",\"calls\":%llu,\"time\":", (unsigned long long)f->calls);
-		json_number(out, f->time);
-		fputs(",\"min\":", out);
-		json_number(out, f->min);
-		fputs(",\"mean\":", out);
-		json_number(out, f->mean);
-		fputs(",\"max\":", out);
-		json_number(out, f->max);
+		fprintf(out, ",\"calls\":%llu", (unsigned long long)f->calls);
+		json_member(out, "time", f->time);
+		json_member(out, "min", f->min);
+		json_member(out, "mean", f->mean);
+		json_member(out, "max", f->max);
 		fprintf(out, ",\"rank\":%d}", f->at);
 	}
 	fputc(']', out);
