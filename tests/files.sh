@@ -28,7 +28,7 @@ if [ -x "$CPROF_MPI" ]; then
 		test -f marks/.rank00000-done -a ! -L marks/.rank00000-done
 	expect_eq "cprof-mpi, links at the done mark's names: rank 0 reported" 4 "$(ncalls marks.err addit)"
 else
-	skip "no cprof-mpi (OpenMPI is not installed)"
+	skip "no cprof-mpi (neither OpenMPI nor MPICH is installed)"
 fi
 
 # the runtime's profile: the program puts links at its own profile's names
