@@ -7,7 +7,7 @@
 . "$top_srcdir/tests/tap.sh"
 
 if [ ! -x "$CPROF_MPI" ] || [ ! -x "$KERNELS/mpi-mpich" ] || ! command -v mpiexec.mpich > /dev/null; then
-	skip_all "MPICH is not installed (Debian's mpich and libmpich-dev: mpicc.mpich, mpiexec.mpich)"
+	skip_all "cprof was built without MPICH (configure looks for mpicc.mpich: Debian's mpich and libmpich-dev)"
 fi
 # no batch job here: the job directory is named from hydra
 unset SLURM_JOB_ID PBS_JOBID
@@ -66,8 +66,8 @@ for np in 2 4; do
 		expect_eq "-np $np: under OpenMPI, the same calls of the MPI functions in the table" \
 			"$(mpi_ncalls openmpi.out)" "$(mpi_ncalls out)"
 	else
-		skip "-np $np: OpenMPI's kernel or mpiexec.openmpi is not here to compare with"
-		skip "-np $np: OpenMPI's kernel or mpiexec.openmpi is not here to compare with"
+		skip "-np $np: no OpenMPI run to compare with (cprof was built without OpenMPI)"
+		skip "-np $np: no OpenMPI run to compare with (cprof was built without OpenMPI)"
 	fi
 	cd "$WORK" || exit 1
 done
