@@ -2,6 +2,7 @@
  * its mpi.h names by symbols of libmpi, looked up when needed. */
 #include "config.h"
 
+#include <errno.h>
 #include <mpi.h>
 
 #include "abi.h"
@@ -17,7 +18,7 @@ _Static_assert(MPI_ERR_OTHER == MPI_WRAPPERS_ERR, "abi.h's MPI_WRAPPERS_ERR is n
 int mpi_comm_world(MPI_Comm *world)
 {
 	*world = (MPI_Comm)lookup_symbol("ompi_mpi_comm_world");
-	return *world ? 0 : -1;
+	return *world ? 0 : -ENOENT;
 }
 
 /* MPI_Type_f2c is a function */
@@ -26,7 +27,7 @@ int mpi_type_f2c(MPI_Fint type, MPI_Datatype *out)
 	static MPI_Datatype (*f2c)(MPI_Fint);
 
 	if (!f2c && !(*(void **)&f2c = lookup_symbol("PMPI_Type_f2c")))
-		return -1;
+		return -ENOENT;
 	*out = f2c(type);
 	return 0;
 }

@@ -54,7 +54,7 @@ void f_mpi_init(MPI_Fint *ierr);
 void f_mpi_init_thread(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *ierr);
 
 /* What the ABI's mpi.h may name by a symbol of libmpi (abi-<abi>.c):
- * MPI_COMM_WORLD, and a Fortran datatype's C handle.  0, or -1 if the
+ * MPI_COMM_WORLD, and a Fortran datatype's C handle.  0, or -ENOENT if the
  * program's MPI library has none. */
 int mpi_comm_world(MPI_Comm *world);
 int mpi_type_f2c(MPI_Fint type, MPI_Datatype *out);

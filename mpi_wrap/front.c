@@ -41,6 +41,9 @@ static const struct abi {
 	{"mpich", "MPICH", "MPIR_Dup_fn"},
 };
 
+/* The slots are set once, under the lock, by the first MPI call (which
+ * comes before the program's other threads make theirs: MPI_Init first),
+ * and never change after. */
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static int resolved;
 
