@@ -504,10 +504,12 @@ struct func_name symbolize(struct symbolizer *s, const struct raw_process *p, ui
 	return frames[0];
 }
 
-/* A frame of libcprof-mpi.so's wrappers stands for the MPI function they
- * wrap, as its calls are named: {MPI_Comm_rank}.  The wrappers are the
- * exported MPI_Comm_rank (C) and mpi_comm_rank_, MPI_COMM_RANK... (Fortran,
- * aliases of f_mpi_comm_rank); the bookkeeping's frames, hidden, are none. */
+/* A frame of cprof's MPI wrappers stands for the MPI function they wrap,
+ * as its calls are named: {MPI_Comm_rank}.  The wrappers are the exported
+ * MPI_Comm_rank (C: in libcprof-mpi-<abi>.so, and libcprof-mpi.so's
+ * trampoline) and f_mpi_comm_rank (Fortran; libcprof-mpi.so's trampolines
+ * mpi_comm_rank_, MPI_COMM_RANK...); the bookkeeping's frames, hidden, are
+ * none. */
 static int mpi_wrapper(struct symbolizer *s, const char *name, const GElf_Sym *sym, struct func_name *out)
 {
 	char buf[128];

@@ -13,14 +13,21 @@ bench_sigfloor_CFLAGS = -O2
 CLEANFILES += $(EXTRA_PROGRAMS)
 EXTRA_DIST += bench/lib.sh bench/trace.sh bench/sample.sh bench/kernel.sh bench/build.sh bench/merge.sh bench/count.sh bench/python.sh bench/calls.py bench/mpi.sh bench/html.sh
 
-if HAVE_MPI
+if HAVE_OPENMPI
 EXTRA_PROGRAMS += bench/mpicalls
 bench_mpicalls_SOURCES = bench/mpicalls.c
-bench_mpicalls_CPPFLAGS = $(AM_CPPFLAGS) $(MPI_CFLAGS)
+bench_mpicalls_CPPFLAGS = $(AM_CPPFLAGS) $(OPENMPI_CFLAGS)
 bench_mpicalls_CFLAGS = -O2
-bench_mpicalls_LDADD = $(MPI_LIBS)
+bench_mpicalls_LDADD = $(OPENMPI_LIBS)
 BENCH_MPI = $(SHELL) $(srcdir)/bench/mpi.sh $(abs_top_builddir) && $(SHELL) $(srcdir)/bench/merge.sh $(abs_top_builddir) \
 	&& $(SHELL) $(srcdir)/bench/html.sh $(abs_top_builddir)
+if HAVE_MPICH
+EXTRA_PROGRAMS += bench/mpicalls-mpich
+bench_mpicalls_mpich_SOURCES = bench/mpicalls.c
+bench_mpicalls_mpich_CPPFLAGS = $(AM_CPPFLAGS) $(MPICH_CFLAGS)
+bench_mpicalls_mpich_CFLAGS = -O2
+bench_mpicalls_mpich_LDADD = $(MPICH_LIBS)
+endif
 else
 BENCH_MPI = @echo "bench: no OpenMPI: bench/mpi.sh and bench/merge.sh skipped"
 endif

@@ -6,7 +6,8 @@
 #    double, N each, then 4N MPI_Allreduce on MPI_COMM_SELF), plain, under `cprof-mpi -F 0` (the wrappers and the
 #    call trees, no sampling) and under `cprof-mpi` (sampling too); RUNS runs
 #    (default 5) taking turns, the median kept.  Prints ns per call and the ns
-#    each variant adds.
+#    each variant adds.  With OpenMPI (mpiexec.openmpi), and with MPICH
+#    (bench/mpicalls-mpich under mpiexec.mpich) where cprof was built with it.
 # 2. A job of 4 ranks of the MPI kernel under cprof-mpi, its rank files copied
 #    into 128, 256, 512 and 1024 ranks (rank and pid rewritten), and
 #    `cprof-report` on each: seconds, and seconds per 1000 files.
@@ -20,32 +21,44 @@ trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 median() { sort -n "$1" | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'; }
 
-run() {
-	name=$1
-	shift
-	mpiexec --oversubscribe -np 2 "$@" "$B/bench/mpicalls" "$N" 2> /dev/null | awk -v n="$name" \
+OPENMPI="$(command -v mpiexec.openmpi || echo mpiexec) --oversubscribe"
+MPICH=
+if [ -x "$B/bench/mpicalls-mpich" ] && command -v mpiexec.mpich > /dev/null; then
+	MPICH=mpiexec.mpich
+fi
+run() { # NAME MPIEXEC PROGRAM [CPROF-MPI AND ITS OPTIONS]
+	name=$1 launcher=$2 prog=$3
+	shift 3
+	$launcher -np 2 "$@" "$prog" "$N" 2> /dev/null | awk -v n="$name" \
 		'/^pingpong/ { print $2 >> (n ".pp"); print $4 >> (n ".ar"); print $6 >> (n ".se") }'
 }
 for i in $(seq "$RUNS"); do
-	run plain
-	rm -rf d0 && run nosample "$B/src/cprof-mpi" -F 0 -d d0
-	rm -rf d1 && run sample "$B/src/cprof-mpi" -d d1
+	run plain "$OPENMPI" "$B/bench/mpicalls"
+	rm -rf d0 && run nosample "$OPENMPI" "$B/bench/mpicalls" "$B/src/cprof-mpi" -F 0 -d d0
+	rm -rf d1 && run sample "$OPENMPI" "$B/bench/mpicalls" "$B/src/cprof-mpi" -d d1
+	[ -n "$MPICH" ] || continue
+	run mpich-plain "$MPICH" "$B/bench/mpicalls-mpich"
+	rm -rf d2 && run mpich-nosample "$MPICH" "$B/bench/mpicalls-mpich" "$B/src/cprof-mpi" -F 0 -d d2
+	rm -rf d3 && run mpich-sample "$MPICH" "$B/bench/mpicalls-mpich" "$B/src/cprof-mpi" -d d3
 done
 echo "bench/mpicalls $N, 2 ranks on one host; median of $RUNS runs, the variants taking turns; $(nproc) CPUs, $(uname -r)"
-printf '%-16s %13s %7s %13s %7s %13s %7s\n' variant "ping-pong ns" added "allreduce ns" added "self ns" added
-for v in plain nosample sample; do
+printf '%-24s %13s %7s %13s %7s %13s %7s\n' variant "ping-pong ns" added "allreduce ns" added "self ns" added
+for v in plain nosample sample ${MPICH:+mpich-plain mpich-nosample mpich-sample}; do
 	case $v in
-	plain) label=plain ;;
-	nosample) label="cprof-mpi -F 0" ;;
-	sample) label="cprof-mpi" ;;
+	plain) label=plain base=plain ;;
+	nosample) label="cprof-mpi -F 0" base=plain ;;
+	sample) label="cprof-mpi" base=plain ;;
+	mpich-plain) label="MPICH plain" base=mpich-plain ;;
+	mpich-nosample) label="MPICH cprof-mpi -F 0" base=mpich-plain ;;
+	mpich-sample) label="MPICH cprof-mpi" base=mpich-plain ;;
 	esac
 	awk -v l="$label" -v pp="$(median $v.pp)" -v ar="$(median $v.ar)" -v se="$(median $v.se)" \
-		-v ppp="$(median plain.pp)" -v arp="$(median plain.ar)" -v sep="$(median plain.se)" \
-		'BEGIN { printf "%-16s %13.1f %7.1f %13.1f %7.1f %13.1f %7.1f\n", l, pp, pp - ppp, ar, ar - arp, se, se - sep }'
+		-v ppp="$(median $base.pp)" -v arp="$(median $base.ar)" -v sep="$(median $base.se)" \
+		'BEGIN { printf "%-24s %13.1f %7.1f %13.1f %7.1f %13.1f %7.1f\n", l, pp, pp - ppp, ar, ar - arp, se, se - sep }'
 done
 
 # rank files of a realistic size: a real job's, copied into many ranks
-mpiexec --oversubscribe -np 4 "$B/src/cprof-mpi" -d job "$B/kernels/mpi" 20 > /dev/null 2>&1
+$OPENMPI -np 4 "$B/src/cprof-mpi" -d job "$B/kernels/mpi" 20 > /dev/null 2>&1
 echo
 echo "cprof-report on N rank files (copies of a 4-rank job of kernels/mpi, $(du -k job | cut -f1) KiB for 4)"
 printf '%8s %10s %16s\n' files seconds "s per 1000 files"

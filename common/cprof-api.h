@@ -1,5 +1,6 @@
 /* cprof-api.h: the functions libcprof.so, the runtime, offers the
- * libraries preloaded with it (libcprof-mpi.so).  They look them up with
+ * libraries loaded with it (the MPI wrappers, libcprof-mpi-<abi>.so, which
+ * the preloaded libcprof-mpi.so loads: mpi_wrap/).  They look them up with
  * dlsym(RTLD_DEFAULT, ...): without the runtime they find none and record
  * nothing.  Ticks are the runtime's clock, which the profile's PROCESS
  * record converts to seconds. */

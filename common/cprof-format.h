@@ -161,9 +161,24 @@ struct cprof_rec_module {
 /* The module is cprof's runtime: its frames in sampled stacks are cprof's
  * own (the wrappers of blocking calls), not the program's. */
 #define CPROF_MODULE_RUNTIME 1u
-/* The module is libcprof-mpi.so (set with CPROF_MODULE_RUNTIME): its
- * wrappers' frames stand for the MPI functions they wrap. */
+/* The module is one of cprof's MPI libraries (set with
+ * CPROF_MODULE_RUNTIME): its wrappers' frames stand for the MPI functions
+ * they wrap. */
 #define CPROF_MODULE_MPI 2u
+
+/* cprof's MPI libraries, by file name: libcprof-mpi.so, which cprof-mpi
+ * preloads, and libcprof-mpi-<abi>.so, the wrappers for one MPI ABI, which
+ * libcprof-mpi.so loads (docs/MPI.md). */
+#define CPROF_MPI_LIBRARY "libcprof-mpi"
+static inline int cprof_is_mpi_library(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t k = sizeof CPROF_MPI_LIBRARY - 1;
+
+	base = base ? base + 1 : path;
+	return strncmp(base, CPROF_MPI_LIBRARY, k) == 0 && (base[k] == '.' || base[k] == '-') &&
+	       cprof_has_suffix(base, ".so");
+}
 
 /* THREAD: a thread of the process.  Its call tree follows in NODES records
  * whose ids run from 0 to nodes - 1; node 0 is the root, with func 0. */
@@ -270,13 +285,14 @@ struct cprof_rec_named {
 	uint32_t version; /* the Python interpreter's: 0x030b for 3.11; 0 if none */
 };
 
-/* MPI: what libcprof-mpi.so's wrappers timed.  Followed by nsites
+/* MPI: what cprof's MPI wrappers timed.  Followed by nsites
  * struct cprof_mpi_site. */
 struct cprof_rec_mpi {
 	int32_t rank;          /* in MPI_COMM_WORLD; -1 if MPI was not started */
 	int32_t size;
 	uint32_t nsites;
-	uint32_t thread_level; /* MPI_THREAD_*, as provided */
+	uint32_t thread_level; /* as provided: 0 MPI_THREAD_SINGLE, 1 FUNNELED,
+				* 2 SERIALIZED, 3 MULTIPLE (every ABI's values) */
 	uint64_t init_ticks;   /* when MPI_Init returned; 0 if it did not */
 	uint64_t finalize_ticks; /* when MPI_Finalize was called; 0 if it was not */
 	uint64_t calls_lost;   /* calls not counted: more call sites than fit */

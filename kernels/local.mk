@@ -38,15 +38,23 @@ pykerneldir = $(kerneldir)/python
 dist_pykernel_DATA = kernels/python/faster.py kernels/python/basic.py kernels/python/computepi.py \
 	kernels/python/vector.py kernels/python/mpi.py
 
-# The seed's MPI example, where OpenMPI is: traced, and plain.
-if HAVE_MPI
+# The seed's MPI example, where OpenMPI is: traced, and plain; and built
+# with MPICH (its ABI), where it is: mpi-mpich, traced.
+if HAVE_OPENMPI
 kernel_PROGRAMS += kernels/mpi kernels/mpi-plain
 kernels_mpi_SOURCES = kernels/mpi.c
-kernels_mpi_CPPFLAGS = $(AM_CPPFLAGS) $(MPI_CFLAGS)
+kernels_mpi_CPPFLAGS = $(AM_CPPFLAGS) $(OPENMPI_CFLAGS)
 kernels_mpi_CFLAGS = $(AM_CFLAGS) $(KERNEL_FLAGS)
-kernels_mpi_LDADD = $(MPI_LIBS)
+kernels_mpi_LDADD = $(OPENMPI_LIBS)
 kernels_mpi_plain_SOURCES = kernels/mpi.c
-kernels_mpi_plain_CPPFLAGS = $(AM_CPPFLAGS) $(MPI_CFLAGS)
+kernels_mpi_plain_CPPFLAGS = $(AM_CPPFLAGS) $(OPENMPI_CFLAGS)
 kernels_mpi_plain_CFLAGS = $(AM_CFLAGS) $(PLAIN_FLAGS)
-kernels_mpi_plain_LDADD = $(MPI_LIBS)
+kernels_mpi_plain_LDADD = $(OPENMPI_LIBS)
+endif
+if HAVE_MPICH
+kernel_PROGRAMS += kernels/mpi-mpich
+kernels_mpi_mpich_SOURCES = kernels/mpi.c
+kernels_mpi_mpich_CPPFLAGS = $(AM_CPPFLAGS) $(MPICH_CFLAGS)
+kernels_mpi_mpich_CFLAGS = $(AM_CFLAGS) $(KERNEL_FLAGS)
+kernels_mpi_mpich_LDADD = $(MPICH_LIBS)
 endif

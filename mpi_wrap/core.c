@@ -1,5 +1,6 @@
-/* core.c: libcprof-mpi.so's bookkeeping behind the generated wrappers
- * (docs/MPI.md).
+/* core.c: the bookkeeping behind the generated wrappers of an MPI ABI,
+ * in libcprof-mpi-<abi>.so, which libcprof-mpi.so loads into a process
+ * that has loaded an MPI library of that ABI (front.c, docs/MPI.md).
  *
  * Each MPI call goes into the thread's call tree as a function of its own
  * ({MPI_Send}), through the runtime's API (cprof-api.h), and into a table
@@ -10,9 +11,10 @@
  * record) whenever it writes the profile: at exit, at a fatal signal, and in
  * MPI_Abort before the abort, which may kill every rank.
  *
- * Nothing here refers to libmpi's symbols at load time (the library is
- * preloaded into every process of the job, MPI or not): the PMPI functions
- * and MPI_COMM_WORLD are looked up when they are needed.
+ * Nothing here refers to libmpi's symbols at load time (mpi4py loads
+ * libmpi RTLD_LOCAL, where they cannot be bound): the PMPI functions, and
+ * what an ABI's mpi.h names by a symbol of libmpi (abi-<abi>.c), are looked
+ * up when they are needed.
  *
  * The table is fixed-size and lock-free.  Its counters are plain unless MPI
  * runs with MPI_THREAD_MULTIPLE, when they are atomic: cheaper calls where
@@ -21,13 +23,18 @@
 #include "config.h"
 
 #include <dlfcn.h>
-#include <link.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core.h"
 #include "cprof-api.h"
 #include "cprof-format.h"
+#include "lookup.h"
+
+/* What the profile's MPI record takes as the same in every ABI */
+_Static_assert(MPI_THREAD_SINGLE == 0 && MPI_THREAD_FUNNELED == 1 && MPI_THREAD_SERIALIZED == 2 &&
+		       MPI_THREAD_MULTIPLE == 3,
+	       "the thread levels are not cprof-format.h's");
 
 #define SITES 8192 /* (function, call site) pairs kept; a power of two */
 
@@ -54,41 +61,25 @@ static uint64_t lost_sites; /* calls not kept: the table was full */
 
 static int (*type_size)(MPI_Datatype, int *);
 static int (*get_count)(const MPI_Status *, MPI_Datatype, int *);
-static MPI_Datatype (*type_f2c)(MPI_Fint);
 
-struct lookup {
-	const char *name;
-	void *found;
-};
+/* Set while a Fortran wrapper of this thread calls its MPI's binding, which
+ * may call the C function (MPICH's do): the C wrapper passes the call on
+ * untimed.  Four bytes of initial-exec TLS, which a dlopen'd library may
+ * have (glibc keeps room for a few hundred). */
+__thread int mpi_in_fortran __attribute__((tls_model("initial-exec")));
 
-static int lookup_in(struct dl_phdr_info *info, size_t size, void *data)
-{
-	struct lookup *l = data;
-	void *h;
-
-	(void)size;
-	if (!info->dlpi_name || !info->dlpi_name[0] || !(h = dlopen(info->dlpi_name, RTLD_LAZY | RTLD_NOLOAD)))
-		return 0;
-	l->found = dlsym(h, l->name);
-	dlclose(h);
-	return l->found != NULL;
-}
-
-/* Where the program's MPI is: next after this library, or, when it was
- * loaded RTLD_LOCAL (mpi4py's extension module brings libmpi so), in
- * whichever loaded object has it.  NULL, said once, if nowhere: the wrapper
- * then returns MPI_ERR_INTERN, as an MPI would (never abort a rank: the
- * whole job would hang). */
+/* The program's MPI function `name`, wherever its MPI library was loaded.
+ * NULL, said once, if nowhere: the wrapper then returns MPI_ERR_INTERN, as
+ * an MPI would (never abort a rank: the whole job would hang). */
 void *mpi_real(const char *name)
 {
 	static int said;
-	struct lookup l = {name, dlsym(RTLD_NEXT, name)};
+	void *found = lookup_symbol(name);
 
-	if (!l.found)
-		dl_iterate_phdr(lookup_in, &l);
-	if (!l.found && !__atomic_exchange_n(&said, 1, __ATOMIC_RELAXED))
-		fprintf(stderr, "cprof-mpi: %s not found: is the program linked with an MPI other than OpenMPI?\n", name);
-	return l.found;
+	if (!found && !__atomic_exchange_n(&said, 1, __ATOMIC_RELAXED))
+		fprintf(stderr, "cprof-mpi: the program's MPI library has no %s: its calls fail with MPI_ERR_INTERN\n",
+			name);
+	return found;
 }
 
 static uint64_t func_id(int func)
@@ -120,13 +111,15 @@ void mpi_begin(struct mpi_call *c, int func, void *ret)
 		c->t0 = 1; /* 0 means not recording */
 }
 
-/* This thread's last site of each function: most calls come from where
- * the previous one did. */
-static __thread struct site *last_site[256] __attribute__((tls_model("initial-exec")));
+/* The last site of each function: most calls come from where the
+ * previous one did.  Shared by the threads (a site never changes once
+ * claimed): per-thread, it would be 2 KiB of TLS, more than a dlopen'd
+ * library can count on. */
+static struct site *last_site[256];
 
 static struct site *site_of(int func, uint64_t where)
 {
-	struct site *last = last_site[func];
+	struct site *last = __atomic_load_n(&last_site[func], __ATOMIC_ACQUIRE);
 	uint64_t fid;
 
 	if (last && last->s.site == where)
@@ -137,15 +130,18 @@ static struct site *site_of(int func, uint64_t where)
 	for (size_t probe = 0; probe < 64; probe++, h++) {
 		struct site *s = &sites[h & (SITES - 1)];
 		uint32_t state = __atomic_load_n(&s->state, __ATOMIC_ACQUIRE), free_state = 0;
-		if (state == 2 && s->s.site == where && s->s.func == fid)
-			return last_site[func] = s;
+		if (state == 2 && s->s.site == where && s->s.func == fid) {
+			__atomic_store_n(&last_site[func], s, __ATOMIC_RELEASE);
+			return s;
+		}
 		if (state == 0 && __atomic_compare_exchange_n(&s->state, &free_state, 1, 0, __ATOMIC_ACQ_REL,
 							       __ATOMIC_RELAXED)) {
 			s->s.func = fid;
 			s->s.site = where;
 			s->s.min_ticks = UINT64_MAX;
 			__atomic_store_n(&s->state, 2, __ATOMIC_RELEASE);
-			return last_site[func] = s;
+			__atomic_store_n(&last_site[func], s, __ATOMIC_RELEASE);
+			return s;
 		}
 	}
 	return NULL;
@@ -220,16 +216,18 @@ uint64_t mpi_bytes_status(int count, MPI_Datatype type, const MPI_Status *status
 
 uint64_t mpi_bytes_f(const void *count, const void *type)
 {
-	return type_f2c ? mpi_bytes(*(const MPI_Fint *)count, type_f2c(*(const MPI_Fint *)type)) : 0;
+	MPI_Datatype t;
+
+	return mpi_type_f2c(*(const MPI_Fint *)type, &t) == 0 ? mpi_bytes(*(const MPI_Fint *)count, t) : 0;
 }
 
 static void started(int level)
 {
 	int (*comm_rank)(MPI_Comm, int *) = mpi_real("PMPI_Comm_rank");
 	int (*comm_size)(MPI_Comm, int *) = mpi_real("PMPI_Comm_size");
-	MPI_Comm world = (MPI_Comm)dlsym(RTLD_DEFAULT, "ompi_mpi_comm_world"); /* OpenMPI's MPI_COMM_WORLD */
+	MPI_Comm world;
 
-	if (world && comm_rank && comm_size) {
+	if (mpi_comm_world(&world) == 0 && comm_rank && comm_size) {
 		comm_rank(world, &record.rank);
 		comm_size(world, &record.size);
 	}
@@ -237,7 +235,6 @@ static void started(int level)
 	atomic_counts = level == MPI_THREAD_MULTIPLE;
 	*(void **)&type_size = mpi_real("PMPI_Type_size");
 	*(void **)&get_count = mpi_real("PMPI_Get_count");
-	*(void **)&type_f2c = dlsym(RTLD_DEFAULT, "PMPI_Type_f2c");
 	if (api.ticks)
 		record.init_ticks = api.ticks();
 }
@@ -295,7 +292,7 @@ static int func_index(const char *name)
 
 /* Fortran's MPI_INIT and MPI_INIT_THREAD, which have no C twin to
  * generate them from. */
-static void f_mpi_init(MPI_Fint *ierr)
+void f_mpi_init(MPI_Fint *ierr)
 {
 	static void (*real)(MPI_Fint *);
 	struct mpi_call c;
@@ -305,18 +302,16 @@ static void f_mpi_init(MPI_Fint *ierr)
 		return;
 	}
 	mpi_begin(&c, func_index("MPI_Init"), __builtin_return_address(0));
+	mpi_in_fortran++;
 	real(ierr);
+	mpi_in_fortran--;
 	if (*ierr == MPI_SUCCESS)
 		started(MPI_THREAD_SINGLE);
 	if (mpi_recording(&c))
 		mpi_end(&c, 0, 0);
 }
-MPI_EXPORT void mpi_init_(MPI_Fint *ierr) __attribute__((alias("f_mpi_init")));
-MPI_EXPORT void mpi_init__(MPI_Fint *ierr) __attribute__((alias("f_mpi_init")));
-MPI_EXPORT void mpi_init(MPI_Fint *ierr) __attribute__((alias("f_mpi_init")));
-MPI_EXPORT void MPI_INIT(MPI_Fint *ierr) __attribute__((alias("f_mpi_init")));
 
-static void f_mpi_init_thread(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *ierr)
+void f_mpi_init_thread(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *ierr)
 {
 	static void (*real)(MPI_Fint *, MPI_Fint *, MPI_Fint *);
 	struct mpi_call c;
@@ -326,20 +321,14 @@ static void f_mpi_init_thread(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *
 		return;
 	}
 	mpi_begin(&c, func_index("MPI_Init_thread"), __builtin_return_address(0));
+	mpi_in_fortran++;
 	real(required, provided, ierr);
+	mpi_in_fortran--;
 	if (*ierr == MPI_SUCCESS)
 		started(*provided);
 	if (mpi_recording(&c))
 		mpi_end(&c, 0, 0);
 }
-MPI_EXPORT void mpi_init_thread_(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *ierr)
-	__attribute__((alias("f_mpi_init_thread")));
-MPI_EXPORT void mpi_init_thread__(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *ierr)
-	__attribute__((alias("f_mpi_init_thread")));
-MPI_EXPORT void mpi_init_thread(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *ierr)
-	__attribute__((alias("f_mpi_init_thread")));
-MPI_EXPORT void MPI_INIT_THREAD(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *ierr)
-	__attribute__((alias("f_mpi_init_thread")));
 
 /* The MPI record; the runtime's writer calls this, maybe in a signal
  * handler: it copies what is in the table, no more. */

@@ -1,11 +1,13 @@
-/* core.h: what the generated wrappers (gen.py) call in core.c. */
+/* core.h: what the generated wrappers (gen.py) call in core.c, and what
+ * core.c asks of its ABI's file (abi-<abi>.c). */
 #ifndef CPROF_MPI_CORE_H
 #define CPROF_MPI_CORE_H
 
 #include <mpi.h>
 #include <stdint.h>
 
-/* The wrappers are the library's only exported symbols. */
+/* The wrappers and their table are the library's only exported symbols
+ * (the analysis names its frames by them). */
 #define MPI_EXPORT __attribute__((visibility("default")))
 
 /* One call being timed. */
@@ -20,6 +22,9 @@ extern const char *const mpi_names[];
 
 /* The PMPI (or Fortran pmpi_) function behind a wrapper. */
 void *mpi_real(const char *name);
+
+/* Whether a Fortran wrapper of this thread is calling (core.c). */
+extern __thread int mpi_in_fortran __attribute__((tls_model("initial-exec")));
 
 void mpi_begin(struct mpi_call *c, int func, void *ret);
 /* Whether the call is being timed (cprof's runtime is there): the bytes
@@ -43,5 +48,15 @@ void mpi_before_finalize(void);
 void mpi_before_finalize_f(void *ierr);
 void mpi_before_abort(MPI_Comm comm, int errorcode);
 void mpi_before_abort_f(void *comm, void *errorcode, void *ierr);
+
+/* Fortran's MPI_INIT and MPI_INIT_THREAD (the spec's "fortran core"). */
+void f_mpi_init(MPI_Fint *ierr);
+void f_mpi_init_thread(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *ierr);
+
+/* What the ABI's mpi.h may name by a symbol of libmpi (abi-<abi>.c):
+ * MPI_COMM_WORLD, and a Fortran datatype's C handle.  0, or -ENOENT if the
+ * program's MPI library has none. */
+int mpi_comm_world(MPI_Comm *world);
+int mpi_type_f2c(MPI_Fint type, MPI_Datatype *out);
 
 #endif

@@ -1,8 +1,17 @@
 #!/usr/bin/env python3
-"""gen.py SPEC OUT.c: writes the MPI wrappers, C and Fortran, from the spec
-(mpi.spec says its syntax).  Every wrapper does the same: core.c's
-mpi_begin, the PMPI function (found with dlsym: the library is preloaded into
-programs that may not use MPI), mpi_end with the bytes moved."""
+"""From the spec (mpi.spec says its syntax), writes
+
+  gen.py wrappers SPEC OUT.c  the MPI wrappers, C and Fortran, and their table
+                              for libcprof-mpi.so (abi.h): one text for every
+                              ABI, compiled against each ABI's mpi.h, which
+                              gives the handles' types, MPI_Status and the
+                              constants
+  gen.py slots SPEC OUT.c     libcprof-mpi.so's exported functions, a
+                              trampoline each (trampoline.h), and their slots
+
+Every wrapper does the same: core.c's mpi_begin, the PMPI function (found
+when first called: nothing refers to libmpi at load time), mpi_end with the
+bytes moved."""
 import re
 import sys
 
@@ -44,9 +53,11 @@ def parse(path):
                 f["hook"] = words[1]
             elif words[0] == "nofortran":
                 f["fortran"] = False
+            elif words == ["fortran", "core"]:
+                f["fortran"] = "core"
             else:
                 sys.exit("%s:%d: unknown note %s" % (path, lineno, note))
-        if f["varargs"] or any("char" in p[0] for p in params):
+        if f["fortran"] is True and (f["varargs"] or any("char" in p[0] for p in params)):
             f["fortran"] = False
         funcs.append(f)
     return funcs
@@ -85,6 +96,7 @@ def c_wrapper(f, out):
     out.append("\tstatic int (*real)(%s);" % types)
     out.append("\tstruct mpi_call c;\n\tint ret;\n")
     out.append('\tif (!real && !(*(void **)&real = mpi_real("P%s")))\n\t\treturn MPI_ERR_INTERN;' % name)
+    out.append("\tif (mpi_in_fortran)\n\t\treturn real(%s); /* its Fortran wrapper's */" % args)
     if f["hook"] and f["hook"].startswith("before_"):
         out.append("\tmpi_%s(%s);" % (f["hook"], args))
     out.append("\tmpi_begin(&c, F_%s, __builtin_return_address(0));" % name)
@@ -108,29 +120,72 @@ def fortran_wrapper(f, out):
     if f["hook"] and f["hook"].startswith("before_"):
         out.append("\tmpi_%s_f(%s);" % (f["hook"], ", ".join("p%d" % i for i in range(n))))
     out.append("\tmpi_begin(&c, F_%s, __builtin_return_address(0));" % name)
+    out.append("\tmpi_in_fortran++;")
     out.append("\treal(%s);" % ", ".join("p%d" % i for i in range(n)))
-    out.append(end_call(f, True) + "\n}")
-    for mangled in (low + "_", low + "__", low, name.upper()):
-        out.append('MPI_EXPORT void %s(%s) __attribute__((alias("f_%s")));' % (mangled, ", ".join(ps), low))
-    out.append("")
+    out.append("\tmpi_in_fortran--;")
+    out.append(end_call(f, True) + "\n}\n")
 
 
-def main():
-    funcs = parse(sys.argv[1])
+def manglings(name):
+    """The Fortran names of an MPI function, as compilers mangle them."""
+    low = name.lower()
+    return (low + "_", low + "__", low, name.upper())
+
+
+def table(funcs, out):
+    """The wrappers, for libcprof-mpi.so."""
+    out.append("static mpi_fn *const c_wrappers[] = {")
+    out += ["\t(mpi_fn *)%s," % f["name"] for f in funcs]
+    out += ["};", "", "static mpi_fn *const fortran_wrappers[] = {"]
+    out += ["\t(mpi_fn *)f_%s," % f["name"].lower() if f["fortran"] else "\tNULL," for f in funcs]
+    out += ["};", "",
+            "MPI_EXPORT const struct mpi_wrappers cprof_mpi_wrappers = {",
+            "\tMPI_WRAPPERS_VERSION, %d, mpi_names, c_wrappers, fortran_wrappers," % len(funcs), "};"]
+
+
+def wrappers(funcs):
     out = ["/* Written by mpi_wrap/gen.py from mpi_wrap/mpi.spec: edit those, not this. */",
-           '#include "config.h"', "", "#include <mpi.h>", "", '#include "core.h"', "",
-           "enum {"]
+           '#include "config.h"', "", "#include <mpi.h>", "#include <stddef.h>", "",
+           '#include "abi.h"', '#include "core.h"', "", "enum {"]
     out += ["\tF_%s," % f["name"] for f in funcs]
     out += ["};", "", "const int mpi_nfuncs = %d;" % len(funcs), "const char *const mpi_names[] = {"]
     out += ['\t"%s",' % f["name"] for f in funcs]
     out += ["};", ""]
     for f in funcs:
         c_wrapper(f, out)
-    out.append("/* Fortran: OpenMPI's bindings call PMPI_ functions, not the C wrappers above. */\n")
+    out.append("/* Fortran: OpenMPI's bindings call PMPI_ functions, MPICH's the C wrappers\n"
+               " * above, which pass the call on untimed (mpi_in_fortran). */\n")
     for f in funcs:
-        if f["fortran"]:
+        if f["fortran"] is True:
             fortran_wrapper(f, out)
-    with open(sys.argv[2], "w") as fh:
+    table(funcs, out)
+    return out
+
+
+def slots(funcs):
+    out = ["/* Written by mpi_wrap/gen.py from mpi_wrap/mpi.spec: edit those, not this. */",
+           '#include "config.h"', "", '#include "front.h"', '#include "trampoline.h"', ""]
+    defs = []
+    for i, f in enumerate(funcs):
+        defs.append((f["name"], i, 0))
+        if f["fortran"]:
+            defs += [(m, i, 1) for m in manglings(f["name"])]
+    out += ["TRAMPOLINE(%s, %d)" % (d[0], n) for n, d in enumerate(defs)]
+    out += ["", "const struct mpi_slot mpi_slot_defs[] = {"]
+    out += ['\t{"%s", %d, %d},' % d for d in defs]
+    out += ["};", "",
+            "const unsigned mpi_nslots = %d;" % len(defs),
+            "const unsigned mpi_front_nfuncs = %d;" % len(funcs),
+            "void *mpi_slots[%d] = {[0 ... %d] = mpi_lazy};" % (len(defs), len(defs) - 1)]
+    return out
+
+
+def main():
+    if len(sys.argv) != 4 or sys.argv[1] not in ("wrappers", "slots"):
+        sys.exit("usage: gen.py wrappers|slots SPEC OUT.c")
+    funcs = parse(sys.argv[2])
+    out = wrappers(funcs) if sys.argv[1] == "wrappers" else slots(funcs)
+    with open(sys.argv[3], "w") as fh:
         fh.write("\n".join(out) + "\n")
 
 

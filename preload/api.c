@@ -1,5 +1,5 @@
-/* api.c: what the runtime offers the libraries preloaded with it: the MPI
- * wrappers of libcprof-mpi.so (mpi_wrap/, docs/MPI.md) time their calls and
+/* api.c: what the runtime offers the libraries loaded with it: the MPI
+ * wrappers of libcprof-mpi-<abi>.so (mpi_wrap/, docs/MPI.md) time their calls and
  * put them in the call trees through these, and add a record of their own to
  * the profile.  They find them with dlsym, so that they work, recording
  * nothing, without the runtime.  Declared in common/cprof-api.h. */

@@ -312,12 +312,11 @@ static void module_elf(const struct module *m, struct cprof_rec_module *rec)
 
 static void put_module(struct rawbuf *b, struct cprof_rec_module *rec, const char *path)
 {
-	const char *base = strrchr(path, '/');
 	uint32_t size = (uint32_t)(sizeof *rec + strlen(path) + 1);
 
 	if (strcmp(path, rt.self_path) == 0)
 		rec->flags |= CPROF_MODULE_RUNTIME;
-	if (strcmp(base ? base + 1 : path, "libcprof-mpi.so") == 0)
+	if (cprof_is_mpi_library(path))
 		rec->flags |= CPROF_MODULE_RUNTIME | CPROF_MODULE_MPI;
 	rawbuf_begin(b, CPROF_REC_MODULE, size);
 	rawbuf_put(b, rec, sizeof *rec);

@@ -355,7 +355,7 @@ static int find_preload(char *preload, size_t size)
 		snprintf(preload, size, "%s", runtime);
 		return 0;
 	}
-	if (find_library("mpi_wrap", "libcprof-mpi.so", wrappers, sizeof wrappers) < 0)
+	if (find_library("mpi_wrap", CPROF_MPI_LIBRARY ".so", wrappers, sizeof wrappers) < 0)
 		return -1;
 	snprintf(preload, size, "%s:%s", runtime, wrappers);
 	return 0;

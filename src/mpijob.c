@@ -49,6 +49,67 @@ int mpi_identity(int *rank, int *size)
 	return 0;
 }
 
+/* The parent of process pid, from /proc/PID/stat (whose command name, in
+ * parentheses, may hold anything); -1 if it cannot be read. */
+static pid_t parent_of(pid_t pid)
+{
+	char path[64], stat[512], *end;
+	int fd, ppid = -1;
+	ssize_t n;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	n = read(fd, stat, sizeof stat - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	stat[n] = '\0';
+	if (!(end = strrchr(stat, ')')) || sscanf(end + 1, " %*c %d", &ppid) != 1)
+		return -1;
+	return ppid;
+}
+
+/* Hydra, the launcher of MPICH (and of Intel MPI), puts no job id in the
+ * environment, but starts the ranks of each node under a proxy told where
+ * mpiexec listens (--control-port HOST:PORT), which no other running job
+ * shares, and which process group of the job it runs (--pgid, 0 but for
+ * MPI_Comm_spawn's): "HOST:PORT" or "HOST:PORT.PGID" from the nearest
+ * ancestor with them. */
+static int hydra_job_id(char *buf, size_t size)
+{
+	char path[64], args[4096];
+	pid_t pid = getppid();
+
+	for (int depth = 0; depth < 8 && pid > 1; depth++, pid = parent_of(pid)) {
+		const char *port = NULL, *pgid = NULL;
+		ssize_t n;
+		int fd;
+
+		snprintf(path, sizeof path, "/proc/%d/cmdline", (int)pid);
+		if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+			continue;
+		n = read(fd, args, sizeof args - 1);
+		close(fd);
+		if (n <= 0)
+			continue;
+		args[n] = '\0';
+		for (const char *a = args; a < args + n; a += strlen(a) + 1) {
+			const char *next = a + strlen(a) + 1;
+			if (next < args + n && strcmp(a, "--control-port") == 0)
+				port = next;
+			if (next < args + n && strcmp(a, "--pgid") == 0)
+				pgid = next;
+		}
+		if (port) {
+			snprintf(buf, size, "hydra-%s%s%s", port, pgid && strcmp(pgid, "0") != 0 ? "." : "",
+				 pgid && strcmp(pgid, "0") != 0 ? pgid : "");
+			return 0;
+		}
+	}
+	return -1;
+}
+
 /* The job's id, for its directory: the batch system's (Slurm's first: its
  * PBS wrappers set both), else the MPI launcher's.  Made safe for a file
  * name. */
@@ -57,8 +118,11 @@ static int job_id(char *buf, size_t size)
 	static const char *const ids[] = {"SLURM_JOB_ID", "PBS_JOBID", "OMPI_MCA_ess_base_jobid", "PMIX_NAMESPACE",
 					  NULL};
 	const char *v = first_env(ids);
+	char hydra[256];
 	size_t n = 0;
 
+	if (!v && getenv("PMI_RANK") && hydra_job_id(hydra, sizeof hydra) == 0)
+		v = hydra;
 	if (!v)
 		return -1;
 	for (; *v && n + 1 < size; v++)
@@ -120,7 +184,8 @@ int prepare_job_dir(const char *named, int rank, char *jobid, size_t idsize, cha
 		snprintf(dir, size, "cprof-%s", jobid);
 	else {
 		fprintf(stderr,
-			"%s: cannot tell the job's id (none of SLURM_JOB_ID, PBS_JOBID or the launcher's is set): "
+			"%s: cannot tell the job's id (none of SLURM_JOB_ID, PBS_JOBID or the launcher's is set, nor "
+			"is this rank under hydra's proxy): "
 			"name its directory with -d DIR\n",
 			prog);
 		return -1;

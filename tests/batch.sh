@@ -4,7 +4,7 @@
 . "$top_srcdir/tests/tap.sh"
 
 if [ "$(id -u)" != 0 ] || ! command -v slurmctld > /dev/null || ! command -v qsub > /dev/null ||
-	! command -v munged > /dev/null || [ ! -x "$CPROF_MPI" ]; then
+	! command -v munged > /dev/null || [ ! -x "$CPROF_MPI" ] || [ ! -x "$KERNELS/mpi" ]; then
 	skip "no Slurm here (root, slurm-wlm, slurm-wlm-torque, munge and OpenMPI; scripts/setup installs them)"
 	done_testing
 fi

@@ -48,7 +48,7 @@ real diff '{"names": ["threads.c:14(work)"], "diff": true}' \
 	"$CPROF_REPORT" --diff -o "$WORK/samples/real-diff.html" "$WORK/small" "$WORK/big"
 # an MPI job (the docs' picture): Python's, with numpy and mpi4py, where
 # the machine has them; else the C kernel's
-if command -v mpiexec > /dev/null && [ -x "$CPROF_MPI" ]; then
+if [ -n "$OPENMPI_MPIEXEC" ] && [ -x "$CPROF_MPI" ] && [ -x "$KERNELS/mpi" ]; then
 	if $PY -c 'import mpi4py, numpy' 2> /dev/null; then
 		job="$PY $top_srcdir/kernels/python/mpi.py" names='"mpi.py:1(<module>)"'
 	else
@@ -56,9 +56,9 @@ if command -v mpiexec > /dev/null && [ -x "$CPROF_MPI" ]; then
 	fi
 	real mpi "{\"names\": [$names], \"ranks\": [\"0\", \"1\", \"2\", \"3\"], \"screenshot\": true}" \
 		env OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 timeout 300 \
-		mpiexec --oversubscribe -np 4 "$CPROF_MPI" -d "$WORK/job" -o "$WORK/samples/real-mpi.html" $job
+		"$OPENMPI_MPIEXEC" --oversubscribe -np 4 "$CPROF_MPI" -d "$WORK/job" -o "$WORK/samples/real-mpi.html" $job
 else
-	skip "real-mpi.html: no mpiexec"
+	skip "real-mpi.html: no OpenMPI"
 fi
 
 shot=${CPROF_SCREENSHOT:-$WORK/viewer.png}

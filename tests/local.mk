@@ -24,11 +24,39 @@ tests_progs_loader_LDADD = -lpthread -ldl
 tests_progs_masks_LDADD = -lpthread -ldl
 tests_progs_fds_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 
+# MPI: mpiend, built with each MPI; the MPI kernel built as a library
+# (its main renamed), which mpilate loads after it has started, RTLD_LOCAL,
+# as Python loads mpi4py
 if HAVE_MPI
+check_PROGRAMS += tests/progs/mpilate
+tests_progs_mpilate_LDADD = -ldl
+MPILATE_CFLAGS = $(AM_CFLAGS) $(KERNEL_FLAGS) -Wno-missing-prototypes
+MPILATE_LDFLAGS = -rpath /nowhere -module -avoid-version -shared
+endif
+if HAVE_OPENMPI
 check_PROGRAMS += tests/progs/mpiend
-tests_progs_mpiend_CPPFLAGS = $(AM_CPPFLAGS) $(MPI_CFLAGS)
+tests_progs_mpiend_CPPFLAGS = $(AM_CPPFLAGS) $(OPENMPI_CFLAGS)
 tests_progs_mpiend_CFLAGS = $(AM_CFLAGS) -g
-tests_progs_mpiend_LDADD = $(MPI_LIBS)
+tests_progs_mpiend_LDADD = $(OPENMPI_LIBS)
+check_LTLIBRARIES += tests/progs/libmpilate-openmpi.la
+tests_progs_libmpilate_openmpi_la_SOURCES = kernels/mpi.c
+tests_progs_libmpilate_openmpi_la_CPPFLAGS = $(AM_CPPFLAGS) $(OPENMPI_CFLAGS) -Dmain=kernel_main
+tests_progs_libmpilate_openmpi_la_CFLAGS = $(MPILATE_CFLAGS)
+tests_progs_libmpilate_openmpi_la_LDFLAGS = $(MPILATE_LDFLAGS)
+tests_progs_libmpilate_openmpi_la_LIBADD = $(OPENMPI_LIBS)
+endif
+if HAVE_MPICH
+check_PROGRAMS += tests/progs/mpiend-mpich
+tests_progs_mpiend_mpich_SOURCES = tests/progs/mpiend.c
+tests_progs_mpiend_mpich_CPPFLAGS = $(AM_CPPFLAGS) $(MPICH_CFLAGS)
+tests_progs_mpiend_mpich_CFLAGS = $(AM_CFLAGS) -g
+tests_progs_mpiend_mpich_LDADD = $(MPICH_LIBS)
+check_LTLIBRARIES += tests/progs/libmpilate-mpich.la
+tests_progs_libmpilate_mpich_la_SOURCES = kernels/mpi.c
+tests_progs_libmpilate_mpich_la_CPPFLAGS = $(AM_CPPFLAGS) $(MPICH_CFLAGS) -Dmain=kernel_main
+tests_progs_libmpilate_mpich_la_CFLAGS = $(MPILATE_CFLAGS)
+tests_progs_libmpilate_mpich_la_LDFLAGS = $(MPILATE_LDFLAGS)
+tests_progs_libmpilate_mpich_la_LIBADD = $(MPICH_LIBS)
 endif
 
 INTEGRATION_TESTS = \
@@ -45,6 +73,7 @@ INTEGRATION_TESTS = \
 	tests/count.sh \
 	tests/python.sh \
 	tests/mpi.sh \
+	tests/mpich.sh \
 	tests/batch.sh \
 	tests/pstats.sh \
 	tests/compilers.sh \
@@ -136,6 +165,16 @@ tests_unit_check_fuzz_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_fuzz_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_fuzz_LDFLAGS = $(SAN_CFLAGS)
 tests_unit_check_fuzz_LDADD = $(UNIT_LDADD)
+# libcprof-mpi.so's trampolines, where they are built
+if HAVE_MPI
+check_PROGRAMS += tests/unit/check_trampoline
+TESTS += tests/unit/check_trampoline
+tests_unit_check_trampoline_SOURCES = tests/unit/check_trampoline.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_trampoline_CPPFLAGS = $(UNIT_CPPFLAGS) -I$(top_srcdir)/mpi_wrap
+tests_unit_check_trampoline_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_trampoline_LDFLAGS = $(SAN_CFLAGS)
+tests_unit_check_trampoline_LDADD = $(CHECK_LIBS)
+endif
 endif
 
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh

@@ -1,15 +1,15 @@
-# MPI: cprof-mpi under mpiexec, exact MPI counts, one merged report, and
-# ranks that end badly.
+# MPI: cprof-mpi under OpenMPI's mpiexec, exact MPI counts, one merged
+# report, and ranks that end badly (MPICH's: mpich.sh).
 . "$top_srcdir/tests/tap.sh"
 
-if [ ! -x "$CPROF_MPI" ] || ! command -v mpiexec > /dev/null; then
-	skip "OpenMPI (mpiexec, mpicc) is not installed: no cprof-mpi"
+if [ ! -x "$CPROF_MPI" ] || [ ! -x "$KERNELS/mpi" ] || [ -z "$OPENMPI_MPIEXEC" ]; then
+	skip "OpenMPI (mpiexec.openmpi, mpicc.openmpi) is not installed: no cprof-mpi for it"
 	done_testing
 fi
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 # no batch job here: the job directory is named from the launcher's job id
 unset SLURM_JOB_ID PBS_JOBID
-MPIEXEC="mpiexec --oversubscribe"
+MPIEXEC="$OPENMPI_MPIEXEC --oversubscribe"
 cd "$WORK" || exit 1
 
 # the kernel at 1, 2 and 4 ranks: every MPI call counted, exactly
@@ -202,7 +202,8 @@ expect_eq "second failed rank: its program's status, and nothing said again" "4 
 
 # Fortran (mpif.h): OpenMPI's Fortran bindings call PMPI_ directly; the
 # Fortran names are wrapped themselves
-if command -v mpifort > /dev/null && mpifort -g -o mpif "$top_srcdir/tests/progs/mpif.f90" 2> fortran.err; then
+mpifort=$(command -v mpifort.openmpi || command -v mpifort)
+if [ -n "$mpifort" ] && "$mpifort" -g -o mpif "$top_srcdir/tests/progs/mpif.f90" 2> fortran.err; then
 	$MPIEXEC -np 2 "$CPROF_MPI" -d fortran ./mpif > fortran.out 2>&1
 	expect_eq "Fortran: status 0" 0 $?
 	expect_eq "Fortran: MPI_INIT, MPI_SEND, MPI_RECV, MPI_ALLREDUCE, MPI_BARRIER counted" "2 6 6 6 2" \
@@ -224,4 +225,14 @@ if /usr/bin/python3 -c 'import mpi4py' 2> /dev/null; then
 else
 	skip "mpi4py: Debian's python3-mpi4py is not installed"
 fi
+
+# OpenMPI loaded after the program started, RTLD_LOCAL, as mpi4py loads
+# it: the same counts as the kernel linked with it (whose main is
+# kernel_main in the library)
+$MPIEXEC -np 2 "$CPROF_MPI" -d late "$PROGS/mpilate" "$PROGS/.libs/libmpilate-openmpi.so" 3 > /dev/null 2> late.out
+expect_eq "OpenMPI loaded late: status 0" 0 $?
+expect_eq "OpenMPI loaded late: MPI_Init, MPI_Send, MPI_Recv, MPI_Allreduce counted" "2 6 6 6" \
+	"$(ncalls late.out MPI_Init) $(ncalls late.out MPI_Send) $(ncalls late.out MPI_Recv) $(ncalls late.out MPI_Allreduce)"
+expect_eq "OpenMPI loaded late: MPI_Recv's call site is ring" "mpi.c:27(ring)" \
+	"$(awk '$1 == "MPI_Recv" && NF == 8 { print $8 }' late.out)"
 done_testing

@@ -106,9 +106,9 @@ EOF
 matches "folded: ';' and spaces in names made '_'" '^[^ ]*;<img_src=x_onerror=alert\(1\)>_a_b\.py:1\(f\) [0-9]+$' "$(cat h.folded)"
 
 # an MPI job: the ranks, and each function's spread across them
-if command -v mpiexec > /dev/null && [ -x "$CPROF_MPI" ]; then
+if [ -n "$OPENMPI_MPIEXEC" ] && [ -x "$CPROF_MPI" ] && [ -x "$KERNELS/mpi" ]; then
 	OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 timeout 120 \
-		mpiexec --oversubscribe -np 2 "$CPROF_MPI" -d job -o job.html "$KERNELS/mpi" > /dev/null 2>&1
+		"$OPENMPI_MPIEXEC" --oversubscribe -np 2 "$CPROF_MPI" -d job -o job.html "$KERNELS/mpi" > /dev/null 2>&1
 	expect_eq "html, MPI: 2 ranks, their views, the spread of main" "2 ['rank 0', 'rank 1'] 2" \
 		"$($PY - job.html << 'EOF'
 import json, re, sys
@@ -120,6 +120,6 @@ print(len(d["mpi"]["ranks"]), ranks, len({main[4], main[8]} | {0, 1}))
 EOF
 )"
 else
-	skip "html, MPI (no mpiexec)"
+	skip "html, MPI (no OpenMPI)"
 fi
 done_testing

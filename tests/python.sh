@@ -147,9 +147,9 @@ expect_eq "python -m pkg.mod: its function, from its top-level code on" "2 1 " \
 	"$(ncalls "$WORK/m.out" f) $(ncalls "$WORK/m.out" '<module>') $(ncalls "$WORK/m.out" setup)"
 
 # mpi4py under mpiexec: every rank is a Python process of the tree
-if command -v mpiexec > /dev/null && /usr/bin/python3 -c 'import mpi4py' 2> /dev/null; then
+if [ -n "$OPENMPI_MPIEXEC" ] && /usr/bin/python3 -c 'import mpi4py' 2> /dev/null; then
 	OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 "$CPROF" --no-native -s calls \
-		mpiexec --oversubscribe -np 2 /usr/bin/python3 "$top_srcdir/kernels/python/mpi.py" 3 > "$WORK/mpi.out" 2>&1
+		"$OPENMPI_MPIEXEC" --oversubscribe -np 2 /usr/bin/python3 "$top_srcdir/kernels/python/mpi.py" 3 > "$WORK/mpi.out" 2>&1
 	expect_eq "mpi.py under mpiexec -np 2: status 0" 0 $?
 	expect_eq "mpi.py: hello, ring and allreduce once in each rank" "2 2 2" \
 		"$(ncalls "$WORK/mpi.out" hello) $(ncalls "$WORK/mpi.out" ring) $(ncalls "$WORK/mpi.out" allreduce)"

@@ -9,6 +9,9 @@ CPROF_REPORT="$top_builddir/src/cprof-report"
 CPROF_MPI="$top_builddir/src/cprof-mpi"
 KERNELS="$top_builddir/kernels"
 PROGS="$top_builddir/tests/progs"
+# OpenMPI's mpiexec: Debian names it mpiexec.openmpi beside MPICH's
+# mpiexec.mpich; mpiexec is the one its alternatives chose
+OPENMPI_MPIEXEC=$(command -v mpiexec.openmpi || command -v mpiexec)
 
 # A hung program fails its script, not the whole make check: the script
 # runs in a session of its own (with nothing to read on its standard input,
@@ -181,7 +184,8 @@ samples_in() { sed -n 's/^Sampled [A-Za-z ]* at 1000 Hz: \([0-9]*\) samples.*/\1
 # rank_endings REPORT: the MPI section's ranks, each with how it ended
 # where it did not end well: "0|1 killed by signal 15 (Terminated)|"
 rank_endings() {
-	awk '/^ +rank +host/ { on = 1; next } on && NF == 0 { exit } on { $2 = $3 = $4 = $5 = $6 = ""; print }' "$1" |
+	awk '/^ +rank +host/ { on = 1; next } on && (NF == 0 || /^Missing:/) { exit }
+		on { $2 = $3 = $4 = $5 = $6 = ""; print }' "$1" |
 		sed 's/  */ /g; s/ $//' | tr '\n' '|'
 }
 
