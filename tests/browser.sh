@@ -40,7 +40,7 @@ PY=/usr/bin/python3
 real python '{"names": ["faster.py:18(main)", "faster.py:8(waithere)", "{built-in method time.sleep}"],
 	"zoom": "faster.py:8(waithere)", "search": "add2"}' \
 	"$CPROF" -o "$WORK/samples/real-python.html" $PY "$top_srcdir/kernels/python/faster.py"
-real large '{"names": ["wide.py:5(f0)"], "search": "f3", "largest": true}' \
+real large '{"names": ["wide.py:1(f0)"], "search": "f3", "largest": true}' \
 	"$CPROF" -F 0 -o "$WORK/samples/real-large.html" $PY "$top_srcdir/tests/python/wide.py"
 "$CPROF" -F 0 -d "$WORK/small" "$top_builddir/tests/progs/threads" 2 1000 > /dev/null 2>&1
 "$CPROF" -F 0 -d "$WORK/big" "$top_builddir/tests/progs/threads" 2 100000 > /dev/null 2>&1

@@ -1,8 +1,8 @@
 # wide.py: a call tree of 111,111 paths (tests/browser.sh opens its HTML
-# report): ten functions that each call all ten, five deep from f0.
-
-
-def f0(d):
+# report): ten functions that each call all ten, five deep from f0.  They
+# are made from one text, each compiled as a function of its own (f0 is
+# line 1 of that text, f1 line 9...), under this file's name.
+BODY = """def f{i}(d):
     if d:
         for f in FS:
             f(d - 1)
@@ -10,97 +10,7 @@ def f0(d):
         x = 0
         for k in range(30):
             x += k
-
-
-def f1(d):
-    if d:
-        for f in FS:
-            f(d - 1)
-    else:
-        x = 0
-        for k in range(30):
-            x += k
-
-
-def f2(d):
-    if d:
-        for f in FS:
-            f(d - 1)
-    else:
-        x = 0
-        for k in range(30):
-            x += k
-
-
-def f3(d):
-    if d:
-        for f in FS:
-            f(d - 1)
-    else:
-        x = 0
-        for k in range(30):
-            x += k
-
-
-def f4(d):
-    if d:
-        for f in FS:
-            f(d - 1)
-    else:
-        x = 0
-        for k in range(30):
-            x += k
-
-
-def f5(d):
-    if d:
-        for f in FS:
-            f(d - 1)
-    else:
-        x = 0
-        for k in range(30):
-            x += k
-
-
-def f6(d):
-    if d:
-        for f in FS:
-            f(d - 1)
-    else:
-        x = 0
-        for k in range(30):
-            x += k
-
-
-def f7(d):
-    if d:
-        for f in FS:
-            f(d - 1)
-    else:
-        x = 0
-        for k in range(30):
-            x += k
-
-
-def f8(d):
-    if d:
-        for f in FS:
-            f(d - 1)
-    else:
-        x = 0
-        for k in range(30):
-            x += k
-
-
-def f9(d):
-    if d:
-        for f in FS:
-            f(d - 1)
-    else:
-        x = 0
-        for k in range(30):
-            x += k
-
-
-FS = (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9)
+"""
+exec(compile("".join(BODY.format(i=i) for i in range(10)), __file__, "exec"))
+FS = tuple(globals()["f%d" % i] for i in range(10))
 f0(5)
