@@ -80,6 +80,24 @@ static inline struct tnode *cct_root(const struct cct *c)
 	return cct_node(c, 0);
 }
 
+static inline uint32_t cct_hash(const struct tnode *parent, uintptr_t fn)
+{
+	uint64_t h = ((uintptr_t)parent >> 4) * 0x9e3779b97f4a7c15ull ^ fn * 0xc2b2ae3d27d4eb4full;
+
+	return (uint32_t)(h >> 29);
+}
+
+/* The child of parent for fn, NULL if it has none yet (cct_child makes
+ * it).  Not reentrant, as cct_child. */
+static inline struct tnode *cct_find(const struct cct *c, const struct tnode *parent, uintptr_t fn)
+{
+	uint32_t i = cct_hash(parent, fn) & c->table_mask;
+
+	while (c->table[i].node && (c->table[i].parent != parent || c->table[i].fn != fn))
+		i = (i + 1) & c->table_mask;
+	return c->table[i].node;
+}
+
 /* A new tree holding only its root; NULL when out of memory. */
 struct cct *cct_new(void);
 /* Empties c for reuse, keeping its chunks; returns 0 or -ENOMEM.  Only when

@@ -30,6 +30,10 @@ while read -r v py; do
 	"$CPROF" --no-native "$py" -c 'fs = [eval("lambda: 1") for _ in range(3)]
 for f in fs: f()' > /dev/null 2> "$WORK/lambda-$v"
 	expect_eq "$name: three lambdas of one label: one row, 3 calls" 3 "$(ncalls "$WORK/lambda-$v" '<lambda>')"
+	# a code object freed, another made at its address: a function of its own
+	"$CPROF" --no-native "$py" "$top_srcdir/tests/python/reused.py" > /dev/null 2> "$WORK/reused-$v"
+	expect_eq "$name: code objects made where freed ones were: each its own function" "100 100 100" \
+		"$(ncalls "$WORK/reused-$v" f0) $(ncalls "$WORK/reused-$v" f1) $(ncalls "$WORK/reused-$v" f2)"
 
 	# what cProfile loses, cprof keeps
 	"$CPROF" "$py" -c 'import sys; sys.exit(3)' > /dev/null 2>&1
