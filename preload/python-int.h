@@ -9,7 +9,7 @@
 typedef struct _object PyObject;
 typedef int (*tracefunc)(PyObject *, void *, int, PyObject *);
 typedef int (*audithook)(const char *, PyObject *, void *);
-typedef PyObject *(*fastcallfunc)(PyObject *, PyObject *const *, ssize_t);
+typedef PyObject *(*vectorcallfunc)(PyObject *, PyObject *const *, size_t, PyObject *);
 
 /* The starts of CPython's structures whose fields cprof reads, as 3.8 to
  * 3.13 lay them out in release builds (Include/object.h, methodobject.h,
@@ -24,7 +24,6 @@ struct py_methoddef {
 	int ml_flags;
 	const char *ml_doc;
 };
-#define PY_METH_FASTCALL 0x0080
 struct py_cfunction { /* PyCFunctionObject */
 	struct py_object ob_base;
 	const struct py_methoddef *m_ml;
@@ -54,6 +53,35 @@ struct py_frame311 { /* PyFrameObject, 3.11 */
 	struct py_iframe311 *f_frame;
 };
 
+/* Making a type (PyType_FromSpec), from the stable ABI: its structures
+ * and constants (Include/object.h, typeslots.h, descrobject.h,
+ * abstract.h), which it keeps as they are. */
+struct py_type_slot {
+	int slot;
+	void *pfunc;
+};
+struct py_type_spec {
+	const char *name;
+	int basicsize, itemsize;
+	unsigned int flags;
+	struct py_type_slot *slots;
+};
+struct py_member_def {
+	const char *name;
+	int type;
+	ssize_t offset;
+	int flags;
+	const char *doc;
+};
+#define PY_TP_CALL 50
+#define PY_TP_MEMBERS 72
+#define PY_TPFLAGS_IMMUTABLETYPE (1ul << 8)
+#define PY_TPFLAGS_HAVE_VECTORCALL (1ul << 11)
+#define PY_TPFLAGS_DEFAULT (1ul << 18) /* Py_TPFLAGS_HAVE_VERSION_TAG */
+#define PY_T_PYSSIZET 19
+#define PY_READONLY 1
+#define PY_VECTORCALL_ARGUMENTS_OFFSET ((size_t)1 << (8 * sizeof(size_t) - 1))
+
 static inline void *py_type_of(const PyObject *o)
 {
 	return ((const struct py_object *)o)->ob_type;
@@ -69,7 +97,9 @@ struct py_api {
 	PyObject *(*GetAttrString)(PyObject *, const char *);
 	PyObject *(*CallMethod)(PyObject *, const char *, const char *, ...);
 	PyObject *(*ImportModule)(const char *);
-	PyObject *(*CFunctionNew)(struct py_methoddef *, PyObject *, PyObject *); /* PyCFunction_NewEx */
+	PyObject *(*TypeFromSpec)(struct py_type_spec *);
+	PyObject *(*GenericAlloc)(void *, ssize_t);
+	PyObject *(*VectorcallCall)(PyObject *, PyObject *, PyObject *);
 	const char *(*UnicodeAsUTF8)(PyObject *);
 	PyObject *(*UnicodeFromString)(const char *);
 	long (*LongAsLong)(PyObject *);

@@ -398,7 +398,9 @@ void python_init(void)
 	FIND(GetAttrString, "PyObject_GetAttrString");
 	FIND(CallMethod, "PyObject_CallMethod");
 	FIND(ImportModule, "PyImport_ImportModule");
-	FIND(CFunctionNew, "PyCFunction_NewEx");
+	FIND(TypeFromSpec, "PyType_FromSpec");
+	FIND(GenericAlloc, "PyType_GenericAlloc");
+	FIND(VectorcallCall, "PyVectorcall_Call");
 	FIND(UnicodeAsUTF8, "PyUnicode_AsUTF8");
 	FIND(UnicodeFromString, "PyUnicode_FromString");
 	FIND(LongAsLong, "PyLong_AsLong");

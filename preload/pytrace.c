@@ -21,6 +21,7 @@
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -437,11 +438,11 @@ static int profile_api(PyObject *obj, void *frame, int what, PyObject *arg)
 
 static tracefunc profile; /* one of the three */
 
-/* The sys.monitoring callbacks: (code, offset) for PY_START and the
- * others; (code, offset, callable, arg0) for CALL, C_RETURN and C_RAISE.
- * They return None, which is immortal from 3.12: its count needs no
- * care.  Each has a slow path that does all. */
-static PyObject *__attribute__((noinline)) mon_code_slow(PyObject *const *args, ssize_t nargs, int call)
+/* The sys.monitoring callbacks, called by vectorcall: (code, offset) for
+ * PY_START and the others; (code, offset, callable, arg0) for CALL,
+ * C_RETURN and C_RAISE.  They return None, which is immortal from 3.12:
+ * its count needs no care.  Each has a slow path that does all. */
+static PyObject *__attribute__((noinline)) mon_code_slow(PyObject *const *args, size_t nargs, int call)
 {
 	struct thread *th;
 
@@ -454,23 +455,27 @@ static PyObject *__attribute__((noinline)) mon_code_slow(PyObject *const *args, 
 	return py.None;
 }
 
-static PyObject *mon_start(PyObject *self, PyObject *const *args, ssize_t nargs)
+static PyObject *mon_start(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames)
 {
+	size_t nargs = nargsf & ~PY_VECTORCALL_ARGUMENTS_OFFSET;
 	uint64_t now = clock_tsc_read();
 	struct thread *th = cur_thread;
 
 	(void)self;
+	(void)kwnames;
 	if (likely(th && th != gate && nargs >= 1 && code_call_fast(th, args[0], now)))
 		return py.None;
 	return mon_code_slow(args, nargs, 1);
 }
 
-static PyObject *mon_return(PyObject *self, PyObject *const *args, ssize_t nargs)
+static PyObject *mon_return(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames)
 {
+	size_t nargs = nargsf & ~PY_VECTORCALL_ARGUMENTS_OFFSET;
 	uint64_t now = clock_tsc_read();
 	struct thread *th = cur_thread;
 
 	(void)self;
+	(void)kwnames;
 	if (likely(th && th != gate && nargs >= 1 && code_return_fast(th, args[0], now)))
 		return py.None;
 	return mon_code_slow(args, nargs, 0);
@@ -498,7 +503,7 @@ static const struct py_methoddef *builtin_of(PyObject *const *args, PyObject **s
 	return NULL;
 }
 
-static PyObject *__attribute__((noinline)) mon_builtin_slow(PyObject *const *args, ssize_t nargs, int call)
+static PyObject *__attribute__((noinline)) mon_builtin_slow(PyObject *const *args, size_t nargs, int call)
 {
 	const struct py_methoddef *ml;
 	PyObject *self, *module;
@@ -526,12 +531,14 @@ static inline const struct py_methoddef *builtin_at_hand(PyObject *const *args)
 	return NULL;
 }
 
-static PyObject *mon_call(PyObject *self, PyObject *const *args, ssize_t nargs)
+static PyObject *mon_call(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames)
 {
+	size_t nargs = nargsf & ~PY_VECTORCALL_ARGUMENTS_OFFSET;
 	struct thread *th = cur_thread;
 	const struct py_methoddef *ml;
 
 	(void)self;
+	(void)kwnames;
 	if (likely(th && th != gate && nargs >= 4)) {
 		if (other_type(py_type_of(args[2]))) /* a Python function's PY_START follows */
 			return py.None;
@@ -541,12 +548,14 @@ static PyObject *mon_call(PyObject *self, PyObject *const *args, ssize_t nargs)
 	return mon_builtin_slow(args, nargs, 1);
 }
 
-static PyObject *mon_c_return(PyObject *self, PyObject *const *args, ssize_t nargs)
+static PyObject *mon_c_return(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames)
 {
+	size_t nargs = nargsf & ~PY_VECTORCALL_ARGUMENTS_OFFSET;
 	struct thread *th = cur_thread;
 	const struct py_methoddef *ml;
 
 	(void)self;
+	(void)kwnames;
 	if (likely(th && th != gate && nargs >= 4)) {
 		if (other_type(py_type_of(args[2])))
 			return py.None;
@@ -556,12 +565,37 @@ static PyObject *mon_c_return(PyObject *self, PyObject *const *args, ssize_t nar
 	return mon_builtin_slow(args, nargs, 0);
 }
 
-static struct py_methoddef mon_defs[] = {
-	{"cprof_start", (void *)(fastcallfunc)mon_start, PY_METH_FASTCALL, NULL},
-	{"cprof_return", (void *)(fastcallfunc)mon_return, PY_METH_FASTCALL, NULL},
-	{"cprof_call", (void *)(fastcallfunc)mon_call, PY_METH_FASTCALL, NULL},
-	{"cprof_c_return", (void *)(fastcallfunc)mon_c_return, PY_METH_FASTCALL, NULL},
+/* The callbacks are objects of a type of cprof's, called through
+ * vectorcall: the interpreter calls their functions directly (a built-in
+ * function's call would go through its METH_FASTCALL wrapper, a recursion
+ * check and more, at every event). */
+struct mon_callback {
+	struct py_object ob_base;
+	vectorcallfunc vectorcall;
 };
+static const vectorcallfunc mon_fns[] = {mon_start, mon_return, mon_call, mon_c_return};
+
+static PyObject *mon_callback_new(PyObject *type, vectorcallfunc fn)
+{
+	PyObject *o = py.GenericAlloc(type, 0);
+
+	if (o)
+		((struct mon_callback *)o)->vectorcall = fn;
+	return o;
+}
+
+static PyObject *mon_callback_type(void)
+{
+	static struct py_member_def members[] = {
+		{"__vectorcalloffset__", PY_T_PYSSIZET, offsetof(struct mon_callback, vectorcall), PY_READONLY, NULL},
+		{NULL, 0, 0, 0, NULL},
+	};
+	struct py_type_slot type_slots[] = {{PY_TP_CALL, (void *)py.VectorcallCall}, {PY_TP_MEMBERS, members}, {0, NULL}};
+	struct py_type_spec spec = {"cprof.callback", sizeof(struct mon_callback), 0,
+				    PY_TPFLAGS_DEFAULT | PY_TPFLAGS_IMMUTABLETYPE | PY_TPFLAGS_HAVE_VECTORCALL, type_slots};
+
+	return py.TypeFromSpec(&spec);
+}
 
 /* Which callback each event goes to. */
 static const struct {
@@ -587,14 +621,14 @@ static int call_ok(PyObject *r)
 /* Registers the callbacks with tool and turns their events on. */
 static int mon_register(PyObject *mon, int tool)
 {
-	PyObject *events = py.GetAttrString(mon, "events"), *fns[4] = {NULL};
+	PyObject *events = py.GetAttrString(mon, "events"), *type = mon_callback_type(), *fns[4] = {NULL};
 	long mask = 0;
 	int ret = -1;
 
-	if (!events)
-		return -1;
+	if (!events || !type)
+		goto out;
 	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
-		if (!(fns[i] = py.CFunctionNew(&mon_defs[i], NULL, NULL)))
+		if (!(fns[i] = mon_callback_new(type, mon_fns[i])))
 			goto out;
 	for (size_t i = 0; i < sizeof mon_events / sizeof mon_events[0]; i++) {
 		PyObject *ev = py.GetAttrString(events, mon_events[i].event);
@@ -610,7 +644,10 @@ out:
 	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
 		if (fns[i])
 			py.DecRef(fns[i]); /* sys.monitoring holds them */
-	py.DecRef(events);
+	if (type)
+		py.DecRef(type); /* and they their type */
+	if (events)
+		py.DecRef(events);
 	return ret;
 }
 
@@ -674,7 +711,8 @@ int pytrace_start(void)
 		extra_index = py.RequestCodeExtraIndex(extra_free);
 	if (extra_index < 0)
 		log_info("no extra slot in code objects: they are kept alive");
-	if (python_version >= 0x030c && py.ImportModule && py.CallMethod && py.CFunctionNew && py.None &&
+	if (python_version >= 0x030c && py.ImportModule && py.CallMethod && py.TypeFromSpec && py.GenericAlloc &&
+	    py.VectorcallCall && py.None &&
 	    py.MethodDescrType && py.ErrClear && mon_start_all() == 0) {
 		monitoring = 1;
 		return 0;
