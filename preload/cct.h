@@ -26,6 +26,7 @@ struct tnode {
 	uint64_t calls;
 	uint64_t ticks;
 	uint32_t id;
+	uint32_t next; /* the sibling entered after this one, last time; 0: none */
 };
 
 struct slot {
@@ -96,6 +97,30 @@ static inline struct tnode *cct_find(const struct cct *c, const struct tnode *pa
 	while (c->table[i].node && (c->table[i].parent != parent || c->table[i].fn != fn))
 		i = (i + 1) & c->table_mask;
 	return c->table[i].node;
+}
+
+/* The child of parent entered last, and the one entered after it last
+ * time: the guesses for the next child entered (a loop calling f then g
+ * finds each where the other left it).  NULL if neither is fn's. */
+static inline struct tnode *cct_guess(const struct cct *c, struct tnode *parent, uintptr_t fn)
+{
+	struct tnode *n = parent->cache, *m;
+
+	if (__builtin_expect(n && n->fn == fn, 1))
+		return n;
+	if (n && n->next && (m = cct_node(c, n->next))->fn == fn && m->parent == parent) {
+		parent->cache = m;
+		return m;
+	}
+	return NULL;
+}
+
+/* parent's child n was entered: the guesses learn it. */
+static inline void cct_entered(struct tnode *parent, struct tnode *n)
+{
+	if (parent->cache && parent->cache != n)
+		parent->cache->next = n->id;
+	parent->cache = n;
 }
 
 /* A new tree holding only its root; NULL when out of memory. */

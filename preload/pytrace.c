@@ -339,19 +339,19 @@ static void event_return(struct thread *th, PyObject *code, const struct py_meth
 
 /* The fast paths of the events: 0, having done nothing, where the slow
  * paths must do it all. */
-static inline int code_call_fast(struct thread *th, PyObject *code, uint64_t now)
+static inline __attribute__((always_inline)) int code_call_fast(struct thread *th, PyObject *code, uint64_t now)
 {
 	uint64_t id = slot_id(code, NULL);
 
 	return likely(id) && trace_named_try_push_at(th, id, (uintptr_t)code, now);
 }
 
-static inline int code_return_fast(struct thread *th, PyObject *code, uint64_t now)
+static inline __attribute__((always_inline)) int code_return_fast(struct thread *th, PyObject *code, uint64_t now)
 {
 	return likely(th->tr.sp - 1 != program_frame) && trace_named_try_pop_at(th, (uintptr_t)code, now);
 }
 
-static inline int builtin_call_fast(struct thread *th, const struct py_methoddef *ml, uint64_t now)
+static inline __attribute__((always_inline)) int builtin_call_fast(struct thread *th, const struct py_methoddef *ml, uint64_t now)
 {
 	uint64_t id = slot_id(ml, ml->ml_name);
 

@@ -2,8 +2,9 @@
  *
  * Each thread has a calling-context tree (cct.h) and a shadow stack of open
  * calls, each pointing at its node.  An enter looks up the child of the
- * current node (a one-entry cache in the node, then the tree's hash table)
- * and pushes a frame; an exit adds the call to the node on top.
+ * current node (a one-entry cache in the node, then the tree's hash table;
+ * named calls also try the sibling that followed it: cct_guess) and pushes
+ * a frame; an exit adds the call to the node on top.
  *
  * The hooks may interrupt themselves (a signal handler built with
  * -finstrument-functions): pushes and pops stay consistent because each
@@ -139,7 +140,7 @@ static struct tnode *child_of_current(struct trace_thread *t, uintptr_t fn)
 		__atomic_signal_fence(__ATOMIC_SEQ_CST);
 		n = cct_child(t->tree, p, fn);
 		if (n)
-			p->cache = n;
+			cct_entered(p, n);
 		__atomic_signal_fence(__ATOMIC_SEQ_CST);
 		t->busy = 0;
 	}

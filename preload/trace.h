@@ -21,13 +21,13 @@
 
 void trace_named_push_slow(struct thread *th, uint64_t fn, uintptr_t tag);
 
-/* The child of the current node for fn, if there is one: the child
- * entered last from there, or the one the tree's table has; else NULL. */
-static inline struct tnode *trace_child_at_hand(struct trace_thread *t, uint64_t fn)
+/* The child of the current node for fn, if there is one: as guessed
+ * (cct_guess), or as the tree's table has it; else NULL. */
+static inline __attribute__((always_inline)) struct tnode *trace_child_at_hand(struct trace_thread *t, uint64_t fn)
 {
-	struct tnode *p = t->cur, *n = p->cache;
+	struct tnode *p = t->cur, *n = cct_guess(t->tree, p, fn);
 
-	if (likely(n && n->fn == fn))
+	if (likely(n))
 		return n;
 	if (t->busy) /* a node being made, by the code a signal interrupted */
 		return NULL;
@@ -37,7 +37,7 @@ static inline struct tnode *trace_child_at_hand(struct trace_thread *t, uint64_t
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
 	t->busy = 0;
 	if (n)
-		p->cache = n;
+		cct_entered(p, n);
 	return n;
 }
 
@@ -45,7 +45,7 @@ static inline struct tnode *trace_child_at_hand(struct trace_thread *t, uint64_t
  * quick (a node at hand, room on the stack, the TSC the clock): returns 0,
  * having done nothing, if not.  (The hooks then take their slow paths, in
  * tail calls, so that their fast paths save few registers.) */
-static inline int trace_named_try_push_at(struct thread *th, uint64_t fn, uintptr_t tag, uint64_t now)
+static inline __attribute__((always_inline)) int trace_named_try_push_at(struct thread *th, uint64_t fn, uintptr_t tag, uint64_t now)
 {
 	struct trace_thread *t = &th->tr;
 	struct frame *f = t->sp;
@@ -78,7 +78,7 @@ static inline void trace_named_push(struct thread *th, uint64_t fn, uintptr_t ta
  * this tag and recorded (a call that could not be has no tag), no deeper
  * call overflowed the stack, and the clock is the TSC.  Returns 0, and
  * closes nothing, if not (trace_named_exit then closes it). */
-static inline int trace_named_try_pop_at(struct thread *th, uintptr_t tag, uint64_t now)
+static inline __attribute__((always_inline)) int trace_named_try_pop_at(struct thread *th, uintptr_t tag, uint64_t now)
 {
 	struct trace_thread *t = &th->tr;
 	struct frame *f = t->sp - 1;
