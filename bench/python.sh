@@ -1,64 +1,140 @@
 #!/bin/sh
 # bench/python.sh BUILDDIR: what profiling a call-heavy Python script costs,
-# for cprof and its peers, in one run: bench/calls.py with Debian's python3,
-# plain, under cprof (tracing: the interpreter's profile hook), under
-# `python3 -m cProfile` and under yappi (`python3 -m yappi -c wall`, its
-# builtins off as by default).  Each runs RUNS times (default 5), the variants
-# taking turns; the median wall time is kept.  Prints each one's added time
-# and its ratio to cProfile's.
+# for cprof and its peers, in one run: bench/calls.py plain, under cprof
+# (tracing: the interpreter's profile hook), under `python3 -m cProfile` and
+# under yappi (`python3 -m yappi -c wall`, its builtins off as by default,
+# where that Python has it).  Each runs RUNS times (default 5), the variants
+# taking turns; the median of each is kept, of its CPU time (user + system,
+# of all its processes) and of its wall time.  Prints each one's added time
+# and its ratio to cProfile's.  On a shared machine one run's times can vary
+# by half: the ratio is also taken round by round (the variants' runs of a
+# round see about the same load) and its median given, with its lowest and
+# highest, and from each variant's fastest run (the least disturbed).
 #
-# Then the low-overhead mode: calls.py SAMPLE_N (default 31, some seconds)
-# plain and under `cprof --mode=sample` (-F 1000), and the samples per
-# second it took.
+# PY names the interpreters, separated by spaces (default Debian's
+# /usr/bin/python3); PY=all is Debian's and every CPython from 3.8 under
+# ${PYENV_ROOT:-$HOME/.pyenv}/versions.  With several, a summary of the
+# ratios ends the output.
 #
-# Needs: python3-yappi.
+# Then the low-overhead mode, for each: calls.py SAMPLE_N (default 31, some
+# seconds) plain and under `cprof --mode=sample` (-F 1000), and the samples
+# per second it took; SAMPLE_N=0 leaves it out.
 set -eu
 B=${1:?usage: python.sh BUILDDIR}
 RUNS=${RUNS:-5}
 N=${N:-25}
+SAMPLE_N=${SAMPLE_N:-31}
 PY=${PY:-/usr/bin/python3}
 SCRIPT="$(dirname "$0")/calls.py"
 . "$(dirname "$0")/lib.sh"
 
-have_yappi=1
-"$PY" -c 'import yappi' 2> /dev/null || have_yappi=0
-for i in $(seq "$RUNS"); do
-	timed plain "$PY" "$SCRIPT" "$N"
-	timed cprof "$B/src/cprof" -o "$WORK/cprof.pstats" "$PY" "$SCRIPT" "$N"
-	timed cprofile "$PY" -m cProfile -o "$WORK/cprofile.pstats" "$SCRIPT" "$N"
-	[ $have_yappi = 0 ] || timed yappi "$PY" -m yappi -c wall -o "$WORK/yappi.pstats" "$SCRIPT" "$N"
-done
-SAMPLE_N=${SAMPLE_N:-31}
-for i in $(seq "$RUNS"); do
-	timed splain "$PY" "$SCRIPT" "$SAMPLE_N"
-	rm -rf "$WORK/sraw"
-	timed sample "$B/src/cprof" --mode=sample -d "$WORK/sraw" "$PY" "$SCRIPT" "$SAMPLE_N"
-done
-"$B/src/cprof-report" "$WORK/sraw" > "$WORK/sample.report" 2>/dev/null
-samples=$(sed -n 's/^Sampled [A-Za-z ]* at 1000 Hz: \([0-9]*\) samples.*/\1/p' "$WORK/sample.report")
-calls=$("$PY" -c 'import pstats, sys; s = pstats.Stats(sys.argv[1]); print(s.total_calls)' "$WORK/cprofile.pstats")
+if [ "$PY" = all ]; then
+	PY=/usr/bin/python3
+	for p in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.*/bin/python3; do
+		[ -x "$p" ] && "$p" -c 'import sys; sys.exit(sys.version_info < (3, 8))' 2> /dev/null && PY="$PY $p"
+	done
+fi
 
-echo "calls.py $N ($calls calls under cProfile); $("$PY" -V); median of $RUNS runs, the variants taking turns; $(nproc) CPUs, $(uname -r)"
-printf '%-26s %8s %9s %10s %12s\n' variant seconds slowdown ns/call "added/cProfile's"
-plain=$(median plain)
-cp_added=$(awk -v t="$(median cprofile)" -v p="$plain" 'BEGIN { print t - p }')
-printf '%-26s %8.3f %9s %10s %12s\n' plain "$plain" - - -
-for v in cprof cprofile yappi; do
-	[ -f "$WORK/$v.times" ] || { printf '%-26s %8s\n' "$v" "(not installed)"; continue; }
-	case $v in
-	cprof) label="cprof" ;;
-	cprofile) label="python3 -m cProfile" ;;
-	yappi) label="python3 -m yappi -c wall" ;;
-	esac
-	t=$(median $v)
-	awk -v l="$label" -v t="$t" -v p="$plain" -v c="$calls" -v cp="$cp_added" \
-		'BEGIN { printf "%-26s %8.3f %8.2fx %10.1f %12.2f\n", l, t, t / p, (t - p) / c * 1e9, (t - p) / cp }'
-done
+# cputimed NAME COMMAND...: runs it once, appending its wall and CPU times
+# (seconds) to $WORK/NAME.times and $WORK/NAME.cpu; its output goes to
+# $WORK/NAME.out.  The CPU time is its processes' (getrusage of the
+# children, in the runner), not the runner's.
+cputimed() {
+	name=$1
+	shift
+	/usr/bin/python3 -c '
+import resource, subprocess, sys, time
+with open(sys.argv[1], "w") as out:
+    t0 = time.perf_counter()
+    subprocess.run(sys.argv[4:], stdout=out, stderr=subprocess.STDOUT)
+    wall = time.perf_counter() - t0
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+with open(sys.argv[2], "a") as f:
+    print("%.6f" % wall, file=f)
+with open(sys.argv[3], "a") as f:
+    print("%.6f" % (ru.ru_utime + ru.ru_stime), file=f)
+' "$WORK/$name.out" "$WORK/$name.times" "$WORK/$name.cpu" "$@"
+}
 
-echo
-echo "calls.py $SAMPLE_N; median of $RUNS runs, taking turns"
-printf '%-26s %8s %9s %10s\n' variant seconds slowdown samples/s
-splain=$(median splain)
-printf '%-26s %8.3f %9s %10s\n' plain "$splain" - -
-awk -v t="$(median sample)" -v p="$splain" -v s="${samples:-0}" \
-	'BEGIN { printf "%-26s %8.3f %8.2f%% %10.0f\n", "cprof --mode=sample", t, (t / p - 1) * 100, s / p }'
+# mid FILE: the median of FILE's numbers; least FILE: the least
+mid() { sort -n "$1" | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'; }
+least() { sort -n "$1" | head -n 1; }
+
+# rounds TAG V: V's added CPU time over cProfile's, round by round (the
+# median, lowest and highest), and from the fastest runs
+rounds() {
+	paste "$WORK/$1.plain.cpu" "$WORK/$1.$2.cpu" "$WORK/$1.cprofile.cpu" | awk '{ print ($2 - $1) / ($3 - $1) }' |
+		sort -n | awk -v p="$(least "$WORK/$1.plain.cpu")" -v v="$(least "$WORK/$1.$2.cpu")" \
+			-v c="$(least "$WORK/$1.cprofile.cpu")" '{ r[NR] = $1 }
+			END { printf "%.2f %.2f %.2f %.2f\n", r[int((NR + 1) / 2)], r[1], r[NR], (v - p) / (c - p) }'
+}
+
+# bench_one PY TAG: the table of one interpreter
+bench_one() {
+	py=$1
+	tag=$2
+	have_yappi=1
+	"$py" -c 'import yappi' 2> /dev/null || have_yappi=0
+	for i in $(seq "$RUNS"); do
+		cputimed "$tag.plain" "$py" "$SCRIPT" "$N"
+		cputimed "$tag.cprof" "$B/src/cprof" -o "$WORK/cprof.pstats" "$py" "$SCRIPT" "$N"
+		cputimed "$tag.cprofile" "$py" -m cProfile -o "$WORK/cprofile.pstats" "$SCRIPT" "$N"
+		[ $have_yappi = 0 ] || cputimed "$tag.yappi" "$py" -m yappi -c wall -o "$WORK/yappi.pstats" "$SCRIPT" "$N"
+	done
+	calls=$("$py" -c 'import pstats, sys; s = pstats.Stats(sys.argv[1]); print(s.total_calls)' "$WORK/cprofile.pstats")
+
+	echo "calls.py $N ($calls calls under cProfile); $("$py" -V) ($py); median of $RUNS runs, the variants taking turns; $(nproc) CPUs, $(uname -r)"
+	printf '%-24s %7s %7s %8s %8s %-22s %s\n' variant "cpu s" "wall s" slowdown ns/call "added/cProfile's: cpu" \
+		"wall  by round (low-high)  fastest"
+	plain=$(mid "$WORK/$tag.plain.cpu")
+	wplain=$(mid "$WORK/$tag.plain.times")
+	cp_added=$(awk -v t="$(mid "$WORK/$tag.cprofile.cpu")" -v p="$plain" 'BEGIN { print t - p }')
+	wcp_added=$(awk -v t="$(mid "$WORK/$tag.cprofile.times")" -v p="$wplain" 'BEGIN { print t - p }')
+	printf '%-24s %7.3f %7.3f %8s %8s\n' plain "$plain" "$wplain" - -
+	for v in cprof cprofile yappi; do
+		case $v in
+		cprof) label="cprof" ;;
+		cprofile) label="python -m cProfile" ;;
+		yappi) label="python -m yappi -c wall" ;;
+		esac
+		[ -f "$WORK/$tag.$v.cpu" ] || { printf '%-24s %7s\n' "$label" "(not installed)"; continue; }
+		awk -v l="$label" -v t="$(mid "$WORK/$tag.$v.cpu")" -v w="$(mid "$WORK/$tag.$v.times")" -v p="$plain" \
+			-v wp="$wplain" -v c="$calls" -v cp="$cp_added" -v wcp="$wcp_added" -v r="$(rounds "$tag" "$v")" \
+			'BEGIN { split(r, q, " "); printf "%-24s %7.3f %7.3f %7.2fx %8.1f %21.2f %5.2f  %.2f (%.2f-%.2f)  %14.2f\n",
+				l, t, w, t / p, (t - p) / c * 1e9, (t - p) / cp, (w - wp) / wcp, q[1], q[2], q[3], q[4] }'
+	done
+	awk -v v="$("$py" -V 2>&1 | cut -d' ' -f2)" -v t="$(mid "$WORK/$tag.cprof.cpu")" -v p="$plain" -v cp="$cp_added" \
+		-v c="$calls" -v r="$(rounds "$tag" cprof)" \
+		'BEGIN { split(r, q, " "); printf "%-8s %9.1f %9.1f %8.2f   %.2f (%.2f-%.2f)  %14.2f\n", v, (t - p) / c * 1e9, cp / c * 1e9,
+			(t - p) / cp, q[1], q[2], q[3], q[4] }' \
+		>> "$WORK/summary"
+
+	[ "$SAMPLE_N" != 0 ] || return 0
+	for i in $(seq "$RUNS"); do
+		cputimed "$tag.splain" "$py" "$SCRIPT" "$SAMPLE_N"
+		rm -rf "$WORK/sraw"
+		cputimed "$tag.sample" "$B/src/cprof" --mode=sample -d "$WORK/sraw" "$py" "$SCRIPT" "$SAMPLE_N"
+	done
+	"$B/src/cprof-report" "$WORK/sraw" > "$WORK/sample.report" 2> /dev/null
+	samples=$(sed -n 's/^Sampled [A-Za-z ]* at 1000 Hz: \([0-9]*\) samples.*/\1/p' "$WORK/sample.report")
+	echo
+	echo "calls.py $SAMPLE_N; median of $RUNS runs, taking turns (wall time)"
+	printf '%-26s %8s %9s %10s\n' variant seconds slowdown samples/s
+	splain=$(mid "$WORK/$tag.splain.times")
+	printf '%-26s %8.3f %9s %10s\n' plain "$splain" - -
+	awk -v t="$(mid "$WORK/$tag.sample.times")" -v p="$splain" -v s="${samples:-0}" \
+		'BEGIN { printf "%-26s %8.3f %8.2f%% %10.0f\n", "cprof --mode=sample", t, (t / p - 1) * 100, s / p }'
+}
+
+k=0
+for py in $PY; do
+	[ $k = 0 ] || echo
+	bench_one "$py" "py$k"
+	k=$((k + 1))
+done
+if [ $k -gt 1 ]; then
+	echo
+	echo "cprof's added CPU time per call, cProfile's, and their ratio; calls.py $N, $RUNS runs"
+	printf '%-8s %9s %9s %8s   %s\n' Python "cprof ns" "cProf. ns" medians "by round (low-high)  fastest"
+	cat "$WORK/summary"
+fi

@@ -19,16 +19,9 @@ static void *map_zero(size_t len)
 	return p == MAP_FAILED ? NULL : p;
 }
 
-static inline uint32_t slot_hash(const struct tnode *parent, uintptr_t fn)
-{
-	uint64_t h = ((uintptr_t)parent >> 4) * 0x9e3779b97f4a7c15ull ^ fn * 0xc2b2ae3d27d4eb4full;
-
-	return (uint32_t)(h >> 29);
-}
-
 static struct slot *table_find(struct slot *table, uint32_t mask, const struct tnode *parent, uintptr_t fn)
 {
-	uint32_t i = slot_hash(parent, fn) & mask;
+	uint32_t i = cct_hash(parent, fn) & mask;
 
 	while (table[i].node && (table[i].parent != parent || table[i].fn != fn))
 		i = (i + 1) & mask;

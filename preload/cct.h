@@ -26,6 +26,7 @@ struct tnode {
 	uint64_t calls;
 	uint64_t ticks;
 	uint32_t id;
+	uint32_t next; /* the sibling entered after this one, last time; 0: none */
 };
 
 struct slot {
@@ -78,6 +79,48 @@ static inline struct tnode *cct_node(const struct cct *c, uint32_t id)
 static inline struct tnode *cct_root(const struct cct *c)
 {
 	return cct_node(c, 0);
+}
+
+static inline uint32_t cct_hash(const struct tnode *parent, uintptr_t fn)
+{
+	uint64_t h = ((uintptr_t)parent >> 4) * 0x9e3779b97f4a7c15ull ^ fn * 0xc2b2ae3d27d4eb4full;
+
+	return (uint32_t)(h >> 29);
+}
+
+/* The child of parent for fn, NULL if it has none yet (cct_child makes
+ * it).  Not reentrant, as cct_child. */
+static inline struct tnode *cct_find(const struct cct *c, const struct tnode *parent, uintptr_t fn)
+{
+	uint32_t i = cct_hash(parent, fn) & c->table_mask;
+
+	while (c->table[i].node && (c->table[i].parent != parent || c->table[i].fn != fn))
+		i = (i + 1) & c->table_mask;
+	return c->table[i].node;
+}
+
+/* The child of parent entered last, and the one entered after it last
+ * time: the guesses for the next child entered (a loop calling f then g
+ * finds each where the other left it).  NULL if neither is fn's. */
+static inline struct tnode *cct_guess(const struct cct *c, struct tnode *parent, uintptr_t fn)
+{
+	struct tnode *n = parent->cache, *m;
+
+	if (__builtin_expect(n && n->fn == fn, 1))
+		return n;
+	if (n && n->next && (m = cct_node(c, n->next))->fn == fn && m->parent == parent) {
+		parent->cache = m;
+		return m;
+	}
+	return NULL;
+}
+
+/* parent's child n was entered: the guesses learn it. */
+static inline void cct_entered(struct tnode *parent, struct tnode *n)
+{
+	if (parent->cache && parent->cache != n)
+		parent->cache->next = n->id;
+	parent->cache = n;
 }
 
 /* A new tree holding only its root; NULL when out of memory. */

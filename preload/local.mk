@@ -3,7 +3,7 @@ pkglib_LTLIBRARIES += preload/libcprof.la
 preload_libcprof_la_SOURCES = \
 	preload/runtime.c preload/runtime-int.h \
 	preload/thread.c preload/thread.h \
-	preload/trace.c \
+	preload/trace.c preload/trace.h \
 	preload/cct.c preload/cct.h \
 	preload/sample.c \
 	preload/unwind.c preload/unwind.h \
@@ -15,7 +15,8 @@ preload_libcprof_la_SOURCES = \
 	preload/clock.c preload/clock.h \
 	preload/fmt.c preload/fmt.h \
 	preload/count.c \
-	preload/python.c \
+	preload/python.c preload/python-int.h \
+	preload/pytrace.c \
 	preload/named.c \
 	preload/api.c \
 	common/uprobe.c common/uprobe.h

@@ -5,22 +5,16 @@
  * process is a CPython (PySys_AddAuditHook is in its symbols, statically
  * linked or from libpython), it adds an audit hook.  The interpreter raises
  * cpython.run_file, run_module, run_command or run_stdin when it is ready to
- * run the program, in the main thread with the GIL held: the hook installs
- * a C profile function there (in every thread from 3.12, with
- * PyEval_SetProfileAllThreads).  The profile function gets the events
- * cProfile's gets (call, return, c_call, c_return, c_exception) and feeds
- * them to the tracer's call trees (trace.c), as calls of Python function
- * ids; the functions' names, as cProfile forms them, are named.c's (the
- * NAMED record).
- *
- * The main thread stops being profiled when the program's top-level code
- * returns, as cProfile stops: the interpreter's shutdown is not the
- * program's.
+ * run the program, in the main thread with the GIL held: the hook starts
+ * the tracing of its calls there (pytrace.c), which follows the main thread
+ * from the call of the program's top-level code, as cProfile does: the
+ * interpreter's start and shutdown are not the program's.  With
+ * --mode=sample, the calls are read from the interpreter's frames instead,
+ * at each sample.
  *
  * Only functions the interpreter exports are called, found with dlsym, so
  * that one runtime serves every version from 3.8; the few structure fields
- * read directly (an object's type, a builtin's PyMethodDef, self and
- * module) have had the same place in all of them.
+ * read directly are python-int.h's.
  */
 #include "config.h"
 
@@ -37,87 +31,35 @@
 
 #include "cprof-format.h"
 #include "fmt.h"
+#include "python-int.h"
 #include "runtime-int.h"
 #include "thread.h"
 #include "unwind.h"
 
-typedef struct _object PyObject;
-typedef int (*tracefunc)(PyObject *, void *, int, PyObject *);
-typedef int (*audithook)(const char *, PyObject *, void *);
-
-enum { PY_CALL = 0, PY_RETURN = 3, PY_C_CALL = 4, PY_C_EXCEPTION = 5, PY_C_RETURN = 6 };
-#define PY_TPFLAGS_UNICODE_SUBCLASS (1ul << 28)
-
-/* The interpreter's functions. */
-static struct {
-	int (*AddAuditHook)(audithook, void *);
-	void (*SetProfile)(tracefunc, PyObject *);
-	void (*SetProfileAllThreads)(tracefunc, PyObject *); /* 3.12+ */
-	PyObject *(*FrameGetCode)(void *);                    /* 3.9+ */
-	const char *(*GetVersion)(void);
-	PyObject *(*GetAttrString)(PyObject *, const char *);
-	const char *(*UnicodeAsUTF8)(PyObject *);
-	PyObject *(*UnicodeFromString)(const char *);
-	long (*LongAsLong)(PyObject *);
-	void (*IncRef)(PyObject *);
-	void (*DecRef)(PyObject *);
-	PyObject *(*Repr)(PyObject *);
-	void (*ErrFetch)(PyObject **, PyObject **, PyObject **);
-	void (*ErrRestore)(PyObject *, PyObject *, PyObject *);
-	unsigned long (*TypeGetFlags)(void *);
-	int (*TypeIsSubtype)(void *, void *);
-	PyObject *(*TypeLookup)(void *, PyObject *); /* _PyType_Lookup, or NULL */
-	PyObject *(*ModuleGetNameObject)(PyObject *);
-	PyObject *(*TupleGetItem)(PyObject *, long);
-	int (*GILStateCheck)(void);
-	void *(*ThreadStateGet)(void);
-	void *(*ThreadStateSwap)(void *);
-	void *(*MainInterpreter)(void);
-	void *(*ThreadHead)(void *);
-	int (*SetProfileOf)(void *, tracefunc, PyObject *); /* _PyEval_SetProfile, 3.9+ */
-	void *CFunctionType, *ModuleType;
-} py;
+struct py_api py;
+int python_version; /* 0x030b for 3.11 */
 
 /* Where code lives, for telling native frames apart in samples. */
 static struct code_range interp, libc, ldso, runtime_code; /* the interpreter (executable or
 							* libpython), the C library and the
 							* dynamic linker, cprof's runtime */
 
-static int version;      /* 0x030b for 3.11 */
 static const struct layout *layout; /* where it keeps its frames, with --mode=sample */
 static int started;
 static struct thread *main_thread;
 static void *main_tstate;   /* the main thread's PyThreadState */
-static int main_waiting; /* for the program's top-level code to start */
-static char main_file[4096]; /* the file of that code ... */
+static char main_file[4096]; /* the file of the program's top-level code ... */
 static int main_suffix;      /* ... or the end of its name (python -m) */
-static int main_depth;   /* calls open in the main thread since it did */
 
 static int active; /* this process is a CPython, profiled */
 
-/* key (a code object, or a builtin's PyMethodDef) -> id + 1 */
-static struct pyslot {
-	const void *key;
-	uint64_t id;
-} *slots;
-static size_t nslots, used_slots;
-
-static inline void *type_of(const PyObject *o)
-{
-	return ((void *const *)o)[1]; /* ob_type, after ob_refcnt */
-}
-
-static int is_instance(PyObject *o, void *type)
-{
-	return type_of(o) == type || py.TypeIsSubtype(type_of(o), type);
-}
-
 static int is_str(PyObject *o)
 {
-	return (py.TypeGetFlags(type_of(o)) & PY_TPFLAGS_UNICODE_SUBCLASS) != 0;
+	return (py.TypeGetFlags(py_type_of(o)) & (1ul << 28)) != 0; /* Py_TPFLAGS_UNICODE_SUBCLASS */
 }
 
-static const char *str_of(PyObject *o, char *buf, size_t size)
+/* o's text if it is a str, else "?", in buf. */
+const char *python_str(PyObject *o, char *buf, size_t size)
 {
 	const char *s = o && is_str(o) ? py.UnicodeAsUTF8(o) : NULL;
 
@@ -125,134 +67,8 @@ static const char *str_of(PyObject *o, char *buf, size_t size)
 	return buf;
 }
 
-static uint64_t add_func(const char *file, long line, const char *name)
-{
-	return named_add(file, line > 0 ? (uint32_t)line : 0, name, strcmp(file, "~") == 0);
-}
-
-/* A code object's name as cProfile keys it: (co_filename, co_firstlineno,
- * co_name).  The code object is kept alive, as cProfile keeps it, so its
- * address names it for the life of the process. */
-static uint64_t name_code(PyObject *code)
-{
-	PyObject *file = py.GetAttrString(code, "co_filename");
-	PyObject *line = py.GetAttrString(code, "co_firstlineno");
-	PyObject *name = py.GetAttrString(code, "co_name");
-	char fbuf[4096], nbuf[1024];
-	uint64_t id;
-
-	id = add_func(str_of(file, fbuf, sizeof fbuf), line ? py.LongAsLong(line) : 0, str_of(name, nbuf, sizeof nbuf));
-	if (file)
-		py.DecRef(file);
-	if (line)
-		py.DecRef(line);
-	if (name)
-		py.DecRef(name);
-	py.IncRef(code);
-	return id;
-}
-
-/* A built-in's name as cProfile forms it: "<built-in method time.sleep>",
- * "<method 'append' of 'list' objects>", "<len>"... */
-static uint64_t name_builtin(PyObject *fn)
-{
-	const char *ml_name = **(const char *const *const *)((char *)fn + 16); /* m_ml->ml_name */
-	PyObject *self = *(PyObject **)((char *)fn + 24), *module = *(PyObject **)((char *)fn + 32);
-	char buf[1024], mbuf[512];
-	PyObject *mo, *repr, *nm;
-
-	if (!self) {
-		PyObject *modname = NULL;
-		if (module && is_str(module)) {
-			modname = module;
-			py.IncRef(modname);
-		} else if (module && is_instance(module, py.ModuleType)) {
-			modname = py.ModuleGetNameObject(module);
-		}
-		str_of(modname, mbuf, sizeof mbuf);
-		if (modname && strcmp(mbuf, "builtins") != 0)
-			fmt_format(buf, sizeof buf, "<%s.%s>", mbuf, ml_name);
-		else
-			fmt_format(buf, sizeof buf, "<%s>", ml_name);
-		if (modname)
-			py.DecRef(modname);
-		return add_func("~", 0, buf);
-	}
-	/* a method: repr(the attribute of the type of self), where there is one */
-	nm = py.UnicodeFromString(ml_name);
-	mo = nm && py.TypeLookup ? py.TypeLookup(type_of(self), nm) : NULL; /* borrowed */
-	if (nm)
-		py.DecRef(nm);
-	repr = mo ? py.Repr(mo) : NULL;
-	if (repr) {
-		str_of(repr, buf, sizeof buf);
-		py.DecRef(repr);
-	} else if (module && is_str(module)) {
-		fmt_format(buf, sizeof buf, "<built-in method %s.%s>", str_of(module, mbuf, sizeof mbuf), ml_name);
-	} else {
-		fmt_format(buf, sizeof buf, "<built-in method %s>", ml_name);
-	}
-	return add_func("~", 0, buf);
-}
-
-static int grow_slots(void)
-{
-	size_t n = nslots ? nslots * 2 : 4096;
-	struct pyslot *s = calloc(n, sizeof *s);
-
-	if (!s)
-		return -1;
-	for (size_t i = 0; i < nslots; i++) {
-		size_t h;
-		if (!slots[i].key)
-			continue;
-		for (h = ((uintptr_t)slots[i].key >> 4) * 0x9e3779b97f4a7c15ull >> 20; s[h & (n - 1)].key; h++)
-			;
-		s[h & (n - 1)] = slots[i];
-	}
-	free(slots);
-	slots = s;
-	nslots = n;
-	return 0;
-}
-
-/* The id of key, named by name() the first time; under the GIL. */
-static uint64_t id_of(const void *key, PyObject *obj, uint64_t (*name)(PyObject *))
-{
-	size_t h = ((uintptr_t)key >> 4) * 0x9e3779b97f4a7c15ull >> 20;
-	struct pyslot *s;
-	PyObject *et, *ev, *tb;
-
-	for (;; h++) {
-		s = &slots[h & (nslots - 1)];
-		if (s->key == key)
-			return s->id;
-		if (!s->key)
-			break;
-	}
-	/* naming calls into the interpreter: the error being raised, if
-	 * any, must survive it */
-	py.ErrFetch(&et, &ev, &tb);
-	s->id = name(obj);
-	py.ErrRestore(et, ev, tb);
-	s->key = key;
-	if (++used_slots * 2 > nslots && grow_slots() < 0)
-		log_warn("out of memory: Python functions named again");
-	return s->id;
-}
-
-static PyObject *code_of(void *frame)
-{
-	if (py.FrameGetCode) {
-		PyObject *code = py.FrameGetCode(frame); /* a new reference */
-		py.DecRef(code);                          /* the frame holds one */
-		return code;
-	}
-	return *(PyObject **)((char *)frame + 32); /* 3.8: f_code, after f_back */
-}
-
 /* Is the code `id` the program's top-level code? */
-static int is_program(uint64_t id)
+int python_is_program(uint64_t id)
 {
 	const char *file = named_file(id);
 	size_t n = strlen(file), k = strlen(main_file);
@@ -264,54 +80,6 @@ static int is_program(uint64_t id)
 	return n >= k && strcmp(file + n - k, main_file) == 0;
 }
 
-/* The main thread is profiled from the call of the program's top-level
- * code (what the interpreter runs before it, finding the file, is not the
- * program's) to its return. */
-static int profile(PyObject *obj, void *frame, int what, PyObject *arg)
-{
-	PyObject *code;
-	int main = cur_thread == main_thread;
-
-	(void)obj;
-	if (main && main_waiting) {
-		if (what != PY_CALL)
-			return 0;
-		code = code_of(frame);
-		if (!is_program(id_of(code, code, name_code)))
-			return 0;
-		main_waiting = 0;
-	}
-	switch (what) {
-	case PY_CALL:
-		code = code_of(frame);
-		trace_named_enter(id_of(code, code, name_code));
-		main_depth += main;
-		break;
-	case PY_RETURN:
-		/* the interpreter pairs calls and returns: the call on top is
-		 * the one returning, if it is a Python function's */
-		if (!trace_named_return()) {
-			code = code_of(frame);
-			trace_named_exit(id_of(code, code, name_code));
-		}
-		/* the program's top-level code is done: so is cProfile */
-		if (main && --main_depth == 0)
-			py.SetProfile(NULL, NULL);
-		break;
-	case PY_C_CALL:
-	case PY_C_RETURN:
-	case PY_C_EXCEPTION:
-		if (!is_instance(arg, py.CFunctionType))
-			break;
-		if (what == PY_C_CALL)
-			trace_named_enter(id_of(*(void **)((char *)arg + 16), arg, name_builtin));
-		else
-			trace_named_exit(id_of(*(void **)((char *)arg + 16), arg, name_builtin));
-		break;
-	}
-	return 0;
-}
-
 /* Where the program's top-level code comes from, by how it is run: the
  * file python runs, "<string>" for -c, "<stdin>", or for -m, a file whose
  * name ends as the module's does (json.tool: /json/tool.py, or
@@ -321,7 +89,7 @@ static int expect_program(const char *event, PyObject *args)
 	PyObject *arg = py.TupleGetItem(args, 0);
 	char what[4096];
 
-	str_of(arg, what, sizeof what);
+	python_str(arg, what, sizeof what);
 	main_suffix = 0;
 	if (strcmp(event, "cpython.run_file") == 0) {
 		fmt_format(main_file, sizeof main_file, "%s", what);
@@ -350,16 +118,9 @@ static int audit(const char *event, PyObject *args, void *data)
 	main_thread = thread_self();
 	if (layout) /* sampling: the main thread's samples count from now */
 		return 0;
-	if (!slots && grow_slots() < 0)
-		return 0;
 	main_tstate = py.ThreadStateGet();
-	main_waiting = 1;
-	main_depth = 0;
-	if (py.SetProfileAllThreads)
-		py.SetProfileAllThreads(profile, NULL);
-	else
-		py.SetProfile(profile, NULL);
-	log_info("profiling Python %d.%d from %s", version >> 8, version & 0xff, event);
+	if (pytrace_start() == 0)
+		log_info("profiling Python %d.%d from %s", python_version >> 8, python_version & 0xff, event);
 	return 0;
 }
 
@@ -523,7 +284,7 @@ int python_sample_stack(uint64_t *out, int max)
 	 * calls it (runpy's functions, for python -m), and what runs before
 	 * or after it, is the interpreter's */
 	if (gated && (!started || cur_thread == main_thread))
-		while (n > 0 && !is_program(out[n - 1]))
+		while (n > 0 && !python_is_program(out[n - 1]))
 			n--;
 	return n;
 }
@@ -559,21 +320,13 @@ int python_in_extension(uintptr_t pc)
  * need the module imported, and misses the first call). */
 void python_thread_creating(void)
 {
-	void *ts, *me;
+	void *ts;
 
 	if (!started || layout || !py.GILStateCheck())
 		return;
 	ts = py.ThreadHead(py.MainInterpreter());
-	me = py.ThreadStateGet();
-	if (!ts || ts == me || ts == main_tstate)
-		return;
-	if (py.SetProfileOf) {
-		py.SetProfileOf(ts, profile, NULL);
-	} else { /* 3.8: as that thread, for a moment */
-		py.ThreadStateSwap(ts);
-		py.SetProfile(profile, NULL);
-		py.ThreadStateSwap(me);
-	}
+	if (ts && ts != py.ThreadStateGet() && ts != main_tstate)
+		pytrace_thread_created(ts);
 }
 
 #define FIND(field, name) (*(void **)&py.field = dlsym(RTLD_DEFAULT, name))
@@ -582,7 +335,7 @@ static int map_tables(void)
 {
 	if (named_init() < 0)
 		return -1;
-	named_set_python((uint32_t)version);
+	named_set_python((uint32_t)python_version);
 	interp = code_range_of((const void *)py.GetVersion);
 	libc = code_range_of((const void *)dlsym(RTLD_DEFAULT, "malloc"));
 	ldso = code_range_of((const void *)dlsym(RTLD_DEFAULT, "_dl_find_object"));
@@ -600,7 +353,7 @@ static void init_sampling(int major, int minor)
 	const struct layout *l = NULL;
 
 	for (size_t i = 0; i < sizeof layouts / sizeof layouts[0]; i++)
-		if (layouts[i].version == version)
+		if (layouts[i].version == python_version)
 			l = &layouts[i];
 	*(void **)&this_thread_state = dlsym(RTLD_DEFAULT, "PyGILState_GetThisThreadState");
 	code_type = dlsym(RTLD_DEFAULT, "PyCode_Type");
@@ -632,17 +385,22 @@ void python_init(void)
 		return;
 	if (!FIND(GetVersion, "Py_GetVersion") || sscanf(py.GetVersion(), "%d.%d", &major, &minor) != 2)
 		return;
-	version = major << 8 | minor;
+	python_version = major << 8 | minor;
 	if (!trace_enabled()) {
 		init_sampling(major, minor);
 		return;
 	}
 	FIND(SetProfile, "PyEval_SetProfile");
-	if (version >= 0x030c)
+	if (python_version >= 0x030c)
 		FIND(SetProfileAllThreads, "PyEval_SetProfileAllThreads");
-	if (version >= 0x0309)
+	if (python_version >= 0x0309)
 		FIND(FrameGetCode, "PyFrame_GetCode");
 	FIND(GetAttrString, "PyObject_GetAttrString");
+	FIND(CallMethod, "PyObject_CallMethod");
+	FIND(ImportModule, "PyImport_ImportModule");
+	FIND(TypeFromSpec, "PyType_FromSpec");
+	FIND(GenericAlloc, "PyType_GenericAlloc");
+	FIND(VectorcallCall, "PyVectorcall_Call");
 	FIND(UnicodeAsUTF8, "PyUnicode_AsUTF8");
 	FIND(UnicodeFromString, "PyUnicode_FromString");
 	FIND(LongAsLong, "PyLong_AsLong");
@@ -651,11 +409,17 @@ void python_init(void)
 	FIND(Repr, "PyObject_Repr");
 	FIND(ErrFetch, "PyErr_Fetch");
 	FIND(ErrRestore, "PyErr_Restore");
+	FIND(ErrClear, "PyErr_Clear");
 	FIND(TypeGetFlags, "PyType_GetFlags");
 	FIND(TypeIsSubtype, "PyType_IsSubtype");
 	FIND(TypeLookup, "_PyType_Lookup");
 	FIND(ModuleGetNameObject, "PyModule_GetNameObject");
 	FIND(TupleGetItem, "PyTuple_GetItem");
+	/* renamed PyUnstable_ in 3.12, the old names then macros */
+	if (!FIND(RequestCodeExtraIndex, "PyUnstable_Eval_RequestCodeExtraIndex"))
+		FIND(RequestCodeExtraIndex, "_PyEval_RequestCodeExtraIndex");
+	if (!FIND(CodeSetExtra, "PyUnstable_Code_SetExtra"))
+		FIND(CodeSetExtra, "_PyCode_SetExtra");
 	FIND(GILStateCheck, "PyGILState_Check");
 	FIND(ThreadStateGet, "PyThreadState_Get");
 	FIND(ThreadStateSwap, "PyThreadState_Swap");
@@ -663,12 +427,18 @@ void python_init(void)
 	FIND(ThreadHead, "PyInterpreterState_ThreadHead");
 	FIND(SetProfileOf, "_PyEval_SetProfile");
 	py.CFunctionType = dlsym(RTLD_DEFAULT, "PyCFunction_Type");
+	py.CMethodType = dlsym(RTLD_DEFAULT, "PyCMethod_Type"); /* 3.9+ */
+	py.MethodDescrType = dlsym(RTLD_DEFAULT, "PyMethodDescr_Type");
+	py.FunctionType = dlsym(RTLD_DEFAULT, "PyFunction_Type");
 	py.ModuleType = dlsym(RTLD_DEFAULT, "PyModule_Type");
-	if (!py.SetProfile || (version < 0x0308) || (version >= 0x0309 && !py.FrameGetCode) || !py.GetAttrString ||
-	    !py.UnicodeAsUTF8 || !py.UnicodeFromString || !py.LongAsLong || !py.IncRef || !py.DecRef || !py.Repr ||
-	    !py.ErrFetch || !py.ErrRestore || !py.TypeGetFlags || !py.TypeIsSubtype || !py.ModuleGetNameObject || !py.TupleGetItem ||
+	py.None = dlsym(RTLD_DEFAULT, "_Py_NoneStruct");
+	if (!py.SetProfile || python_version < 0x0308 || !py.GetAttrString || !py.UnicodeAsUTF8 ||
+	    !py.UnicodeFromString || !py.LongAsLong || !py.IncRef || !py.DecRef || !py.Repr || !py.ErrFetch ||
+	    !py.ErrRestore || !py.TypeGetFlags || !py.TypeIsSubtype || !py.ModuleGetNameObject || !py.TupleGetItem ||
 	    !py.GILStateCheck || !py.ThreadStateGet || !py.ThreadStateSwap || !py.MainInterpreter || !py.ThreadHead ||
-	    !py.CFunctionType || !py.ModuleType)
+	    !py.CFunctionType || !py.ModuleType || !py.FunctionType)
+		why = "this Python lacks functions cprof needs";
+	if (!why && pytrace_init() < 0)
 		why = "this Python lacks functions cprof needs";
 	if (!why && map_tables() < 0)
 		why = "out of memory";

@@ -53,7 +53,6 @@ void trace_enable(void);
 int trace_enabled(void);
 uint64_t trace_named_enter(uint64_t fn);
 uint64_t trace_named_exit(uint64_t fn);
-int trace_named_return(void);
 uint64_t trace_caller(void);
 
 /* api.c */

@@ -2,8 +2,9 @@
  *
  * Each thread has a calling-context tree (cct.h) and a shadow stack of open
  * calls, each pointing at its node.  An enter looks up the child of the
- * current node (a one-entry cache in the node, then the tree's hash table)
- * and pushes a frame; an exit adds the call to the node on top.
+ * current node (a one-entry cache in the node, then the tree's hash table;
+ * named calls also try the sibling that followed it: cct_guess) and pushes
+ * a frame; an exit adds the call to the node on top.
  *
  * The hooks may interrupt themselves (a signal handler built with
  * -finstrument-functions): pushes and pops stay consistent because each
@@ -28,6 +29,7 @@
 #include "fmt.h"
 #include "runtime-int.h"
 #include "thread.h"
+#include "trace.h"
 
 #define STACK_FRAMES CPROF_TRACE_DEPTH /* 32 MiB reserved, touched as used ... */
 #define STACK_FRAMES_STRICT (1u << 16) /* ... unless overcommit is strict */
@@ -91,7 +93,8 @@ static void frame_push(struct trace_thread *t, struct tnode *n, uintptr_t csp, u
 	t->sp = f + 1;
 	f->node = (uintptr_t)n;
 	f->csp = csp;
-	f->site = site;
+	/* a named call that could not be recorded has no tag (trace.h) */
+	f->site = n == &t->lost_node && csp == UINTPTR_MAX ? 0 : site;
 	if (n != &t->lost_node)
 		t->cur = n;
 	f->t0 = clock_ticks();
@@ -137,7 +140,7 @@ static struct tnode *child_of_current(struct trace_thread *t, uintptr_t fn)
 		__atomic_signal_fence(__ATOMIC_SEQ_CST);
 		n = cct_child(t->tree, p, fn);
 		if (n)
-			p->cache = n;
+			cct_entered(p, n);
 		__atomic_signal_fence(__ATOMIC_SEQ_CST);
 		t->busy = 0;
 	}
@@ -254,27 +257,40 @@ CPROF_EXPORT void __cyg_profile_func_exit(void *fn, void *site)
 }
 
 /* Calls of named functions (named.c): the ones the interpreter reports
- * (python.c), the MPI calls (api.c).  They nest by the interpreter's own
- * stack, not the machine's: their frames take no part in telling a longjmp
- * (csp UINTPTR_MAX is never "left").  Returns the ticks the call starts at. */
-uint64_t trace_named_enter(uint64_t fn)
+ * (pytrace.c), the MPI calls (api.c).  They nest by the interpreter's own
+ * stack, not the machine's (trace.h), whose fast paths these complete.  th
+ * NULL: the calling thread's, started if need be. */
+void trace_named_push_slow(struct thread *th, uint64_t fn, uintptr_t tag)
 {
-	struct thread *th = likely(cur_thread != NULL) ? cur_thread : thread_self();
 	struct trace_thread *t;
 	struct tnode *n;
 
-	if (!th || !trace_on)
-		return clock_ticks();
+	if (!th && !(th = thread_self()))
+		return;
+	if (!trace_on)
+		return;
 	t = &th->tr;
 	if (t->sp == t->limit) {
 		t->overflow++;
-		return clock_ticks();
+		return;
 	}
 	n = t->cur->cache;
 	if (!n || n->fn != fn)
 		n = child_of_current(t, fn);
-	frame_push(t, n, UINTPTR_MAX, 0);
-	return (t->sp - 1)->t0;
+	frame_push(t, n, UINTPTR_MAX, tag);
+}
+
+/* A named call with no tag.  Returns the ticks it starts at. */
+uint64_t trace_named_enter(uint64_t fn)
+{
+	struct thread *th = likely(cur_thread != NULL) ? cur_thread : thread_self();
+	struct frame *top;
+
+	if (!th || !trace_on)
+		return clock_ticks();
+	top = th->tr.sp;
+	trace_named_push_slow(th, fn, 0);
+	return th->tr.sp > top ? top->t0 : clock_ticks();
 }
 
 /* Returns the ticks the call ends at. */
@@ -300,24 +316,6 @@ uint64_t trace_caller(void)
 			return n->fn;
 	}
 	return 0;
-}
-
-/* A Python function returns: the interpreter pairs calls and returns, so
- * it is the call on top, if that is a named function's not of C (not a
- * built-in, nor native).  Returns 0 if it is not, for the caller to tell
- * which. */
-int trace_named_return(void)
-{
-	struct thread *th = cur_thread;
-	const struct tnode *n;
-
-	if (!th || th->tr.overflow || th->tr.sp <= th->tr.stack + 1)
-		return 0;
-	n = frame_node(th->tr.sp - 1);
-	if ((n->fn & (CPROF_NAMED_BIT | CPROF_NAMED_C)) != CPROF_NAMED_BIT)
-		return 0;
-	exit_at(n->fn, clock_ticks());
-	return 1;
 }
 
 /* The thread is exiting: calls still open end now, as cProfile ends them,

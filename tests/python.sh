@@ -13,8 +13,9 @@ while read -r v py; do
 	(cd "$top_srcdir/tests/python" && "$CPROF" --no-native -o "$WORK/cprof-$v.pstats" "$py" cases.py) > "$WORK/out-$v" 2>&1
 	expect_eq "$name: exit status 0, nothing printed" "0 " "$? $(cat "$WORK/out-$v")"
 	(cd "$top_srcdir/tests/python" && "$py" -m cProfile -o "$WORK/cp-$v.pstats" cases.py)
-	"$py" "$top_srcdir/tests/pstats_compare.py" "$WORK/cprof-$v.pstats" "$WORK/cp-$v.pstats" > "$WORK/cmp-$v"
-	check "$name: cProfile's keys, cc, nc and callers ($(tail -n 1 "$WORK/cmp-$v"))" test $? -eq 0 || diag "$(head -n 20 "$WORK/cmp-$v")"
+	(cd "$top_srcdir/tests/python" && "$py" ../pstats_compare.py "$WORK/cprof-$v.pstats" "$WORK/cp-$v.pstats") > "$WORK/cmp-$v"
+	status=$?
+	check "$name: cProfile's keys, cc, nc and callers ($(tail -n 1 "$WORK/cmp-$v"))" test $status -eq 0 || diag "$(head -n 20 "$WORK/cmp-$v")"
 
 	# the printed table: cProfile's totals less its own two calls, its sort
 	(cd "$top_srcdir/tests/python" && "$CPROF" --no-native "$py" cases.py) > "$WORK/t-$v" 2>&1
@@ -29,6 +30,10 @@ while read -r v py; do
 	"$CPROF" --no-native "$py" -c 'fs = [eval("lambda: 1") for _ in range(3)]
 for f in fs: f()' > /dev/null 2> "$WORK/lambda-$v"
 	expect_eq "$name: three lambdas of one label: one row, 3 calls" 3 "$(ncalls "$WORK/lambda-$v" '<lambda>')"
+	# a code object freed, another made at its address: a function of its own
+	"$CPROF" --no-native "$py" "$top_srcdir/tests/python/reused.py" > /dev/null 2> "$WORK/reused-$v"
+	expect_eq "$name: code objects made where freed ones were: each its own function" "100 100 100" \
+		"$(ncalls "$WORK/reused-$v" f0) $(ncalls "$WORK/reused-$v" f1) $(ncalls "$WORK/reused-$v" f2)"
 
 	# what cProfile loses, cprof keeps
 	"$CPROF" "$py" -c 'import sys; sys.exit(3)' > /dev/null 2>&1
