@@ -14,7 +14,8 @@
 # PY names the interpreters, separated by spaces (default Debian's
 # /usr/bin/python3); PY=all is Debian's and every CPython from 3.8 under
 # ${PYENV_ROOT:-$HOME/.pyenv}/versions.  With several, a summary of the
-# ratios ends the output.
+# ratios ends the output.  BASE=BUILDDIR adds another build's cprof to
+# each round, to compare two versions of cprof in the same go.
 #
 # Then the low-overhead mode, for each: calls.py SAMPLE_N (default 31, some
 # seconds) plain and under `cprof --mode=sample` (-F 1000), and the samples
@@ -30,7 +31,7 @@ SCRIPT="$(dirname "$0")/calls.py"
 
 if [ "$PY" = all ]; then
 	PY=/usr/bin/python3
-	for p in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.*/bin/python3; do
+	for p in $(ls -d "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.*/bin/python3 2> /dev/null | sort -V); do
 		[ -x "$p" ] && "$p" -c 'import sys; sys.exit(sys.version_info < (3, 8))' 2> /dev/null && PY="$PY $p"
 	done
 fi
@@ -78,6 +79,7 @@ bench_one() {
 	for i in $(seq "$RUNS"); do
 		cputimed "$tag.plain" "$py" "$SCRIPT" "$N"
 		cputimed "$tag.cprof" "$B/src/cprof" -o "$WORK/cprof.pstats" "$py" "$SCRIPT" "$N"
+		[ -z "${BASE:-}" ] || cputimed "$tag.base" "$BASE/src/cprof" -o "$WORK/base.pstats" "$py" "$SCRIPT" "$N"
 		cputimed "$tag.cprofile" "$py" -m cProfile -o "$WORK/cprofile.pstats" "$SCRIPT" "$N"
 		[ $have_yappi = 0 ] || cputimed "$tag.yappi" "$py" -m yappi -c wall -o "$WORK/yappi.pstats" "$SCRIPT" "$N"
 	done
@@ -91,8 +93,10 @@ bench_one() {
 	cp_added=$(awk -v t="$(mid "$WORK/$tag.cprofile.cpu")" -v p="$plain" 'BEGIN { print t - p }')
 	wcp_added=$(awk -v t="$(mid "$WORK/$tag.cprofile.times")" -v p="$wplain" 'BEGIN { print t - p }')
 	printf '%-24s %7.3f %7.3f %8s %8s\n' plain "$plain" "$wplain" - -
-	for v in cprof cprofile yappi; do
+	for v in base cprof cprofile yappi; do
+		[ $v != base ] || [ -n "${BASE:-}" ] || continue
 		case $v in
+		base) label="cprof, BASE" ;;
 		cprof) label="cprof" ;;
 		cprofile) label="python -m cProfile" ;;
 		yappi) label="python -m yappi -c wall" ;;
@@ -103,10 +107,13 @@ bench_one() {
 			'BEGIN { split(r, q, " "); printf "%-24s %7.3f %7.3f %7.2fx %8.1f %21.2f %5.2f  %.2f (%.2f-%.2f)  %14.2f\n",
 				l, t, w, t / p, (t - p) / c * 1e9, (t - p) / cp, (w - wp) / wcp, q[1], q[2], q[3], q[4] }'
 	done
+	base=
+	[ -z "${BASE:-}" ] || base=$(awk -v t="$(mid "$WORK/$tag.base.cpu")" -v p="$plain" -v cp="$cp_added" \
+		-v r="$(rounds "$tag" base)" 'BEGIN { split(r, q, " "); printf "%8.2f   %.2f (%.2f-%.2f)", (t - p) / cp, q[1], q[2], q[3] }')
 	awk -v v="$("$py" -V 2>&1 | cut -d' ' -f2)" -v t="$(mid "$WORK/$tag.cprof.cpu")" -v p="$plain" -v cp="$cp_added" \
-		-v c="$calls" -v r="$(rounds "$tag" cprof)" \
-		'BEGIN { split(r, q, " "); printf "%-8s %9.1f %9.1f %8.2f   %.2f (%.2f-%.2f)  %14.2f\n", v, (t - p) / c * 1e9, cp / c * 1e9,
-			(t - p) / cp, q[1], q[2], q[3], q[4] }' \
+		-v c="$calls" -v r="$(rounds "$tag" cprof)" -v b="$base" \
+		'BEGIN { split(r, q, " "); printf "%-8s %9.1f %9.1f %8.2f   %.2f (%.2f-%.2f)  %7.2f %s\n", v, (t - p) / c * 1e9, cp / c * 1e9,
+			(t - p) / cp, q[1], q[2], q[3], q[4], b }' \
 		>> "$WORK/summary"
 
 	[ "$SAMPLE_N" != 0 ] || return 0
@@ -135,6 +142,7 @@ done
 if [ $k -gt 1 ]; then
 	echo
 	echo "cprof's added CPU time per call, cProfile's, and their ratio; calls.py $N, $RUNS runs"
-	printf '%-8s %9s %9s %8s   %s\n' Python "cprof ns" "cProf. ns" medians "by round (low-high)  fastest"
+	printf '%-8s %9s %9s %8s   %s%s\n' Python "cprof ns" "cProf. ns" medians "by round (low-high)  fastest" \
+		"${BASE:+   BASE: medians, by round}"
 	cat "$WORK/summary"
 fi
