@@ -14,7 +14,14 @@
 # PY names the interpreters, separated by spaces (default Debian's
 # /usr/bin/python3); PY=all is Debian's and every CPython from 3.8 under
 # ${PYENV_ROOT:-$HOME/.pyenv}/versions.  With several, a summary of the
-# ratios ends the output.
+# ratios ends the output.  BASE=BUILDDIR adds another build's cprof to
+# each round, to compare two versions of cprof in the same go.
+#
+# REPEAT=K adds, for each, the cost of a call alone (no start, no report):
+# calls.py REPEAT_N (default 22) K times in one process, under each variant,
+# RUNS times taking turns; the fastest repetition of each process, the
+# least disturbed, gives the added time per call, and the fastest process
+# of each variant the ratio to cProfile's (and round by round, the median).
 #
 # Then the low-overhead mode, for each: calls.py SAMPLE_N (default 31, some
 # seconds) plain and under `cprof --mode=sample` (-F 1000), and the samples
@@ -24,13 +31,15 @@ B=${1:?usage: python.sh BUILDDIR}
 RUNS=${RUNS:-5}
 N=${N:-25}
 SAMPLE_N=${SAMPLE_N:-31}
+REPEAT=${REPEAT:-0}
+REPEAT_N=${REPEAT_N:-22}
 PY=${PY:-/usr/bin/python3}
 SCRIPT="$(dirname "$0")/calls.py"
 . "$(dirname "$0")/lib.sh"
 
 if [ "$PY" = all ]; then
 	PY=/usr/bin/python3
-	for p in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.*/bin/python3; do
+	for p in $(ls -d "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.*/bin/python3 2> /dev/null | sort -V); do
 		[ -x "$p" ] && "$p" -c 'import sys; sys.exit(sys.version_info < (3, 8))' 2> /dev/null && PY="$PY $p"
 	done
 fi
@@ -69,6 +78,51 @@ rounds() {
 			END { printf "%.2f %.2f %.2f %.2f\n", r[int((NR + 1) / 2)], r[1], r[NR], (v - p) / (c - p) }'
 }
 
+# fastest TAG V: the fastest repetition of each of V's runs with REPEAT, in
+# the order of the runs
+fastest() { for f in "$WORK/$1.r$2".*.out; do sed -n 's/^fastest: //p' "$f"; done; }
+
+# repeated PY TAG: the cost of a call alone, from the fastest repetitions
+repeated() {
+	rpy=$1
+	rtag=$2
+	vs="plain cprof ${BASE:+base} cprofile"
+	for i in $(seq "$RUNS"); do
+		for v in $vs; do
+			case $v in
+			plain) set -- "$rpy" ;;
+			cprof) set -- "$B/src/cprof" -o "$WORK/r.pstats" "$rpy" ;;
+			base) set -- "$BASE/src/cprof" -o "$WORK/r.pstats" "$rpy" ;;
+			cprofile) set -- "$rpy" -m cProfile -o "$WORK/r.pstats" ;;
+			esac
+			cputimed "$rtag.r$v.$i" "$@" "$SCRIPT" "$REPEAT_N" "$REPEAT"
+		done
+	done
+	for v in $vs; do fastest "$rtag" $v > "$WORK/$rtag.r$v"; done
+	calls=$("$rpy" -c 'import pstats, sys; s = pstats.Stats(sys.argv[1]); print(s.total_calls // int(sys.argv[2]))' \
+		"$WORK/r.pstats" "$REPEAT")
+	echo
+	echo "calls.py $REPEAT_N ($calls calls), $REPEAT times in one process: the fastest time of each of $RUNS processes"
+	printf '%-24s %9s %9s %s\n' variant "fastest s" "ns/call" "added/cProfile's: fastest  by round (low-high)"
+	for v in $vs; do
+		case $v in
+		plain) label=plain ;;
+		cprof) label=cprof ;;
+		base) label="cprof, BASE" ;;
+		cprofile) label="python -m cProfile" ;;
+		esac
+		paste "$WORK/$rtag.rplain" "$WORK/$rtag.r$v" "$WORK/$rtag.rcprofile" | awk '{ print ($2 - $1) / ($3 - $1) }' | sort -n |
+			awk -v l="$label" -v p="$(least "$WORK/$rtag.rplain")" -v t="$(least "$WORK/$rtag.r$v")" \
+				-v c="$(least "$WORK/$rtag.rcprofile")" -v n="$calls" '{ r[NR] = $1 }
+				END { printf "%-24s %9.4f %9.1f %18.2f  %.2f (%.2f-%.2f)\n", l, t, (t - p) / n * 1e9, (t - p) / (c - p),
+					r[int((NR + 1) / 2)], r[1], r[NR] }'
+	done
+	awk -v v="$("$rpy" -V 2>&1 | cut -d' ' -f2)" -v p="$(least "$WORK/$rtag.rplain")" -v t="$(least "$WORK/$rtag.rcprof")" \
+		-v c="$(least "$WORK/$rtag.rcprofile")" -v b="${BASE:+$(least "$WORK/$rtag.rbase")}" \
+		'BEGIN { printf "%-8s %7.2f%s\n", v, (t - p) / (c - p), b == "" ? "" : sprintf("   BASE %.2f", (b - p) / (c - p)) }' \
+		>> "$WORK/rsummary"
+}
+
 # bench_one PY TAG: the table of one interpreter
 bench_one() {
 	py=$1
@@ -78,6 +132,7 @@ bench_one() {
 	for i in $(seq "$RUNS"); do
 		cputimed "$tag.plain" "$py" "$SCRIPT" "$N"
 		cputimed "$tag.cprof" "$B/src/cprof" -o "$WORK/cprof.pstats" "$py" "$SCRIPT" "$N"
+		[ -z "${BASE:-}" ] || cputimed "$tag.base" "$BASE/src/cprof" -o "$WORK/base.pstats" "$py" "$SCRIPT" "$N"
 		cputimed "$tag.cprofile" "$py" -m cProfile -o "$WORK/cprofile.pstats" "$SCRIPT" "$N"
 		[ $have_yappi = 0 ] || cputimed "$tag.yappi" "$py" -m yappi -c wall -o "$WORK/yappi.pstats" "$SCRIPT" "$N"
 	done
@@ -91,8 +146,10 @@ bench_one() {
 	cp_added=$(awk -v t="$(mid "$WORK/$tag.cprofile.cpu")" -v p="$plain" 'BEGIN { print t - p }')
 	wcp_added=$(awk -v t="$(mid "$WORK/$tag.cprofile.times")" -v p="$wplain" 'BEGIN { print t - p }')
 	printf '%-24s %7.3f %7.3f %8s %8s\n' plain "$plain" "$wplain" - -
-	for v in cprof cprofile yappi; do
+	for v in base cprof cprofile yappi; do
+		[ $v != base ] || [ -n "${BASE:-}" ] || continue
 		case $v in
+		base) label="cprof, BASE" ;;
 		cprof) label="cprof" ;;
 		cprofile) label="python -m cProfile" ;;
 		yappi) label="python -m yappi -c wall" ;;
@@ -103,12 +160,16 @@ bench_one() {
 			'BEGIN { split(r, q, " "); printf "%-24s %7.3f %7.3f %7.2fx %8.1f %21.2f %5.2f  %.2f (%.2f-%.2f)  %14.2f\n",
 				l, t, w, t / p, (t - p) / c * 1e9, (t - p) / cp, (w - wp) / wcp, q[1], q[2], q[3], q[4] }'
 	done
+	base=
+	[ -z "${BASE:-}" ] || base=$(awk -v t="$(mid "$WORK/$tag.base.cpu")" -v p="$plain" -v cp="$cp_added" \
+		-v r="$(rounds "$tag" base)" 'BEGIN { split(r, q, " "); printf "%8.2f   %.2f (%.2f-%.2f)", (t - p) / cp, q[1], q[2], q[3] }')
 	awk -v v="$("$py" -V 2>&1 | cut -d' ' -f2)" -v t="$(mid "$WORK/$tag.cprof.cpu")" -v p="$plain" -v cp="$cp_added" \
-		-v c="$calls" -v r="$(rounds "$tag" cprof)" \
-		'BEGIN { split(r, q, " "); printf "%-8s %9.1f %9.1f %8.2f   %.2f (%.2f-%.2f)  %14.2f\n", v, (t - p) / c * 1e9, cp / c * 1e9,
-			(t - p) / cp, q[1], q[2], q[3], q[4] }' \
+		-v c="$calls" -v r="$(rounds "$tag" cprof)" -v b="$base" \
+		'BEGIN { split(r, q, " "); printf "%-8s %9.1f %9.1f %8.2f   %.2f (%.2f-%.2f)  %7.2f %s\n", v, (t - p) / c * 1e9, cp / c * 1e9,
+			(t - p) / cp, q[1], q[2], q[3], q[4], b }' \
 		>> "$WORK/summary"
 
+	[ "$REPEAT" = 0 ] || repeated "$py" "$tag"
 	[ "$SAMPLE_N" != 0 ] || return 0
 	for i in $(seq "$RUNS"); do
 		cputimed "$tag.splain" "$py" "$SCRIPT" "$SAMPLE_N"
@@ -135,6 +196,12 @@ done
 if [ $k -gt 1 ]; then
 	echo
 	echo "cprof's added CPU time per call, cProfile's, and their ratio; calls.py $N, $RUNS runs"
-	printf '%-8s %9s %9s %8s   %s\n' Python "cprof ns" "cProf. ns" medians "by round (low-high)  fastest"
+	printf '%-8s %9s %9s %8s   %s%s\n' Python "cprof ns" "cProf. ns" medians "by round (low-high)  fastest" \
+		"${BASE:+   BASE: medians, by round}"
 	cat "$WORK/summary"
+	if [ "$REPEAT" != 0 ]; then
+		echo
+		echo "A call alone: cprof's added time over cProfile's, from the fastest of $REPEAT repetitions of calls.py $REPEAT_N in each of $RUNS processes"
+		cat "$WORK/rsummary"
+	fi
 fi

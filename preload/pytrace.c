@@ -394,40 +394,94 @@ static int __attribute__((noinline)) profile_slow(void *frame, int what, PyObjec
 	return 0;
 }
 
-/* The profile function, for a way frames give their code. */
-static inline __attribute__((always_inline)) int profile_with(int layout, void *frame, int what, PyObject *arg)
+/* The profile function's fast paths: a function for each event (and way
+ * frames give their code), each with few registers to save, which go to
+ * the slow path in tail calls. */
+static int __attribute__((noinline)) call_38(struct thread *th, void *frame, uint64_t now)
+{
+	if (likely(code_call_fast(th, ((struct py_frame38 *)frame)->f_code, now)))
+		return 0;
+	return profile_slow(frame, PY_CALL, NULL);
+}
+
+static int __attribute__((noinline)) return_38(struct thread *th, void *frame, uint64_t now)
+{
+	if (likely(code_return_fast(th, ((struct py_frame38 *)frame)->f_code, now)))
+		return 0;
+	return profile_slow(frame, PY_RETURN, NULL);
+}
+
+static int __attribute__((noinline)) call_311(struct thread *th, void *frame, uint64_t now)
+{
+	if (likely(code_call_fast(th, ((struct py_frame311 *)frame)->f_frame->f_code, now)))
+		return 0;
+	return profile_slow(frame, PY_CALL, NULL);
+}
+
+static int __attribute__((noinline)) return_311(struct thread *th, void *frame, uint64_t now)
+{
+	if (likely(code_return_fast(th, ((struct py_frame311 *)frame)->f_frame->f_code, now)))
+		return 0;
+	return profile_slow(frame, PY_RETURN, NULL);
+}
+
+static int __attribute__((noinline)) c_call(struct thread *th, PyObject *arg, uint64_t now)
+{
+	void *type = py_type_of(arg);
+
+	if (likely((type == py.CFunctionType || type == py.CMethodType) &&
+		   builtin_call_fast(th, ((const struct py_cfunction *)arg)->m_ml, now)))
+		return 0;
+	return profile_slow(NULL, PY_C_CALL, arg);
+}
+
+static int __attribute__((noinline)) c_return(struct thread *th, int what, PyObject *arg, uint64_t now)
+{
+	void *type = py_type_of(arg);
+
+	if (likely((type == py.CFunctionType || type == py.CMethodType) &&
+		   trace_named_try_pop_at(th, (uintptr_t)((const struct py_cfunction *)arg)->m_ml, now)))
+		return 0;
+	return profile_slow(NULL, what, arg);
+}
+
+/* The profile functions, by the way frames give their code. */
+static int profile38(PyObject *obj, void *frame, int what, PyObject *arg)
 {
 	uint64_t now = clock_tsc_read();
 	struct thread *th = cur_thread;
-	PyObject *code;
 
-	if (likely(th && th != gate)) {
-		if (what == PY_CALL || what == PY_RETURN) {
-			code = layout == FRAME_38 ? ((struct py_frame38 *)frame)->f_code
-						  : ((struct py_frame311 *)frame)->f_frame->f_code;
-			if (what == PY_CALL ? code_call_fast(th, code, now) : code_return_fast(th, code, now))
-				return 0;
-		} else if (py_type_of(arg) == py.CFunctionType || py_type_of(arg) == py.CMethodType) {
-			const struct py_methoddef *ml = ((const struct py_cfunction *)arg)->m_ml;
-			if (what == PY_C_CALL ? builtin_call_fast(th, ml, clock_tsc_read())
-					      : (what == PY_C_RETURN || what == PY_C_EXCEPTION) &&
-							trace_named_try_pop_at(th, (uintptr_t)ml, now))
-				return 0;
-		}
-	}
-	return profile_slow(frame, what, arg);
-}
-
-static int profile38(PyObject *obj, void *frame, int what, PyObject *arg)
-{
 	(void)obj;
-	return profile_with(FRAME_38, frame, what, arg);
+	if (unlikely(!th || th == gate))
+		return profile_slow(frame, what, arg);
+	if (what == PY_CALL)
+		return call_38(th, frame, now);
+	if (what == PY_RETURN)
+		return return_38(th, frame, now);
+	if (what == PY_C_CALL)
+		return c_call(th, arg, now);
+	if (what == PY_C_RETURN || what == PY_C_EXCEPTION)
+		return c_return(th, what, arg, now);
+	return 0;
 }
 
 static int profile311(PyObject *obj, void *frame, int what, PyObject *arg)
 {
+	uint64_t now = clock_tsc_read();
+	struct thread *th = cur_thread;
+
 	(void)obj;
-	return profile_with(FRAME_311, frame, what, arg);
+	if (unlikely(!th || th == gate))
+		return profile_slow(frame, what, arg);
+	if (what == PY_CALL)
+		return call_311(th, frame, now);
+	if (what == PY_RETURN)
+		return return_311(th, frame, now);
+	if (what == PY_C_CALL)
+		return c_call(th, arg, now);
+	if (what == PY_C_RETURN || what == PY_C_EXCEPTION)
+		return c_return(th, what, arg, now);
+	return 0;
 }
 
 static int profile_api(PyObject *obj, void *frame, int what, PyObject *arg)
