@@ -19,6 +19,7 @@ analysis_libcprof_analysis_la_SOURCES = \
 	analysis/out_speedscope.c analysis/out_html.c \
 	analysis/json.c analysis/json.h \
 	analysis/ranks.c analysis/ranks.h \
+	analysis/stacks.c analysis/stacks.h \
 	analysis/report.c analysis/report.h \
 	analysis/pstats.c analysis/pstatsread.c analysis/pstats.h \
 	analysis/diff.c analysis/diff.h \

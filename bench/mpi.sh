@@ -21,6 +21,10 @@ trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 median() { sort -n "$1" | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }'; }
 
+if [ ! -x "$B/bench/mpicalls" ]; then
+	echo "mpi.sh: $B/bench/mpicalls is not built: run make bench, or make bench/mpicalls" >&2
+	exit 1
+fi
 OPENMPI="$(command -v mpiexec.openmpi || echo mpiexec) --oversubscribe"
 MPICH=
 if [ -x "$B/bench/mpicalls-mpich" ] && command -v mpiexec.mpich > /dev/null; then

@@ -31,6 +31,7 @@
 
 #include "cprof-format.h"
 #include "fmt.h"
+#include "pylayout.h"
 #include "python-int.h"
 #include "runtime-int.h"
 #include "thread.h"
@@ -44,7 +45,7 @@ static struct code_range interp, libc, ldso, runtime_code; /* the interpreter (e
 							* libpython), the C library and the
 							* dynamic linker, cprof's runtime */
 
-static const struct layout *layout; /* where it keeps its frames, with --mode=sample */
+static const struct py_layout *layout; /* where it keeps its frames, with --mode=sample */
 static int started;
 static struct thread *main_thread;
 static void *main_tstate;   /* the main thread's PyThreadState */
@@ -125,32 +126,8 @@ static int audit(const char *event, PyObject *args, void *data)
 }
 
 /* --mode=sample: the calls are read from the interpreter's own structures
- * at each sample, in the signal handler, with no profile function.  Where
- * they are, by version (from CPython's headers; release builds):
- *   3.8-3.10  PyThreadState.frame -> PyFrameObject, f_back, f_code
- *   3.11-3.12 PyThreadState.cframe -> _PyCFrame.current_frame ->
- *             _PyInterpreterFrame, previous, f_code, owner
- *   3.13      PyThreadState.current_frame -> _PyInterpreterFrame, previous,
- *             f_executable, owner
- * and in the code object, co_filename, co_name (str) and co_firstlineno. */
-struct layout {
-	int version;
-	int tstate_frame;   /* offset in PyThreadState of the frame, or of the cframe */
-	int cframe_current; /* offset in _PyCFrame of current_frame; -1: none */
-	int back, code;     /* offsets in a frame of the caller's and the code */
-	int owner;          /* offset of the frame's owner byte; -1: none */
-	int co_filename, co_name, co_firstlineno;
-	int str_header;     /* sizeof(PyASCIIObject): an ASCII string's data */
-};
-static const struct layout layouts[] = {
-	{0x0308, 24, -1, 24, 32, -1, 104, 112, 40, 48},
-	{0x0309, 24, -1, 24, 32, -1, 104, 112, 40, 48},
-	{0x030a, 24, -1, 24, 32, -1, 104, 112, 40, 48},
-	{0x030b, 56, 8, 48, 32, 69, 112, 120, 72, 48},
-	{0x030c, 56, 0, 8, 0, 70, 112, 120, 68, 40},
-	{0x030d, 72, -1, 8, 0, 70, 112, 120, 68, 40},
-};
-#define FRAME_OWNED_BY_CSTACK 3 /* 3.12+: an entry frame of C, not Python's */
+ * at each sample, in the signal handler, with no profile function, where
+ * pylayout.h says this version keeps them. */
 
 static int gated; /* the audit hook tells when the program starts */
 static void *code_type;
@@ -266,7 +243,7 @@ int python_sample_stack(uint64_t *out, int max)
 			n = -1;
 			break;
 		}
-		if (layout->owner >= 0 && *(const volatile uint8_t *)(f + (uintptr_t)layout->owner) == FRAME_OWNED_BY_CSTACK)
+		if (layout->owner >= 0 && *(const volatile uint8_t *)(f + (uintptr_t)layout->owner) == PY_FRAME_OWNED_BY_CSTACK)
 			continue;
 		code = peek(f, layout->code);
 		if (!code || (code & 7) || ((void *const *)code)[1] != code_type)
@@ -350,11 +327,8 @@ static int audit(const char *event, PyObject *args, void *data);
 
 static void init_sampling(int major, int minor)
 {
-	const struct layout *l = NULL;
+	const struct py_layout *l = py_layout_of(python_version);
 
-	for (size_t i = 0; i < sizeof layouts / sizeof layouts[0]; i++)
-		if (layouts[i].version == python_version)
-			l = &layouts[i];
 	*(void **)&this_thread_state = dlsym(RTLD_DEFAULT, "PyGILState_GetThisThreadState");
 	code_type = dlsym(RTLD_DEFAULT, "PyCode_Type");
 	if (!l || !this_thread_state || !code_type) {

@@ -1,0 +1,241 @@
+/* cprof-dump: the current stack of every thread of running processes, native
+ * and Python frames together, merged into one tree labelled by process (or
+ * MPI rank) sets, as a hung job needs it (docs/DUMP.md).  Each process is
+ * held still only while its registers, stacks and Python frames are copied;
+ * the unwinding and naming come after it has gone on. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "freeze.h"
+#include "native.h"
+#include "pyframes.h"
+#include "stacks.h"
+
+#define NAME_MAX_LEN 1024
+
+static const struct option options[] = {
+	{"output", required_argument, NULL, 'o'},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{NULL, 0, NULL, 0},
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: cprof-dump [options] PID...\n"
+	      "Print the current stack of every thread of the processes PID..., native\n"
+	      "and Python frames together, merged into one tree: each frame shows the\n"
+	      "processes with a thread in it, as MPI ranks where each has one, else as\n"
+	      "pids (\"[0,2-3]\"), and the processes whose stacks are all the same form a\n"
+	      "class.  Each process is stopped while its stacks are copied (ptrace), a few\n"
+	      "milliseconds, and goes on as before.\n"
+	      "\n"
+	      "  -o, --output FILE   write the tree into FILE instead of printing it\n"
+	      "  -h, --help          print this help\n"
+	      "      --version       print cprof's version\n",
+	      f);
+}
+
+/* The MPI rank in pid's environment, or -1. */
+static long rank_of(pid_t pid)
+{
+	static const char *const keys[] = { "OMPI_COMM_WORLD_RANK=", "PMI_RANK=", "PMIX_RANK=" };
+	char path[64], buf[1 << 16];
+	size_t len;
+	long rank = -1;
+	FILE *fp;
+
+	snprintf(path, sizeof path, "/proc/%d/environ", (int)pid);
+	if (!(fp = fopen(path, "r")))
+		return -1;
+	len = fread(buf, 1, sizeof buf - 1, fp);
+	fclose(fp);
+	buf[len] = 0;
+	for (size_t k = 0; k < sizeof keys / sizeof keys[0] && rank < 0; k++)
+		for (size_t at = 0; at < len; at += strlen(buf + at) + 1)
+			if (!strncmp(buf + at, keys[k], strlen(keys[k]))) {
+				char *end;
+				long r = strtol(buf + at + strlen(keys[k]), &end, 10);
+				if (end != buf + at + strlen(keys[k]) && !*end && r >= 0)
+					rank = r;
+				break;
+			}
+	return rank;
+}
+
+/* The version of the CPython in process n (0x030b for 3.11), or 0: from
+ * Py_Version (3.11+), else from the name of the file _PyRuntime is in. */
+static int python_version(struct native *n, const struct frozen *f)
+{
+	uint64_t at = native_symbol(n, "Py_Version");
+	uint32_t hex;
+	const char *file, *p;
+
+	if (at && frozen_read(f, at, &hex, sizeof hex) == 0)
+		return (int)(hex >> 16);
+	if (!(file = native_symbol_file(n, "_PyRuntime")) || !(p = strrchr(file, '/')) || !(p = strstr(p, "python3.")))
+		return 0;
+	return 0x0300 | atoi(p + strlen("python3."));
+}
+
+/* The innermost native frame that runs Python code, or -1. */
+static int innermost_eval(struct native *n, const uint64_t *pcs, int npc)
+{
+	char name[NAME_MAX_LEN];
+
+	for (int i = 0; i < npc; i++)
+		if (!strncmp(native_name(n, pcs[i], name, sizeof name), "_PyEval_EvalFrame", 17))
+			return i;
+	return -1;
+}
+
+/* A thread's stack as the program sees it, outermost first, into frames:
+ * in a Python thread, its Python calls in place of the interpreter's frames
+ * that run them, and inside the innermost, the native frames it is in (a
+ * built-in, an extension, the MPI library, the C library's wait). */
+static int thread_stack(struct native *n, size_t i, const struct pythread *pt, char **frames, int max)
+{
+	const uint64_t *pcs = NULL;
+	int npc = native_frames(n, i, &pcs), m = 0, eval = pt && pt->ncall ? innermost_eval(n, pcs, npc) : -1;
+	char name[NAME_MAX_LEN];
+
+	if (pt && pt->ncall && (eval >= 0 || npc == 0)) {
+		for (int k = pt->ncall - 1; k >= 0 && m < max; k--)
+			frames[m++] = strdup(pt->call[k]);
+		npc = eval >= 0 ? eval : 0;
+	}
+	for (int k = npc - 1; k >= 0 && m < max; k--)
+		frames[m++] = strdup(native_name(n, pcs[k], name, sizeof name));
+	return m;
+}
+
+struct target {
+	pid_t pid;
+	long rank;
+};
+
+/* Stops, copies and lets go one process, and adds its threads' stacks:
+ * 0, or -1 with the cause on standard error. */
+static int dump_one(const struct target *tg, int by_rank, struct stacks *all, int64_t *paused)
+{
+	char err[512];
+	struct native *n = native_open(tg->pid, err, sizeof err);
+	uint64_t runtime, code_type;
+	struct pyprocess py = { 0 };
+	struct frozen f;
+	char **frames;
+
+	if (!n) {
+		fprintf(stderr, "cprof-dump: %s\n", err);
+		return -1;
+	}
+	runtime = native_symbol(n, "_PyRuntime");
+	code_type = native_symbol(n, "PyCode_Type");
+	if (freeze(tg->pid, &f, err, sizeof err) < 0) {
+		fprintf(stderr, "cprof-dump: %s\n", err);
+		native_close(n);
+		return -1;
+	}
+	if (runtime && code_type) {
+		int version = python_version(n, &f);
+		if (pyframes_read(&f, version, runtime, code_type, &py, err, sizeof err) < 0)
+			fprintf(stderr, "cprof-dump: %s: its Python calls are left out\n", err);
+		else if (!py.version)
+			fprintf(stderr, "cprof-dump: process %d runs Python %d.%d: cprof reads the calls of 3.8 to 3.13 "
+				"only\n", (int)tg->pid, version >> 8, version & 0xff);
+	}
+	thaw(&f);
+	*paused = f.paused_ns;
+	native_unwind(n, &f);
+	frames = malloc((NATIVE_MAX_FRAMES + PY_MAX_CALLS) * sizeof *frames);
+	for (size_t i = 0; frames && i < f.nthread; i++) {
+		int m = thread_stack(n, i, pyframes_thread(&py, &f.thread[i]), frames, NATIVE_MAX_FRAMES + PY_MAX_CALLS);
+		stacks_add(all, by_rank ? tg->rank : tg->pid, (const char *const *)frames, m);
+		for (int k = 0; k < m; k++)
+			free(frames[k]);
+	}
+	free(frames);
+	pyframes_free(&py);
+	frozen_free(&f);
+	native_close(n);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *output = NULL;
+	struct target *tg;
+	struct stacks *all;
+	int c, ntarget, by_rank = 1, failed = 0, dumped = 0;
+	int64_t most = 0;
+	FILE *out = stdout;
+
+	while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			puts("cprof-dump " PACKAGE_VERSION);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind == argc) {
+		fputs("cprof-dump: no process given: cprof-dump PID... (pgrep -f NAME finds the pids)\n", stderr);
+		return 2;
+	}
+	ntarget = argc - optind;
+	tg = calloc((size_t)ntarget, sizeof *tg);
+	for (int i = 0; i < ntarget; i++) {
+		char *end;
+		long pid;
+		errno = 0;
+		pid = strtol(argv[optind + i], &end, 10);
+		if (end == argv[optind + i] || *end || pid <= 0 || pid > 0x3fffffff || errno) {
+			fprintf(stderr, "cprof-dump: '%s' is not a process id: cprof-dump PID...\n", argv[optind + i]);
+			return 2;
+		}
+		tg[i].pid = (pid_t)pid;
+		tg[i].rank = rank_of(tg[i].pid);
+		by_rank &= tg[i].rank >= 0;
+		for (int k = 0; k < i && by_rank; k++)
+			by_rank = tg[k].rank != tg[i].rank; /* ranks of one job: each once */
+	}
+	all = stacks_new();
+	for (int i = 0; i < ntarget; i++) {
+		int64_t paused = 0;
+		if (dump_one(&tg[i], by_rank, all, &paused) < 0) {
+			failed++;
+			continue;
+		}
+		dumped++;
+		if (paused > most)
+			most = paused;
+	}
+	if (dumped) {
+		if (output && !(out = fopen(output, "w"))) {
+			fprintf(stderr, "cprof-dump: cannot write %s: %s\n", output, strerror(errno));
+			return 1;
+		}
+		stacks_print(all, out, by_rank ? "rank" : "pid");
+		fprintf(out, "\neach process was stopped for at most %.1f ms\n", (double)most / 1e6);
+		if (out != stdout && fclose(out) != 0) {
+			fprintf(stderr, "cprof-dump: cannot write %s: %s\n", output, strerror(errno));
+			return 1;
+		}
+	}
+	stacks_free(all);
+	free(tg);
+	return failed ? 1 : 0;
+}
