@@ -65,8 +65,7 @@ static long status_field(pid_t pid, const char *key)
 	return v;
 }
 
-/* Why PTRACE_SEIZE was refused, and what to do. */
-static void explain_eperm(pid_t pid, char *err, size_t errsize)
+void freeze_explain(pid_t pid, char *err, size_t errsize)
 {
 	long tracer = status_field(pid, "TracerPid:"), uid = status_field(pid, "Uid:"), scope = -1;
 	FILE *fp = fopen("/proc/sys/kernel/yama/ptrace_scope", "r");
@@ -260,7 +259,7 @@ int freeze(pid_t pid, struct frozen *f, char *err, size_t errsize)
 				int e2 = grown ? errno : ENOMEM;
 				closedir(d);
 				if (e2 == EPERM)
-					explain_eperm(pid, err, errsize);
+					freeze_explain(pid, err, errsize);
 				else
 					snprintf(err, errsize, "cannot attach to process %d: %s", (int)pid, strerror(e2));
 				free(tried);

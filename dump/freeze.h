@@ -34,6 +34,9 @@ struct frozen {
  * (no permission, no such process, ...). */
 int freeze(pid_t pid, struct frozen *f, char *err, size_t errsize);
 
+/* Why this process may not attach to pid, and what to do, into err. */
+void freeze_explain(pid_t pid, char *err, size_t errsize);
+
 /* Reads len bytes at addr of the frozen process (its memory, not the
  * copies): 0, or -1. */
 int frozen_read(const struct frozen *f, uint64_t addr, void *buf, size_t len);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <dwarf.h>
+#include <errno.h>
 #include <elfutils/libdwfl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,6 +53,11 @@ struct native *native_open(pid_t pid, char *err, size_t errsize)
 	dwfl_report_begin(n->dwfl);
 	r = dwfl_linux_proc_report(n->dwfl, pid);
 	dwfl_report_end(n->dwfl, NULL, NULL);
+	if (r == EACCES || r == EPERM) {
+		freeze_explain(pid, err, errsize);
+		native_close(n);
+		return NULL;
+	}
 	if (r != 0) {
 		snprintf(err, errsize, "cannot read the maps of process %d: %s", (int)pid,
 			 r > 0 ? strerror(r) : dwfl_errmsg(-1));

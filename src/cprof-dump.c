@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,8 @@ static int thread_stack(struct native *n, size_t i, const struct pythread *pt, c
 	int npc = native_frames(n, i, &pcs), m = 0, eval = pt && pt->ncall ? innermost_eval(n, pcs, npc) : -1;
 	char name[NAME_MAX_LEN];
 
+	if (npc == NATIVE_MAX_FRAMES || (pt && pt->truncated))
+		frames[m++] = strdup("(outer frames not read: the stack is deeper than cprof-dump reads)");
 	if (pt && pt->ncall && (eval >= 0 || npc == 0)) {
 		for (int k = pt->ncall - 1; k >= 0 && m < max; k--)
 			frames[m++] = strdup(pt->call[k]);
@@ -124,13 +127,17 @@ struct target {
 static int dump_one(const struct target *tg, int by_rank, struct stacks *all, int64_t *paused)
 {
 	char err[512];
-	struct native *n = native_open(tg->pid, err, sizeof err);
+	struct native *n;
 	uint64_t runtime, code_type;
 	struct pyprocess py = { 0 };
 	struct frozen f;
 	char **frames;
 
-	if (!n) {
+	if (kill(tg->pid, 0) < 0 && errno == ESRCH) {
+		fprintf(stderr, "cprof-dump: no process %d\n", (int)tg->pid);
+		return -1;
+	}
+	if (!(n = native_open(tg->pid, err, sizeof err))) {
 		fprintf(stderr, "cprof-dump: %s\n", err);
 		return -1;
 	}

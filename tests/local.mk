@@ -4,7 +4,7 @@ TEST_PROG_FLAGS = -g -O2 -finstrument-functions
 check_PROGRAMS += tests/progs/exits tests/progs/threads tests/progs/recurse tests/progs/io \
 	tests/progs/race tests/progs/jump tests/progs/early \
 	tests/progs/blocking tests/progs/ownsig tests/progs/forks tests/progs/counts tests/progs/loader \
-	tests/progs/fds tests/progs/kernel tests/progs/masks
+	tests/progs/fds tests/progs/kernel tests/progs/masks tests/progs/dumpee
 tests_progs_exits_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_race_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_jump_CFLAGS = $(AM_CFLAGS) -g -O0 -finstrument-functions
@@ -23,6 +23,7 @@ tests_progs_counts_LDADD = -lpthread
 tests_progs_loader_LDADD = -lpthread -ldl
 tests_progs_masks_LDADD = -lpthread -ldl
 tests_progs_fds_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
+tests_progs_dumpee_CFLAGS = $(AM_CFLAGS) -g
 
 # MPI: mpiend, built with each MPI; the MPI kernel built as a library
 # (its main renamed), which mpilate loads after it has started, RTLD_LOCAL,
@@ -34,7 +35,10 @@ MPILATE_CFLAGS = $(AM_CFLAGS) $(KERNEL_FLAGS) -Wno-missing-prototypes
 MPILATE_LDFLAGS = -rpath /nowhere -module -avoid-version -shared
 endif
 if HAVE_OPENMPI
-check_PROGRAMS += tests/progs/mpiend
+check_PROGRAMS += tests/progs/mpiend tests/progs/mpihang
+tests_progs_mpihang_CPPFLAGS = $(AM_CPPFLAGS) $(OPENMPI_CFLAGS)
+tests_progs_mpihang_CFLAGS = $(AM_CFLAGS) -g
+tests_progs_mpihang_LDADD = $(OPENMPI_LIBS)
 tests_progs_mpiend_CPPFLAGS = $(AM_CPPFLAGS) $(OPENMPI_CFLAGS)
 tests_progs_mpiend_CFLAGS = $(AM_CFLAGS) -g
 tests_progs_mpiend_LDADD = $(OPENMPI_LIBS)
@@ -46,7 +50,11 @@ tests_progs_libmpilate_openmpi_la_LDFLAGS = $(MPILATE_LDFLAGS)
 tests_progs_libmpilate_openmpi_la_LIBADD = $(OPENMPI_LIBS)
 endif
 if HAVE_MPICH
-check_PROGRAMS += tests/progs/mpiend-mpich
+check_PROGRAMS += tests/progs/mpiend-mpich tests/progs/mpihang-mpich
+tests_progs_mpihang_mpich_SOURCES = tests/progs/mpihang.c
+tests_progs_mpihang_mpich_CPPFLAGS = $(AM_CPPFLAGS) $(MPICH_CFLAGS)
+tests_progs_mpihang_mpich_CFLAGS = $(AM_CFLAGS) -g
+tests_progs_mpihang_mpich_LDADD = $(MPICH_LIBS)
 tests_progs_mpiend_mpich_SOURCES = tests/progs/mpiend.c
 tests_progs_mpiend_mpich_CPPFLAGS = $(AM_CPPFLAGS) $(MPICH_CFLAGS)
 tests_progs_mpiend_mpich_CFLAGS = $(AM_CFLAGS) -g
@@ -82,12 +90,13 @@ INTEGRATION_TESTS = \
 	tests/terminal.sh \
 	tests/outputs.sh \
 	tests/diff.sh \
+	tests/dump.sh \
 	tests/browser.sh
 TESTS += $(INTEGRATION_TESTS)
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/browser/speedscope-schema.js tests/progs/mpif.f90 tests/progs/shapes.cc tests/tap.sh tests/pstats_print.py tests/share.py tests/pstats_compare.py \
 	tests/python/cases.py tests/python/threads.py tests/python/ends.py \
 	tests/python/native.py tests/python/shares.py tests/python/imports.py tests/python/escapes.py \
-	tests/python/forked.py tests/python/wide.py tests/python/reused.py \
+	tests/python/forked.py tests/python/wide.py tests/python/reused.py tests/python/hang.py \
 	tests/browser/package.json tests/browser/package-lock.json tests/browser/make-sample.js tests/browser/viewer.test.js \
 	tests/browser/open-time.js
 
