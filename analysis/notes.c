@@ -23,6 +23,9 @@ void notes_heading(FILE *out, const struct raw_process *p)
 		fprintf(out, " [killed by signal %d: %s]", p->info.end_value, strsignal(p->info.end_value));
 	else if (p->info.end_reason == CPROF_END_EXEC)
 		fputs(" [replaced by exec]", out);
+	else if (p->info.end_reason == CPROF_END_ATTACHED)
+		fputs(p->info.end_value ? " [sampled from outside until it ended]" : " [sampled from outside, still running]",
+		      out);
 	if (p->truncated)
 		fputs(" [profile truncated]", out);
 	fputs("\n\n", out);

@@ -111,6 +111,8 @@ enum cprof_end_reason {
 	CPROF_END_SIGNAL = 3,  /* killed by end_value, the signal number */
 	CPROF_END_EXEC = 4,    /* replaced its image with exec */
 	CPROF_END_MPI_ABORT = 5, /* called MPI_Abort (end_value: its error code) */
+	CPROF_END_ATTACHED = 6, /* sampled from outside (cprof -p) for a while; end_value 1 if
+				 * it ended meanwhile, 0 if it was still running */
 };
 
 /* What a tick is. */

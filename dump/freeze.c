@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/time.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -27,7 +28,7 @@
 
 #include "freeze.h"
 
-#define STOP_WAIT_NS 1000000000LL /* a thread that has not stopped by then is left out */
+#define STOP_WAIT_MS 1000 /* a thread that has not stopped by then is left out */
 
 static int64_t now_ns(void)
 {
@@ -79,22 +80,19 @@ void freeze_explain(pid_t pid, char *err, size_t errsize)
 		snprintf(err, errsize, "process %d is being traced by process %ld (a debugger?): detach it first", (int)pid,
 			 tracer);
 	else if (uid >= 0 && (uid_t)uid != geteuid() && geteuid() != 0)
-		snprintf(err, errsize,
-			 "process %d belongs to user %ld and cprof-dump runs as user %ld: run cprof-dump as that user, "
-			 "or as root", (int)pid, uid, (long)geteuid());
+		snprintf(err, errsize, "process %d belongs to user %ld, and you are user %ld: run this as that user, or "
+			 "as root", (int)pid, uid, (long)geteuid());
 	else if (scope == 3)
-		snprintf(err, errsize, "this kernel forbids ptrace (/proc/sys/kernel/yama/ptrace_scope is 3, until the "
-			 "next boot): run the job under cprof and dump its directory, cprof-dump DIR, which needs none");
+		snprintf(err, errsize, "this kernel forbids ptrace until the next boot "
+			 "(/proc/sys/kernel/yama/ptrace_scope is 3)");
 	else if (scope == 2 || (scope == 1 && geteuid() != 0))
-		snprintf(err, errsize, "Yama's ptrace_scope is %ld: %s may attach to process %d; as root, run "
-			 "'sysctl kernel.yama.ptrace_scope=0', or run cprof-dump as root, or run the job under cprof "
-			 "and dump its directory (cprof-dump DIR), which needs no ptrace", scope,
+		snprintf(err, errsize, "Yama's ptrace_scope is %ld: %s may attach to process %d; as root: "
+			 "sysctl kernel.yama.ptrace_scope=0, or run this as root", scope,
 			 scope == 1 ? "only its parent or a process with CAP_SYS_PTRACE" : "only a process with CAP_SYS_PTRACE",
 			 (int)pid);
 	else
 		snprintf(err, errsize, "not permitted to attach to process %d (set-user-ID, or no CAP_SYS_PTRACE in this "
-			 "container): run cprof-dump as root on the host, or run the job under cprof and dump its "
-			 "directory (cprof-dump DIR)", (int)pid);
+			 "container): run this as root on the host", (int)pid);
 }
 
 /* The end of the mapping of pid that holds addr, or 0. */
@@ -132,31 +130,34 @@ static void thread_name(pid_t pid, pid_t tid, char *buf, size_t size)
 	}
 }
 
-/* Waits for tid's stop after PTRACE_INTERRUPT: 0 stopped, -1 gone or not
- * stopping. */
+static void on_alarm(int sig)
+{
+	(void)sig; /* only to interrupt a waitpid */
+}
+
+/* Waits for tid's stop after PTRACE_INTERRUPT, at most STOP_WAIT_MS: 0
+ * stopped, -1 gone or not stopping (a thread in an uninterruptible sleep). */
 static int wait_stop(struct frozen_thread *t)
 {
-	int64_t deadline = now_ns() + STOP_WAIT_NS;
+	struct sigaction sa, old;
+	struct itimerval limit = {.it_value = {STOP_WAIT_MS / 1000, STOP_WAIT_MS % 1000 * 1000}}, none = {0};
+	pid_t r;
 	int st;
 
-	for (;;) {
-		pid_t r = waitpid(t->tid, &st, __WALL | WNOHANG);
-		if (r < 0 && errno != EINTR)
-			return -1;
-		if (r == t->tid) {
-			if (!WIFSTOPPED(st))
-				return -1; /* it ended */
-			/* an interrupt stop, or a stop in the group's stop: no
-			 * signal of the program's; else the signal that came */
-			if ((st >> 16) != PTRACE_EVENT_STOP)
-				t->signal = WSTOPSIG(st);
-			return 0;
-		}
-		if (now_ns() > deadline)
-			return -1;
-		struct timespec pause = { 0, 20000 };
-		nanosleep(&pause, NULL);
-	}
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_alarm; /* no SA_RESTART: the alarm ends the wait */
+	sigaction(SIGALRM, &sa, &old);
+	setitimer(ITIMER_REAL, &limit, NULL);
+	r = waitpid(t->tid, &st, __WALL);
+	setitimer(ITIMER_REAL, &none, NULL);
+	sigaction(SIGALRM, &old, NULL);
+	if (r != t->tid || !WIFSTOPPED(st))
+		return -1; /* it ended, or did not stop in time */
+	/* an interrupt stop, or a stop in the group's stop: no signal of the
+	 * program's; else the signal that came */
+	if ((st >> 16) != PTRACE_EVENT_STOP)
+		t->signal = WSTOPSIG(st);
+	return 0;
 }
 
 uint64_t regs_sp(const struct user_regs_struct *r)

@@ -10,7 +10,8 @@
 #include <sys/types.h>
 #include <sys/user.h>
 
-#define FREEZE_STACK_BYTES (512 * 1024) /* copied from each thread's stack pointer up */
+#define FREEZE_STACK_BYTES (128 * 1024) /* copied from each thread's stack pointer up; the
+					* unwinder reads what lies beyond from the live process */
 
 struct frozen_thread {
 	pid_t tid;

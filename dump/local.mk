@@ -1,12 +1,20 @@
-# The inspector: cprof-dump stops a running process for as long as its
-# stacks take to copy (ptrace), and names them after it has gone on.  It
-# uses the analysis for naming (demangling) and for merging the stacks.
-bin_PROGRAMS += src/cprof-dump
-src_cprof_dump_SOURCES = src/cprof-dump.c \
-	dump/freeze.c dump/freeze.h \
+# The inspector: looking at a running process from outside.  cprof-dump
+# stops it for as long as its stacks take to copy (ptrace) and names them
+# after it has gone on; cprof -p samples it with perf_event, never stopping
+# it, into a raw profile.  It uses the analysis for naming (demangling) and
+# for merging the stacks.
+noinst_LTLIBRARIES += dump/libcprof-dump.la
+dump_libcprof_dump_la_SOURCES = dump/freeze.c dump/freeze.h \
 	dump/native.c dump/native.h \
-	dump/pyframes.c dump/pyframes.h
-src_cprof_dump_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis -I$(top_srcdir)/dump $(LIBDW_CFLAGS)
+	dump/pyframes.c dump/pyframes.h \
+	dump/attach.c dump/attach.h \
+	dump/rawout.c dump/rawout.h
+dump_libcprof_dump_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis $(LIBDW_CFLAGS)
+dump_libcprof_dump_la_CFLAGS = $(AM_CFLAGS) $(SAN_CFLAGS)
+dump_libcprof_dump_la_LIBADD = analysis/libcprof-analysis.la $(LIBDW_LIBS)
+bin_PROGRAMS += src/cprof-dump
+src_cprof_dump_SOURCES = src/cprof-dump.c
+src_cprof_dump_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis -I$(top_srcdir)/dump
 src_cprof_dump_CFLAGS = $(AM_CFLAGS) $(SAN_CFLAGS)
 src_cprof_dump_LDFLAGS = $(SAN_CFLAGS)
-src_cprof_dump_LDADD = analysis/libcprof-analysis.la $(LIBDW_LIBS)
+src_cprof_dump_LDADD = dump/libcprof-dump.la

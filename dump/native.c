@@ -19,17 +19,22 @@
 #include "demangle.h"
 #include "native.h"
 
-struct thread_frames {
-	uint64_t *pc;
-	int n;
-};
+#define IN_CACHE 4096
 
 struct native {
+	struct {
+		uint64_t pc;
+		int yes;
+	} in[IN_CACHE];             /* native_in's answers */
 	pid_t pid;
 	Dwfl *dwfl;
-	const struct frozen *frozen; /* while unwinding */
-	struct thread_frames *frames; /* one a frozen thread */
-	size_t nframes;
+	int attached;                /* dwfl_attach_state was called */
+	const struct frozen *frozen; /* what is being unwound */
+};
+
+struct frames {
+	uint64_t *pc;
+	int n, max;
 };
 
 static char *debuginfo_path;
@@ -71,9 +76,6 @@ void native_close(struct native *n)
 {
 	if (!n)
 		return;
-	for (size_t i = 0; i < n->nframes; i++)
-		free(n->frames[i].pc);
-	free(n->frames);
 	dwfl_end(n->dwfl);
 	free(n);
 }
@@ -89,16 +91,14 @@ static int search_module(Dwfl_Module *mod, void **userdata, const char *modname,
 	struct symbol_search *s = arg;
 	int n = dwfl_module_getsymtab(mod);
 
-	(void)userdata, (void)modname, (void)start;
+	(void)userdata, (void)start;
 	for (int i = 1; i < n; i++) {
 		GElf_Sym sym;
 		GElf_Addr addr;
 		const char *name = dwfl_module_getsym_info(mod, i, &sym, &addr, NULL, NULL, NULL);
 		if (name && sym.st_shndx != SHN_UNDEF && !strcmp(name, s->name)) {
-			const char *file = NULL;
-			dwfl_module_info(mod, NULL, NULL, NULL, NULL, NULL, &file, NULL);
 			s->addr = addr;
-			s->file = file;
+			s->file = modname;
 			return DWARF_CB_ABORT;
 		}
 	}
@@ -121,6 +121,45 @@ uint64_t native_symbol(struct native *n, const char *name)
 const char *native_symbol_file(struct native *n, const char *name)
 {
 	return find_symbol(n, name).file;
+}
+
+struct module_walk {
+	void (*fn)(const struct cprof_rec_module *m, const char *path, void *arg);
+	void *arg;
+};
+
+static int each_module(Dwfl_Module *mod, void **userdata, const char *modname, Dwarf_Addr start, void *arg)
+{
+	struct module_walk *w = arg;
+	struct cprof_rec_module m;
+	const unsigned char *bits;
+	const char *file = NULL;
+	Dwarf_Addr low, high, bias = 0;
+	GElf_Addr vaddr;
+	int len;
+
+	(void)userdata, (void)start;
+	if (!modname || modname[0] == '[' || !dwfl_module_getelf(mod, &bias))
+		return DWARF_CB_OK; /* the vDSO, or a file gone */
+	memset(&m, 0, sizeof m);
+	dwfl_module_info(mod, NULL, &low, &high, NULL, NULL, &file, NULL);
+	m.start = low;
+	m.end = high;
+	m.bias = bias;
+	if ((len = dwfl_module_build_id(mod, &bits, &vaddr)) > 0 && len <= CPROF_BUILD_ID_MAX) {
+		m.build_id_len = (uint32_t)len;
+		memcpy(m.build_id, bits, (size_t)len);
+	}
+	w->fn(&m, file ? file : modname, w->arg);
+	return DWARF_CB_OK;
+}
+
+void native_modules(struct native *n, void (*fn)(const struct cprof_rec_module *m, const char *path, void *arg),
+		    void *arg)
+{
+	struct module_walk w = { fn, arg };
+
+	dwfl_getmodules(n->dwfl, each_module, &w, 0);
 }
 
 static pid_t next_thread(Dwfl *dwfl, void *arg, void **thread_argp)
@@ -195,42 +234,49 @@ static const Dwfl_Thread_Callbacks frozen_callbacks = {
 
 static int take_frame(Dwfl_Frame *frame, void *arg)
 {
-	struct thread_frames *tf = arg;
+	struct frames *fr = arg;
 	Dwarf_Addr pc;
 	bool activation;
 
-	if (!dwfl_frame_pc(frame, &pc, &activation) || tf->n == NATIVE_MAX_FRAMES)
+	if (!dwfl_frame_pc(frame, &pc, &activation) || fr->n == fr->max)
 		return DWARF_CB_ABORT;
 	if (!activation)
 		pc--; /* a return address: the call is the byte before */
 	if (!pc)
 		return DWARF_CB_ABORT;
-	tf->pc[tf->n++] = pc;
+	fr->pc[fr->n++] = pc;
 	return DWARF_CB_OK;
 }
 
-void native_unwind(struct native *n, const struct frozen *f)
+int native_unwind(struct native *n, const struct frozen *f, size_t i, uint64_t *pcs, int max)
 {
+	struct frames fr = { pcs, 0, max };
+
 	n->frozen = f;
-	n->frames = calloc(f->nthread, sizeof *n->frames);
-	if (!n->frames || !dwfl_attach_state(n->dwfl, NULL, f->pid, &frozen_callbacks, n))
-		return;
-	n->nframes = f->nthread;
-	for (size_t i = 0; i < f->nthread; i++) {
-		struct thread_frames *tf = &n->frames[i];
-		if (!(tf->pc = malloc(NATIVE_MAX_FRAMES * sizeof *tf->pc)))
-			continue;
-		/* the walk's end is an error on some targets: what it found stands */
-		dwfl_getthread_frames(n->dwfl, f->thread[i].tid, take_frame, tf);
-	}
+	if (!n->attached && !(n->attached = dwfl_attach_state(n->dwfl, NULL, f->pid, &frozen_callbacks, n)))
+		return 0;
+	/* the walk's end is an error on some targets: what it found stands */
+	dwfl_getthread_frames(n->dwfl, f->thread[i].tid, take_frame, &fr);
+	return fr.n;
 }
 
-int native_frames(const struct native *n, size_t i, const uint64_t **pcs)
+const char *native_object(struct native *n, uint64_t pc)
 {
-	if (i >= n->nframes)
-		return 0;
-	*pcs = n->frames[i].pc;
-	return n->frames[i].n;
+	Dwfl_Module *mod = dwfl_addrmodule(n->dwfl, pc);
+
+	return mod ? dwfl_module_info(mod, NULL, NULL, NULL, NULL, NULL, NULL, NULL) : NULL;
+}
+
+int native_in(struct native *n, uint64_t pc, const char *prefix)
+{
+	size_t at = (pc ^ (pc >> 12)) & (IN_CACHE - 1);
+	char name[256];
+
+	if (n->in[at].pc != pc) {
+		n->in[at].pc = pc;
+		n->in[at].yes = !strncmp(native_name(n, pc, name, sizeof name), prefix, strlen(prefix));
+	}
+	return n->in[at].yes;
 }
 
 const char *native_name(struct native *n, uint64_t pc, char *buf, size_t size)

@@ -42,21 +42,22 @@ static int read_str(const struct frozen *f, const struct py_layout *l, uint64_t 
 	return 0;
 }
 
-static char *call_name(const struct frozen *f, const struct py_layout *l, uint64_t code)
+static int read_call(const struct frozen *f, const struct py_layout *l, uint64_t code, struct pycall *c)
 {
-	char file[MAX_NAME], name[MAX_NAME], *out;
+	char file[MAX_NAME], name[MAX_NAME];
 	uint64_t fo, no;
-	uint32_t line;
-	size_t size;
 
 	if (peek(f, code + (uint64_t)l->co_filename, &fo) < 0 || peek(f, code + (uint64_t)l->co_name, &no) < 0 ||
-	    frozen_read(f, code + (uint64_t)l->co_firstlineno, &line, sizeof line) < 0 ||
+	    frozen_read(f, code + (uint64_t)l->co_firstlineno, &c->line, sizeof c->line) < 0 ||
 	    read_str(f, l, fo, file, sizeof file) < 0 || read_str(f, l, no, name, sizeof name) < 0)
-		return NULL;
-	size = strlen(file) + strlen(name) + 16;
-	if ((out = malloc(size)))
-		snprintf(out, size, "%s:%u(%s)", file, line, name);
-	return out;
+		return -1;
+	c->file = strdup(file);
+	c->name = strdup(name);
+	if (c->file && c->name)
+		return 0;
+	free(c->file);
+	free(c->name);
+	return -1;
 }
 
 static void read_calls(const struct frozen *f, const struct py_layout *l, uint64_t ts, uint64_t code_type,
@@ -82,12 +83,51 @@ static void read_calls(const struct frozen *f, const struct py_layout *l, uint64
 				t->truncated = 1;
 				break;
 			}
-			if ((t->call[t->ncall] = call_name(f, l, code)))
+			if (read_call(f, l, code, &t->call[t->ncall]) == 0)
 				t->ncall++;
 		}
 		if (peek(f, fr + (uint64_t)l->back, &back) < 0)
 			break;
 		fr = back;
+	}
+}
+
+int pyframes_version(struct native *n, const struct frozen *f)
+{
+	uint64_t at = native_symbol(n, "Py_Version");
+	uint32_t hex;
+	const char *file, *p;
+
+	if (at && frozen_read(f, at, &hex, sizeof hex) == 0)
+		return (int)(hex >> 16);
+	if (!(file = native_symbol_file(n, "_PyRuntime")) || !(p = strrchr(file, '/')) || !(p = strstr(p, "python3.")))
+		return 0;
+	return 0x0300 | atoi(p + strlen("python3."));
+}
+
+/* Before 3.11 a thread state holds pthread_self() but not the kernel's
+ * thread id: the C library keeps that in its thread descriptor, which
+ * pthread_self() points to, at an offset of its own version's.  The main
+ * thread, the oldest state, last in the list, has the process's id there:
+ * where it is found tells where the others' are. */
+#define DESCRIPTOR_SCAN 2048
+static void find_native_ids(const struct frozen *f, struct pyprocess *p)
+{
+	int32_t words[DESCRIPTOR_SCAN / 4];
+	const struct pythread *main_thread = &p->thread[p->nthread - 1];
+	size_t off = 0;
+
+	if (p->nthread < 2 || main_thread->native_id >= 0 || !main_thread->pthread_id ||
+	    frozen_read(f, main_thread->pthread_id, words, sizeof words) < 0)
+		return;
+	while (off < DESCRIPTOR_SCAN / 4 && words[off] != f->pid)
+		off++;
+	if (off == DESCRIPTOR_SCAN / 4)
+		return;
+	for (int i = 0; i < p->nthread; i++) {
+		int32_t tid;
+		if (p->thread[i].pthread_id && frozen_read(f, p->thread[i].pthread_id + 4 * off, &tid, sizeof tid) == 0)
+			p->thread[i].native_id = tid;
 	}
 }
 
@@ -106,6 +146,7 @@ int pyframes_read(const struct frozen *f, int version, uint64_t runtime, uint64_
 		return -1;
 	}
 	p->version = version;
+	p->pid = f->pid;
 	for (; ts && p->nthread < MAX_THREADS; p->nthread++) {
 		struct pythread *t, *grown = realloc(p->thread, (size_t)(p->nthread + 1) * sizeof *p->thread);
 		uint64_t next;
@@ -125,6 +166,7 @@ int pyframes_read(const struct frozen *f, int version, uint64_t runtime, uint64_
 			next = 0;
 		ts = next;
 	}
+	find_native_ids(f, p);
 	return 0;
 }
 
@@ -149,14 +191,27 @@ const struct pythread *pyframes_thread(const struct pyprocess *p, const struct f
 		if (pt->native_id >= 0 ? pt->native_id == t->tid : (tp && pt->pthread_id == tp))
 			return pt;
 	}
+	/* the oldest thread state, last in the list, is the main thread's */
+	if (!tp && p->nthread && p->thread[p->nthread - 1].native_id < 0 && t->tid == p->pid)
+		return &p->thread[p->nthread - 1];
 	return NULL;
+}
+
+int pyframes_split(struct native *n, const uint64_t *pcs, int npc)
+{
+	for (int i = 0; i < npc; i++)
+		if (native_in(n, pcs[i], "_PyEval_EvalFrame")) /* _PyEval_EvalFrameDefault, its cold part */
+			return i;
+	return -1;
 }
 
 void pyframes_free(struct pyprocess *p)
 {
 	for (int i = 0; i < p->nthread; i++) {
-		for (int k = 0; k < p->thread[i].ncall; k++)
-			free(p->thread[i].call[k]);
+		for (int k = 0; k < p->thread[i].ncall; k++) {
+			free(p->thread[i].call[k].file);
+			free(p->thread[i].call[k].name);
+		}
 		free(p->thread[i].call);
 	}
 	free(p->thread);

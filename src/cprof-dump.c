@@ -69,47 +69,27 @@ static long rank_of(pid_t pid)
 	return rank;
 }
 
-/* The version of the CPython in process n (0x030b for 3.11), or 0: from
- * Py_Version (3.11+), else from the name of the file _PyRuntime is in. */
-static int python_version(struct native *n, const struct frozen *f)
-{
-	uint64_t at = native_symbol(n, "Py_Version");
-	uint32_t hex;
-	const char *file, *p;
-
-	if (at && frozen_read(f, at, &hex, sizeof hex) == 0)
-		return (int)(hex >> 16);
-	if (!(file = native_symbol_file(n, "_PyRuntime")) || !(p = strrchr(file, '/')) || !(p = strstr(p, "python3.")))
-		return 0;
-	return 0x0300 | atoi(p + strlen("python3."));
-}
-
-/* The innermost native frame that runs Python code, or -1. */
-static int innermost_eval(struct native *n, const uint64_t *pcs, int npc)
-{
-	char name[NAME_MAX_LEN];
-
-	for (int i = 0; i < npc; i++)
-		if (!strncmp(native_name(n, pcs[i], name, sizeof name), "_PyEval_EvalFrame", 17))
-			return i;
-	return -1;
-}
-
 /* A thread's stack as the program sees it, outermost first, into frames:
  * in a Python thread, its Python calls in place of the interpreter's frames
  * that run them, and inside the innermost, the native frames it is in (a
  * built-in, an extension, the MPI library, the C library's wait). */
-static int thread_stack(struct native *n, size_t i, const struct pythread *pt, char **frames, int max)
+static int thread_stack(struct native *n, const struct frozen *f, size_t i, const struct pythread *pt, char **frames,
+			int max)
 {
-	const uint64_t *pcs = NULL;
-	int npc = native_frames(n, i, &pcs), m = 0, eval = pt && pt->ncall ? innermost_eval(n, pcs, npc) : -1;
+	uint64_t pcs[NATIVE_MAX_FRAMES];
+	int npc = native_unwind(n, f, i, pcs, NATIVE_MAX_FRAMES), m = 0;
+	int eval = pt && pt->ncall ? pyframes_split(n, pcs, npc) : -1;
 	char name[NAME_MAX_LEN];
 
 	if (npc == NATIVE_MAX_FRAMES || (pt && pt->truncated))
 		frames[m++] = strdup("(outer frames not read: the stack is deeper than cprof-dump reads)");
 	if (pt && pt->ncall && (eval >= 0 || npc == 0)) {
-		for (int k = pt->ncall - 1; k >= 0 && m < max; k--)
-			frames[m++] = strdup(pt->call[k]);
+		for (int k = pt->ncall - 1; k >= 0 && m < max; k--) {
+			const struct pycall *c = &pt->call[k];
+			size_t size = strlen(c->file) + strlen(c->name) + 16;
+			if ((frames[m] = malloc(size)))
+				snprintf(frames[m++], size, "%s:%u(%s)", c->file, c->line, c->name);
+		}
 		npc = eval >= 0 ? eval : 0;
 	}
 	for (int k = npc - 1; k >= 0 && m < max; k--)
@@ -129,6 +109,7 @@ static int dump_one(const struct target *tg, int by_rank, struct stacks *all, in
 	char err[512];
 	struct native *n;
 	uint64_t runtime, code_type;
+	int version = 0;
 	struct pyprocess py = { 0 };
 	struct frozen f;
 	char **frames;
@@ -141,15 +122,20 @@ static int dump_one(const struct target *tg, int by_rank, struct stacks *all, in
 		fprintf(stderr, "cprof-dump: %s\n", err);
 		return -1;
 	}
+	/* what the symbols say, before the process is stopped: a search of
+	 * every symbol table can take long */
 	runtime = native_symbol(n, "_PyRuntime");
 	code_type = native_symbol(n, "PyCode_Type");
+	if (runtime && code_type) {
+		struct frozen running = {.pid = tg->pid};
+		version = pyframes_version(n, &running);
+	}
 	if (freeze(tg->pid, &f, err, sizeof err) < 0) {
 		fprintf(stderr, "cprof-dump: %s\n", err);
 		native_close(n);
 		return -1;
 	}
 	if (runtime && code_type) {
-		int version = python_version(n, &f);
 		if (pyframes_read(&f, version, runtime, code_type, &py, err, sizeof err) < 0)
 			fprintf(stderr, "cprof-dump: %s: its Python calls are left out\n", err);
 		else if (!py.version)
@@ -158,10 +144,10 @@ static int dump_one(const struct target *tg, int by_rank, struct stacks *all, in
 	}
 	thaw(&f);
 	*paused = f.paused_ns;
-	native_unwind(n, &f);
 	frames = malloc((NATIVE_MAX_FRAMES + PY_MAX_CALLS) * sizeof *frames);
 	for (size_t i = 0; frames && i < f.nthread; i++) {
-		int m = thread_stack(n, i, pyframes_thread(&py, &f.thread[i]), frames, NATIVE_MAX_FRAMES + PY_MAX_CALLS);
+		int m = thread_stack(n, &f, i, pyframes_thread(&py, &f.thread[i]), frames,
+				     NATIVE_MAX_FRAMES + PY_MAX_CALLS);
 		stacks_add(all, by_rank ? tg->rank : tg->pid, (const char *const *)frames, m);
 		for (int k = 0; k < m; k++)
 			free(frames[k]);

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "analysis.h"
+#include "attach.h"
 #include "cprof-format.h"
 #include "launcher.h"
 #include "mpijob.h"
@@ -55,6 +56,8 @@ struct settings {
 	int wait;          /* cprof-mpi --wait: seconds rank 0 waits for the others, and a
 			    * rank for the processes its program left running */
 	char **argv;       /* PROG ARGS... */
+	pid_t pid;         /* -p: a running process to sample instead */
+	double seconds;    /* -t: for how long, 0 until stopped */
 };
 
 enum { OPT_PER_PROCESS = 256, OPT_VERSION, OPT_CLOCK, OPT_MODE, OPT_COUNT, OPT_NATIVE, OPT_NO_NATIVE,
@@ -76,6 +79,8 @@ static const struct option options[] = {
 	{"per-rank", no_argument, NULL, OPT_PER_RANK},
 	{"wait", required_argument, NULL, OPT_WAIT},
 	{"per-process", no_argument, NULL, OPT_PER_PROCESS},
+	{"pid", required_argument, NULL, 'p'},
+	{"time", required_argument, NULL, 't'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
@@ -84,8 +89,11 @@ static const struct option options[] = {
 static void usage(FILE *f)
 {
 	fputs("usage: cprof [options] [--] PROG [ARGS...]\n"
+	      "       cprof -p PID [-t SECONDS] [options]\n"
 	      "Run PROG and print cProfile's table of it and of every process it starts,\n"
-	      "on standard error (PROG's output stays its own).\n"
+	      "on standard error (PROG's output stays its own).  With -p, sample the\n"
+	      "running process PID from outside instead, until SECONDS pass, Ctrl-C, or\n"
+	      "it ends, and print the table of what its threads ran meanwhile.\n"
 	      "\n"
 	      "  -o, --output FILE   write the report into FILE instead of printing it, in the\n"
 	      "                      format FILE's name says: .html a web page, .folded\n"
@@ -116,6 +124,10 @@ static void usage(FILE *f)
 	      "                      calls (C extensions, numpy, libm) (the default)\n"
 	      "      --no-native     in Python, only the interpreter's calls: cProfile's table\n"
 	      "      --per-process   print one table per process instead of the merged one\n"
+	      "  -p, --pid PID       sample the running process PID (perf_event: it is never\n"
+	      "                      stopped), each thread's CPU time at -F per second\n"
+	      "  -t, --time SECONDS  with -p, stop after SECONDS (default: at Ctrl-C, or when\n"
+	      "                      the process ends)\n"
 	      "  -h, --help          show this help\n"
 	      "      --version       show the version\n"
 	      "\n"
@@ -242,13 +254,62 @@ static void sweep_probes(void)
 		uprobe_sweep(fs);
 }
 
+/* -p PID and -t SECONDS (cprof's, not cprof-mpi's) */
+static int parse_attach(struct settings *s, int c, const char *arg)
+{
+	char *end;
+
+	if (CPROF_MPI) {
+		fprintf(stderr, "%s: -%c is cprof's option: cprof -p PID samples a running process\n", prog, c);
+		return -1;
+	}
+	errno = 0;
+	if (c == 'p') {
+		long pid = strtol(arg, &end, 10);
+		if (end == arg || *end || pid <= 0 || pid > 0x3fffffff || errno) {
+			fprintf(stderr, "%s: -p takes a process id, not '%s' (pgrep -f NAME finds it)\n", prog, arg);
+			return -1;
+		}
+		s->pid = (pid_t)pid;
+	} else {
+		s->seconds = strtod(arg, &end);
+		if (end == arg || *end || !(s->seconds > 0) || s->seconds > 1e7 || errno) {
+			fprintf(stderr, "%s: -t takes seconds, more than 0, not '%s'\n", prog, arg);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* What -p cannot do: it samples each thread's CPU time, from outside. */
+static int check_attach(const struct settings *s, int nargs)
+{
+	const char *why = NULL;
+
+	if (nargs)
+		why = "cprof -p PID samples a running process: give no program";
+	else if (s->mode && strcmp(s->mode, "sample") != 0)
+		why = "-p samples: tracing (--mode) needs the program started under cprof";
+	else if (s->count[0])
+		why = "--count needs the program started under cprof";
+	else if (s->event && strcmp(s->event, "task-clock") != 0)
+		why = "-p samples the task clock (each thread's CPU time); -e needs the program started under cprof";
+	else if (s->clock && strcmp(s->clock, "cpu") != 0)
+		why = "-p samples CPU time (--clock=cpu): wall time needs the program started under cprof";
+	else if (s->hz && strcmp(s->hz, "0") == 0)
+		why = "-p samples: -F 0 would take none";
+	if (why)
+		fprintf(stderr, "%s: %s\n", prog, why);
+	return why ? -1 : 0;
+}
+
 static int parse_args(int argc, char **argv, struct settings *s, struct sort_spec *sort)
 {
 	char err[512];
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:o:s:d:F:e:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:s:d:F:e:p:t:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'o': s->out = optarg; break;
 		case OPT_REPORT: s->report = optarg; break;
@@ -264,6 +325,11 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 				return -1;
 			break;
 		case OPT_PER_PROCESS: s->per_process = 1; break;
+		case 'p':
+		case 't':
+			if (parse_attach(s, c, optarg) < 0)
+				return -1;
+			break;
 		case OPT_NATIVE: s->native = 1; break;
 		case OPT_PER_RANK:
 		case OPT_WAIT:
@@ -294,7 +360,13 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 			return -1;
 		}
 	}
-	if (optind == argc) {
+	if (s->pid && check_attach(s, argc - optind) < 0)
+		return -1;
+	if (s->seconds > 0 && !s->pid) {
+		fprintf(stderr, "%s: -t is for -p: cprof -p PID -t SECONDS\n", prog);
+		return -1;
+	}
+	if (optind == argc && !s->pid) {
 		fprintf(stderr, "%s: no program given\n", prog);
 		usage(stderr);
 		return -1;
@@ -699,6 +771,48 @@ static int close_report(FILE *f, const char *path)
 	return ret;
 }
 
+/* cprof -p PID: the process sampled from outside into a run directory,
+ * then reported as a run's. */
+static int attach(const struct settings *s, struct analysis_options *opt)
+{
+	struct attach_options o = {.pid = s->pid, .seconds = s->seconds, .hz = s->hz ? (unsigned)atoi(s->hz) : 1000};
+	char dir[PATH_MAX], err[1024];
+	FILE *report = NULL;
+	int ret;
+
+	if (check_output(s->out) < 0 || (s->report && !(report = open_report(s->report))) ||
+	    prepare_dir(s, dir, sizeof dir) < 0)
+		return 2;
+	o.dir = dir;
+	child = -1; /* Ctrl-C stops the sampling */
+	handle_signals();
+	if (attach_profile(&o, &stop_waiting, err, sizeof err) < 0) {
+		fprintf(stderr, "%s: %s\n", prog, err);
+		if (!s->dir)
+			remove_dir(dir);
+		return 1;
+	}
+	if (!report && !s->out)
+		report = open_report(NULL);
+	opt->sort_chosen = s->sort != NULL;
+	opt->output = s->out;
+	opt->format = s->format;
+	opt->per_process = s->per_process;
+	{
+		char *paths[] = {dir};
+		ret = analysis_report(opt, paths, 1, report);
+	}
+	if (!s->out && close_report(report, s->report) < 0)
+		ret = ANALYSIS_FAILED;
+	else if (s->out && report && report != stderr)
+		fclose(report);
+	if (!s->dir && ret != ANALYSIS_FAILED)
+		remove_dir(dir);
+	else if (ret == ANALYSIS_FAILED)
+		fprintf(stderr, "%s: the raw profile is in %s (cprof-report %s)\n", prog, dir, dir);
+	return ret == ANALYSIS_OK ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	struct settings s = {.native = 1, .wait = 60};
@@ -709,6 +823,8 @@ int main(int argc, char **argv)
 
 	if (parse_args(argc, argv, &s, &opt.sort) < 0)
 		return 2;
+	if (s.pid)
+		return attach(&s, &opt);
 	if (find_preload(preload, sizeof preload) < 0 || check_output(s.out) < 0 ||
 	    (s.count[0] && check_count() < 0))
 		return 2;

@@ -2,10 +2,10 @@
 bin_PROGRAMS += src/cprof src/cprof-report
 src_cprof_SOURCES = src/cprof.c src/launcher.h src/mpijob.c src/mpijob.h src/outdir.c src/outdir.h common/uprobe.c common/uprobe.h
 nodist_src_cprof_SOURCES = src/paths.h
-src_cprof_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis -I$(top_builddir)/src
+src_cprof_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis -I$(top_srcdir)/dump -I$(top_builddir)/src
 src_cprof_CFLAGS = $(AM_CFLAGS) $(SAN_CFLAGS)
 src_cprof_LDFLAGS = $(SAN_CFLAGS)
-src_cprof_LDADD = analysis/libcprof-analysis.la
+src_cprof_LDADD = dump/libcprof-dump.la
 src_cprof_report_SOURCES = src/cprof-report.c
 src_cprof_report_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis
 src_cprof_report_CFLAGS = $(AM_CFLAGS) $(SAN_CFLAGS)

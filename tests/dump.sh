@@ -143,7 +143,7 @@ if [ "$(id -u)" != 0 ] || ! command -v setpriv > /dev/null ||
 else
 	setpriv --reuid=65534 --regid=65534 --clear-groups "$CPROF_DUMP" "$rootpid" > eperm.out 2>&1
 	expect_eq "another user's process: status 1, the cause and the fix" \
-		"1 cprof-dump: process $rootpid belongs to user 0 and cprof-dump runs as user 65534: run cprof-dump as that user, or as root" \
+		"1 cprof-dump: process $rootpid belongs to user 0, and you are user 65534: run this as that user, or as root" \
 		"$? $(cat eperm.out)"
 fi
 "$CPROF_DUMP" -o tree.txt "$rootpid" > o.out 2>&1

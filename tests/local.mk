@@ -91,6 +91,7 @@ INTEGRATION_TESTS = \
 	tests/outputs.sh \
 	tests/diff.sh \
 	tests/dump.sh \
+	tests/attach.sh \
 	tests/browser.sh
 TESTS += $(INTEGRATION_TESTS)
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/browser/speedscope-schema.js tests/progs/mpif.f90 tests/progs/shapes.cc tests/tap.sh tests/pstats_print.py tests/share.py tests/pstats_compare.py \

@@ -1,5 +1,6 @@
-"""share.py MEASURED SAMPLED NAME CLOCK: whether NAME's share of the time in
-the pstats file SAMPLED is, within 5%, the share the program measured of
+"""share.py MEASURED SAMPLED NAME CLOCK [WITHIN]: whether NAME's share of the
+time in the pstats file SAMPLED is, within WITHIN (0.05: 5%, by default),
+the share the program measured of
 itself in the same run (the lines "measured NAME WALL CPU" of the shares
 kernels, C and Python, in the file MEASURED), on CLOCK, wall or cpu (exit
 status 0 if so).  The share of work_a, work_b or work_c is of the three
@@ -29,6 +30,7 @@ def sampled(path):
 
 
 path, pstats, name, clock = sys.argv[1:5]
+within = float(sys.argv[5]) if len(sys.argv) > 5 else 0.05
 exact, got = shares(measured(path, clock), name), shares(sampled(pstats), name)
 print("%s: measured %.4f sampled %.4f" % (name, exact, got), file=sys.stderr)
-sys.exit(0 if abs(got / exact - 1) <= 0.05 else 1)
+sys.exit(0 if abs(got / exact - 1) <= within else 1)
