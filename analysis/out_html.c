@@ -387,19 +387,36 @@ static void write_diff_view(FILE *out, const struct model *m, const struct outpu
 	stats_free(traced);
 }
 
-static int write_html(FILE *out, const struct model *m, const struct output_args *a)
+int html_page(FILE *out, void (*data)(FILE *out, const void *arg), const void *arg)
 {
 	const char *mark = strstr(viewer, DATA_MARK);
-	struct ids *ids;
 
 	if (!mark)
 		return -EINVAL;
+	fwrite(viewer, 1, (size_t)(mark - viewer), out);
+	fputs("<script id=\"cprof-data\" type=\"application/json\">", out);
+	fputs("{\"format\":1,\"generator\":\"cprof " PACKAGE_VERSION "\",", out);
+	data(out, arg);
+	fputs("}</script>", out);
+	fputs(mark + strlen(DATA_MARK), out);
+	return 0;
+}
+
+struct html_args {
+	const struct model *m;
+	const struct output_args *a;
+};
+
+static void write_data(FILE *out, const void *arg)
+{
+	const struct model *m = ((const struct html_args *)arg)->m;
+	const struct output_args *a = ((const struct html_args *)arg)->a;
+	struct ids *ids;
+
 	ids = collect_ids(m, a->diff != NULL);
 	for (size_t i = 0; a->diff && i < a->diff->n; i++)
 		func_id(ids, a->diff->rows[i].key);
-	fwrite(viewer, 1, (size_t)(mark - viewer), out);
-	fputs("<script id=\"cprof-data\" type=\"application/json\">", out);
-	fputs("{\"format\":1,\"generator\":\"cprof " PACKAGE_VERSION "\",\"diff\":", out);
+	fputs("\"diff\":", out);
 	if (a->diff) {
 		fputs("{\"base\":", out);
 		json_string(out, a->base_label);
@@ -431,11 +448,15 @@ static int write_html(FILE *out, const struct model *m, const struct output_args
 	} else {
 		fputs("\"\"", out);
 	}
-	fputs("}</script>", out);
-	fputs(mark + strlen(DATA_MARK), out);
 	stats_free(ids->st);
 	free(ids);
-	return 0;
+}
+
+static int write_html(FILE *out, const struct model *m, const struct output_args *a)
+{
+	struct html_args args = {m, a};
+
+	return html_page(out, write_data, &args);
 }
 
 const struct output output_html = {

@@ -46,6 +46,11 @@ const struct output *output_named(const char *name);
 const struct output *output_for_path(const char *path);
 /* The text report, printed when no file is asked for. */
 const struct output *output_text(void);
+/* An HTML page: the viewer, with the JSON members data writes after
+ * "format" and "generator" (docs/OUTPUTS.md) as its data.  0, or -EINVAL
+ * if the viewer built in has no place for them. */
+int html_page(FILE *out, void (*data)(FILE *out, const void *arg), const void *arg);
+
 /* "text, pstats, html, ...", for messages. */
 const char *output_names(void);
 /* The formats, a line each, for --help. */

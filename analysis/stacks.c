@@ -4,16 +4,20 @@
  * with a thread through it and how many threads.  The text shows a chain of
  * frames with the same members at one indentation, and indents only where
  * the stacks part: a hung job's tree is a trunk and a few branches. */
+#define _GNU_SOURCE /* open_memstream */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
+#include "output.h"
 #include "stacks.h"
 #include "util.h"
 
 struct snode {
 	uint32_t name;     /* in the string table */
+	size_t parent;
 	size_t *child, nchild, capchild;
 	long *member;      /* sorted, distinct */
 	size_t nmember, capmember;
@@ -89,6 +93,7 @@ static size_t child_of(struct stacks *s, size_t parent, uint32_t name)
 	GROW(s->node, s->capnode, c + 1);
 	memset(&s->node[c], 0, sizeof s->node[c]);
 	s->node[c].name = name;
+	s->node[c].parent = parent;
 	s->nnode++;
 	p = &s->node[parent]; /* the array may have moved */
 	GROW(p->child, p->capchild, p->nchild + 1);
@@ -233,4 +238,105 @@ void stacks_print(const struct stacks *s, FILE *out, const char *kind)
 		print_node(s, out, root->child[i], 0);
 	if (s->nleaf)
 		print_classes(s, out, kind);
+}
+
+/* The HTML page: the viewer, in its mode for stacks (docs/OUTPUTS.md): a
+ * frame's width is its threads, and its label starts with its members. */
+struct html_stacks {
+	const struct stacks *s;
+	const char *kind;
+};
+
+/* The nodes in preorder, as the viewer wants them. */
+static void preorder(const struct stacks *s, size_t at, size_t *order, size_t *n)
+{
+	order[(*n)++] = at;
+	for (size_t i = 0; i < s->node[at].nchild; i++)
+		preorder(s, s->node[at].child[i], order, n);
+}
+
+static void write_stacks(FILE *out, const void *arg)
+{
+	const struct stacks *s = ((const struct html_stacks *)arg)->s;
+	const char *kind = ((const struct html_stacks *)arg)->kind;
+	size_t *order = xmalloc(s->nnode * sizeof *order), *newid = xmalloc(s->nnode * sizeof *newid), n = 0;
+	size_t *ends = xcalloc(s->nnode, sizeof *ends), len = 0;
+	uint32_t *func = xmalloc(s->nnode * sizeof *func), nfunc = 0;
+	struct u64map funcs; /* name -> index in funcs */
+	char *note = NULL, set[256], label[128];
+	FILE *mem;
+
+	u64map_init(&funcs);
+	preorder(s, 0, order, &n);
+	for (size_t i = 0; i < n; i++)
+		newid[order[i]] = i;
+	for (size_t i = 0; i < s->nleaf; i++)
+		ends[s->leaf[i].node]++;
+	fputs("\"unit\":\"threads\",\"members\":", out);
+	json_string(out, kind);
+	fputs(",\"diff\":null,\"title\":", out);
+	snprintf(label, sizeof label, "the stacks of %zu %s%s", s->node[0].nmember, kind, s->node[0].nmember == 1 ? "" : "s");
+	json_string(out, label);
+	fputs(",\"funcs\":[", out);
+	for (size_t i = 1; i < n; i++) {
+		uint64_t *slot = u64map_get(&funcs, s->node[order[i]].name, UINT64_MAX);
+		if (*slot == UINT64_MAX) {
+			*slot = nfunc;
+			fputs(nfunc++ ? ",{\"file\":\"~\",\"line\":0,\"name\":" : "{\"file\":\"~\",\"line\":0,\"name\":", out);
+			json_string(out, strtab_str(s->names, s->node[order[i]].name));
+			fputc('}', out);
+		}
+		func[i] = (uint32_t)*slot;
+	}
+	fputs("],\"views\":[{\"label\":", out);
+	snprintf(label, sizeof label, "%zu %s%s, %zu %s", s->node[0].nmember, kind, s->node[0].nmember == 1 ? "" : "s",
+		 s->node[0].threads, s->node[0].threads == 1 ? "thread" : "threads");
+	json_string(out, label);
+	fputs(",\"kind\":\"merged\",\"of\":-1,\"note\":", out);
+	if ((mem = open_memstream(&note, &len))) {
+		if (s->nleaf)
+			print_classes(s, mem, kind);
+		fclose(mem);
+	}
+	json_string(out, note ? note + (note[0] == '\n') : "");
+	fputs(",\"tree\":{\"f\":[-1", out);
+	for (size_t i = 1; i < n; i++)
+		fprintf(out, ",%u", func[i]);
+	fputs("],\"p\":[-1", out);
+	for (size_t i = 1; i < n; i++)
+		fprintf(out, ",%zu", newid[s->node[order[i]].parent]);
+	fputs("],\"c\":[", out);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%s%zu", i ? "," : "", s->node[order[i]].threads);
+	fputs("],\"t\":[", out);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%s%zu", i ? "," : "", s->node[order[i]].threads);
+	fputs("],\"s\":[", out);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%s%zu", i ? "," : "", ends[order[i]]);
+	fputs("],\"k\":[", out);
+	for (size_t i = 0; i < n; i++)
+		fputs(i ? ",1" : "1", out);
+	fputs("],\"m\":[", out);
+	for (size_t i = 0; i < n; i++) {
+		const struct snode *nd = &s->node[order[i]];
+		stacks_format_set(nd->member, nd->nmember, set, sizeof set);
+		if (i)
+			fputc(',', out);
+		json_string(out, set);
+	}
+	fputs("]},\"rows\":[],\"totals\":null}],\"mpi\":null,\"omitted\":\"\"", out);
+	free(note);
+	u64map_free(&funcs);
+	free(func);
+	free(ends);
+	free(newid);
+	free(order);
+}
+
+int stacks_html(const struct stacks *s, FILE *out, const char *kind)
+{
+	struct html_stacks args = {s, kind};
+
+	return html_page(out, write_stacks, &args);
 }

@@ -23,6 +23,11 @@ void stacks_add(struct stacks *s, long member, const char *const *frames, int n)
  * `kind` names the members ("rank", "pid"). */
 void stacks_print(const struct stacks *s, FILE *out, const char *kind);
 
+/* The tree as a web page: the HTML report's viewer, a frame's width its
+ * threads, its label led by its members; the classes above it.  0, or a
+ * negative errno. */
+int stacks_html(const struct stacks *s, FILE *out, const char *kind);
+
 /* "0,2-3" for the sorted members m[0..n), into buf. */
 void stacks_format_set(const long *m, size_t n, char *buf, size_t size);
 

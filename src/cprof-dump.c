@@ -15,6 +15,7 @@
 #include "freeze.h"
 #include "native.h"
 #include "pyframes.h"
+#include "cprof-format.h"
 #include "stacks.h"
 
 #define NAME_MAX_LEN 1024
@@ -36,7 +37,8 @@ static void usage(FILE *f)
 	      "class.  Each process is stopped while its stacks are copied (ptrace), a few\n"
 	      "milliseconds, and goes on as before.\n"
 	      "\n"
-	      "  -o, --output FILE   write the tree into FILE instead of printing it\n"
+	      "  -o, --output FILE   write the tree into FILE instead of printing it; a\n"
+	      "                      web page if its name ends in .html\n"
 	      "  -h, --help          print this help\n"
 	      "      --version       print cprof's version\n",
 	      f);
@@ -221,8 +223,12 @@ int main(int argc, char **argv)
 			fprintf(stderr, "cprof-dump: cannot write %s: %s\n", output, strerror(errno));
 			return 1;
 		}
-		stacks_print(all, out, by_rank ? "rank" : "pid");
-		fprintf(out, "\neach process was stopped for at most %.1f ms\n", (double)most / 1e6);
+		if (output && cprof_has_suffix(output, ".html")) {
+			stacks_html(all, out, by_rank ? "rank" : "pid");
+		} else {
+			stacks_print(all, out, by_rank ? "rank" : "pid");
+			fprintf(out, "\neach process was stopped for at most %.1f ms\n", (double)most / 1e6);
+		}
 		if (out != stdout && fclose(out) != 0) {
 			fprintf(stderr, "cprof-dump: cannot write %s: %s\n", output, strerror(errno));
 			return 1;

@@ -42,6 +42,17 @@ real python '{"names": ["faster.py:18(main)", "faster.py:8(waithere)", "{built-i
 	"$CPROF" -o "$WORK/samples/real-python.html" $PY "$top_srcdir/kernels/python/faster.py"
 real large '{"names": ["wide.py:1(f0)"], "search": "f3", "largest": true}' \
 	"$CPROF" -F 0 -o "$WORK/samples/real-large.html" $PY "$top_srcdir/tests/python/wide.py"
+# a dump of a Python process's stacks (cprof-dump)
+$PY "$top_srcdir/tests/python/hang.py" > "$WORK/hang.out" 2>&1 &
+hang=$!
+i=0
+while ! grep -q ready "$WORK/hang.out" && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+sleep 0.2
+hangpy="$top_srcdir/tests/python/hang.py"
+real dump "{\"drawn\": [\"[$hang] $hangpy:17(outer)\", \"[$hang] $hangpy:8(waiter)\"],
+	\"zoom\": \"$hangpy:17(outer)\", \"search\": \"waiter\"}" \
+	"$top_builddir/src/cprof-dump" -o "$WORK/samples/real-dump.html" "$hang"
+kill $hang
 "$CPROF" -F 0 -d "$WORK/small" "$top_builddir/tests/progs/threads" 2 1000 > /dev/null 2>&1
 "$CPROF" -F 0 -d "$WORK/big" "$top_builddir/tests/progs/threads" 2 100000 > /dev/null 2>&1
 real diff '{"names": ["threads.c:14(work)"], "diff": true}' \

@@ -8,7 +8,7 @@
 //   node viewer.test.js SAMPLEDIR [SCREENSHOT.png]
 //
 // SAMPLEDIR may also hold reports cprof wrote (real-NAME.html), each with
-// what to look for in it (real-NAME.json: names, zoom, search, ranks,
+// what to look for in it (real-NAME.json: names, drawn, zoom, search, ranks,
 // largest, screenshot); tests/browser.sh makes them.
 //
 // Prints "ok - ..." and "not ok - ..." lines, and "# ..." for what a
@@ -345,6 +345,11 @@ async function real(browser, file, want, shot) {
 		check(tag + ': the table lists ' + n, rows.includes(n), JSON.stringify(rows.slice(0, 20)));
 		check(tag + ': the flame graph drew ' + n, labels.some((l) => l === n), JSON.stringify(labels.slice(0, 40)));
 	}
+	// a dump of stacks (cprof-dump): frames labelled with their members, no table
+	for (const n of want.drawn || [])
+		check(tag + ': the flame graph drew ' + n, labels.some((l) => l === n), JSON.stringify(labels.slice(0, 40)));
+	if (data.unit === 'threads')
+		check(tag + ': stacks have no table of functions', !(await page.isVisible('#table')));
 	if (want.zoom) {
 		await clickFrame(page, want.zoom);
 		const st = await state(page), r = await rect(page, want.zoom);
@@ -356,7 +361,7 @@ async function real(browser, file, want, shot) {
 		await page.fill('#search', want.search);
 		const share = await page.textContent('#share');
 		check(tag + ': searching "' + want.search + '" finds ' + expectedShare(data, 0, want.search),
-			share.includes(expectedShare(data, 0, want.search) + ' of the view'), share);
+			share.includes(expectedShare(data, 0, want.search) + (data.unit === 'threads' ? ' of the threads' : ' of the view')), share);
 		await page.fill('#search', '');
 	}
 	if (want.ranks) {
