@@ -28,6 +28,7 @@
 #include "cprof-format.h"
 #include "freeze.h"
 #include "native.h"
+#include "proc.h"
 #include "pyframes.h"
 #include "rawout.h"
 
@@ -148,20 +149,6 @@ static int tree_init(struct tree *t)
 	return tree_child(t, 0, 0) == 0 && t->n == 1 ? 0 : -1; /* the root: node 0 */
 }
 
-static void thread_name(pid_t pid, pid_t tid, char *buf, size_t size)
-{
-	char path[64];
-	FILE *fp;
-
-	memset(buf, 0, size);
-	snprintf(path, sizeof path, "/proc/%d/task/%d/comm", (int)pid, (int)tid);
-	if ((fp = fopen(path, "r"))) {
-		if (fgets(buf, (int)size, fp))
-			buf[strcspn(buf, "\n")] = 0;
-		fclose(fp);
-	}
-}
-
 /* Why perf_event_open was refused, and what to do. */
 static void explain_perf(const struct attach *a, int e)
 {
@@ -235,7 +222,7 @@ static int open_thread(struct attach *a, pid_t tid)
 	t->fd = fd;
 	t->meta = ring;
 	t->size = pages * (size_t)page;
-	thread_name(a->o->pid, tid, t->comm, sizeof t->comm);
+	proc_thread_name(a->o->pid, tid, t->comm, sizeof t->comm);
 	return 0;
 }
 
@@ -498,20 +485,6 @@ static void drain(struct attach *a, struct sampled *t)
 	__atomic_store_n(&t->meta->data_tail, tail, __ATOMIC_RELEASE);
 }
 
-static int still_there(pid_t pid)
-{
-	char path[64], state = 0;
-	FILE *fp;
-
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-	if (!(fp = fopen(path, "r")))
-		return 0;
-	if (fscanf(fp, "%*d (%*[^)]) %c", &state) != 1)
-		state = 0;
-	fclose(fp);
-	return state && state != 'Z' && state != 'X';
-}
-
 static void close_threads(struct attach *a)
 {
 	for (size_t i = 0; i < a->nthread; i++) {
@@ -661,7 +634,7 @@ int attach_profile(const struct attach_options *o, volatile sig_atomic_t *stop, 
 			break;
 		if (t - last_scan >= RESCAN_NS) {
 			last_scan = t;
-			if (!still_there(o->pid)) {
+			if (!proc_running(o->pid)) {
 				ended = 1;
 				break;
 			}
@@ -670,7 +643,7 @@ int attach_profile(const struct attach_options *o, volatile sig_atomic_t *stop, 
 	}
 	for (size_t i = 0; i < a.nthread; i++)
 		drain(&a, &a.thread[i]);
-	info.rec.end_value = ended || !still_there(o->pid);
+	info.rec.end_value = ended || !proc_running(o->pid);
 	ret = write_profile(&a, &info);
 out:
 	close_threads(&a);

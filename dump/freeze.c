@@ -27,6 +27,7 @@
 #include <elf.h>
 
 #include "freeze.h"
+#include "proc.h"
 
 #define STOP_WAIT_MS 1000 /* a thread that has not stopped by then is left out */
 
@@ -46,29 +47,9 @@ static int tried_before(const pid_t *tried, size_t n, pid_t tid)
 	return 0;
 }
 
-/* The first line of /proc/PID/status that starts with key, its value. */
-static long status_field(pid_t pid, const char *key)
-{
-	char path[64], line[256];
-	long v = -1;
-	size_t klen = strlen(key);
-	FILE *fp;
-
-	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
-	if (!(fp = fopen(path, "r")))
-		return -1;
-	while (fgets(line, sizeof line, fp))
-		if (!strncmp(line, key, klen)) {
-			v = strtol(line + klen, NULL, 10);
-			break;
-		}
-	fclose(fp);
-	return v;
-}
-
 void freeze_explain(pid_t pid, char *err, size_t errsize)
 {
-	long tracer = status_field(pid, "TracerPid:"), uid = status_field(pid, "Uid:"), scope = -1;
+	long tracer = proc_status(pid, "TracerPid:"), uid = proc_status(pid, "Uid:"), scope = -1;
 	FILE *fp = fopen("/proc/sys/kernel/yama/ptrace_scope", "r");
 
 	if (fp) {
@@ -93,41 +74,6 @@ void freeze_explain(pid_t pid, char *err, size_t errsize)
 	else
 		snprintf(err, errsize, "not permitted to attach to process %d (set-user-ID, or no CAP_SYS_PTRACE in this "
 			 "container): run this as root on the host", (int)pid);
-}
-
-/* The end of the mapping of pid that holds addr, or 0. */
-static uint64_t mapping_end(pid_t pid, uint64_t addr)
-{
-	char path[64], line[512];
-	uint64_t end = 0;
-	FILE *fp;
-
-	snprintf(path, sizeof path, "/proc/%d/maps", (int)pid);
-	if (!(fp = fopen(path, "r")))
-		return 0;
-	while (fgets(line, sizeof line, fp)) {
-		unsigned long long lo, hi;
-		if (sscanf(line, "%llx-%llx", &lo, &hi) == 2 && addr >= lo && addr < hi) {
-			end = hi;
-			break;
-		}
-	}
-	fclose(fp);
-	return end;
-}
-
-static void thread_name(pid_t pid, pid_t tid, char *buf, size_t size)
-{
-	char path[64];
-	FILE *fp;
-
-	buf[0] = 0;
-	snprintf(path, sizeof path, "/proc/%d/task/%d/comm", (int)pid, (int)tid);
-	if ((fp = fopen(path, "r"))) {
-		if (fgets(buf, (int)size, fp))
-			buf[strcspn(buf, "\n")] = 0;
-		fclose(fp);
-	}
 }
 
 static void on_alarm(int sig)
@@ -173,7 +119,7 @@ uint64_t regs_sp(const struct user_regs_struct *r)
 
 static void copy_stack(pid_t pid, struct frozen_thread *t)
 {
-	uint64_t sp = regs_sp(&t->regs), lo = sp > 128 ? sp - 128 : 0, hi = mapping_end(pid, sp);
+	uint64_t sp = regs_sp(&t->regs), lo = sp > 128 ? sp - 128 : 0, hi = proc_mapping_end(pid, sp);
 	struct iovec local, remote;
 	ssize_t got;
 
@@ -224,7 +170,7 @@ static int stop_thread(struct frozen *f, pid_t tid)
 		ptrace(PTRACE_DETACH, tid, NULL, (void *)(uintptr_t)t->signal);
 		return 0;
 	}
-	thread_name(f->pid, tid, t->comm, sizeof t->comm);
+	proc_thread_name(f->pid, tid, t->comm, sizeof t->comm);
 	f->nthread++;
 	copy_stack(f->pid, t);
 	return 0;
