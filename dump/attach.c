@@ -31,6 +31,7 @@
 #include "proc.h"
 #include "pyframes.h"
 #include "rawout.h"
+#include "util.h"
 
 #define FRAME_COPY 16384      /* bytes of stack a sample carries */
 #define RING_PAGES 256        /* data pages of each thread's ring buffer, at most */
@@ -261,13 +262,7 @@ static int scan_threads(struct attach *a)
 
 static uint64_t hash_call(const struct pycall *c)
 {
-	uint64_t h = 0xcbf29ce484222325ull ^ c->line;
-
-	for (const char *s = c->file; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
-	for (const char *s = c->name; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
-	return h | 1;
+	return (hash_bytes(c->file, strlen(c->file)) ^ hash_bytes(c->name, strlen(c->name)) * 31 ^ c->line) | 1;
 }
 
 static int same_call(const struct named *nm, uint32_t at, const struct pycall *c)
