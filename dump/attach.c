@@ -77,7 +77,7 @@ struct attach {
 	uint64_t py_runtime, py_code_type; /* a CPython's, or 0 */
 	const char *py_object;               /* the object they are in */
 	int py_version;
-	struct pyprocess py; /* its threads' calls, read last */
+	struct pyprocess py, py_before; /* its threads' calls, read last and the time before */
 	struct named named;
 	struct sampled *thread;
 	size_t nthread;
@@ -328,7 +328,9 @@ static void read_python(struct attach *a)
 
 	if (!a->py_version)
 		return;
-	pyframes_free(&a->py);
+	pyframes_free(&a->py_before);
+	a->py_before = a->py;
+	memset(&a->py, 0, sizeof a->py);
 	pyframes_read(&f, a->py_version, a->py_runtime, a->py_code_type, &a->py, err, sizeof err);
 }
 
@@ -389,7 +391,11 @@ static void add_sample(struct attach *a, struct sampled *t, const uint64_t *regs
 	}
 	a->samples++;
 	if (a->py.version) { /* the Python calls in place of the interpreter's frames */
+		/* a thread caught between two frames reads as none: its calls
+		 * of the read before stand in */
 		const struct pythread *pt = pyframes_thread(&a->py, &ft);
+		if ((!pt || !pt->ncall) && a->py_before.version)
+			pt = pyframes_thread(&a->py_before, &ft);
 		int inner = pt && pt->ncall ? pyframes_split(a->native, pcs, n) : -1;
 		if (inner >= 0) {
 			for (int k = pt->ncall - 1; k >= 0; k--) {
@@ -649,6 +655,7 @@ out:
 	free(a.thread);
 	free(a.rec);
 	pyframes_free(&a.py);
+	pyframes_free(&a.py_before);
 	free(a.named.entries);
 	free(a.named.slot);
 	if (a.native)

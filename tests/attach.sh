@@ -89,8 +89,11 @@ EOF
 		kill "$ppid"
 		matches "Python $v: work calls leaf, under the script" "threads.py:[0-9]+\(work\)" "$(cat "py-$v.rep")"
 		matches "Python $v: the second thread's calls too" "threads.py:[0-9]+\(other\)" "$(cat "py-$v.rep")"
-		rows=$(awk '/^ +ncalls/ { on = 1; next } on && NF' "py-$v.rep" | grep -vc -e '\.py:' -e '<')
-		expect_eq "Python $v: no row of the interpreter's C" 0 "$rows"
+		# (a thread caught between two frames by the reader, which does not
+		# stop it, keeps the interpreter's frames of that sample)
+		share=$(awk '/^ +ncalls/ { on = 1; next } on && NF { all += $2; if ($NF !~ /\.py:|</) c += $2 }
+			END { printf "%.3f", all ? c / all : 1 }' "py-$v.rep")
+		within "Python $v: the interpreter's C, at most 5% of the time" "$share" 0 0.05
 	done << EOF
 $(pythons)
 EOF
