@@ -608,6 +608,11 @@ int attach_profile(const struct attach_options *o, volatile sig_atomic_t *stop, 
 		snprintf(err, errsize, "no process %d", (int)o->pid);
 		return -1;
 	}
+	if (proc_kernel_thread(o->pid)) {
+		snprintf(err, errsize, "process %d is a thread of the kernel's: perf record -a samples the kernel",
+			 (int)o->pid);
+		return -1;
+	}
 	/* the events first: their refusal says why best */
 	if (!(a.rec = malloc(1 << 16)) || scan_threads(&a) < 0 || read_process(o->pid, &info) < 0 ||
 	    !(a.native = native_open(o->pid, err, errsize)))

@@ -75,3 +75,19 @@ int proc_running(pid_t pid)
 	fclose(fp);
 	return state && state != 'Z' && state != 'X';
 }
+
+int proc_kernel_thread(pid_t pid)
+{
+	char path[64];
+	unsigned long flags = 0;
+	FILE *fp;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	if (!(fp = fopen(path, "r")))
+		return 0;
+	/* the ninth field, the task's flags: PF_KTHREAD */
+	if (fscanf(fp, "%*d (%*[^)]) %*c %*d %*d %*d %*d %*d %lu", &flags) != 1)
+		flags = 0;
+	fclose(fp);
+	return (flags & 0x00200000ul) != 0;
+}

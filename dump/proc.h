@@ -17,6 +17,10 @@ uint64_t proc_mapping_end(pid_t pid, uint64_t addr);
  * cannot be read. */
 void proc_thread_name(pid_t pid, pid_t tid, char *buf, size_t size);
 
+/* Whether pid is a thread of the kernel's (kthreadd, a worker): no user
+ * space to show. */
+int proc_kernel_thread(pid_t pid);
+
 /* Whether pid is there and not a zombie. */
 int proc_running(pid_t pid);
 

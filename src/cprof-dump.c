@@ -14,6 +14,7 @@
 
 #include "freeze.h"
 #include "native.h"
+#include "proc.h"
 #include "pyframes.h"
 #include "cprof-format.h"
 #include "stacks.h"
@@ -118,6 +119,11 @@ static int dump_one(const struct target *tg, int by_rank, struct stacks *all, in
 
 	if (kill(tg->pid, 0) < 0 && errno == ESRCH) {
 		fprintf(stderr, "cprof-dump: no process %d\n", (int)tg->pid);
+		return -1;
+	}
+	if (proc_kernel_thread(tg->pid)) {
+		fprintf(stderr, "cprof-dump: process %d is a thread of the kernel's: it has no stack of a program\n",
+			(int)tg->pid);
 		return -1;
 	}
 	if (!(n = native_open(tg->pid, err, sizeof err))) {

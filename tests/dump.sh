@@ -134,6 +134,13 @@ gone=$!
 wait $gone
 "$CPROF_DUMP" "$gone" > gone.out 2>&1
 expect_eq "a process that has ended: status 1" "1 cprof-dump: no process $gone" "$? $(cat gone.out)"
+if [ "$(cat /proc/2/comm 2> /dev/null)" = kthreadd ]; then
+	"$CPROF_DUMP" 2 > kthread.out 2>&1
+	expect_eq "a thread of the kernel's: status 1" \
+		"1 cprof-dump: process 2 is a thread of the kernel's: it has no stack of a program" "$? $(cat kthread.out)"
+else
+	skip "a thread of the kernel's: pid 2 is not kthreadd here (a container)"
+fi
 sleep 600 &
 rootpid=$!
 at_exit "kill $rootpid 2> /dev/null"
