@@ -256,10 +256,11 @@ static void take_figures(struct loading *l, struct raw_process *p)
 		tables_free(&t);
 }
 
-static void load_file(struct loading *l, const char *path)
+static void load_file(struct loading *l, const struct input *f)
 {
 	char err[1024];
-	struct raw_process *p = rawfile_read(path, err, sizeof err);
+	struct raw_process *p = f->size ? rawfile_read_at(f->path, f->name, f->offset, f->size, err, sizeof err)
+					: rawfile_read(f->path, err, sizeof err);
 	struct model *m = l->m;
 
 	if (err[0])
@@ -311,6 +312,25 @@ static int cmp_peeked(const void *a, const void *b)
 	return x->i < y->i ? -1 : x->i > y->i;
 }
 
+/* Whether order[i] is a process read from another input too: a rank's
+ * profile in a node file, and in a file of its own, which it wrote after
+ * (the gathering at MPI_Finalize did not end well for it: docs/MPI.md), is
+ * read from its own; twice in node files, from the first. */
+static int read_elsewhere(const struct inputs *in, const struct peeked *order, size_t n, size_t i)
+{
+	const struct peeked *x = &order[i];
+
+	if (!x->ok || !in->files[x->i].size)
+		return 0;
+	for (size_t j = i; j-- > 0 && order[j].ok && !cmp_info(&order[j].info, &x->info);)
+		if (order[j].info.rank == x->info.rank)
+			return 1;
+	for (size_t j = i + 1; j < n && order[j].ok && !cmp_info(&order[j].info, &x->info); j++)
+		if (order[j].info.rank == x->info.rank && !in->files[order[j].i].size)
+			return 1;
+	return 0;
+}
+
 /* Every input; a big job's files take a while: say how far, on a terminal. */
 static void load_all(struct loading *l, const struct inputs *in)
 {
@@ -322,14 +342,15 @@ static void load_all(struct loading *l, const struct inputs *in)
 	 * order of equal rows and the last bits of the sums */
 	for (size_t i = 0; i < in->n; i++) {
 		order[i].i = i;
-		order[i].ok = rawfile_peek(in->files[i].path, &order[i].info) == 0;
+		order[i].ok = rawfile_peek(in->files[i].path, in->files[i].offset, &order[i].info) == 0;
 	}
 	if (in->n)
 		qsort(order, in->n, sizeof *order, cmp_peeked);
 	for (size_t i = 0; i < in->n; i++) {
 		if (progress && i % 50 == 0)
 			fprintf(stderr, "\r%s: reading %zu of %zu raw profiles", l->opt->prog, i, in->n);
-		load_file(l, in->files[order[i].i].path);
+		if (!read_elsewhere(in, order, in->n, i))
+			load_file(l, &in->files[order[i].i]);
 	}
 	free(order);
 	if (progress)
