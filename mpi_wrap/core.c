@@ -236,8 +236,10 @@ static void started(int level)
 	atomic_counts = level == MPI_THREAD_MULTIPLE;
 	*(void **)&type_size = mpi_real("PMPI_Type_size");
 	*(void **)&get_count = mpi_real("PMPI_Get_count");
-	if (api.ticks)
+	if (api.ticks) {
 		record.init_ticks = api.ticks();
+		mpi_gather_prepare();
+	}
 }
 
 void mpi_after_init(int *argc, char ***argv)

@@ -68,8 +68,10 @@ struct mpi_handles {
 };
 int mpi_handles(struct mpi_handles *h);
 
-/* gather.c: the profiles of the node's ranks into a node file, if
- * CPROF_GATHER says so. */
+/* gather.c, if CPROF_GATHER says so: after MPI_Init, cprof's own
+ * communicators; in MPI_Finalize, the profiles of the node's ranks into a
+ * node file. */
+void mpi_gather_prepare(void);
 void mpi_gather_profiles(void);
 
 #endif
