@@ -58,12 +58,12 @@ static int check_entries(const char *name, const struct cprof_set_header *h, str
 	if (h->count)
 		qsort(v, h->count, sizeof *v, cmp_offset);
 	for (uint32_t i = 0; i < h->count; i++) {
-		if (v[i].offset < end || v[i].size == 0 || v[i].size > h->index_offset - v[i].offset) {
+		if (v[i].offset < end || v[i].offset > h->index_offset || v[i].size == 0 ||
+		    v[i].size > h->index_offset - v[i].offset) {
 			snprintf(err, errsize,
-				 "%s: offset %llu: the index's entry for rank %d overlaps "
-				 "another or runs past "
-				 "the index",
-				 name, (unsigned long long)(h->index_offset + i * sizeof *v), v[i].rank);
+				 "%s: offset %llu: the index's entry for rank %d, at %llu, overlaps another or runs "
+				 "past the index",
+				 name, (unsigned long long)h->index_offset, v[i].rank, (unsigned long long)v[i].offset);
 			return -1;
 		}
 		end = v[i].offset + v[i].size;
