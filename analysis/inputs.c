@@ -88,6 +88,9 @@ static void add_node_file(struct inputs *in, const char *prog, const char *path,
 		sprintf(in->files[first + i].name, "%s%s", path, name);
 		in->files[first + i].offset = v[i].offset;
 		in->files[first + i].size = v[i].size;
+		in->files[first + i].rank = v[i].rank;
+		in->files[first + i].pid = v[i].pid;
+		in->files[first + i].start_ns = v[i].start_ns;
 	}
 	free(v);
 }

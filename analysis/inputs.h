@@ -15,6 +15,8 @@ struct input {
 	char *name;      /* in messages: path, or "path[rank R]" for a node file's */
 	uint64_t offset; /* where the profile starts in the file */
 	uint64_t size;   /* its bytes; 0: the whole file */
+	int rank, pid;   /* a node file's profile: as its index says ... */
+	uint64_t start_ns; /* ... (a file's: read from it) */
 };
 
 struct inputs {

@@ -1,9 +1,11 @@
 /* model.c: from raw profiles on disk to the profile model. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "inputs.h"
@@ -133,7 +135,15 @@ static void spread_free(struct spread *s)
 	u64map_free(&s->slot);
 }
 
+#define OPEN_NODE_FILES 16 /* node files kept open while their profiles are read */
+
 struct loading {
+	struct open_node {
+		dev_t dev;
+		ino_t ino;
+		int fd; /* -1: none */
+	} open[OPEN_NODE_FILES];
+	size_t next_open; /* the next to be replaced */
 	struct model *m;
 	const struct model_options *opt;
 	struct symbolizer *sym;
@@ -256,10 +266,35 @@ static void take_figures(struct loading *l, struct raw_process *p)
 		tables_free(&t);
 }
 
+/* The descriptor of node file f, open: opened once, not once per profile
+ * in it (a job's report reads thousands from a few files); -1 if it cannot
+ * be (rawfile_read_at will say why). */
+static int node_file_fd(struct loading *l, const struct input *f)
+{
+	struct open_node *o = &l->open[l->next_open];
+	struct stat sb;
+
+	for (size_t i = 0; i < OPEN_NODE_FILES; i++)
+		if (l->open[i].fd >= 0 && l->open[i].dev == f->dev && l->open[i].ino == f->ino)
+			return l->open[i].fd;
+	l->next_open = (l->next_open + 1) % OPEN_NODE_FILES;
+	if (o->fd >= 0)
+		close(o->fd);
+	o->fd = open(f->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (o->fd >= 0 && (fstat(o->fd, &sb) < 0 || sb.st_dev != f->dev || sb.st_ino != f->ino)) {
+		close(o->fd); /* (replaced since it was found) */
+		o->fd = -1;
+	}
+	o->dev = f->dev;
+	o->ino = f->ino;
+	return o->fd;
+}
+
 static void load_file(struct loading *l, const struct input *f)
 {
 	char err[1024];
-	struct raw_process *p = f->size ? rawfile_read_at(f->path, f->name, f->offset, f->size, err, sizeof err)
+	struct raw_process *p = f->size ? rawfile_read_at(node_file_fd(l, f), f->name, f->offset, f->size, err,
+							  sizeof err)
 					: rawfile_read(f->path, err, sizeof err);
 	struct model *m = l->m;
 
@@ -341,8 +376,16 @@ static void load_all(struct loading *l, const struct inputs *in)
 	 * the files' names: the same processes give the same report, to the
 	 * order of equal rows and the last bits of the sums */
 	for (size_t i = 0; i < in->n; i++) {
+		const struct input *f = &in->files[i];
 		order[i].i = i;
-		order[i].ok = rawfile_peek(in->files[i].path, in->files[i].offset, &order[i].info) == 0;
+		if (f->size) { /* a node file's: its index says */
+			order[i].ok = 1;
+			order[i].info.rank = f->rank;
+			order[i].info.pid = f->pid;
+			order[i].info.start_ns = f->start_ns;
+		} else {
+			order[i].ok = rawfile_peek(f->path, &order[i].info) == 0;
+		}
 	}
 	if (in->n)
 		qsort(order, in->n, sizeof *order, cmp_peeked);
@@ -413,9 +456,14 @@ struct model *model_load(const struct model_options *opt, const struct inputs *i
 
 
 	m->nfailed = in->nfailed;
+	for (size_t i = 0; i < OPEN_NODE_FILES; i++)
+		l.open[i].fd = -1;
 	l.sym = symbolizer_new(m->strings);
 	u64map_init(&l.rank_view);
 	load_all(&l, in);
+	for (size_t i = 0; i < OPEN_NODE_FILES; i++)
+		if (l.open[i].fd >= 0)
+			close(l.open[i].fd);
 	u64map_free(&l.rank_view);
 	symbolizer_free(l.sym);
 	if (m->n)

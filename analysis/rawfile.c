@@ -475,10 +475,9 @@ int raw_rank(const struct raw_process *p)
 	return p->mpi ? p->mpi_info.rank : -1;
 }
 
-struct raw_process *rawfile_read_at(const char *path, const char *name, uint64_t offset, uint64_t size, char *err,
+struct raw_process *rawfile_read_at(int fd, const char *name, uint64_t offset, uint64_t size, char *err,
 				    size_t errsize)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	struct raw_process *p = NULL;
 	unsigned char *data = NULL;
 	uint64_t got = 0;
@@ -498,13 +497,11 @@ struct raw_process *rawfile_read_at(const char *path, const char *name, uint64_t
 	}
 	p = rawfile_parse(name, data, (size_t)got, err, errsize);
 out:
-	if (fd >= 0)
-		close(fd);
 	free(data);
 	return p;
 }
 
-int rawfile_peek(const char *path, uint64_t offset, struct cprof_rec_process *out)
+int rawfile_peek(const char *path, struct cprof_rec_process *out)
 {
 	unsigned char buf[sizeof(struct cprof_file_header) + sizeof(struct cprof_record) + sizeof *out];
 	struct cprof_file_header h;
@@ -516,7 +513,7 @@ int rawfile_peek(const char *path, uint64_t offset, struct cprof_rec_process *ou
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
-		n = pread(fd, buf, sizeof buf, (off_t)offset);
+		n = pread(fd, buf, sizeof buf, 0);
 	close(fd);
 	if (n != (ssize_t)sizeof buf)
 		return -1;

@@ -73,18 +73,17 @@ struct raw_process {
 /* Reads `path`.  On error returns NULL and writes a message to err.  A
  * truncated file is returned with truncated set and a message in err. */
 struct raw_process *rawfile_read(const char *path, char *err, size_t errsize);
-/* The same, of the size bytes at offset in the file at path (a profile of
- * a node file), called `name` in messages. */
-struct raw_process *rawfile_read_at(const char *path, const char *name, uint64_t offset, uint64_t size, char *err,
+/* The same, of the size bytes at offset in the file open at fd (a profile
+ * of a node file), called `name` in messages. */
+struct raw_process *rawfile_read_at(int fd, const char *name, uint64_t offset, uint64_t size, char *err,
 				    size_t errsize);
 /* The same, from memory (the fuzzer's entry). */
 struct raw_process *rawfile_parse(const char *name, const unsigned char *data, size_t size, char *err,
 				  size_t errsize);
 void rawfile_free(struct raw_process *p);
-/* The PROCESS record of the profile at offset in the file at path (its
- * first record), read alone: 0, or -1 if it cannot be (reading the whole
- * profile will say why). */
-int rawfile_peek(const char *path, uint64_t offset, struct cprof_rec_process *out);
+/* The PROCESS record of the file at path (its first), read alone: 0, or -1
+ * if it cannot be (reading the whole file will say why). */
+int rawfile_peek(const char *path, struct cprof_rec_process *out);
 /* Frees what only the figures need (call trees, stacks, modules, names,
  * counts, MPI call sites), once they are taken: what stays is what the
  * report says of the process itself (its identity, how it ended, its

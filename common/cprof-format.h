@@ -343,12 +343,15 @@ struct cprof_set_header {
 	uint64_t index_offset; /* where the index starts */
 };
 
-/* One raw profile in a node file: its bytes are [offset, offset + size). */
+/* One raw profile in a node file: its bytes are [offset, offset + size).
+ * rank, pid and start_ns are its PROCESS record's: a reader orders and
+ * matches the profiles without reading each. */
 struct cprof_set_entry {
 	int32_t rank;
 	int32_t pid;
 	uint64_t offset;
 	uint64_t size;
+	uint64_t start_ns;
 };
 
 /* END: the writer finished; records counts every record before this one. */

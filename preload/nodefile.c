@@ -78,9 +78,13 @@ CPROF_EXPORT int cprof_set_open(void)
 	return 0;
 }
 
+/* Where a profile's PROCESS record starts: it is the first */
+#define PROCESS_AT (sizeof(struct cprof_file_header) + sizeof(struct cprof_record))
+
 CPROF_EXPORT int cprof_set_add(int rank, int pid, const void *data, uint64_t size)
 {
 	static const char zeros[8];
+	struct cprof_rec_process p;
 	uint64_t at = set.end;
 	int ret;
 
@@ -99,7 +103,12 @@ CPROF_EXPORT int cprof_set_add(int rank, int pid, const void *data, uint64_t siz
 		ret = write_all(set.fd, zeros, CPROF_ALIGN(size) - size, (off_t)(at + size));
 	if (ret)
 		return ret;
-	set.index[set.count++] = (struct cprof_set_entry){.rank = rank, .pid = pid, .offset = at, .size = size};
+	set.index[set.count] = (struct cprof_set_entry){.rank = rank, .pid = pid, .offset = at, .size = size};
+	if (size >= PROCESS_AT + sizeof p) { /* (its start: the analysis orders by it) */
+		memcpy(&p, (const char *)data + PROCESS_AT, sizeof p);
+		set.index[set.count].start_ns = p.start_ns;
+	}
+	set.count++;
 	set.end = at + CPROF_ALIGN(size);
 	return 0;
 }

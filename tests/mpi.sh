@@ -75,7 +75,7 @@ import struct, sys
 data = open(sys.argv[1], "rb").read()
 count, index = struct.unpack_from("=I4xQ", data, 16)
 for i in range(count):
-    rank, pid, off, size = struct.unpack_from("=iiQQ", data, index + 24 * i)
+    rank, pid, off, size, start = struct.unpack_from("=iiQQQ", data, index + 32 * i)
     if rank == 2:
         open(sys.argv[2], "wb").write(data[off:off + size])
 EOF2

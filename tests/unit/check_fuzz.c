@@ -292,7 +292,7 @@ START_TEST(test_fuzz_node_file)
 	for (int round = 0; round < ROUNDS_BUILT / 4 + (int)len; round++) {
 		size_t n = round < (int)len ? (size_t)round : len;
 		memcpy(d, seed, len);
-		for (int k = 0; round >= (int)len && k < 1 + round % 3; k++)
+		for (int k = 0; round >= (int)len && k < 1 + round % 3 && n > 8; k++)
 			n = mutate(&f, d, n);
 		if (!(v = nodefile_parse("fuzz.cprofs", d, n, &count, err, sizeof err))) {
 			ck_assert_msg(strncmp(err, "fuzz.cprofs: ", 13) == 0 && err[13], "refused without saying why: '%s'",
