@@ -55,7 +55,7 @@ done
 for way in node rank; do
 	# (-ff: a file per process, each call on one line)
 	mkdir "trace-$way"
-	job $way strace -ff -qq -o "trace-$way/t" -e trace=open,openat,creat,link,linkat,unlink,unlinkat,rename,renameat,renameat2,symlinkat,stat,lstat,newfstatat,statx,access,faccessat,faccessat2,readlinkat
+	job $way strace -ff -qq -o "trace-$way/t" -e trace=mkdir,mkdirat,open,openat,creat,link,linkat,unlink,unlinkat,rename,renameat,renameat2,symlinkat,stat,lstat,newfstatat,statx,access,faccessat,faccessat2,readlinkat
 	cat "trace-$way"/t.* | grep -E "job-$way|\"(\.?rank[0-9]{5}|node-|\.gathered|\.job-end-said)|^openat\([0-9]+, \"\.\"" \
 		> "ops-$way" || true
 	awk -v w=$way '
