@@ -39,9 +39,7 @@ static int check_header(const char *name, const struct cprof_set_header *h, uint
 	}
 	if (h->index_offset < sizeof *h || h->index_offset > size ||
 	    (size - h->index_offset) / sizeof(struct cprof_set_entry) < h->count) {
-		snprintf(err, errsize,
-			 "%s: offset %zu: an index of %u entries at %llu, past the file's "
-			 "end (%llu bytes)",
+		snprintf(err, errsize, "%s: offset %zu: an index of %u entries at %llu, past the file's end (%llu bytes)",
 			 name, offsetof(struct cprof_set_header, count), h->count, (unsigned long long)h->index_offset,
 			 (unsigned long long)size);
 		return -1;

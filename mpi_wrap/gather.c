@@ -144,8 +144,12 @@ static int recv_bytes(char *p, uint64_t size, int from, MPI_Comm comm)
  * else 0 and there is no node file. */
 static int write_node_file(MPI_Comm node, int n, const struct hello *own, const void *data)
 {
-	int ok = g.set_open() == 0, ret;
+	int opened = g.set_open(), ok = opened == 0, ret;
 	char name[256];
+
+	if (opened < 0)
+		fprintf(stderr, "cprof-mpi: rank %d: cannot make a node file: %s (the node's ranks write a file each)\n",
+			own->rank, strerror(-opened));
 
 	if (ok && own->size)
 		ok = g.set_add(own->rank, own->pid, data, own->size) == 0;
@@ -163,11 +167,11 @@ static int write_node_file(MPI_Comm node, int n, const struct hello *own, const 
 			ok = g.set_add(h.rank, h.pid, buf, h.size) == 0;
 		free(buf);
 	}
+	if (opened < 0)
+		return 0;
 	ret = g.set_close(ok, name, sizeof name);
 	if (ok && ret < 0)
-		fprintf(stderr,
-			"cprof-mpi: rank %d: cannot write the node file: %s (the node's "
-			"ranks write a file each)\n",
+		fprintf(stderr, "cprof-mpi: rank %d: cannot write the node file: %s (the node's ranks write a file each)\n",
 			own->rank, strerror(-ret));
 	return ok && ret == 0;
 }
@@ -207,9 +211,7 @@ static void mark_job(const char *in, int n)
 	if (text) {
 		sprintf(text, "%s %s\n", jobid ? jobid : "", list);
 		if (g.put_mark(CPROF_GATHERED_MARK, text) < 0)
-			fprintf(stderr,
-				"cprof-mpi: cannot write the job's mark %s: rank 0 waits for "
-				"every rank\n",
+			fprintf(stderr, "cprof-mpi: cannot write the job's mark %s: rank 0 waits for every rank\n",
 				CPROF_GATHERED_MARK);
 	}
 	free(text);
@@ -264,17 +266,18 @@ void mpi_gather_profiles(void)
 	g.ready = 0;
 	g.rank(g.job, &jrank);
 	g.size(g.job, &jsize);
-	if (!all_here()) {
-		/* (its communicators stay: a barrier on them is not over) */
-		fprintf(stderr,
-			"cprof-mpi: rank %d: not every rank came to MPI_Finalize within %d "
-			"s: its profile goes into a "
-			"file of its own\n",
-			jrank, GATHER_WAIT_S);
-		return;
-	}
 	g.rank(g.node, &nrank);
 	g.size(g.node, &nsize);
+	if (!all_here()) {
+		/* (said once a node, not by every rank; its communicators stay:
+		 * a barrier on them is not over) */
+		if (nrank == 0)
+			fprintf(stderr,
+				"cprof-mpi: rank %d: not every rank came to MPI_Finalize within %d s: each rank of this "
+				"node writes a file of its own\n",
+				jrank, GATHER_WAIT_S);
+		return;
+	}
 	own.rank = jrank;
 	data = own_profile(&own.size);
 	if (nrank == 0)
