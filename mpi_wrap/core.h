@@ -63,6 +63,7 @@ int mpi_type_f2c(MPI_Fint type, MPI_Datatype *out);
 /* The handles gather.c needs. */
 struct mpi_handles {
 	MPI_Datatype byte;
+	MPI_Op band;
 	MPI_Info info_null;
 	MPI_Errhandler errors_return;
 };

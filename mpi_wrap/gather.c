@@ -13,10 +13,8 @@
  * not in a node file when it is over writes its own file at exit, as
  * without gathering.  A rank that never comes to MPI_Finalize (it crashed,
  * it exited without) must not hold the others there: they wait for it
- * GATHER_WAIT_S at most, in a nonblocking barrier, then each goes on to
- * write its own file.  (A rank that comes within a millisecond of another's
- * giving up may find the barrier over and wait in the next step, for the
- * launcher to end the job.) */
+ * CPROF_WAIT seconds at most (60 by default), in a nonblocking barrier, agree on whether it
+ * came (all_here), and if not each goes on to write its own file. */
 #include "config.h"
 
 #include <dlfcn.h>
@@ -35,7 +33,6 @@
 #include "lookup.h"
 
 #define CHUNK (1 << 30)	 /* bytes per message: a count is an int */
-#define GATHER_WAIT_S 60 /* for every rank to come to MPI_Finalize */
 
 /* A rank's profile, as it goes to its node's first rank. */
 struct hello {
@@ -56,6 +53,7 @@ static struct {
 	int (*bcast)(void *, int, MPI_Datatype, int, MPI_Comm);
 	int (*free)(MPI_Comm *);
 	int (*ibarrier)(MPI_Comm, MPI_Request *);
+	int (*iallreduce)(const void *, void *, int, MPI_Datatype, MPI_Op, MPI_Comm, MPI_Request *);
 	int (*test)(MPI_Request *, int *, MPI_Status *);
 	cprof_profile_into_fn *profile_into;
 	cprof_profile_gathered_fn *gathered;
@@ -65,30 +63,46 @@ static struct {
 	cprof_put_mark_fn *put_mark;
 	struct mpi_handles h;
 	MPI_Comm job, node; /* all ranks, and those of this node */
+	long wait;          /* seconds for every rank to come to MPI_Finalize */
 	int ready;	    /* made at MPI_Init, for MPI_Finalize */
 } g;
 
 /* Everything needed, found: 0, else -ENOENT (then no rank gathers: each
- * has the same libraries and the same environment). */
+ * has the same libraries and the same environment).  The MPI library's
+ * functions wherever it was loaded; the runtime's in the global scope. */
 static int find_all(void)
 {
-	void **pmpi[] = {(void **)&g.split, (void **)&g.split_type, (void **)&g.set_errhandler, (void **)&g.rank,
-			 (void **)&g.size,  (void **)&g.send,	    (void **)&g.recv,		(void **)&g.gather,
-			 (void **)&g.bcast, (void **)&g.free,	    (void **)&g.ibarrier,	(void **)&g.test};
-	static const char *const names[] = {"PMPI_Comm_split", "PMPI_Comm_split_type", "PMPI_Comm_set_errhandler",
-					    "PMPI_Comm_rank",  "PMPI_Comm_size",       "PMPI_Send",
-					    "PMPI_Recv",       "PMPI_Gather",	       "PMPI_Bcast",
-					    "PMPI_Comm_free",  "PMPI_Ibarrier",	       "PMPI_Test"};
-	void **api[] = {(void **)&g.profile_into, (void **)&g.gathered,	 (void **)&g.set_open,
-			(void **)&g.set_add,	  (void **)&g.set_close, (void **)&g.put_mark};
-	static const char *const api_names[] = {"cprof_profile_into", "cprof_profile_gathered", "cprof_set_open",
-						"cprof_set_add",      "cprof_set_close",	"cprof_put_mark"};
+	const struct {
+		const char *name;
+		void **at;
+	} fns[] = {
+		{"PMPI_Comm_split", (void **)&g.split},
+		{"PMPI_Comm_split_type", (void **)&g.split_type},
+		{"PMPI_Comm_set_errhandler", (void **)&g.set_errhandler},
+		{"PMPI_Comm_rank", (void **)&g.rank},
+		{"PMPI_Comm_size", (void **)&g.size},
+		{"PMPI_Send", (void **)&g.send},
+		{"PMPI_Recv", (void **)&g.recv},
+		{"PMPI_Gather", (void **)&g.gather},
+		{"PMPI_Bcast", (void **)&g.bcast},
+		{"PMPI_Ibarrier", (void **)&g.ibarrier},
+		{"PMPI_Iallreduce", (void **)&g.iallreduce},
+		{"PMPI_Test", (void **)&g.test},
+		{"PMPI_Comm_free", (void **)&g.free},
+	}, api[] = {
+		{"cprof_profile_into", (void **)&g.profile_into},
+		{"cprof_profile_gathered", (void **)&g.gathered},
+		{"cprof_set_open", (void **)&g.set_open},
+		{"cprof_set_add", (void **)&g.set_add},
+		{"cprof_set_close", (void **)&g.set_close},
+		{"cprof_put_mark", (void **)&g.put_mark},
+	};
 
-	for (size_t i = 0; i < sizeof pmpi / sizeof pmpi[0]; i++)
-		if (!(*pmpi[i] = lookup_symbol(names[i])))
+	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
+		if (!(*fns[i].at = lookup_symbol(fns[i].name)))
 			return -ENOENT;
 	for (size_t i = 0; i < sizeof api / sizeof api[0]; i++)
-		if (!(*api[i] = dlsym(RTLD_DEFAULT, api_names[i])))
+		if (!(*api[i].at = dlsym(RTLD_DEFAULT, api[i].name)))
 			return -ENOENT;
 	return mpi_handles(&g.h);
 }
@@ -220,9 +234,10 @@ static void mark_job(const char *in, int n)
 
 void mpi_gather_prepare(void)
 {
-	const char *how = getenv("CPROF_GATHER");
+	const char *how = getenv("CPROF_GATHER"), *wait = getenv("CPROF_WAIT");
 	MPI_Comm world;
 
+	g.wait = wait && atol(wait) > 0 ? atol(wait) : 60;
 	if (!how || strcmp(how, CPROF_GATHER_NODE) != 0 || mpi_comm_world(&world) < 0 || find_all() < 0)
 		return;
 	if (g.split(world, 0, 0, &g.job) != MPI_SUCCESS)
@@ -236,21 +251,38 @@ void mpi_gather_prepare(void)
 	g.ready = 1;
 }
 
-/* Whether every rank has come to MPI_Finalize, within GATHER_WAIT_S. */
-static int all_here(void)
+/* Whether request r completed within g.wait seconds. */
+static int completes(MPI_Request *r)
 {
 	struct timespec ms = {0, 1000000};
-	MPI_Request req;
 	int done = 0;
 
-	if (g.ibarrier(g.job, &req) != MPI_SUCCESS)
-		return 0;
-	for (long i = 0; i <= GATHER_WAIT_S * 1000L && !done; i++)
-		if (g.test(&req, &done, MPI_STATUS_IGNORE) != MPI_SUCCESS)
+	for (long i = 0; i <= g.wait * 1000L && !done; i++)
+		if (g.test(r, &done, MPI_STATUS_IGNORE) != MPI_SUCCESS)
 			return 0;
 		else if (!done)
 			nanosleep(&ms, NULL);
 	return done;
+}
+
+/* Whether every rank has come to MPI_Finalize, and every rank knows it:
+ * a nonblocking barrier, waited for g.wait seconds at most, then a vote,
+ * for a rank may see the barrier over after another gave up on it (a rank
+ * late by more than that, or just at the end of it).  A rank that gave up
+ * votes no at once and goes (its requests stay, never to be waited for);
+ * one that saw the barrier over votes yes and waits for the vote, which
+ * every rank then has cast, or is casting. */
+static int all_here(void)
+{
+	MPI_Request barrier, vote;
+	unsigned char here, all = 0;
+
+	if (g.ibarrier(g.job, &barrier) != MPI_SUCCESS)
+		return 0;
+	here = (unsigned char)completes(&barrier);
+	if (g.iallreduce(&here, &all, 1, g.h.byte, g.h.band, g.job, &vote) != MPI_SUCCESS)
+		return 0;
+	return here && completes(&vote) && all;
 }
 
 void mpi_gather_profiles(void)
@@ -273,9 +305,9 @@ void mpi_gather_profiles(void)
 		 * a barrier on them is not over) */
 		if (nrank == 0)
 			fprintf(stderr,
-				"cprof-mpi: rank %d: not every rank came to MPI_Finalize within %d s: each rank of this "
-				"node writes a file of its own\n",
-				jrank, GATHER_WAIT_S);
+				"cprof-mpi: rank %d: not every rank came to MPI_Finalize within %ld s (--wait): each "
+				"rank of this node writes a file of its own\n",
+				jrank, g.wait);
 		return;
 	}
 	own.rank = jrank;

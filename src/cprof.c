@@ -735,6 +735,8 @@ int main(int argc, char **argv)
 		setenv("CPROF_SIZE", num, 1);
 		setenv("CPROF_JOBID", jobid, 1);
 		setenv("CPROF_GATHER", s.gather, 1);
+		snprintf(num, sizeof num, "%d", s.wait);
+		setenv("CPROF_WAIT", num, 1);
 	} else if (prepare_dir(&s, dir, sizeof dir) < 0) {
 		return 2;
 	}

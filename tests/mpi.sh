@@ -198,6 +198,15 @@ for mode in abort term exit skip; do
 		"$(grep 'profiles are in' "end-$mode.err")"
 done
 
+# a rank that comes to MPI_Finalize after the others gave up waiting for it
+# there (--wait 2): each rank writes a file of its own, and the job ends well
+$MPIEXEC -np 3 "$CPROF_MPI" --wait 2 -d late-rank "$PROGS/mpiend" late > late-rank.job 2> late-rank.err
+expect_eq "late rank: status 0" 0 $?
+expect_eq "late rank: a file per rank, no node file" "3 0" \
+	"$(ls late-rank | grep -c '\.cprof$') $(ls late-rank | grep -c '\.cprofs$')"
+expect_eq "late rank: every rank reported, none flagged" "0|1|2|" "$(rank_endings late-rank.err)"
+expect_eq "late rank: said once" 1 "$(grep -c '^cprof-mpi: rank 0: not every rank came to MPI_Finalize within 2 s' late-rank.err)"
+
 # the job ended (SIGTERM to each cprof-mpi) while rank 0 waits for rank 1:
 # rank 0 says where the profiles are, and does not report
 (unset OMPI_COMM_WORLD_RANK OMPI_COMM_WORLD_SIZE PMIX_RANK PMI_RANK PMI_SIZE

@@ -95,6 +95,15 @@ expect_eq "term: rank 1, whose program was killed, says where the profiles are" 
 	"cprof-mpi: rank 1: its program ended with status 143, which may end the job before rank 0 can report: the ranks' profiles are in $dir (run cprof-report $dir)" \
 	"$(grep 'profiles are in' end-term.err)"
 
+# a rank that comes to MPI_Finalize after the others gave up waiting for it
+# there (--wait 2): each rank writes a file of its own, and the job ends well
+mpiexec.mpich -np 3 "$CPROF_MPI" --wait 2 -d late-rank "$PROGS/mpiend-mpich" late > late-rank.job 2> late-rank.err
+expect_eq "late rank: status 0" 0 $?
+expect_eq "late rank: a file per rank, no node file" "3 0" \
+	"$(ls late-rank | grep -c '\.cprof$') $(ls late-rank | grep -c '\.cprofs$')"
+expect_eq "late rank: every rank reported, none flagged" "0|1|2|" "$(rank_endings late-rank.err)"
+expect_eq "late rank: said once" 1 "$(grep -c '^cprof-mpi: rank 0: not every rank came to MPI_Finalize within 2 s' late-rank.err)"
+
 # Fortran (mpif.h): MPICH's bindings call the C functions; each call is
 # timed once, by its Fortran wrapper, at the Fortran caller
 if command -v mpifort.mpich > /dev/null && mpifort.mpich -g -o mpif "$top_srcdir/tests/progs/mpif.f90" 2> fortran.err; then

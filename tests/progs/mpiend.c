@@ -4,7 +4,8 @@
  * exit), while the other ranks wait in a second barrier, until the launcher
  * kills them.  MODE skip: rank 1 exits with status 0 without MPI_Finalize,
  * while the others call MPI_Finalize, where they gather their profiles
- * (docs/MPI.md) and wait for rank 1, until the launcher kills them. */
+ * (docs/MPI.md) and wait for rank 1, until the launcher kills them.  MODE
+ * late: rank 1 calls MPI_Finalize 5 s after the others. */
 #include <mpi.h>
 #include <signal.h>
 #include <stdio.h>
@@ -27,9 +28,14 @@ int main(int argc, char **argv)
 			exit(4);
 		if (argc > 1 && strcmp(argv[1], "skip") == 0)
 			exit(0);
+		if (argc > 1 && strcmp(argv[1], "late") == 0) {
+			sleep(4);
+			MPI_Finalize();
+			return 0;
+		}
 		raise(SIGTERM);
 	}
-	if (argc < 2 || strcmp(argv[1], "skip") != 0)
+	if (argc < 2 || (strcmp(argv[1], "skip") != 0 && strcmp(argv[1], "late") != 0))
 		MPI_Barrier(MPI_COMM_WORLD);
 	MPI_Finalize();
 	return 0;
