@@ -93,6 +93,15 @@ matches "a node file cut short: a warning naming it" "node-cut-1.cprofs: offset 
 	"$(cat cut.err)"
 matches "a node file cut short: its ranks missing" "^Missing: 3 of 4 ranks wrote no profile: 0-1, 3$" "$(cat cut.out)"
 
+# an unfinished node file (its writer stopped before the rename): named,
+# and not read
+cp "$(ls "$job"/node-*.cprofs)" twice/node-gone-9.1a2b.partial
+"$CPROF_REPORT" twice > partial.out 2> partial.err
+matches "an unfinished node file: a warning naming it" \
+	"node-gone-9.1a2b.partial: an unfinished node file, whose writer stopped: its ranks wrote their own files" \
+	"$(cat partial.err)"
+expect_eq "an unfinished node file: not read" "$(grep '^Missing' cut.out)" "$(grep '^Missing' partial.out)"
+
 # cprof-report on the job directory: the same counts; --rank, --per-rank
 "$CPROF_REPORT" "$job" > report.out
 expect_eq "cprof-report DIR: the merged counts" "$(ncalls np4/out MPI_Send)" "$(ncalls report.out MPI_Send)"
