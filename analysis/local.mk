@@ -5,6 +5,7 @@ analysis_libcprof_analysis_la_SOURCES = \
 	analysis/analysis.c analysis/analysis.h \
 	analysis/inputs.c analysis/inputs.h \
 	analysis/rawfile.c analysis/rawfile.h \
+	analysis/nodefile.c analysis/nodefile.h \
 	analysis/symbols.c analysis/symbols.h \
 	analysis/symindex.c analysis/symindex.h \
 	analysis/demangle.c analysis/demangle.h \

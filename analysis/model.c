@@ -1,9 +1,11 @@
 /* model.c: from raw profiles on disk to the profile model. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "inputs.h"
@@ -133,7 +135,15 @@ static void spread_free(struct spread *s)
 	u64map_free(&s->slot);
 }
 
+#define OPEN_NODE_FILES 16 /* node files kept open while their profiles are read */
+
 struct loading {
+	struct open_node {
+		dev_t dev;
+		ino_t ino;
+		int fd; /* -1: none */
+	} open[OPEN_NODE_FILES];
+	size_t next_open; /* the next to be replaced */
 	struct model *m;
 	const struct model_options *opt;
 	struct symbolizer *sym;
@@ -256,10 +266,36 @@ static void take_figures(struct loading *l, struct raw_process *p)
 		tables_free(&t);
 }
 
-static void load_file(struct loading *l, const char *path)
+/* The descriptor of node file f, open: opened once, not once per profile
+ * in it (a job's report reads thousands from a few files); -1 if it cannot
+ * be (rawfile_read_at will say why). */
+static int node_file_fd(struct loading *l, const struct input *f)
+{
+	struct open_node *o = &l->open[l->next_open];
+	struct stat sb;
+
+	for (size_t i = 0; i < OPEN_NODE_FILES; i++)
+		if (l->open[i].fd >= 0 && l->open[i].dev == f->dev && l->open[i].ino == f->ino)
+			return l->open[i].fd;
+	l->next_open = (l->next_open + 1) % OPEN_NODE_FILES;
+	if (o->fd >= 0)
+		close(o->fd);
+	o->fd = open(f->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (o->fd >= 0 && (fstat(o->fd, &sb) < 0 || sb.st_dev != f->dev || sb.st_ino != f->ino)) {
+		close(o->fd); /* (replaced since it was found) */
+		o->fd = -1;
+	}
+	o->dev = f->dev;
+	o->ino = f->ino;
+	return o->fd;
+}
+
+static void load_file(struct loading *l, const struct input *f)
 {
 	char err[1024];
-	struct raw_process *p = rawfile_read(path, err, sizeof err);
+	struct raw_process *p = f->size ? rawfile_read_at(node_file_fd(l, f), f->name, f->offset, f->size, err,
+							  sizeof err)
+					: rawfile_read(f->path, err, sizeof err);
 	struct model *m = l->m;
 
 	if (err[0])
@@ -311,6 +347,25 @@ static int cmp_peeked(const void *a, const void *b)
 	return x->i < y->i ? -1 : x->i > y->i;
 }
 
+/* Whether order[i] is a process read from another input too: a rank's
+ * profile in a node file, and in a file of its own, which it wrote after
+ * (the gathering at MPI_Finalize did not end well for it: docs/MPI.md), is
+ * read from its own; twice in node files, from the first. */
+static int read_elsewhere(const struct inputs *in, const struct peeked *order, size_t n, size_t i)
+{
+	const struct peeked *x = &order[i];
+
+	if (!x->ok || !in->files[x->i].size)
+		return 0;
+	for (size_t j = i; j-- > 0 && order[j].ok && !cmp_info(&order[j].info, &x->info);)
+		if (order[j].info.rank == x->info.rank)
+			return 1;
+	for (size_t j = i + 1; j < n && order[j].ok && !cmp_info(&order[j].info, &x->info); j++)
+		if (order[j].info.rank == x->info.rank && !in->files[order[j].i].size)
+			return 1;
+	return 0;
+}
+
 /* Every input; a big job's files take a while: say how far, on a terminal. */
 static void load_all(struct loading *l, const struct inputs *in)
 {
@@ -321,15 +376,24 @@ static void load_all(struct loading *l, const struct inputs *in)
 	 * the files' names: the same processes give the same report, to the
 	 * order of equal rows and the last bits of the sums */
 	for (size_t i = 0; i < in->n; i++) {
+		const struct input *f = &in->files[i];
 		order[i].i = i;
-		order[i].ok = rawfile_peek(in->files[i].path, &order[i].info) == 0;
+		if (f->size) { /* a node file's: its index says */
+			order[i].ok = 1;
+			order[i].info.rank = f->rank;
+			order[i].info.pid = f->pid;
+			order[i].info.start_ns = f->start_ns;
+		} else {
+			order[i].ok = rawfile_peek(f->path, &order[i].info) == 0;
+		}
 	}
 	if (in->n)
 		qsort(order, in->n, sizeof *order, cmp_peeked);
 	for (size_t i = 0; i < in->n; i++) {
 		if (progress && i % 50 == 0)
 			fprintf(stderr, "\r%s: reading %zu of %zu raw profiles", l->opt->prog, i, in->n);
-		load_file(l, in->files[order[i].i].path);
+		if (!read_elsewhere(in, order, in->n, i))
+			load_file(l, &in->files[order[i].i]);
 	}
 	free(order);
 	if (progress)
@@ -392,9 +456,14 @@ struct model *model_load(const struct model_options *opt, const struct inputs *i
 
 
 	m->nfailed = in->nfailed;
+	for (size_t i = 0; i < OPEN_NODE_FILES; i++)
+		l.open[i].fd = -1;
 	l.sym = symbolizer_new(m->strings);
 	u64map_init(&l.rank_view);
 	load_all(&l, in);
+	for (size_t i = 0; i < OPEN_NODE_FILES; i++)
+		if (l.open[i].fd >= 0)
+			close(l.open[i].fd);
 	u64map_free(&l.rank_view);
 	symbolizer_free(l.sym);
 	if (m->n)

@@ -475,6 +475,32 @@ int raw_rank(const struct raw_process *p)
 	return p->mpi ? p->mpi_info.rank : -1;
 }
 
+struct raw_process *rawfile_read_at(int fd, const char *name, uint64_t offset, uint64_t size, char *err,
+				    size_t errsize)
+{
+	struct raw_process *p = NULL;
+	unsigned char *data = NULL;
+	uint64_t got = 0;
+
+	if (fd < 0 || size > SIZE_MAX - 1) {
+		snprintf(err, errsize, "%s: %s", name, fd < 0 ? strerror(errno) : "too big to read");
+		goto out;
+	}
+	data = xmalloc((size_t)size + 1);
+	while (got < size) {
+		ssize_t n = pread(fd, data + got, (size_t)(size - got), (off_t)(offset + got));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (uint64_t)n;
+	}
+	p = rawfile_parse(name, data, (size_t)got, err, errsize);
+out:
+	free(data);
+	return p;
+}
+
 int rawfile_peek(const char *path, struct cprof_rec_process *out)
 {
 	unsigned char buf[sizeof(struct cprof_file_header) + sizeof(struct cprof_record) + sizeof *out];

@@ -73,6 +73,10 @@ struct raw_process {
 /* Reads `path`.  On error returns NULL and writes a message to err.  A
  * truncated file is returned with truncated set and a message in err. */
 struct raw_process *rawfile_read(const char *path, char *err, size_t errsize);
+/* The same, of the size bytes at offset in the file open at fd (a profile
+ * of a node file), called `name` in messages. */
+struct raw_process *rawfile_read_at(int fd, const char *name, uint64_t offset, uint64_t size, char *err,
+				    size_t errsize);
 /* The same, from memory (the fuzzer's entry). */
 struct raw_process *rawfile_parse(const char *name, const unsigned char *data, size_t size, char *err,
 				  size_t errsize);

@@ -16,7 +16,7 @@ export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 . "$(dirname "$0")/lib.sh"
 cd "$WORK"
 
-mpiexec --oversubscribe -np 4 "$B/src/cprof-mpi" -d job "$PYTHON" "$B/kernels/python/mpi.py" > /dev/null 2>&1
+mpiexec --oversubscribe -np 4 "$B/src/cprof-mpi" --gather=rank -d job "$PYTHON" "$B/kernels/python/mpi.py" > /dev/null 2>&1
 echo "cprof-report on N rank files (copies of a 4-rank job of kernels/python/mpi.py, $(du -k job | cut -f1) KiB for 4); $(nproc) CPUs, $(uname -r)"
 printf '%8s %10s %16s %12s\n' files seconds "s per 1000 files" "peak MiB"
 for n in $FILES; do

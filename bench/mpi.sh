@@ -62,7 +62,7 @@ for v in plain nosample sample ${MPICH:+mpich-plain mpich-nosample mpich-sample}
 done
 
 # rank files of a realistic size: a real job's, copied into many ranks
-$OPENMPI -np 4 "$B/src/cprof-mpi" -d job "$B/kernels/mpi" 20 > /dev/null 2>&1
+$OPENMPI -np 4 "$B/src/cprof-mpi" --gather=rank -d job "$B/kernels/mpi" 20 > /dev/null 2>&1
 echo
 echo "cprof-report on N rank files (copies of a 4-rank job of kernels/mpi, $(du -k job | cut -f1) KiB for 4)"
 printf '%8s %10s %16s\n' files seconds "s per 1000 files"

@@ -7,6 +7,7 @@
 #ifndef CPROF_API_H
 #define CPROF_API_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* An id for the C function `name` (shown as {name} in the table, as a
@@ -44,5 +45,32 @@ typedef void cprof_put_record_fn(void *writer, uint32_t type, const void *fixed,
  * (enum cprof_end_reason): MPI_Abort is about to kill it. */
 void cprof_write_now(int reason, int value);
 typedef void cprof_write_now_fn(int reason, int value);
+
+/* For a node's ranks gathering their profiles at MPI_Finalize into a node
+ * file (docs/MPI.md); not for signal handlers.  Each returns 0 or -errno.
+ *
+ * The process's profile so far into fd, a file of the caller's; and word
+ * that it is in a node file now, so that the process writes none at exit
+ * (a child it forks later still writes its own). */
+int cprof_profile_into(int fd);
+typedef int cprof_profile_into_fn(int fd);
+void cprof_profile_gathered(void);
+typedef void cprof_profile_gathered_fn(void);
+
+/* A node file in the run's directory: opened under a .partial name, a
+ * rank's profile (the bytes cprof_profile_into wrote) added at a time,
+ * then closed: published under a free name (into name, of size bytes) if
+ * keep, else removed.  One at a time. */
+int cprof_set_open(void);
+typedef int cprof_set_open_fn(void);
+int cprof_set_add(int rank, int pid, const void *data, uint64_t size);
+typedef int cprof_set_add_fn(int rank, int pid, const void *data, uint64_t size);
+int cprof_set_close(int keep, char *name, size_t size);
+typedef int cprof_set_close_fn(int keep, char *name, size_t size);
+
+/* A mark `name` holding `text` in the run's directory, replacing one
+ * there: written whole under a name of its own, then renamed. */
+int cprof_put_mark(const char *name, const char *text);
+typedef int cprof_put_mark_fn(const char *name, const char *text);
 
 #endif

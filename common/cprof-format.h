@@ -32,6 +32,27 @@
  * data block where the disk is full; it is never followed. */
 #define CPROF_FAILED_SUFFIX ".failed"
 
+/* A node file: the raw profiles of several MPI ranks of one node, which
+ * gathered them at MPI_Finalize (docs/MPI.md), named
+ * node-<host>-<pid>[.<n>].cprofs (the pid its writer's, the node's first
+ * rank), written first as node-<host>-<pid>.<x>.partial.  Layout: struct
+ * cprof_set_header, then each rank's raw profile whole (a file of its own
+ * would hold the same bytes), each at a multiple of 8, then the index at
+ * index_offset: count struct cprof_set_entry. */
+#define CPROF_SET_PREFIX "node-"
+#define CPROF_SET_SUFFIX ".cprofs"
+#define CPROF_SET_MAGIC "CPROFSET"
+#define CPROF_SET_VERSION 1
+
+/* The mark a job's rank 0 leaves in the directory once every rank's profile
+ * it names is in a node file (docs/FORMAT.md): its text is the job id and
+ * a space, then the ranks in --rank's grammar ("0-63"), then a newline.
+ * The ranks it names need not be waited for by cprof-mpi. */
+#define CPROF_GATHERED_MARK ".gathered"
+
+/* CPROF_GATHER's value for gathering at MPI_Finalize (else: per-rank files) */
+#define CPROF_GATHER_NODE "node"
+
 static inline int cprof_has_suffix(const char *name, const char *suffix)
 {
 	size_t n = strlen(name), k = strlen(suffix);
@@ -111,7 +132,8 @@ enum cprof_end_reason {
 	CPROF_END_SIGNAL = 3,  /* killed by end_value, the signal number */
 	CPROF_END_EXEC = 4,    /* replaced its image with exec */
 	CPROF_END_MPI_ABORT = 5, /* called MPI_Abort (end_value: its error code) */
-	CPROF_END_ATTACHED = 6, /* sampled from outside (cprof -p) for a while; end_value 1 if
+	CPROF_END_FINALIZE = 6, /* written in MPI_Finalize, for a node file */
+	CPROF_END_ATTACHED = 7, /* sampled from outside (cprof -p) for a while; end_value 1 if
 				 * it ended meanwhile, 0 if it was still running */
 };
 
@@ -312,6 +334,27 @@ struct cprof_mpi_site {
 	uint64_t bytes_sent, bytes_received;
 };
 #define CPROF_SITE_PC (1ull << 62) /* never set in an address of user space */
+
+/* The header of a node file (CPROF_SET_SUFFIX). */
+struct cprof_set_header {
+	char magic[8];         /* CPROF_SET_MAGIC, no NUL */
+	uint32_t version;      /* CPROF_SET_VERSION */
+	uint32_t byte_order;   /* CPROF_BYTE_ORDER_MARK as the writer stores it */
+	uint32_t count;        /* entries in the index */
+	uint32_t pad;
+	uint64_t index_offset; /* where the index starts */
+};
+
+/* One raw profile in a node file: its bytes are [offset, offset + size).
+ * rank, pid and start_ns are its PROCESS record's: a reader orders and
+ * matches the profiles without reading each. */
+struct cprof_set_entry {
+	int32_t rank;
+	int32_t pid;
+	uint64_t offset;
+	uint64_t size;
+	uint64_t start_ns;
+};
 
 /* END: the writer finished; records counts every record before this one. */
 struct cprof_rec_end {

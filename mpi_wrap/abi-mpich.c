@@ -25,3 +25,12 @@ int mpi_type_f2c(MPI_Fint type, MPI_Datatype *out)
 	*out = MPI_Type_f2c(type);
 	return 0;
 }
+
+int mpi_handles(struct mpi_handles *h)
+{
+	h->byte = MPI_BYTE;
+	h->band = MPI_BAND;
+	h->info_null = MPI_INFO_NULL;
+	h->errors_return = MPI_ERRORS_RETURN;
+	return 0;
+}

@@ -31,3 +31,13 @@ int mpi_type_f2c(MPI_Fint type, MPI_Datatype *out)
 	*out = f2c(type);
 	return 0;
 }
+
+/* Predefined handles are the addresses of objects of libmpi */
+int mpi_handles(struct mpi_handles *h)
+{
+	h->byte = (MPI_Datatype)lookup_symbol("ompi_mpi_byte");
+	h->band = (MPI_Op)lookup_symbol("ompi_mpi_op_band");
+	h->info_null = (MPI_Info)lookup_symbol("ompi_mpi_info_null");
+	h->errors_return = (MPI_Errhandler)lookup_symbol("ompi_mpi_errors_return");
+	return h->byte && h->band && h->info_null && h->errors_return ? 0 : -ENOENT;
+}

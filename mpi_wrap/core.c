@@ -8,8 +8,9 @@
  * received.  The call site is the innermost traced call that is not C's (the
  * Python function under mpi4py, a traced native function), else the return
  * address into the caller.  The runtime's writer asks for the table (the MPI
- * record) whenever it writes the profile: at exit, at a fatal signal, and in
- * MPI_Abort before the abort, which may kill every rank.
+ * record) whenever it writes the profile: at exit, at a fatal signal, in
+ * MPI_Abort before the abort, which may kill every rank, and in
+ * MPI_Finalize for the node file (gather.c).
  *
  * Nothing here refers to libmpi's symbols at load time (mpi4py loads
  * libmpi RTLD_LOCAL, where they cannot be bound): the PMPI functions, and
@@ -235,8 +236,10 @@ static void started(int level)
 	atomic_counts = level == MPI_THREAD_MULTIPLE;
 	*(void **)&type_size = mpi_real("PMPI_Type_size");
 	*(void **)&get_count = mpi_real("PMPI_Get_count");
-	if (api.ticks)
+	if (api.ticks) {
 		record.init_ticks = api.ticks();
+		mpi_gather_prepare();
+	}
 }
 
 void mpi_after_init(int *argc, char ***argv)
@@ -253,16 +256,19 @@ void mpi_after_init_thread(int *argc, char ***argv, int required, int *provided)
 	started(provided ? *provided : required);
 }
 
-void mpi_before_finalize(void)
-{
-	if (api.ticks)
-		record.finalize_ticks = api.ticks();
-}
+/* MPI_Finalize's call while the profile is written for the node file: it
+ * is counted, as the call trees count a call still open, as one ending
+ * then. */
+static const struct mpi_call *finalizing;
 
-void mpi_before_finalize_f(void *ierr)
+void mpi_during_finalize(const struct mpi_call *c)
 {
-	(void)ierr;
-	mpi_before_finalize();
+	if (!api.ticks)
+		return;
+	record.finalize_ticks = api.ticks();
+	finalizing = mpi_recording(c) ? c : NULL;
+	mpi_gather_profiles();
+	finalizing = NULL;
 }
 
 /* MPI_Abort may kill every rank, this one first: its data is written now. */
@@ -330,6 +336,30 @@ void f_mpi_init_thread(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *ierr)
 		mpi_end(&c, 0, 0);
 }
 
+/* Adds the call c, open until now, to the writer's copy of n sites. */
+static uint32_t add_open_call(const struct mpi_call *c, uint32_t n)
+{
+	uint64_t fid = func_id(c->func), dt = api.ticks() - c->t0;
+	struct cprof_mpi_site *s = NULL;
+
+	for (uint32_t i = 0; i < n && !s; i++)
+		if (out[i].func == fid && out[i].site == c->site)
+			s = &out[i];
+	if (!s) {
+		if (n == SITES)
+			return n;
+		s = &out[n++];
+		*s = (struct cprof_mpi_site){.func = fid, .site = c->site, .min_ticks = UINT64_MAX};
+	}
+	s->calls++;
+	s->ticks += dt;
+	if (dt < s->min_ticks)
+		s->min_ticks = dt;
+	if (dt > s->max_ticks)
+		s->max_ticks = dt;
+	return n;
+}
+
 /* The MPI record; the runtime's writer calls this, maybe in a signal
  * handler: it copies what is in the table, no more. */
 static void write_record(void *writer)
@@ -339,6 +369,8 @@ static void write_record(void *writer)
 	for (size_t i = 0; i < SITES; i++)
 		if (__atomic_load_n(&sites[i].state, __ATOMIC_ACQUIRE) == 2 && sites[i].s.calls)
 			out[n++] = sites[i].s;
+	if (finalizing)
+		n = add_open_call(finalizing, n);
 	record.nsites = n;
 	record.calls_lost = __atomic_load_n(&lost_sites, __ATOMIC_RELAXED);
 	api.put_record(writer, CPROF_REC_MPI, &record, sizeof record, out, n * (uint32_t)sizeof *out);

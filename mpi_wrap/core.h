@@ -44,8 +44,9 @@ uint64_t mpi_bytes_f(const void *count, const void *type);
 /* The hooks the spec names. */
 void mpi_after_init(int *argc, char ***argv);
 void mpi_after_init_thread(int *argc, char ***argv, int required, int *provided);
-void mpi_before_finalize(void);
-void mpi_before_finalize_f(void *ierr);
+/* MPI_Finalize's call c has begun, the real one not yet made: the node's
+ * ranks gather their profiles (gather.c). */
+void mpi_during_finalize(const struct mpi_call *c);
 void mpi_before_abort(MPI_Comm comm, int errorcode);
 void mpi_before_abort_f(void *comm, void *errorcode, void *ierr);
 
@@ -58,5 +59,20 @@ void f_mpi_init_thread(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *ierr);
  * program's MPI library has none. */
 int mpi_comm_world(MPI_Comm *world);
 int mpi_type_f2c(MPI_Fint type, MPI_Datatype *out);
+
+/* The handles gather.c needs. */
+struct mpi_handles {
+	MPI_Datatype byte;
+	MPI_Op band;
+	MPI_Info info_null;
+	MPI_Errhandler errors_return;
+};
+int mpi_handles(struct mpi_handles *h);
+
+/* gather.c, if CPROF_GATHER says so: after MPI_Init, cprof's own
+ * communicators; in MPI_Finalize, the profiles of the node's ranks into a
+ * node file. */
+void mpi_gather_prepare(void);
+void mpi_gather_profiles(void);
 
 #endif

@@ -100,6 +100,8 @@ def c_wrapper(f, out):
     if f["hook"] and f["hook"].startswith("before_"):
         out.append("\tmpi_%s(%s);" % (f["hook"], args))
     out.append("\tmpi_begin(&c, F_%s, __builtin_return_address(0));" % name)
+    if f["hook"] and f["hook"].startswith("during_"):
+        out.append("\tmpi_%s(&c);" % f["hook"])
     out.append("\tret = real(%s);" % args)
     out.append(end_call(f, False))
     if f["hook"] and f["hook"].startswith("after_"):
@@ -120,6 +122,8 @@ def fortran_wrapper(f, out):
     if f["hook"] and f["hook"].startswith("before_"):
         out.append("\tmpi_%s_f(%s);" % (f["hook"], ", ".join("p%d" % i for i in range(n))))
     out.append("\tmpi_begin(&c, F_%s, __builtin_return_address(0));" % name)
+    if f["hook"] and f["hook"].startswith("during_"):
+        out.append("\tmpi_%s(&c);" % f["hook"])
     out.append("\tmpi_in_fortran++;")
     out.append("\treal(%s);" % ", ".join("p%d" % i for i in range(n)))
     out.append("\tmpi_in_fortran--;")

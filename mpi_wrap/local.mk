@@ -26,7 +26,7 @@ mpi_wrap_libcprof_mpi_la_LIBADD = -ldl -lpthread
 # An ABI's library exports its wrappers under the MPI functions' names (the
 # analysis names their frames so); -Bsymbolic binds its table of them to its
 # own, not to libcprof-mpi.so's trampolines of the same names.
-MPI_ABI_SOURCES = mpi_wrap/core.c mpi_wrap/core.h mpi_wrap/abi.h mpi_wrap/lookup.c mpi_wrap/lookup.h \
+MPI_ABI_SOURCES = mpi_wrap/core.c mpi_wrap/core.h mpi_wrap/gather.c mpi_wrap/abi.h mpi_wrap/lookup.c mpi_wrap/lookup.h \
 	common/cprof-api.h
 MPI_ABI_LDFLAGS = $(MPI_WRAP_LDFLAGS) -Wl,-Bsymbolic
 if HAVE_OPENMPI

@@ -118,6 +118,17 @@ void rawbuf_begin(struct rawbuf *b, uint32_t type, uint32_t size);
 void rawbuf_put(struct rawbuf *b, const void *p, uint32_t n);
 void rawbuf_end(struct rawbuf *b, uint32_t size);
 int writer_write_profile(int reason, int value);
+/* The profile so far into fd, as written in MPI_Finalize; 0 or -errno
+ * (-EALREADY: it is written already). */
+int writer_write_into(int fd);
+/* The profile written into a file is in a node file now: the process
+ * writes none of its own, unless it forks or execs. */
+void writer_taken(void);
+/* The writer's ways with the run's directory, for the node file
+ * (nodefile.c): a new .partial name for base, open; and the final name
+ * given to it. */
+int writer_open_partial(int dirfd, const char *base, char *tmp, size_t size);
+int writer_publish(int dirfd, const char *tmp, const char *base, const char *suffix, char *name, size_t size);
 void writer_allow_rewrite(void);
 void writer_forget_name(void);
 void writer_retire_begin(void);

@@ -434,23 +434,24 @@ static void write_modules(struct rawbuf *b)
 	}
 }
 
-/* Gives the file its final name in the directory dirfd: the name this
- * image used before, else the first of <base>.cprof, <base>.1.cprof, ...
- * that is free (an earlier image of this pid, before an exec, may hold one;
- * so may a process of another pid namespace writing into the same
+/* Gives the file tmp its final name in the directory dirfd, into name: the
+ * name already there if it holds one (this image's profile, written before
+ * an exec that failed), else the first of <base><suffix>, <base>.1<suffix>,
+ * ... that is free (an earlier image of this pid, before an exec, may hold
+ * one; so may a process of another pid namespace writing into the same
  * directory).  link() never replaces a name, nor follows a link planted at
  * it; where the file system has no hard links, the name is reserved with
  * O_EXCL and renamed onto. */
-static int publish(int dirfd, const char *tmp, const char *base)
+int writer_publish(int dirfd, const char *tmp, const char *base, const char *suffix, char *name, size_t size)
 {
-	if (final_name[0])
-		return renameat(dirfd, tmp, dirfd, final_name) < 0 ? -errno : 0;
+	if (name[0])
+		return renameat(dirfd, tmp, dirfd, name) < 0 ? -errno : 0;
 	for (int n = 0; n < 1000; n++) {
 		if (n == 0)
-			fmt_format(final_name, sizeof final_name, "%s%s", base, CPROF_SUFFIX);
+			fmt_format(name, size, "%s%s", base, suffix);
 		else
-			fmt_format(final_name, sizeof final_name, "%s.%d%s", base, n, CPROF_SUFFIX);
-		if (linkat(dirfd, tmp, dirfd, final_name, 0) == 0) {
+			fmt_format(name, size, "%s.%d%s", base, n, suffix);
+		if (linkat(dirfd, tmp, dirfd, name, 0) == 0) {
 			unlinkat(dirfd, tmp, 0);
 			return 0;
 		}
@@ -458,21 +459,21 @@ static int publish(int dirfd, const char *tmp, const char *base)
 			continue;
 		if (errno != EPERM && errno != EOPNOTSUPP && errno != ENOSYS)
 			break;
-		int fd = openat(dirfd, final_name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+		int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 		if (fd < 0 && errno == EEXIST)
 			continue;
 		if (fd < 0)
 			break;
 		close(fd);
-		return renameat(dirfd, tmp, dirfd, final_name) < 0 ? -errno : 0;
+		return renameat(dirfd, tmp, dirfd, name) < 0 ? -errno : 0;
 	}
-	final_name[0] = '\0';
+	name[0] = '\0';
 	return -errno;
 }
 
 /* Creates the .partial file in dirfd under a name no other writer uses,
  * never through a link planted at it (O_EXCL). */
-static int open_partial(int dirfd, const char *base, char *tmp, size_t size)
+int writer_open_partial(int dirfd, const char *base, char *tmp, size_t size)
 {
 	for (int n = 0; n < 1000; n++) {
 		int fd;
@@ -547,7 +548,7 @@ static int write_file(int reason, int value)
 		log_warn("cannot write the profile into %s: %s", rt.dir, strerrordesc_np(-ret));
 		goto out;
 	}
-	b.fd = open_partial(dirfd, base, tmp, sizeof tmp);
+	b.fd = writer_open_partial(dirfd, base, tmp, sizeof tmp);
 	if (b.fd < 0) {
 		ret = b.fd;
 		log_warn("cannot write the profile %s/%s: %s", rt.dir, tmp, strerrordesc_np(-ret));
@@ -563,7 +564,7 @@ static int write_file(int reason, int value)
 			unlinkat(dirfd, tmp, 0); /* nothing in it worth reading */
 		goto out;
 	}
-	ret = publish(dirfd, tmp, base);
+	ret = writer_publish(dirfd, tmp, base, CPROF_SUFFIX, final_name, sizeof final_name);
 	if (ret < 0)
 		log_warn("cannot rename the profile %s/%s: %s", rt.dir, tmp, strerrordesc_np(-ret));
 	else
@@ -576,11 +577,21 @@ out:
 	return ret;
 }
 
-/* Runs write_file with SIGPIPE, SIGXFSZ and the sampler's signal blocked,
+/* The profile into fd, a file of the caller's (MPI_Finalize's, for a node
+ * file); 0 or -errno. */
+static int write_into(int fd, int reason, int value)
+{
+	struct rawbuf b = {.buf = buf_space, .cap = sizeof buf_space, .fd = fd};
+
+	write_records(&b, reason, value);
+	return -b.error;
+}
+
+/* Runs write_file (or write_into fd, if fd >= 0) with SIGPIPE, SIGXFSZ and the sampler's signal blocked,
  * and takes back the first two when its own writes raise them (a log line to a closed pipe, a file over
  * RLIMIT_FSIZE): they are not the program's to die of.  Those that were
  * pending before stay pending. */
-static int write_file_quietly(int reason, int value)
+static int write_file_quietly(int fd, int reason, int value)
 {
 	sigset_t ours, old, before, after;
 	struct timespec zero = {0, 0};
@@ -597,7 +608,7 @@ static int write_file_quietly(int reason, int value)
 	signals_mask(SIG_BLOCK, &block, &old);
 	sigpending(&before);
 	roomy = fds_room_begin(&nofile);
-	ret = write_file(reason, value);
+	ret = fd >= 0 ? write_into(fd, reason, value) : write_file(reason, value);
 	if (roomy)
 		fds_room_end(&nofile);
 	sigpending(&after);
@@ -612,13 +623,13 @@ static int write_file_quietly(int reason, int value)
 	return ret;
 }
 
-/* Writes the profile once per process image.  A second caller waits for a
- * writer in another thread (a signal must not kill the process half-way
- * through an exit's write), and gives up at once if it interrupted its own
+/* Makes this thread the one writer.  A second caller waits for a writer in
+ * another thread (a signal must not kill the process half-way through an
+ * exit's write), and gives up (-EBUSY) at once if it interrupted its own
  * thread's write. */
-int writer_write_profile(int reason, int value)
+static int writer_lock(void)
 {
-	int self = (int)syscall(SYS_gettid), expected = 0, ret;
+	int self = (int)syscall(SYS_gettid), expected = 0;
 
 	while (!__atomic_compare_exchange_n(&writer_tid, &expected, self, 0, __ATOMIC_SEQ_CST, __ATOMIC_RELAXED)) {
 		if (expected == self)
@@ -633,21 +644,54 @@ int writer_write_profile(int reason, int value)
 	 * thread stopped in the middle of it must not stop the write) */
 	for (int i = 0; i < 2000 && __atomic_load_n(&retiring, __ATOMIC_SEQ_CST) > retiring_here; i++)
 		clock_sleep(1000000);
-	if (written) {
-		ret = 0;
-	} else {
-		/* A signal that would end the process waits for the write to
-		 * finish (a pool's SIGTERM to a worker already exiting): the
-		 * handler would find the write busy and kill it half done. */
-		sigset_t all, old;
-		signals_fill_but_faults(&all);
-		syscall(SYS_rt_sigprocmask, SIG_BLOCK, &all, &old, _NSIG / 8);
-		ret = write_file_quietly(reason, value);
+	return 0;
+}
+
+/* Writes the profile (into the run's directory, or into fd if fd >= 0),
+ * with every signal that would end the process held back meanwhile: a
+ * pool's SIGTERM to a worker already exiting would find the write busy
+ * and kill it half done. */
+static int write_blocked(int fd, int reason, int value)
+{
+	sigset_t all, old;
+	int ret;
+
+	signals_fill_but_faults(&all);
+	syscall(SYS_rt_sigprocmask, SIG_BLOCK, &all, &old, _NSIG / 8);
+	ret = write_file_quietly(fd, reason, value);
+	syscall(SYS_rt_sigprocmask, SIG_SETMASK, &old, NULL, _NSIG / 8);
+	return ret;
+}
+
+/* Writes the profile once per process image. */
+int writer_write_profile(int reason, int value)
+{
+	int ret = writer_lock();
+
+	if (ret < 0)
+		return ret;
+	if (!written) {
+		ret = write_blocked(-1, reason, value);
 		written = ret == 0;
-		syscall(SYS_rt_sigprocmask, SIG_SETMASK, &old, NULL, _NSIG / 8);
 	}
 	__atomic_store_n(&writer_tid, 0, __ATOMIC_RELEASE);
 	return ret;
+}
+
+int writer_write_into(int fd)
+{
+	int ret = writer_lock();
+
+	if (ret < 0)
+		return ret;
+	ret = written ? -EALREADY : write_blocked(fd, CPROF_END_FINALIZE, 0);
+	__atomic_store_n(&writer_tid, 0, __ATOMIC_RELEASE);
+	return ret;
+}
+
+void writer_taken(void)
+{
+	written = 1;
 }
 
 /* An exiting thread hands its tree to the exited threads' tree between

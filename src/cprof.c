@@ -53,6 +53,7 @@ struct settings {
 	char count[4096];  /* --count: patterns, comma-separated */
 	int native;        /* --native (1, the default) or --no-native (0) */
 	int per_rank;      /* cprof-mpi --per-rank */
+	const char *gather; /* cprof-mpi --gather: node (default) or rank */
 	int wait;          /* cprof-mpi --wait: seconds rank 0 waits for the others, and a
 			    * rank for the processes its program left running */
 	char **argv;       /* PROG ARGS... */
@@ -61,7 +62,7 @@ struct settings {
 };
 
 enum { OPT_PER_PROCESS = 256, OPT_VERSION, OPT_CLOCK, OPT_MODE, OPT_COUNT, OPT_NATIVE, OPT_NO_NATIVE,
-       OPT_PER_RANK, OPT_WAIT, OPT_REPORT, OPT_FORMAT };
+       OPT_PER_RANK, OPT_WAIT, OPT_GATHER, OPT_REPORT, OPT_FORMAT };
 
 static const struct option options[] = {
 	{"output", required_argument, NULL, 'o'},
@@ -78,6 +79,7 @@ static const struct option options[] = {
 	{"no-native", no_argument, NULL, OPT_NO_NATIVE},
 	{"per-rank", no_argument, NULL, OPT_PER_RANK},
 	{"wait", required_argument, NULL, OPT_WAIT},
+	{"gather", required_argument, NULL, OPT_GATHER},
 	{"per-process", no_argument, NULL, OPT_PER_PROCESS},
 	{"pid", required_argument, NULL, 'p'},
 	{"time", required_argument, NULL, 't'},
@@ -333,12 +335,19 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 		case OPT_NATIVE: s->native = 1; break;
 		case OPT_PER_RANK:
 		case OPT_WAIT:
+		case OPT_GATHER:
 			if (!CPROF_MPI) {
 				fprintf(stderr, "%s: %s is cprof-mpi's option\n", prog, argv[optind - 1]);
 				return -1;
 			}
 			if (c == OPT_PER_RANK) {
 				s->per_rank = 1;
+			} else if (c == OPT_GATHER) {
+				s->gather = optarg;
+				if (strcmp(optarg, CPROF_GATHER_NODE) != 0 && strcmp(optarg, "rank") != 0) {
+					fprintf(stderr, "%s: --gather must be node or rank, not '%s'\n", prog, optarg);
+					return -1;
+				}
 			} else if ((s->wait = atoi(optarg)) <= 0) {
 				fprintf(stderr, "%s: --wait takes seconds, not '%s'\n", prog, optarg);
 				return -1;
@@ -815,7 +824,7 @@ static int attach(const struct settings *s, struct analysis_options *opt)
 
 int main(int argc, char **argv)
 {
-	struct settings s = {.native = 1, .wait = 60};
+	struct settings s = {.native = 1, .wait = 60, .gather = CPROF_GATHER_NODE};
 	struct analysis_options opt = {.prog = prog, .top = -1};
 	char preload[2 * PATH_MAX + 2], dir[PATH_MAX], jobid[128], num[16];
 	int status, ret, rank = -1, size = -1;
@@ -841,6 +850,9 @@ int main(int argc, char **argv)
 		snprintf(num, sizeof num, "%d", size);
 		setenv("CPROF_SIZE", num, 1);
 		setenv("CPROF_JOBID", jobid, 1);
+		setenv("CPROF_GATHER", s.gather, 1);
+		snprintf(num, sizeof num, "%d", s.wait);
+		setenv("CPROF_WAIT", num, 1);
 	} else if (prepare_dir(&s, dir, sizeof dir) < 0) {
 		return 2;
 	}

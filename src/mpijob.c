@@ -17,6 +17,7 @@
 #include "launcher.h"
 #include "mpijob.h"
 #include "outdir.h"
+#include "ranks.h"
 
 /* cprof-mpi: the first of these variables that is set. */
 static const char *first_env(const char *const *names)
@@ -194,10 +195,12 @@ int prepare_job_dir(const char *named, int rank, char *jobid, size_t idsize, cha
 	if (job.dirfd < 0)
 		return -1;
 	cprof_rank_tag(tag, rank);
+	/* (a node file is made in MPI_Finalize, which waits for every
+	 * rank: none of this run's can be there yet) */
 	if (outdir_has_profiles(job.dirfd, tag)) {
 		fprintf(stderr,
-			"%s: %s already holds rank %d's profile of an earlier run, which would be merged with this "
-			"one's: remove it or choose another directory with -d\n",
+			"%s: %s already holds rank %d's profile of an earlier run, or a node file of one, which would "
+			"be merged with this one's: remove it or choose another directory with -d\n",
 			prog, dir, rank);
 		close(job.dirfd);
 		job.dirfd = -1;
@@ -206,8 +209,10 @@ int prepare_job_dir(const char *named, int rank, char *jobid, size_t idsize, cha
 	/* the marks of an earlier run */
 	done_mark(marker, sizeof marker, rank);
 	unlinkat(job.dirfd, marker, 0);
-	if (rank == 0)
+	if (rank == 0) {
 		unlinkat(job.dirfd, SAID_MARK, 0);
+		unlinkat(job.dirfd, CPROF_GATHERED_MARK, 0);
+	}
 	job.rank = rank;
 	snprintf(job.jobid, sizeof job.jobid, "%s", jobid);
 	snprintf(job.dir, sizeof job.dir, "%s", dir);
@@ -282,29 +287,55 @@ void job_stopping(int sig)
 	errno = e;
 }
 
-/* Whether a rank's done mark is there, and this job's: one an earlier run
+/* The text of a mark, if it is there and this job's: one an earlier run
  * left in the same directory (-d, its dot files not removed) names
- * another launcher's job, and is not waited for any more than a missing
- * one.  Marks of a job whose id is unknown are taken as they are. */
-static int mark_of_this_job(const char *marker)
+ * another launcher's job, and is not taken any more than a missing one.
+ * Marks of a job whose id is unknown are taken as they are.  What follows
+ * the job id, into rest (size bytes). */
+static int read_mark(const char *marker, char *rest, size_t size)
 {
-	char text[sizeof job.jobid + 16];
+	char text[sizeof job.jobid + 64 * 1024];
 	int fd = openat(job.dirfd, marker, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	ssize_t n = fd >= 0 ? read(fd, text, sizeof text - 1) : -1;
 	size_t k = strlen(job.jobid);
+	char *space;
 
 	if (fd >= 0)
 		close(fd);
 	if (n < 0)
 		return 0;
 	text[n] = '\0';
-	return !job.jobid[0] || (strncmp(text, job.jobid, k) == 0 && text[k] == ' ');
+	if (!(space = strchr(text, ' ')) || (job.jobid[0] && (strncmp(text, job.jobid, k) != 0 || text[k] != ' ')))
+		return 0;
+	snprintf(rest, size, "%s", space + 1);
+	rest[strcspn(rest, "\n")] = '\0';
+	return 1;
 }
 
-/* Rank 0 waits, `seconds` at most, for every rank to be done; for none
- * when the launcher did not say how many ranks there are (size -1).
- * -EINTR if the job is stopped meanwhile. */
-static int wait_ranks(int size, int seconds)
+static int mark_of_this_job(const char *marker)
+{
+	char rest[16];
+
+	return read_mark(marker, rest, sizeof rest);
+}
+
+/* The ranks whose profiles went into node files at MPI_Finalize, as the
+ * job's mark names them (CPROF_GATHERED_MARK, which rank 0's MPI_Finalize
+ * writes before any rank's returns), or NULL. */
+static struct ranks *gathered_ranks(void)
+{
+	static char list[64 * 1024];
+	char err[256];
+
+	return read_mark(CPROF_GATHERED_MARK, list, sizeof list) && list[0] ? ranks_parse(list, err, sizeof err)
+									      : NULL;
+}
+
+/* Rank 0 waits, `seconds` at most, for every rank to be done (but those
+ * whose profiles are in node files: `gathered`); for none when the
+ * launcher did not say how many ranks there are (size -1).  -EINTR if the
+ * job is stopped meanwhile. */
+static int wait_ranks(int size, int seconds, const struct ranks *gathered)
 {
 	char marker[64];
 	int done = 0, tick = 0;
@@ -312,7 +343,9 @@ static int wait_ranks(int size, int seconds)
 	if (size < 1)
 		return 0;
 	for (; tick <= seconds * 10 && !job.stopped; tick++) {
-		for (done = 0; done < size; done++) {
+		for (; done < size; done++) { /* (a rank done stays done) */
+			if (gathered && ranks_has(gathered, done))
+				continue;
 			done_mark(marker, sizeof marker, done);
 			if (!mark_of_this_job(marker))
 				break;
@@ -333,10 +366,16 @@ static int wait_ranks(int size, int seconds)
 int job_finish(int status, int size, int seconds)
 {
 	char msg[sizeof job.where + 192];
+	struct ranks *gathered = gathered_ranks();
+	int ret;
 
-	mark_done(status);
-	if (job.stopped)
+	/* a rank whose profile is in a node file is not waited for: no mark */
+	if (!gathered || !ranks_has(gathered, job.rank))
+		mark_done(status);
+	if (job.stopped) {
+		ranks_free(gathered);
 		return -EINTR; /* said by job_stopping */
+	}
 	if (job.rank != 0) {
 		/* a failed rank may end the job, and rank 0 with it */
 		if (status != 0) {
@@ -346,9 +385,12 @@ int job_finish(int status, int size, int seconds)
 				 prog, job.rank, status, job.where);
 			say_once(msg);
 		}
+		ranks_free(gathered);
 		return -EAGAIN;
 	}
-	if (wait_ranks(size, seconds) < 0)
+	ret = wait_ranks(size, seconds, gathered);
+	ranks_free(gathered);
+	if (ret < 0)
 		return -EINTR;
 	job.reporting = 1;
 	return 0;

@@ -147,7 +147,8 @@ int outdir_has_profiles(int dirfd, const char *prefix)
 		return 0;
 	}
 	while (!found && (de = readdir(d)))
-		found = strncmp(de->d_name, prefix, strlen(prefix)) == 0 && cprof_is_run_file(de->d_name);
+		found = (strncmp(de->d_name, prefix, strlen(prefix)) == 0 && cprof_is_run_file(de->d_name)) ||
+			cprof_has_suffix(de->d_name, CPROF_SET_SUFFIX);
 	closedir(d);
 	return found;
 }

@@ -14,7 +14,8 @@
  * do, when it is refused or cannot be used. */
 int outdir_open(const char *path, char *real, size_t size);
 
-/* Whether the directory holds raw profiles whose names start with prefix. */
+/* Whether the directory holds raw profiles whose names start with prefix,
+ * or node files (of MPI ranks: docs/MPI.md). */
 int outdir_has_profiles(int dirfd, const char *prefix);
 
 #endif

@@ -98,8 +98,8 @@ check "killed job: one rank says where the profiles are (said $said times)" test
 if srun --mpi=list 2>&1 | grep -q pmix; then
 	srun -n 2 --mpi=pmix "$CPROF_MPI" -d srun-job "$top_builddir/kernels/mpi" 2 > srun.out 2>&1
 	expect_eq "srun -n 2: status 0" 0 $?
-	expect_eq "srun -n 2: a profile per rank" "rank00000 rank00001" \
-		"$(ls srun-job | sed -n 's/^\(rank[0-9]*\)-.*\.cprof$/\1/p' | sort -u | tr '\n' ' ' | sed 's/ $//')"
+	expect_eq "srun -n 2: the ranks' profiles in one node file, which the job's mark says" "1 0-1" \
+		"$(ls srun-job/node-*.cprofs | wc -l) $(sed 's/.* //' srun-job/.gathered)"
 	matches "srun -n 2: rank 0's report counts both" "^MPI: 2 ranks of 2; " "$(cat srun.out)"
 	expect_eq "srun -n 2: MPI_Allreduce 2 times per rank" 4 "$(ncalls srun.out MPI_Allreduce)"
 else

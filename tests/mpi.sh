@@ -21,8 +21,11 @@ for np in 1 2 4; do
 	expect_eq "-np $np: the report is on stderr, not in the program's output" "" "$(grep 'function calls' stdout)"
 	dirs=$(ls -d cprof-* 2> /dev/null | wc -l)
 	expect_eq "-np $np: one job directory, cprof-<launcher's job id>" 1 "$dirs"
-	expect_eq "-np $np: a profile per rank, named by rank" "$(seq 0 $((np - 1)) | xargs printf 'rank%05d\n')" \
-		"$(ls cprof-*/ | sed -n 's/^\(rank[0-9]*\)-.*\.cprof$/\1/p' | sort -u)"
+	expect_eq "-np $np: one node file (gathered at MPI_Finalize), no file per rank" "node-$(hostname)-*.cprofs" \
+		"$(ls cprof-*/ | sed "s/-[0-9]*\.cprofs$/-*.cprofs/")"
+	expect_eq "-np $np: the job's mark names every rank, and no rank left a done mark" \
+		"$(basename cprof-* | sed "s/^cprof-//") $(if [ $np -gt 1 ]; then echo 0-$((np - 1)); else echo 0; fi)|" \
+		"$(cat cprof-*/.gathered)|$(ls -a cprof-*/ | grep done)"
 	if [ $np -gt 1 ]; then p2p=$((np * rounds)); else p2p=""; fi
 	expect_eq "-np $np: MPI_Init, MPI_Finalize, MPI_Barrier, MPI_Comm_rank once per rank" "$np $np $np $np" \
 		"$(ncalls out MPI_Init) $(ncalls out MPI_Finalize) $(ncalls out MPI_Barrier) $(ncalls out MPI_Comm_rank)"
@@ -43,8 +46,63 @@ for np in 1 2 4; do
 	cd "$WORK" || exit 1
 done
 
-# cprof-report on the job directory: the same counts; --rank, --per-rank
+# per-rank files (--gather=rank): a profile per rank, named by rank, and the
+# same report as from the node file
+mkdir rank4 && cd rank4 || exit 1
+$MPIEXEC -np 4 "$CPROF_MPI" --gather=rank "$KERNELS/mpi" $rounds > /dev/null 2> out
+expect_eq "--gather=rank: status 0" 0 $?
+expect_eq "--gather=rank: a profile per rank, named by rank" "$(seq 0 3 | xargs printf 'rank%05d\n')" \
+	"$(ls cprof-*/ | sed -n 's/^\(rank[0-9]*\)-.*\.cprof$/\1/p' | sort -u)"
+expect_eq "--gather=rank: no node file, no job mark" "" "$(ls -a cprof-*/ | grep 'cprofs$\|gathered')"
+expect_eq "--gather=rank: the counted functions' calls, as from the node file" "$(counted_ncalls ../np4/out)" \
+	"$(counted_ncalls out)"
+expect_eq "--gather=rank: the MPI functions' and call sites' calls and bytes, as from the node file" \
+	"$(mpi_counts ../np4/out)" "$(mpi_counts out)"
+expect_eq "--gather=rank: the rank lines, as from the node file" "$(rank_endings ../np4/out)" "$(rank_endings out)"
+cd "$WORK" || exit 1
+"$CPROF_MPI" --gather=all true > /dev/null 2> gather.err
+expect_eq "--gather=all: status 2" 2 $?
+matches "--gather=all: says what it takes" "gather must be node or rank, not 'all'" "$(cat gather.err)"
+
+# a rank's profile in the node file and in a file of its own (it wrote
+# one at exit, the gathering having gone wrong for it after the node file
+# was written): counted once
 job=$(ls -d np4/cprof-*)
+cp -r "$job" twice
+node=$(ls twice/node-*.cprofs)
+/usr/bin/python3 - "$node" twice/rank00002-copy.cprof << 'EOF2'
+import struct, sys
+data = open(sys.argv[1], "rb").read()
+count, index = struct.unpack_from("=I4xQ", data, 16)
+for i in range(count):
+    rank, pid, off, size, start = struct.unpack_from("=iiQQQ", data, index + 32 * i)
+    if rank == 2:
+        open(sys.argv[2], "wb").write(data[off:off + size])
+EOF2
+"$CPROF_REPORT" twice > twice.out 2> twice.err
+expect_eq "a rank in the node file and in a file of its own: counted once" "4 4" \
+	"$(ncalls twice.out MPI_Init) $(ncalls twice.out main)"
+matches "a rank in the node file and in a file of its own: a line per rank" "^MPI: 4 ranks of 4; " "$(cat twice.out)"
+
+# a node file cut short (its index lost): a warning naming it, and the
+# report of the other files
+head -c 4000 "$node" > twice/node-cut-1.cprofs
+rm "$node"
+"$CPROF_REPORT" twice > cut.out 2> cut.err
+matches "a node file cut short: a warning naming it" "node-cut-1.cprofs: offset 16: an index of 4 entries .* past the file's end" \
+	"$(cat cut.err)"
+matches "a node file cut short: its ranks missing" "^Missing: 3 of 4 ranks wrote no profile: 0-1, 3$" "$(cat cut.out)"
+
+# an unfinished node file (its writer stopped before the rename): named,
+# and not read
+cp "$(ls "$job"/node-*.cprofs)" twice/node-gone-9.1a2b.partial
+"$CPROF_REPORT" twice > partial.out 2> partial.err
+matches "an unfinished node file: a warning naming it" \
+	"node-gone-9.1a2b.partial: an unfinished node file, whose writer stopped: its ranks wrote their own files" \
+	"$(cat partial.err)"
+expect_eq "an unfinished node file: not read" "$(grep '^Missing' cut.out)" "$(grep '^Missing' partial.out)"
+
+# cprof-report on the job directory: the same counts; --rank, --per-rank
 "$CPROF_REPORT" "$job" > report.out
 expect_eq "cprof-report DIR: the merged counts" "$(ncalls np4/out MPI_Send)" "$(ncalls report.out MPI_Send)"
 "$CPROF_REPORT" --rank 0,2-3 "$job" > ranks.out
@@ -60,7 +118,7 @@ expect_eq "--rank with a bad list: status 2" 2 $?
 matches "--rank with a bad list: says how to write one" "takes ranks and ranges of ranks" "$(cat bad.err)"
 
 # a missing and a corrupt rank file: a warning naming the file, and the rest
-cp -r "$job" damaged
+cp -r rank4/cprof-* damaged
 rm damaged/rank00002-*
 f=$(ls damaged/rank00001-*.cprof)
 printf 'garbage' | dd of="$f" bs=1 seek=0 conv=notrunc 2> /dev/null
@@ -72,7 +130,7 @@ expect_eq "damaged job: the other ranks' calls" $((2 * rounds)) "$(ncalls damage
 
 # -d names the directory; an earlier run's profiles of a rank are refused
 $MPIEXEC -np 2 "$CPROF_MPI" -d named "$KERNELS/mpi" 1 > /dev/null 2>&1
-expect_eq "-d DIR: the ranks write there" 2 "$(ls named/*.cprof | wc -l)"
+expect_eq "-d DIR: the ranks write there" 1 "$(ls named/node-*.cprofs | wc -l)"
 $MPIEXEC -np 2 "$CPROF_MPI" -d named "$KERNELS/mpi" 1 > again.out 2> again.err
 check "-d DIR again: refused" test $? -ne 0
 matches "-d DIR again: says why" "already holds rank [01]'s profile of an earlier run" "$(cat again.err)"
@@ -124,7 +182,9 @@ check "SLURM_JOB_ID before PBS_JOBID: cprof-77" test -d cprof-77
 # (mpiexec kills the others: SIGCONT, SIGTERM a second later, SIGKILL a
 # second after that, unless told to wait longer, as a busy machine needs;
 # each wait costs the test its length)
-for mode in abort term exit; do
+# (skip: rank 1 exits without MPI_Finalize while the others wait for it in
+# theirs, where they would gather their profiles)
+for mode in abort term exit skip; do
 	$MPIEXEC --mca odls_base_sigkill_timeout 4 -np 3 "$CPROF_MPI" -d "end-$mode" "$PROGS/mpiend" $mode \
 		> "end-$mode.job" 2> "end-$mode.err"
 	"$CPROF_REPORT" "end-$mode" > "end-$mode.out" 2> /dev/null
@@ -133,8 +193,10 @@ for mode in abort term exit; do
 	abort) how="called MPI_Abort (error code 3), no MPI_Finalize" status=3 ;;
 	term) how="killed by signal 15 (Terminated), no MPI_Finalize" status=143 ;;
 	exit) how="no MPI_Finalize" status=4 ;;
+	skip) how="no MPI_Finalize" status=0 ;;
 	esac
 	killed="killed by signal 15 (Terminated), no MPI_Finalize"
+	[ $mode = skip ] && killed="killed by signal 15 (Terminated)" # (in MPI_Finalize)
 	expect_eq "$mode: each rank's line says how it ended" "0 $killed|1 $how|2 $killed|" "$(rank_endings "end-$mode.out")"
 	expect_eq "$mode: the barrier every rank passed" 3 "$(ncalls "end-$mode.out" MPI_Init)"
 	expect_eq "$mode: rank 0, stopped by the job's end, does not report" "" "$(grep 'function calls' "end-$mode.job")"
@@ -144,6 +206,15 @@ for mode in abort term exit; do
 		"^cprof-mpi: rank (1: its program ended with status $status, which may end the job before rank 0 can report|0: the job ended before this rank could report|2: the job ended before rank 0 could report): the ranks' profiles are in $dir \\(run cprof-report $dir\\)$" \
 		"$(grep 'profiles are in' "end-$mode.err")"
 done
+
+# a rank that comes to MPI_Finalize after the others gave up waiting for it
+# there (--wait 2): each rank writes a file of its own, and the job ends well
+$MPIEXEC -np 3 "$CPROF_MPI" --wait 2 -d late-rank "$PROGS/mpiend" late > late-rank.job 2> late-rank.err
+expect_eq "late rank: status 0" 0 $?
+expect_eq "late rank: a file per rank, no node file" "3 0" \
+	"$(ls late-rank | grep -c '\.cprof$') $(ls late-rank | grep -c '\.cprofs$')"
+expect_eq "late rank: every rank reported, none flagged" "0|1|2|" "$(rank_endings late-rank.err)"
+expect_eq "late rank: said once" 1 "$(grep -c '^cprof-mpi: rank 0: not every rank came to MPI_Finalize within 2 s' late-rank.err)"
 
 # the job ended (SIGTERM to each cprof-mpi) while rank 0 waits for rank 1:
 # rank 0 says where the profiles are, and does not report

@@ -14,15 +14,6 @@ unset SLURM_JOB_ID PBS_JOBID
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 cd "$WORK" || exit 1
 
-# mpi_counts REPORT: each MPI function's calls and bytes, from the MPI
-# section; then each call site's
-mpi_counts() {
-	awk '$1 ~ /^MPI_/ && NF == 10 { print $1, $2, $9, $10 }' "$1" | sort
-	awk '$1 ~ /^MPI_/ && NF == 8 { print $1, $2, $6, $7, $8 }' "$1" | sort
-}
-# mpi_ncalls REPORT: the MPI functions' rows of the cProfile table
-mpi_ncalls() { awk '$NF ~ /^\{MPI_/ { print $NF, $1 }' "$1" | sort; }
-
 # the kernel at 2 and 4 ranks: every MPI call counted, exactly, as under
 # OpenMPI
 rounds=5
@@ -33,9 +24,9 @@ for np in 2 4; do
 	expect_eq "-np $np: the report is on stderr, not in the program's output" "" "$(grep 'function calls' stdout)"
 	matches "-np $np: one job directory, named from hydra's proxy (where mpiexec listens)" \
 		'^cprof-hydra-[A-Za-z0-9.-]+_[0-9]+$' "$(ls -d cprof-* 2> /dev/null)"
-	expect_eq "-np $np: a profile per rank, named by rank (PMI_RANK)" \
-		"$(seq 0 $((np - 1)) | xargs printf 'rank%05d\n')" \
-		"$(ls cprof-*/ | sed -n 's/^\(rank[0-9]*\)-.*\.cprof$/\1/p' | sort -u)"
+	expect_eq "-np $np: one node file (gathered at MPI_Finalize), no file per rank, no done mark" \
+		"node-$(hostname)-*.cprofs|0-$((np - 1))" \
+		"$(ls -a cprof-*/ | grep -v '^\.*$' | sed "s/-[0-9]*\.cprofs$/-*.cprofs/; s/^\.gathered$//" | tr -d '\n')|$(sed 's/.* //' cprof-*/.gathered)"
 	p2p=$((np * rounds))
 	expect_eq "-np $np: MPI_Init, MPI_Finalize, MPI_Barrier, MPI_Comm_rank once per rank" "$np $np $np $np" \
 		"$(ncalls out MPI_Init) $(ncalls out MPI_Finalize) $(ncalls out MPI_Barrier) $(ncalls out MPI_Comm_rank)"
@@ -69,17 +60,28 @@ for np in 2 4; do
 		skip "-np $np: no OpenMPI run to compare with (cprof was built without OpenMPI)"
 		skip "-np $np: no OpenMPI run to compare with (cprof was built without OpenMPI)"
 	fi
+	# per-rank files: a profile per rank, named by rank, and the same report
+	mpiexec.mpich -np $np "$CPROF_MPI" --gather=rank -d per-rank "$KERNELS/mpi-mpich" $rounds > /dev/null 2> rank.out
+	expect_eq "-np $np: --gather=rank: a profile per rank, named by rank (PMI_RANK)" \
+		"$(seq 0 $((np - 1)) | xargs printf 'rank%05d\n')" \
+		"$(ls per-rank/ | sed -n 's/^\(rank[0-9]*\)-.*\.cprof$/\1/p' | sort -u)"
+	expect_eq "-np $np: --gather=rank: the same counted calls as from the node file" "$(counted_ncalls out)" \
+		"$(counted_ncalls rank.out)"
+	expect_eq "-np $np: --gather=rank: the same MPI calls and bytes as from the node file" "$(mpi_counts out)" \
+		"$(mpi_counts rank.out)"
 	cd "$WORK" || exit 1
 done
 
 # a rank that ends badly: hydra kills the others with SIGKILL at once, and
-# only that rank's profile is left, saying how it ended
-for mode in term abort; do
+# only that rank's profile is left, saying how it ended (skip: rank 1 exits
+# without MPI_Finalize while the others wait for it in theirs)
+for mode in term abort skip; do
 	mpiexec.mpich -np 3 "$CPROF_MPI" -d "end-$mode" "$PROGS/mpiend-mpich" $mode > "end-$mode.job" 2> "end-$mode.err"
 	"$CPROF_REPORT" "end-$mode" > "end-$mode.out" 2> /dev/null
 	case $mode in
 	abort) how="called MPI_Abort (error code 3), no MPI_Finalize" ;;
 	term) how="killed by signal 15 (Terminated), no MPI_Finalize" ;;
+	skip) how="no MPI_Finalize" ;;
 	esac
 	expect_eq "$mode: rank 1 wrote its profile; hydra killed the others with SIGKILL" "rank00001" \
 		"$(ls "end-$mode" | sed -n 's/^\(rank[0-9]*\)-.*\.cprof$/\1/p')"
@@ -92,6 +94,15 @@ dir=$(cd end-term && pwd -P)
 expect_eq "term: rank 1, whose program was killed, says where the profiles are" \
 	"cprof-mpi: rank 1: its program ended with status 143, which may end the job before rank 0 can report: the ranks' profiles are in $dir (run cprof-report $dir)" \
 	"$(grep 'profiles are in' end-term.err)"
+
+# a rank that comes to MPI_Finalize after the others gave up waiting for it
+# there (--wait 2): each rank writes a file of its own, and the job ends well
+mpiexec.mpich -np 3 "$CPROF_MPI" --wait 2 -d late-rank "$PROGS/mpiend-mpich" late > late-rank.job 2> late-rank.err
+expect_eq "late rank: status 0" 0 $?
+expect_eq "late rank: a file per rank, no node file" "3 0" \
+	"$(ls late-rank | grep -c '\.cprof$') $(ls late-rank | grep -c '\.cprofs$')"
+expect_eq "late rank: every rank reported, none flagged" "0|1|2|" "$(rank_endings late-rank.err)"
+expect_eq "late rank: said once" 1 "$(grep -c '^cprof-mpi: rank 0: not every rank came to MPI_Finalize within 2 s' late-rank.err)"
 
 # Fortran (mpif.h): MPICH's bindings call the C functions; each call is
 # timed once, by its Fortran wrapper, at the Fortran caller

@@ -189,6 +189,20 @@ rank_endings() {
 		sed 's/  */ /g; s/ $//' | tr '\n' '|'
 }
 
+# mpi_counts REPORT: each MPI function's calls and bytes, from the MPI
+# section; then each call site's
+mpi_counts() {
+	awk '$1 ~ /^MPI_/ && NF == 10 { print $1, $2, $9, $10 }' "$1" | sort
+	awk '$1 ~ /^MPI_/ && NF == 8 { print $1, $2, $6, $7, $8 }' "$1" | sort
+}
+# mpi_ncalls REPORT: the MPI functions' rows of the cProfile table
+mpi_ncalls() { awk '$NF ~ /^\{MPI_/ { print $NF, $1 }' "$1" | sort; }
+# counted_ncalls REPORT: the rows of the cProfile table with a call count
+# (the functions traced, exactly), each with it
+counted_ncalls() {
+	awk 'NF == 6 && $2 ~ /^[0-9]+\.[0-9]+$/ && $4 ~ /^[0-9]+\.[0-9]+$/ && $1 != "0" { print $6, $1 }' "$1" | sort
+}
+
 ncalls() { column "$1" "$2" ncalls; }
 tottime() { column "$1" "$2" tottime; }
 cumtime() { column "$1" "$2" cumtime; }

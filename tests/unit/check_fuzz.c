@@ -6,7 +6,8 @@
  * read, or refused with a message that names the file, and what is read
  * goes through the analysis: the table, the MPI report, merging, and every
  * WHOLE_EVERY variants all of analysis_report (headings, notes, ranks,
- * pstats).  No crash, no hang; with --enable-sanitizers, no memory error
+ * pstats).  Node files too: a node file of two built profiles, whose index
+ * is cut and mutated as well.  No crash, no hang; with --enable-sanitizers, no memory error
  * or undefined behaviour either. */
 #include "config.h"
 
@@ -19,6 +20,7 @@
 
 #include "analysis.h"
 #include "mpi.h"
+#include "nodefile.h"
 #include "profile.h"
 #include "rawbuild.h"
 #include "rawfile.h"
@@ -252,6 +254,69 @@ START_TEST(test_fuzz_built)
 }
 END_TEST
 
+/* A node file of two profiles, as gather.c has the runtime write one. */
+static unsigned char *node_file(const struct buf *a, const struct buf *b, size_t *len)
+{
+	struct cprof_set_header h = {.version = CPROF_SET_VERSION, .byte_order = CPROF_BYTE_ORDER_MARK, .count = 2};
+	struct cprof_set_entry e[2] = {{.rank = 0, .pid = 10, .offset = sizeof h, .size = a->len},
+				       {.rank = 1, .pid = 11, .offset = sizeof h + CPROF_ALIGN(a->len), .size = b->len}};
+	unsigned char *d;
+
+	h.index_offset = e[1].offset + CPROF_ALIGN(b->len);
+	*len = h.index_offset + sizeof e;
+	d = calloc(1, *len);
+	memcpy(h.magic, CPROF_SET_MAGIC, sizeof h.magic);
+	memcpy(d, &h, sizeof h);
+	memcpy(d + e[0].offset, a->p, a->len);
+	memcpy(d + e[1].offset, b->p, b->len);
+	memcpy(d + h.index_offset, e, sizeof e);
+	return d;
+}
+
+/* Node files: the seed's index read whole; every prefix and mutated
+ * variant read, each entry inside the file and apart from the others, or
+ * refused with a message naming the file; what is read, read as profiles. */
+START_TEST(test_fuzz_node_file)
+{
+	struct fuzz f;
+	struct buf a = rawbuild_full(), b = rawbuild_profile(NULL);
+	size_t len, accepted = 0;
+	unsigned char *seed = node_file(&a, &b, &len), *d = malloc(len);
+	char err[1024];
+	uint32_t count;
+	struct cprof_set_entry *v = nodefile_parse("fuzz.cprofs", seed, len, &count, err, sizeof err);
+
+	ck_assert_msg(v && count == 2, "the seed does not read: %s", err);
+	free(v);
+	fuzz_init(&f);
+	for (int round = 0; round < ROUNDS_BUILT / 4 + (int)len; round++) {
+		size_t n = round < (int)len ? (size_t)round : len;
+		memcpy(d, seed, len);
+		for (int k = 0; round >= (int)len && k < 1 + round % 3 && n > 8; k++)
+			n = mutate(&f, d, n);
+		if (!(v = nodefile_parse("fuzz.cprofs", d, n, &count, err, sizeof err))) {
+			ck_assert_msg(strncmp(err, "fuzz.cprofs: ", 13) == 0 && err[13], "refused without saying why: '%s'",
+				      err);
+			continue;
+		}
+		for (uint32_t i = 0; i < count; i++) {
+			ck_assert(v[i].offset >= sizeof(struct cprof_set_header) && v[i].size && v[i].offset <= n &&
+				  v[i].size <= n - v[i].offset);
+			ck_assert(i == 0 || v[i].offset >= v[i - 1].offset + v[i - 1].size);
+			check_one(&f, d + v[i].offset, (size_t)v[i].size);
+		}
+		accepted++;
+		free(v);
+	}
+	ck_assert_uint_gt(accepted, ROUNDS_BUILT / 40); /* not only errors */
+	fuzz_free(&f);
+	free(d);
+	free(seed);
+	free(a.p);
+	free(b.p);
+}
+END_TEST
+
 START_TEST(test_fuzz_files)
 {
 	struct fuzz f;
@@ -281,8 +346,10 @@ int main(int argc, char **argv)
 	/* given files, the seeds built are left to make check's own run */
 	if (nseed_files)
 		tcase_add_test(tc, test_fuzz_files);
-	else
+	else {
 		tcase_add_test(tc, test_fuzz_built);
+		tcase_add_test(tc, test_fuzz_node_file);
+	}
 	suite_add_tcase(s, tc);
 	return tap_run(s);
 }
