@@ -61,19 +61,33 @@ static void root_calls(const struct raw_thread *t, const uint32_t *entry_of, dou
 	free(below);
 }
 
+/* The functions of a process met so far, each mapped to its entry + 1
+ * (0: not met yet): a named one by its index, an address in a map. */
+struct memo {
+	uint32_t *named; /* p->nnamed of them */
+	struct u64map addr;
+};
+
 /* The threads' nodes name the same functions over and over: each function
  * of the process (address, or named id) is named, and its entry found,
- * once; memo maps it to the entry + 1.  Returns the entry of each node. */
+ * once (memo).  Returns the entry of each node. */
 static uint32_t *add_traced(struct stats *st, struct symbolizer *sym, const struct raw_process *p,
-			    const struct raw_thread *t, struct roots *roots, struct u64map *memo)
+			    const struct raw_thread *t, struct roots *roots, struct memo *memo)
 {
 	uint32_t *entry_of = xmalloc((t->nnodes + 1) * sizeof *entry_of);
 
 	/* entries in node order: the order functions were first called */
 	for (uint64_t k = 1; k < t->nnodes; k++) {
-		uint64_t *e = u64map_get(memo, t->nodes[k].func, 0);
+		uint64_t func = t->nodes[k].func, i = func & CPROF_NAMED_INDEX;
+		if (func & CPROF_NAMED_BIT && i < p->nnamed) {
+			if (!memo->named[i])
+				memo->named[i] = stats_entry(st, symbolize(sym, p, func)) + 1;
+			entry_of[k] = memo->named[i] - 1;
+			continue;
+		}
+		uint64_t *e = u64map_get(&memo->addr, func, 0);
 		if (!*e)
-			*e = (uint64_t)stats_entry(st, symbolize(sym, p, t->nodes[k].func)) + 1;
+			*e = (uint64_t)stats_entry(st, symbolize(sym, p, func)) + 1;
 		entry_of[k] = (uint32_t)(*e - 1);
 	}
 	entry_of[0] = STATS_NONE;
@@ -547,23 +561,19 @@ static void add_stitches(struct stats *table, const struct stitches *s)
  * traced ones, in the same order. */
 static void pay(struct stats *table, const struct stats *traced, const struct stats *sampled, const struct debts *d)
 {
-	const struct u64map *m = &d->by_edge;
+	uint64_t edge, ns;
 
 	for (uint32_t e = 0; e < traced->n; e++)
 		table->entries[e].tt = table->entries[e].tt > d->owed[e] ? table->entries[e].tt - d->owed[e] : 0;
-	for (size_t s = 0; s < m->cap; s++) {
-		uint32_t callee, caller;
-		uint64_t *k;
-		if (!m->used[s])
-			continue;
-		callee = stats_find(table, sampled->entries[m->keys[s] >> 32].key);
-		caller = stats_find(table, sampled->entries[(uint32_t)m->keys[s]].key);
-		k = callee == STATS_NONE || caller == STATS_NONE
-			    ? NULL
-			    : u64map_find(&table->edge_index, (uint64_t)callee << 32 | caller);
+	for (size_t at = 0; u64map_next(&d->by_edge, &at, &edge, &ns);) {
+		uint32_t callee = stats_find(table, sampled->entries[edge >> 32].key);
+		uint32_t caller = stats_find(table, sampled->entries[(uint32_t)edge].key);
+		uint64_t *k = callee == STATS_NONE || caller == STATS_NONE
+				      ? NULL
+				      : u64map_find(&table->edge_index, (uint64_t)callee << 32 | caller);
 		if (k) {
 			struct stat_edge *ed = &table->edges[*k];
-			ed->tt = ed->tt > (double)m->vals[s] * 1e-9 ? ed->tt - (double)m->vals[s] * 1e-9 : 0;
+			ed->tt = ed->tt > (double)ns * 1e-9 ? ed->tt - (double)ns * 1e-9 : 0;
 		}
 	}
 }
@@ -580,17 +590,21 @@ static void mark_counted(struct call_tree *tree, const struct stats *funcs, cons
 void profile_process(struct strtab *strings, struct symbolizer *sym, const struct raw_process *p, struct tables *out,
 		     struct stats *funcs, struct call_tree *trees)
 {
-	struct stats *traced = stats_new(strings), *sampled = stats_new(strings), *table = stats_new(strings);
+	struct stats *table = stats_new(strings), *sampled = stats_new(strings), *traced = stats_new(strings);
 	struct roots *roots = xcalloc(p->nthreads + 1, sizeof *roots);
 	uint32_t **entry_of = xcalloc(p->nthreads + 1, sizeof *entry_of);
 	struct debts d = {0};
-	struct u64map memo;
+	struct memo memo = {.named = xcalloc(p->nnamed + 1, sizeof *memo.named)};
 
 	symbolizer_begin(sym, p);
-	u64map_init(&memo);
+	u64map_init(&memo.addr);
+	/* the traced functions first, as traced, straight into the table;
+	 * traced says which they are */
 	for (size_t i = 0; i < p->nthreads; i++)
-		entry_of[i] = add_traced(traced, sym, p, &p->threads[i], &roots[i], &memo);
-	u64map_free(&memo);
+		entry_of[i] = add_traced(table, sym, p, &p->threads[i], &roots[i], &memo);
+	u64map_free(&memo.addr);
+	free(memo.named);
+	stats_add_keys(traced, table);
 	d.owed = xcalloc(traced->n + 1, sizeof *d.owed);
 	u64map_init(&d.by_edge);
 	for (size_t i = 0; i < p->nthreads; i++) {
@@ -605,9 +619,8 @@ void profile_process(struct strtab *strings, struct symbolizer *sym, const struc
 		free(entry_of[i]);
 	}
 
-	/* the traced functions first, as traced; then the others, as sampled,
-	 * and the sampled frames that made root calls */
-	stats_add(table, traced);
+	/* then the others, as sampled, and the sampled frames that made root
+	 * calls */
 	stats_add_missing(table, sampled);
 	add_stitches(table, &d.stitches);
 	pay(table, traced, sampled, &d);

@@ -103,6 +103,9 @@ struct walk {
 	uint32_t *first, *next; /* children, in id order */
 	uint64_t *child_ticks;
 	uint32_t *onpath;       /* per entry */
+	uint64_t *last_edge;    /* per entry: its caller << 32 | the edge from
+				 * it, the last one met (a function is mostly
+				 * called from the same one) */
 	uint32_t *edge_of;      /* per node: its edge, once accounted */
 	uint32_t *edge_onpath;  /* per edge */
 	size_t edge_cap;
@@ -125,7 +128,13 @@ static void account(struct walk *w, uint32_t v)
 	}
 	if (n->parent == 0)
 		return;
-	uint32_t k = stats_edge(w->st, e, w->entry_of[n->parent]); /* may move edges[] */
+	uint32_t caller = w->entry_of[n->parent], k;
+	if (w->last_edge[e] >> 32 == caller) {
+		k = (uint32_t)w->last_edge[e];
+	} else {
+		k = stats_edge(w->st, e, caller); /* may move edges[] */
+		w->last_edge[e] = (uint64_t)caller << 32 | k;
+	}
 	struct stat_edge *ed = &w->st->edges[k];
 	if (k >= w->edge_cap) {
 		size_t cap = w->st->edges_cap;
@@ -165,6 +174,8 @@ void stats_add_tree(struct stats *st, const struct raw_thread *t, const uint32_t
 	last = xmalloc(n * sizeof *last);
 	w.child_ticks = xcalloc(n, sizeof *w.child_ticks);
 	w.onpath = xcalloc(st->n, sizeof *w.onpath);
+	w.last_edge = xmalloc(st->n * sizeof *w.last_edge);
+	memset(w.last_edge, 0xff, st->n * sizeof *w.last_edge); /* caller STATS_NONE: none met */
 	w.edge_of = xmalloc(n * sizeof *w.edge_of);
 	for (uint32_t i = 0; i < n; i++)
 		w.first[i] = w.next[i] = last[i] = STATS_NONE;
@@ -207,6 +218,7 @@ void stats_add_tree(struct stats *st, const struct raw_thread *t, const uint32_t
 	free(last);
 	free(w.child_ticks);
 	free(w.onpath);
+	free(w.last_edge);
 	free(w.edge_of);
 	free(w.edge_onpath);
 }
