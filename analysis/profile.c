@@ -568,11 +568,10 @@ static void pay(struct stats *table, const struct stats *traced, const struct st
 	for (size_t at = 0; u64map_next(&d->by_edge, &at, &edge, &ns);) {
 		uint32_t callee = stats_find(table, sampled->entries[edge >> 32].key);
 		uint32_t caller = stats_find(table, sampled->entries[(uint32_t)edge].key);
-		uint64_t *k = callee == STATS_NONE || caller == STATS_NONE
-				      ? NULL
-				      : u64map_find(&table->edge_index, (uint64_t)callee << 32 | caller);
-		if (k) {
-			struct stat_edge *ed = &table->edges[*k];
+		uint32_t k = callee == STATS_NONE || caller == STATS_NONE ? STATS_NONE
+									: stats_find_edge(table, callee, caller);
+		if (k != STATS_NONE) {
+			struct stat_edge *ed = &table->edges[k];
 			ed->tt = ed->tt > (double)ns * 1e-9 ? ed->tt - (double)ns * 1e-9 : 0;
 		}
 	}

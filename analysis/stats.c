@@ -75,14 +75,27 @@ uint32_t stats_find(const struct stats *st, struct func_name key)
 	return STATS_NONE;
 }
 
+uint32_t stats_find_edge(const struct stats *st, uint32_t callee, uint32_t caller)
+{
+	uint32_t k = st->entries[callee].first_edge;
+	const uint64_t *slot;
+
+	for (int i = 0; i < STATS_SCAN && k != STATS_NONE; i++, k = st->edges[k].next)
+		if (st->edges[k].caller == caller)
+			return k;
+	if (k == STATS_NONE)
+		return STATS_NONE;
+	slot = u64map_find(&st->edge_index, (uint64_t)callee << 32 | caller);
+	return slot ? (uint32_t)*slot : STATS_NONE;
+}
+
 uint32_t stats_edge(struct stats *st, uint32_t callee, uint32_t caller)
 {
-	uint64_t *slot = u64map_get(&st->edge_index, (uint64_t)callee << 32 | caller, STATS_NONE);
+	uint32_t i = stats_find_edge(st, callee, caller);
 	struct stat_entry *e = &st->entries[callee];
-	uint32_t i;
 
-	if (*slot != STATS_NONE)
-		return (uint32_t)*slot;
+	if (i != STATS_NONE)
+		return i;
 	GROW(st->edges, st->edges_cap, st->nedges + 1);
 	i = (uint32_t)st->nedges++;
 	st->edges[i] = (struct stat_edge){.caller = caller, .next = STATS_NONE};
@@ -91,7 +104,8 @@ uint32_t stats_edge(struct stats *st, uint32_t callee, uint32_t caller)
 	else
 		st->edges[e->last_edge].next = i;
 	e->last_edge = i;
-	*slot = i;
+	if (e->ncallers++ >= STATS_SCAN)
+		*u64map_get(&st->edge_index, (uint64_t)callee << 32 | caller, 0) = i;
 	return i;
 }
 

@@ -67,11 +67,19 @@ void grow(void **p, size_t *cap, size_t need, size_t elem)
 uint64_t hash_bytes(const void *p, size_t len)
 {
 	const unsigned char *s = p;
-	uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a */
+	uint64_t h = len * 0x9e3779b97f4a7c15ull, w = 0;
 
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ s[i]) * 0x100000001b3ull;
-	return h;
+	/* eight bytes a step (names are long paths), the rest zero-padded;
+	 * u64map mixes the result further */
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, s, len);
+	h = (h ^ w) * 0xff51afd7ed558ccdull;
+	return h ^ h >> 29;
 }
 
 static inline uint64_t mix64(uint64_t k)
