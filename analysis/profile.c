@@ -98,7 +98,7 @@ static uint32_t *add_traced(struct stats *st, struct symbolizer *sym, const stru
 
 static int in_runtime(const struct raw_process *p, uint64_t pc)
 {
-	const struct raw_module *m = raw_module_of(p, pc);
+	const struct raw_module *m = pc & CPROF_NAMED_BIT ? NULL : raw_module_of(p, pc);
 
 	return m && (m->flags & CPROF_MODULE_RUNTIME);
 }

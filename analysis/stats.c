@@ -165,7 +165,7 @@ static void account(struct walk *w, uint32_t v)
 	}
 }
 
-static void mark(struct walk *w, uint32_t v, int delta)
+static inline void mark(struct walk *w, uint32_t v, int delta)
 {
 	const struct raw_node *n = &w->t->nodes[v];
 	uint32_t e = w->entry_of[v];
@@ -179,27 +179,24 @@ void stats_add_tree(struct stats *st, const struct raw_thread *t, const uint32_t
 {
 	uint32_t n = (uint32_t)t->nnodes;
 	struct walk w = {.st = st, .t = t, .entry_of = entry_of, .spt = sec_per_tick};
-	uint32_t *last, *stack, *iter, depth = 0;
+	uint32_t *stack, *iter, depth = 0;
 
 	if (n < 2)
 		return;
 	w.first = xmalloc(n * sizeof *w.first);
 	w.next = xmalloc(n * sizeof *w.next);
-	last = xmalloc(n * sizeof *last);
 	w.child_ticks = xcalloc(n, sizeof *w.child_ticks);
 	w.onpath = xcalloc(st->n, sizeof *w.onpath);
 	w.last_edge = xmalloc(st->n * sizeof *w.last_edge);
 	memset(w.last_edge, 0xff, st->n * sizeof *w.last_edge); /* caller STATS_NONE: none met */
 	w.edge_of = xmalloc(n * sizeof *w.edge_of);
 	for (uint32_t i = 0; i < n; i++)
-		w.first[i] = w.next[i] = last[i] = STATS_NONE;
-	for (uint32_t i = 1; i < n; i++) {
+		w.first[i] = STATS_NONE;
+	/* each node put before its parent's later children: in id order */
+	for (uint32_t i = n - 1; i > 0; i--) {
 		uint32_t p = t->nodes[i].parent;
-		if (last[p] == STATS_NONE)
-			w.first[p] = i;
-		else
-			w.next[last[p]] = i;
-		last[p] = i;
+		w.next[i] = w.first[p];
+		w.first[p] = i;
 		w.child_ticks[p] += t->nodes[i].ticks;
 	}
 
@@ -229,7 +226,6 @@ void stats_add_tree(struct stats *st, const struct raw_thread *t, const uint32_t
 	free(iter);
 	free(w.first);
 	free(w.next);
-	free(last);
 	free(w.child_ticks);
 	free(w.onpath);
 	free(w.last_edge);

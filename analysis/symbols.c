@@ -452,7 +452,7 @@ static struct func_name python_name(struct symbolizer *s, const struct raw_proce
 
 int symbolize_frames(struct symbolizer *s, const struct raw_process *p, uint64_t addr, const struct func_name **frames)
 {
-	const struct raw_module *rm = raw_module_of(p, addr);
+	const struct raw_module *rm;
 	struct modfile *m;
 	uint64_t link, *slot;
 	char hex[32];
@@ -471,7 +471,7 @@ int symbolize_frames(struct symbolizer *s, const struct raw_process *p, uint64_t
 		*frames = &s->funcs[*known - 1];
 		return 1;
 	}
-	if (!rm) {
+	if (!(rm = raw_module_of(p, addr))) {
 		snprintf(hex, sizeof hex, "0x%llx", (unsigned long long)addr);
 		GROW(s->funcs, s->funcs_cap, s->nfuncs + 1);
 		s->funcs[s->nfuncs] = (struct func_name){.file = s->unknown_file, .name = strtab_intern(s->strings, hex)};
