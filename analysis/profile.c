@@ -376,12 +376,57 @@ struct naming {
 /* How a sampled frame stands to the traced tree (name_thread). */
 enum { ABOVE, JOIN, INSIDE, BELOW };
 
-/* The traced tree's child of node v that runs traced entry e + 1, or 0. */
-static uint32_t traced_child(const struct u64map *children, uint32_t v, uint32_t e)
-{
-	const uint64_t *c = u64map_find(children, (uint64_t)v << 32 | e);
+/* The children of each node of a traced tree, in id order (first, next);
+ * as a named tree's (tree_child), the first TREE_SCAN of a node are
+ * walked, and the others found by node << 32 | entry in more (the first
+ * such child + 1). */
+struct children {
+	const uint32_t *entry_of;
+	uint32_t *first, *next;
+	struct u64map more;
+};
 
-	return c ? (uint32_t)*c : 0;
+static void children_index(struct children *c, const struct raw_thread *t, const uint32_t *entry_of)
+{
+	c->entry_of = entry_of;
+	c->first = xmalloc((t->nnodes + 1) * sizeof *c->first);
+	c->next = xmalloc((t->nnodes + 1) * sizeof *c->next);
+	u64map_init(&c->more);
+	for (uint64_t k = 0; k < t->nnodes; k++)
+		c->first[k] = TREE_NONE;
+	for (uint64_t k = t->nnodes; k-- > 1;) { /* each before its later siblings */
+		c->next[k] = c->first[t->nodes[k].parent];
+		c->first[t->nodes[k].parent] = (uint32_t)k;
+	}
+	for (uint64_t v = 0; v < t->nnodes; v++) {
+		int i = 0;
+		for (uint32_t k = c->first[v]; k != TREE_NONE; k = c->next[k])
+			if (i++ >= TREE_SCAN)
+				(void)u64map_get(&c->more, v << 32 | entry_of[k], k + 1);
+	}
+}
+
+static void children_free(struct children *c)
+{
+	free(c->first);
+	free(c->next);
+	u64map_free(&c->more);
+}
+
+/* The traced tree's first child of node v that runs traced entry e + 1,
+ * or 0. */
+static uint32_t traced_child(const struct children *c, uint32_t v, uint32_t e)
+{
+	uint32_t k = c->first[v];
+	const uint64_t *more;
+
+	for (int i = 0; i < TREE_SCAN && k != TREE_NONE; i++, k = c->next[k])
+		if (c->entry_of[k] == e)
+			return k + 1;
+	if (k == TREE_NONE)
+		return 0;
+	more = u64map_find(&c->more, (uint64_t)v << 32 | e);
+	return more ? (uint32_t)*more : 0;
 }
 
 /* The sampled frames above the traced ones (where no traced call is on
@@ -389,7 +434,7 @@ static uint32_t traced_child(const struct u64map *children, uint32_t v, uint32_t
  * call, the named node its joins hang from: the same for all of them,
  * else the root (which frame made which call is not known). */
 static void name_above(const struct naming *n, const struct stats *st, const struct raw_thread *s,
-		       const uint32_t *entry_of, const uint32_t *te, const uint64_t *self, const struct u64map *children,
+		       const uint32_t *entry_of, const uint32_t *te, const uint64_t *self, const struct children *children,
 		       uint8_t *how, uint32_t *at, uint32_t *prefix)
 {
 	struct call_tree *out = n->out;
@@ -435,7 +480,7 @@ static void name_traced(const struct naming *n, const uint32_t *prefix, uint32_t
  * are sampled nodes under it.  An untraced frame between two traced ones
  * (qsort calling a traced comparison) keeps only its own samples. */
 static void name_below(const struct naming *n, const struct stats *st, const struct raw_thread *s,
-		       const uint32_t *entry_of, const uint32_t *te, const uint64_t *self, const struct u64map *children,
+		       const uint32_t *entry_of, const uint32_t *te, const uint64_t *self, const struct children *children,
 		       uint8_t *how, uint32_t *at, const uint32_t *traced_at)
 {
 	uint32_t *in = xcalloc(s->nnodes + 1, sizeof *in);
@@ -469,24 +514,21 @@ static void name_thread(const struct naming *n, const struct stats *st, const st
 			const uint32_t *entry_of, const uint32_t *te, const uint64_t *self)
 {
 	const struct raw_thread *t = n->t;
-	struct u64map children; /* traced node << 32 | entry -> child + 1 */
+	struct children children;
 	uint8_t *how = xcalloc(s->nnodes + 1, 1);
 	uint32_t *at = xcalloc(s->nnodes + 1, sizeof *at);
 	uint32_t *prefix = xmalloc((n->traced->n + 1) * sizeof *prefix);
 	uint32_t *traced_at = xcalloc(t->nnodes + 1, sizeof *traced_at);
 
 	tree_reserve(n->out, t->nnodes + s->nnodes);
-	u64map_init(&children);
-	u64map_reserve(&children, t->nnodes);
-	for (uint64_t k = 1; k < t->nnodes; k++)
-		(void)u64map_get(&children, (uint64_t)t->nodes[k].parent << 32 | n->entry_of[k], k + 1);
+	children_index(&children, t, n->entry_of);
 	for (size_t e = 0; e < n->traced->n; e++)
 		prefix[e] = TREE_NONE;
 	how[0] = ABOVE;
 	name_above(n, st, s, entry_of, te, self, &children, how, at, prefix);
 	name_traced(n, prefix, traced_at);
 	name_below(n, st, s, entry_of, te, self, &children, how, at, traced_at);
-	u64map_free(&children);
+	children_free(&children);
 	free(how);
 	free(at);
 	free(prefix);

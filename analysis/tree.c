@@ -30,12 +30,21 @@ void tree_seal(struct call_tree *t)
 
 uint32_t tree_child(struct call_tree *t, uint32_t parent, uint32_t func, enum node_kind kind)
 {
-	uint64_t *slot = u64map_get(&t->child, (uint64_t)parent << 32 | func, TREE_NONE);
+	uint32_t c = t->nodes[parent].first, i;
+	uint64_t *slot = NULL;
 	struct tree_node *p;
-	uint32_t i;
+	int k;
 
-	if (*slot != TREE_NONE)
-		return (uint32_t)*slot;
+	/* most nodes have a few children: the first TREE_SCAN are walked,
+	 * and only the others are in the index */
+	for (k = 0; k < TREE_SCAN && c != TREE_NONE; k++, c = t->nodes[c].next)
+		if (t->nodes[c].func == func)
+			return c;
+	if (k == TREE_SCAN) { /* (a new child goes in the index too) */
+		slot = u64map_get(&t->child, (uint64_t)parent << 32 | func, TREE_NONE);
+		if (*slot != TREE_NONE)
+			return (uint32_t)*slot;
+	}
 	GROW(t->nodes, t->cap, t->n + 1);
 	i = (uint32_t)t->n++;
 	t->nodes[i] = (struct tree_node){
@@ -46,7 +55,8 @@ uint32_t tree_child(struct call_tree *t, uint32_t parent, uint32_t func, enum no
 	else
 		t->nodes[p->last].next = i;
 	p->last = i;
-	*slot = i;
+	if (slot)
+		*slot = i;
 	return i;
 }
 
@@ -107,7 +117,6 @@ void tree_finish(struct call_tree *t)
 void tree_reserve(struct call_tree *t, size_t n)
 {
 	GROW(t->nodes, t->cap, n);
-	u64map_reserve(&t->child, n);
 }
 
 void tree_merge(struct call_tree *dst, const struct call_tree *src)

@@ -10,6 +10,9 @@
 #include "util.h"
 
 #define TREE_NONE UINT32_MAX
+/* A node's first children are found by walking its list of them: most
+ * have a few, and a walk is cheaper than hashing. */
+#define TREE_SCAN 4
 
 /* What a node's figures come from (the numbers are the HTML report's). */
 enum node_kind {
@@ -30,7 +33,8 @@ struct tree_node {
 struct call_tree {
 	struct tree_node *nodes;
 	size_t n, cap;
-	struct u64map child; /* parent << 32 | func -> node */
+	struct u64map child; /* parent << 32 | func -> node, for the children
+			      * past a node's first TREE_SCAN */
 };
 
 /* An empty tree: its root alone. */

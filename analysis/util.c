@@ -139,16 +139,6 @@ static void rehash(struct u64map *m, size_t cap)
 	free(old);
 }
 
-void u64map_reserve(struct u64map *m, size_t n)
-{
-	size_t cap = m->cap ? m->cap : 64;
-
-	while (cap < 2 * n)
-		cap *= 2;
-	if (cap > m->cap)
-		rehash(m, cap);
-}
-
 uint64_t *u64map_get(struct u64map *m, uint64_t key, uint64_t dflt)
 {
 	struct u64slot *s;

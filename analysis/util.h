@@ -35,8 +35,6 @@ void u64map_free(struct u64map *m);
 /* Returns the value slot for key, inserting `dflt` if missing.  The
  * pointer is good until the next insertion. */
 uint64_t *u64map_get(struct u64map *m, uint64_t key, uint64_t dflt);
-/* Makes room for n keys in all, so that adding them rehashes nothing. */
-void u64map_reserve(struct u64map *m, size_t n);
 /* Returns the value slot for key, or NULL. */
 uint64_t *u64map_find(const struct u64map *m, uint64_t key);
 /* Every key and its value, in no order: from *at = 0, each call gives the
