@@ -46,6 +46,8 @@ void tree_reserve(struct call_tree *t, size_t n);
 
 /* The child of parent named func, added with kind if missing. */
 uint32_t tree_child(struct call_tree *t, uint32_t parent, uint32_t func, enum node_kind kind);
+/* The child of parent named func, or TREE_NONE (not once sealed). */
+uint32_t tree_find(const struct call_tree *t, uint32_t parent, uint32_t func);
 
 /* Sets the figures the building left open: a sampled node's total is its
  * own time and its children's; a traced node's self time, its total less
