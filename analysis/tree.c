@@ -28,12 +28,12 @@ void tree_seal(struct call_tree *t)
 	u64map_init(&t->child);
 }
 
-/* The child of parent named func, or TREE_NONE; *indexed says whether a
- * new child would go in the index (parent has TREE_SCAN children). */
-static uint32_t find_child(const struct call_tree *t, uint32_t parent, uint32_t func, int *indexed)
+/* The child of parent named func among its first TREE_SCAN, or TREE_NONE;
+ * *indexed says whether the others, and a new child, are in the index
+ * (parent has TREE_SCAN children). */
+static uint32_t walk_children(const struct call_tree *t, uint32_t parent, uint32_t func, int *indexed)
 {
 	uint32_t c = t->nodes[parent].first;
-	const uint64_t *slot;
 	int k;
 
 	/* most nodes have a few children: the first TREE_SCAN are walked,
@@ -42,25 +42,35 @@ static uint32_t find_child(const struct call_tree *t, uint32_t parent, uint32_t 
 		if (t->nodes[c].func == func)
 			return c;
 	*indexed = k == TREE_SCAN;
-	slot = *indexed ? u64map_find(&t->child, (uint64_t)parent << 32 | func) : NULL;
-	return slot ? (uint32_t)*slot : TREE_NONE;
+	return TREE_NONE;
 }
 
 uint32_t tree_find(const struct call_tree *t, uint32_t parent, uint32_t func)
 {
 	int indexed;
+	uint32_t c = walk_children(t, parent, func, &indexed);
+	const uint64_t *slot;
 
-	return find_child(t, parent, func, &indexed);
+	if (c != TREE_NONE || !indexed)
+		return c;
+	slot = u64map_find(&t->child, (uint64_t)parent << 32 | func);
+	return slot ? (uint32_t)*slot : TREE_NONE;
 }
 
 uint32_t tree_child(struct call_tree *t, uint32_t parent, uint32_t func, enum node_kind kind)
 {
 	int indexed;
-	uint32_t i = find_child(t, parent, func, &indexed);
+	uint32_t i = walk_children(t, parent, func, &indexed);
+	uint64_t *slot = NULL;
 	struct tree_node *p;
 
 	if (i != TREE_NONE)
 		return i;
+	if (indexed) {
+		slot = u64map_get(&t->child, (uint64_t)parent << 32 | func, TREE_NONE);
+		if (*slot != TREE_NONE)
+			return (uint32_t)*slot;
+	}
 	GROW(t->nodes, t->cap, t->n + 1);
 	i = (uint32_t)t->n++;
 	t->nodes[i] = (struct tree_node){
@@ -71,8 +81,8 @@ uint32_t tree_child(struct call_tree *t, uint32_t parent, uint32_t func, enum no
 	else
 		t->nodes[p->last].next = i;
 	p->last = i;
-	if (indexed)
-		*u64map_get(&t->child, (uint64_t)parent << 32 | func, 0) = i;
+	if (slot)
+		*slot = i;
 	return i;
 }
 
