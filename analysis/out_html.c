@@ -118,11 +118,9 @@ static void write_base_totals(FILE *out, const struct model *m, const struct cal
 	for (size_t i = 1; i < kept; i++) {
 		const struct tree_node *n = &t->nodes[order[i]];
 		uint32_t up = at[pos[n->parent]], row = row_of(a->diff, m, n->func, 0);
-		const uint64_t *c = up == TREE_NONE || row == TREE_NONE ? NULL
-								     : u64map_find(&rows.child, (uint64_t)up << 32 | row);
-		at[i] = c ? (uint32_t)*c : TREE_NONE;
+		at[i] = up == TREE_NONE || row == TREE_NONE ? TREE_NONE : tree_find(&rows, up, row);
 		fputc(',', out);
-		json_short(out, c ? rows.nodes[*c].total : 0);
+		json_short(out, at[i] != TREE_NONE ? rows.nodes[at[i]].total : 0);
 	}
 	fputc(']', out);
 	tree_free(&rows);

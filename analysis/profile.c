@@ -61,19 +61,33 @@ static void root_calls(const struct raw_thread *t, const uint32_t *entry_of, dou
 	free(below);
 }
 
+/* The functions of a process met so far, each mapped to its entry + 1
+ * (0: not met yet): a named one by its index, an address in a map. */
+struct memo {
+	uint32_t *named; /* p->nnamed of them */
+	struct u64map addr;
+};
+
 /* The threads' nodes name the same functions over and over: each function
  * of the process (address, or named id) is named, and its entry found,
- * once; memo maps it to the entry + 1.  Returns the entry of each node. */
+ * once (memo).  Returns the entry of each node. */
 static uint32_t *add_traced(struct stats *st, struct symbolizer *sym, const struct raw_process *p,
-			    const struct raw_thread *t, struct roots *roots, struct u64map *memo)
+			    const struct raw_thread *t, struct roots *roots, struct memo *memo)
 {
 	uint32_t *entry_of = xmalloc((t->nnodes + 1) * sizeof *entry_of);
 
 	/* entries in node order: the order functions were first called */
 	for (uint64_t k = 1; k < t->nnodes; k++) {
-		uint64_t *e = u64map_get(memo, t->nodes[k].func, 0);
+		uint64_t func = t->nodes[k].func, i = func & CPROF_NAMED_INDEX;
+		if (func & CPROF_NAMED_BIT && i < p->nnamed) {
+			if (!memo->named[i])
+				memo->named[i] = stats_entry(st, symbolize(sym, p, func)) + 1;
+			entry_of[k] = memo->named[i] - 1;
+			continue;
+		}
+		uint64_t *e = u64map_get(&memo->addr, func, 0);
 		if (!*e)
-			*e = (uint64_t)stats_entry(st, symbolize(sym, p, t->nodes[k].func)) + 1;
+			*e = (uint64_t)stats_entry(st, symbolize(sym, p, func)) + 1;
 		entry_of[k] = (uint32_t)(*e - 1);
 	}
 	entry_of[0] = STATS_NONE;
@@ -84,7 +98,7 @@ static uint32_t *add_traced(struct stats *st, struct symbolizer *sym, const stru
 
 static int in_runtime(const struct raw_process *p, uint64_t pc)
 {
-	const struct raw_module *m = raw_module_of(p, pc);
+	const struct raw_module *m = pc & CPROF_NAMED_BIT ? NULL : raw_module_of(p, pc);
 
 	return m && (m->flags & CPROF_MODULE_RUNTIME);
 }
@@ -362,12 +376,57 @@ struct naming {
 /* How a sampled frame stands to the traced tree (name_thread). */
 enum { ABOVE, JOIN, INSIDE, BELOW };
 
-/* The traced tree's child of node v that runs traced entry e + 1, or 0. */
-static uint32_t traced_child(const struct u64map *children, uint32_t v, uint32_t e)
-{
-	const uint64_t *c = u64map_find(children, (uint64_t)v << 32 | e);
+/* The children of each node of a traced tree, in id order (first, next);
+ * as a named tree's (tree_child), the first TREE_SCAN of a node are
+ * walked, and the others found by node << 32 | entry in more (the first
+ * such child + 1). */
+struct children {
+	const uint32_t *entry_of;
+	uint32_t *first, *next;
+	struct u64map more;
+};
 
-	return c ? (uint32_t)*c : 0;
+static void children_index(struct children *c, const struct raw_thread *t, const uint32_t *entry_of)
+{
+	c->entry_of = entry_of;
+	c->first = xmalloc((t->nnodes + 1) * sizeof *c->first);
+	c->next = xmalloc((t->nnodes + 1) * sizeof *c->next);
+	u64map_init(&c->more);
+	for (uint64_t k = 0; k < t->nnodes; k++)
+		c->first[k] = TREE_NONE;
+	for (uint64_t k = t->nnodes; k-- > 1;) { /* each before its later siblings */
+		c->next[k] = c->first[t->nodes[k].parent];
+		c->first[t->nodes[k].parent] = (uint32_t)k;
+	}
+	for (uint64_t v = 0; v < t->nnodes; v++) {
+		int i = 0;
+		for (uint32_t k = c->first[v]; k != TREE_NONE; k = c->next[k])
+			if (i++ >= TREE_SCAN)
+				(void)u64map_get(&c->more, v << 32 | entry_of[k], k + 1);
+	}
+}
+
+static void children_free(struct children *c)
+{
+	free(c->first);
+	free(c->next);
+	u64map_free(&c->more);
+}
+
+/* The traced tree's first child of node v that runs traced entry e + 1,
+ * or 0. */
+static uint32_t traced_child(const struct children *c, uint32_t v, uint32_t e)
+{
+	uint32_t k = c->first[v];
+	const uint64_t *more;
+
+	for (int i = 0; i < TREE_SCAN && k != TREE_NONE; i++, k = c->next[k])
+		if (c->entry_of[k] == e)
+			return k + 1;
+	if (k == TREE_NONE)
+		return 0;
+	more = u64map_find(&c->more, (uint64_t)v << 32 | e);
+	return more ? (uint32_t)*more : 0;
 }
 
 /* The sampled frames above the traced ones (where no traced call is on
@@ -375,7 +434,7 @@ static uint32_t traced_child(const struct u64map *children, uint32_t v, uint32_t
  * call, the named node its joins hang from: the same for all of them,
  * else the root (which frame made which call is not known). */
 static void name_above(const struct naming *n, const struct stats *st, const struct raw_thread *s,
-		       const uint32_t *entry_of, const uint32_t *te, const uint64_t *self, const struct u64map *children,
+		       const uint32_t *entry_of, const uint32_t *te, const uint64_t *self, const struct children *children,
 		       uint8_t *how, uint32_t *at, uint32_t *prefix)
 {
 	struct call_tree *out = n->out;
@@ -421,7 +480,7 @@ static void name_traced(const struct naming *n, const uint32_t *prefix, uint32_t
  * are sampled nodes under it.  An untraced frame between two traced ones
  * (qsort calling a traced comparison) keeps only its own samples. */
 static void name_below(const struct naming *n, const struct stats *st, const struct raw_thread *s,
-		       const uint32_t *entry_of, const uint32_t *te, const uint64_t *self, const struct u64map *children,
+		       const uint32_t *entry_of, const uint32_t *te, const uint64_t *self, const struct children *children,
 		       uint8_t *how, uint32_t *at, const uint32_t *traced_at)
 {
 	uint32_t *in = xcalloc(s->nnodes + 1, sizeof *in);
@@ -455,24 +514,21 @@ static void name_thread(const struct naming *n, const struct stats *st, const st
 			const uint32_t *entry_of, const uint32_t *te, const uint64_t *self)
 {
 	const struct raw_thread *t = n->t;
-	struct u64map children; /* traced node << 32 | entry -> child + 1 */
+	struct children children;
 	uint8_t *how = xcalloc(s->nnodes + 1, 1);
 	uint32_t *at = xcalloc(s->nnodes + 1, sizeof *at);
 	uint32_t *prefix = xmalloc((n->traced->n + 1) * sizeof *prefix);
 	uint32_t *traced_at = xcalloc(t->nnodes + 1, sizeof *traced_at);
 
 	tree_reserve(n->out, t->nnodes + s->nnodes);
-	u64map_init(&children);
-	u64map_reserve(&children, t->nnodes);
-	for (uint64_t k = 1; k < t->nnodes; k++)
-		(void)u64map_get(&children, (uint64_t)t->nodes[k].parent << 32 | n->entry_of[k], k + 1);
+	children_index(&children, t, n->entry_of);
 	for (size_t e = 0; e < n->traced->n; e++)
 		prefix[e] = TREE_NONE;
 	how[0] = ABOVE;
 	name_above(n, st, s, entry_of, te, self, &children, how, at, prefix);
 	name_traced(n, prefix, traced_at);
 	name_below(n, st, s, entry_of, te, self, &children, how, at, traced_at);
-	u64map_free(&children);
+	children_free(&children);
 	free(how);
 	free(at);
 	free(prefix);
@@ -547,23 +603,18 @@ static void add_stitches(struct stats *table, const struct stitches *s)
  * traced ones, in the same order. */
 static void pay(struct stats *table, const struct stats *traced, const struct stats *sampled, const struct debts *d)
 {
-	const struct u64map *m = &d->by_edge;
+	uint64_t edge, ns;
 
 	for (uint32_t e = 0; e < traced->n; e++)
 		table->entries[e].tt = table->entries[e].tt > d->owed[e] ? table->entries[e].tt - d->owed[e] : 0;
-	for (size_t s = 0; s < m->cap; s++) {
-		uint32_t callee, caller;
-		uint64_t *k;
-		if (!m->used[s])
-			continue;
-		callee = stats_find(table, sampled->entries[m->keys[s] >> 32].key);
-		caller = stats_find(table, sampled->entries[(uint32_t)m->keys[s]].key);
-		k = callee == STATS_NONE || caller == STATS_NONE
-			    ? NULL
-			    : u64map_find(&table->edge_index, (uint64_t)callee << 32 | caller);
-		if (k) {
-			struct stat_edge *ed = &table->edges[*k];
-			ed->tt = ed->tt > (double)m->vals[s] * 1e-9 ? ed->tt - (double)m->vals[s] * 1e-9 : 0;
+	for (size_t at = 0; u64map_next(&d->by_edge, &at, &edge, &ns);) {
+		uint32_t callee = stats_find(table, sampled->entries[edge >> 32].key);
+		uint32_t caller = stats_find(table, sampled->entries[(uint32_t)edge].key);
+		uint32_t k = callee == STATS_NONE || caller == STATS_NONE ? STATS_NONE
+									: stats_find_edge(table, callee, caller);
+		if (k != STATS_NONE) {
+			struct stat_edge *ed = &table->edges[k];
+			ed->tt = ed->tt > (double)ns * 1e-9 ? ed->tt - (double)ns * 1e-9 : 0;
 		}
 	}
 }
@@ -580,17 +631,21 @@ static void mark_counted(struct call_tree *tree, const struct stats *funcs, cons
 void profile_process(struct strtab *strings, struct symbolizer *sym, const struct raw_process *p, struct tables *out,
 		     struct stats *funcs, struct call_tree *trees)
 {
-	struct stats *traced = stats_new(strings), *sampled = stats_new(strings), *table = stats_new(strings);
+	struct stats *table = stats_new(strings), *sampled = stats_new(strings), *traced = stats_new(strings);
 	struct roots *roots = xcalloc(p->nthreads + 1, sizeof *roots);
 	uint32_t **entry_of = xcalloc(p->nthreads + 1, sizeof *entry_of);
 	struct debts d = {0};
-	struct u64map memo;
+	struct memo memo = {.named = xcalloc(p->nnamed + 1, sizeof *memo.named)};
 
 	symbolizer_begin(sym, p);
-	u64map_init(&memo);
+	u64map_init(&memo.addr);
+	/* the traced functions first, as traced, straight into the table;
+	 * traced says which they are */
 	for (size_t i = 0; i < p->nthreads; i++)
-		entry_of[i] = add_traced(traced, sym, p, &p->threads[i], &roots[i], &memo);
-	u64map_free(&memo);
+		entry_of[i] = add_traced(table, sym, p, &p->threads[i], &roots[i], &memo);
+	u64map_free(&memo.addr);
+	free(memo.named);
+	stats_add_keys(traced, table);
 	d.owed = xcalloc(traced->n + 1, sizeof *d.owed);
 	u64map_init(&d.by_edge);
 	for (size_t i = 0; i < p->nthreads; i++) {
@@ -605,9 +660,8 @@ void profile_process(struct strtab *strings, struct symbolizer *sym, const struc
 		free(entry_of[i]);
 	}
 
-	/* the traced functions first, as traced; then the others, as sampled,
-	 * and the sampled frames that made root calls */
-	stats_add(table, traced);
+	/* then the others, as sampled, and the sampled frames that made root
+	 * calls */
 	stats_add_missing(table, sampled);
 	add_stitches(table, &d.stitches);
 	pay(table, traced, sampled, &d);

@@ -10,7 +10,7 @@
 
 struct tables {
 	struct stats *table;  /* what the report shows */
-	struct stats *traced; /* the functions traced: exact (merged: which they are) */
+	struct stats *traced; /* the functions traced, exactly: which they are */
 	struct stats *counted; /* untraced functions whose calls uprobes counted */
 };
 

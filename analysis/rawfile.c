@@ -52,6 +52,17 @@ static char *take_string(const unsigned char **at, const unsigned char *end)
 	return s;
 }
 
+/* The NUL-terminated string at *at, within [*at, end), in place. */
+static char *next_string(char **at, char *end)
+{
+	char *s = *at, *nul = memchr(s, '\0', (size_t)(end - s));
+
+	if (!nul)
+		return NULL;
+	*at = nul + 1;
+	return s;
+}
+
 static int parse_process(struct parser *ps, size_t off, const unsigned char *pl, uint32_t size)
 {
 	struct raw_process *p = ps->p;
@@ -153,7 +164,12 @@ static int parse_thread(struct parser *ps, size_t off, const unsigned char *pl, 
 	}
 	t = &p->threads[p->nthreads];
 	memset(t, 0, sizeof *t);
-	ps->nodes_cap[p->nthreads] = 0;
+	/* room for the nodes it declares, as many as the rest of the file
+	 * can hold: its NODES records then add without moving them */
+	ps->nodes_cap[p->nthreads] = rec.nodes < (ps->size - off) / sizeof(struct cprof_node)
+					     ? rec.nodes
+					     : (ps->size - off) / sizeof(struct cprof_node);
+	t->nodes = xmalloc(ps->nodes_cap[p->nthreads] * sizeof *t->nodes);
 	ps->stacks_cap[p->nthreads] = 0;
 	t->index = rec.index;
 	t->tid = rec.tid;
@@ -308,17 +324,13 @@ static int parse_named(struct parser *ps, size_t off, const unsigned char *pl, u
 	}
 	p->named = xcalloc(rec.count ? rec.count : 1, sizeof *p->named);
 	p->pyversion = rec.version;
-	for (uint32_t i = 0; i < rec.count; i++) {
-		struct raw_named *f = &p->named[i];
-		if (end - at < 4) {
-			fail(ps, off, "NAMED record ends inside function %u", i);
-			return -1;
-		}
-		memcpy(&f->line, at, 4);
-		at += 4;
-		p->nnamed = i + 1;
-		if (!(f->file = take_string(&at, end)) || !(f->name = take_string(&at, end))) {
-			fail(ps, off, "NAMED record ends inside function %u", i);
+	/* one copy of the names, which the functions point into */
+	p->named_text = copy_array(at, (size_t)(end - at), 1);
+	for (char *t = p->named_text, *tend = t + (end - at); p->nnamed < rec.count; p->nnamed++) {
+		struct raw_named *f = &p->named[p->nnamed];
+		if (tend - t < 4 || (memcpy(&f->line, t, 4), t += 4, !(f->file = next_string(&t, tend))) ||
+		    !(f->name = next_string(&t, tend))) {
+			fail(ps, off, "NAMED record ends inside function %zu", p->nnamed);
 			return -1;
 		}
 	}
@@ -534,12 +546,10 @@ void rawfile_lighten(struct raw_process *p)
 	free(p->mpi_sites);
 	p->mpi_sites = NULL;
 	p->mpi_info.nsites = 0;
-	for (size_t i = 0; i < p->nnamed; i++) {
-		free(p->named[i].file);
-		free(p->named[i].name);
-	}
 	free(p->named);
+	free(p->named_text);
 	p->named = NULL;
+	p->named_text = NULL;
 	p->nnamed = 0;
 	for (size_t i = 0; i < p->nmodules; i++)
 		free(p->modules[i].path);
@@ -561,11 +571,8 @@ void rawfile_free(struct raw_process *p)
 	free(p->counts);
 	free(p->count_unmatched);
 	free(p->mpi_sites);
-	for (size_t i = 0; i < p->nnamed; i++) {
-		free(p->named[i].file);
-		free(p->named[i].name);
-	}
 	free(p->named);
+	free(p->named_text);
 	for (size_t i = 0; i < p->nmodules; i++)
 		free(p->modules[i].path);
 	for (size_t i = 0; i < p->nthreads; i++) {

@@ -68,6 +68,7 @@ struct raw_process {
 	uint32_t pyversion;         /* the Python interpreter's (0x030b), 0 if none */
 	struct raw_named *named; /* nnamed: func CPROF_NAMED_BIT | i is named[i] */
 	size_t nnamed;
+	char *named_text;        /* their strings */
 };
 
 /* Reads `path`.  On error returns NULL and writes a message to err.  A

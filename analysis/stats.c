@@ -75,14 +75,27 @@ uint32_t stats_find(const struct stats *st, struct func_name key)
 	return STATS_NONE;
 }
 
+uint32_t stats_find_edge(const struct stats *st, uint32_t callee, uint32_t caller)
+{
+	uint32_t k = st->entries[callee].first_edge;
+	const uint64_t *slot;
+
+	for (int i = 0; i < STATS_SCAN && k != STATS_NONE; i++, k = st->edges[k].next)
+		if (st->edges[k].caller == caller)
+			return k;
+	if (k == STATS_NONE)
+		return STATS_NONE;
+	slot = u64map_find(&st->edge_index, (uint64_t)callee << 32 | caller);
+	return slot ? (uint32_t)*slot : STATS_NONE;
+}
+
 uint32_t stats_edge(struct stats *st, uint32_t callee, uint32_t caller)
 {
-	uint64_t *slot = u64map_get(&st->edge_index, (uint64_t)callee << 32 | caller, STATS_NONE);
+	uint32_t i = stats_find_edge(st, callee, caller);
 	struct stat_entry *e = &st->entries[callee];
-	uint32_t i;
 
-	if (*slot != STATS_NONE)
-		return (uint32_t)*slot;
+	if (i != STATS_NONE)
+		return i;
 	GROW(st->edges, st->edges_cap, st->nedges + 1);
 	i = (uint32_t)st->nedges++;
 	st->edges[i] = (struct stat_edge){.caller = caller, .next = STATS_NONE};
@@ -91,7 +104,8 @@ uint32_t stats_edge(struct stats *st, uint32_t callee, uint32_t caller)
 	else
 		st->edges[e->last_edge].next = i;
 	e->last_edge = i;
-	*slot = i;
+	if (e->ncallers++ >= STATS_SCAN)
+		*u64map_get(&st->edge_index, (uint64_t)callee << 32 | caller, 0) = i;
 	return i;
 }
 
@@ -103,6 +117,9 @@ struct walk {
 	uint32_t *first, *next; /* children, in id order */
 	uint64_t *child_ticks;
 	uint32_t *onpath;       /* per entry */
+	uint64_t *last_edge;    /* per entry: its caller << 32 | the edge from
+				 * it, the last one met (a function is mostly
+				 * called from the same one) */
 	uint32_t *edge_of;      /* per node: its edge, once accounted */
 	uint32_t *edge_onpath;  /* per edge */
 	size_t edge_cap;
@@ -125,7 +142,13 @@ static void account(struct walk *w, uint32_t v)
 	}
 	if (n->parent == 0)
 		return;
-	uint32_t k = stats_edge(w->st, e, w->entry_of[n->parent]); /* may move edges[] */
+	uint32_t caller = w->entry_of[n->parent], k;
+	if (w->last_edge[e] >> 32 == caller) {
+		k = (uint32_t)w->last_edge[e];
+	} else {
+		k = stats_edge(w->st, e, caller); /* may move edges[] */
+		w->last_edge[e] = (uint64_t)caller << 32 | k;
+	}
 	struct stat_edge *ed = &w->st->edges[k];
 	if (k >= w->edge_cap) {
 		size_t cap = w->st->edges_cap;
@@ -142,7 +165,7 @@ static void account(struct walk *w, uint32_t v)
 	}
 }
 
-static void mark(struct walk *w, uint32_t v, int delta)
+static inline void mark(struct walk *w, uint32_t v, int delta)
 {
 	const struct raw_node *n = &w->t->nodes[v];
 	uint32_t e = w->entry_of[v];
@@ -156,25 +179,24 @@ void stats_add_tree(struct stats *st, const struct raw_thread *t, const uint32_t
 {
 	uint32_t n = (uint32_t)t->nnodes;
 	struct walk w = {.st = st, .t = t, .entry_of = entry_of, .spt = sec_per_tick};
-	uint32_t *last, *stack, *iter, depth = 0;
+	uint32_t *stack, *iter, depth = 0;
 
 	if (n < 2)
 		return;
 	w.first = xmalloc(n * sizeof *w.first);
 	w.next = xmalloc(n * sizeof *w.next);
-	last = xmalloc(n * sizeof *last);
 	w.child_ticks = xcalloc(n, sizeof *w.child_ticks);
 	w.onpath = xcalloc(st->n, sizeof *w.onpath);
+	w.last_edge = xmalloc(st->n * sizeof *w.last_edge);
+	memset(w.last_edge, 0xff, st->n * sizeof *w.last_edge); /* caller STATS_NONE: none met */
 	w.edge_of = xmalloc(n * sizeof *w.edge_of);
 	for (uint32_t i = 0; i < n; i++)
-		w.first[i] = w.next[i] = last[i] = STATS_NONE;
-	for (uint32_t i = 1; i < n; i++) {
+		w.first[i] = STATS_NONE;
+	/* each node put before its parent's later children: in id order */
+	for (uint32_t i = n - 1; i > 0; i--) {
 		uint32_t p = t->nodes[i].parent;
-		if (last[p] == STATS_NONE)
-			w.first[p] = i;
-		else
-			w.next[last[p]] = i;
-		last[p] = i;
+		w.next[i] = w.first[p];
+		w.first[p] = i;
 		w.child_ticks[p] += t->nodes[i].ticks;
 	}
 
@@ -204,9 +226,9 @@ void stats_add_tree(struct stats *st, const struct raw_thread *t, const uint32_t
 	free(iter);
 	free(w.first);
 	free(w.next);
-	free(last);
 	free(w.child_ticks);
 	free(w.onpath);
+	free(w.last_edge);
 	free(w.edge_of);
 	free(w.edge_onpath);
 }

@@ -12,6 +12,10 @@
 #include "util.h"
 
 #define STATS_NONE UINT32_MAX
+/* A function's first callers are found by walking its list of them: most
+ * have a few, and a walk is cheaper than hashing; the others are found
+ * through edge_index. */
+#define STATS_SCAN 4
 
 struct stat_edge {
 	uint32_t caller; /* entry index */
@@ -25,6 +29,7 @@ struct stat_entry {
 	uint64_t cc, nc;
 	double tt, ct;
 	uint32_t first_edge, last_edge;
+	uint32_t ncallers; /* edges from first_edge */
 	uint32_t hnext; /* hash chain */
 };
 
@@ -35,7 +40,8 @@ struct stats {
 	struct stat_edge *edges;
 	size_t nedges, edges_cap;
 	struct u64map index;      /* hash of key -> first entry + 1 */
-	struct u64map edge_index; /* callee << 32 | caller -> edge */
+	struct u64map edge_index; /* callee << 32 | caller -> edge, for the
+				   * callers past a callee's first STATS_SCAN */
 };
 
 struct stats *stats_new(struct strtab *strings);
@@ -47,6 +53,8 @@ uint32_t stats_entry(struct stats *st, struct func_name key);
 uint32_t stats_find(const struct stats *st, struct func_name key);
 /* The edge from caller to callee, added (all zero) if missing. */
 uint32_t stats_edge(struct stats *st, uint32_t callee, uint32_t caller);
+/* The edge from caller to callee, or STATS_NONE. */
+uint32_t stats_find_edge(const struct stats *st, uint32_t callee, uint32_t caller);
 
 /* Adds a thread's call tree: entry_of[i] is the entry of node i (the root's
  * is ignored); ticks are converted with sec_per_tick. */

@@ -61,10 +61,13 @@ struct symbolizer {
 	uint32_t unknown_file;
 	size_t nopen;
 	uint64_t clock;
-	/* the names of the functions the process being read named (NAMED):
-	 * index -> index in funcs + 1, 0 until asked for */
+	/* the names of the functions the process being read named (NAMED),
+	 * by index, each once asked for (named_known): its own, not kept
+	 * past it, so that the memory of a merge of many processes does not
+	 * grow with theirs */
 	const struct raw_process *named_of;
-	uint64_t *named;
+	struct func_name *named;
+	uint8_t *named_known;
 	size_t named_cap;
 	uint32_t libc_file; /* the path of that process's C library */
 	struct modfile **files; /* its modules' files, by index, NULL until asked */
@@ -95,11 +98,13 @@ void symbolizer_begin(struct symbolizer *s, const struct raw_process *p)
 {
 	if (p->nnamed > s->named_cap) {
 		free(s->named);
+		free(s->named_known);
 		s->named_cap = p->nnamed;
 		s->named = xmalloc(s->named_cap * sizeof *s->named);
+		s->named_known = xmalloc(s->named_cap);
 	}
 	if (p->nnamed) /* (those above are never read for p) */
-		memset(s->named, 0, p->nnamed * sizeof *s->named);
+		memset(s->named_known, 0, p->nnamed);
 	s->named_of = p;
 	s->libc_file = 0;
 	if (p->nmodules > s->files_cap) {
@@ -126,6 +131,7 @@ void symbolizer_free(struct symbolizer *s)
 	free(s->mods);
 	free(s->funcs);
 	free(s->named);
+	free(s->named_known);
 	free(s->files);
 	u64map_free(&s->by_file);
 	free(s);
@@ -452,26 +458,27 @@ static struct func_name python_name(struct symbolizer *s, const struct raw_proce
 
 int symbolize_frames(struct symbolizer *s, const struct raw_process *p, uint64_t addr, const struct func_name **frames)
 {
-	const struct raw_module *rm = raw_module_of(p, addr);
+	const struct raw_module *rm;
 	struct modfile *m;
 	uint64_t link, *slot;
 	char hex[32];
 
 	if (addr & CPROF_NAMED_BIT) {
 		uint64_t i = addr & CPROF_NAMED_INDEX;
-		uint64_t *known = p == s->named_of && i < p->nnamed && i < s->named_cap ? &s->named[i] : NULL;
-		if (!known || !*known) {
+		if (p != s->named_of || i >= p->nnamed || i >= s->named_cap) { /* (p not begun; no such function) */
 			GROW(s->funcs, s->funcs_cap, s->nfuncs + 1);
 			s->funcs[s->nfuncs] = python_name(s, p, addr);
-			if (known)
-				*known = s->nfuncs + 1;
 			*frames = &s->funcs[s->nfuncs++];
 			return 1;
 		}
-		*frames = &s->funcs[*known - 1];
+		if (!s->named_known[i]) {
+			s->named[i] = python_name(s, p, addr);
+			s->named_known[i] = 1;
+		}
+		*frames = &s->named[i];
 		return 1;
 	}
-	if (!rm) {
+	if (!(rm = raw_module_of(p, addr))) {
 		snprintf(hex, sizeof hex, "0x%llx", (unsigned long long)addr);
 		GROW(s->funcs, s->funcs_cap, s->nfuncs + 1);
 		s->funcs[s->nfuncs] = (struct func_name){.file = s->unknown_file, .name = strtab_intern(s->strings, hex)};

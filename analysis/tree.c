@@ -28,14 +28,49 @@ void tree_seal(struct call_tree *t)
 	u64map_init(&t->child);
 }
 
+/* The child of parent named func among its first TREE_SCAN, or TREE_NONE;
+ * *indexed says whether the others, and a new child, are in the index
+ * (parent has TREE_SCAN children). */
+static uint32_t walk_children(const struct call_tree *t, uint32_t parent, uint32_t func, int *indexed)
+{
+	uint32_t c = t->nodes[parent].first;
+	int k;
+
+	/* most nodes have a few children: the first TREE_SCAN are walked,
+	 * and only the others are in the index */
+	for (k = 0; k < TREE_SCAN && c != TREE_NONE; k++, c = t->nodes[c].next)
+		if (t->nodes[c].func == func)
+			return c;
+	*indexed = k == TREE_SCAN;
+	return TREE_NONE;
+}
+
+uint32_t tree_find(const struct call_tree *t, uint32_t parent, uint32_t func)
+{
+	int indexed;
+	uint32_t c = walk_children(t, parent, func, &indexed);
+	const uint64_t *slot;
+
+	if (c != TREE_NONE || !indexed)
+		return c;
+	slot = u64map_find(&t->child, (uint64_t)parent << 32 | func);
+	return slot ? (uint32_t)*slot : TREE_NONE;
+}
+
 uint32_t tree_child(struct call_tree *t, uint32_t parent, uint32_t func, enum node_kind kind)
 {
-	uint64_t *slot = u64map_get(&t->child, (uint64_t)parent << 32 | func, TREE_NONE);
+	int indexed;
+	uint32_t i = walk_children(t, parent, func, &indexed);
+	uint64_t *slot = NULL;
 	struct tree_node *p;
-	uint32_t i;
 
-	if (*slot != TREE_NONE)
-		return (uint32_t)*slot;
+	if (i != TREE_NONE)
+		return i;
+	if (indexed) {
+		slot = u64map_get(&t->child, (uint64_t)parent << 32 | func, TREE_NONE);
+		if (*slot != TREE_NONE)
+			return (uint32_t)*slot;
+	}
 	GROW(t->nodes, t->cap, t->n + 1);
 	i = (uint32_t)t->n++;
 	t->nodes[i] = (struct tree_node){
@@ -46,7 +81,8 @@ uint32_t tree_child(struct call_tree *t, uint32_t parent, uint32_t func, enum no
 	else
 		t->nodes[p->last].next = i;
 	p->last = i;
-	*slot = i;
+	if (slot)
+		*slot = i;
 	return i;
 }
 
@@ -107,7 +143,6 @@ void tree_finish(struct call_tree *t)
 void tree_reserve(struct call_tree *t, size_t n)
 {
 	GROW(t->nodes, t->cap, n);
-	u64map_reserve(&t->child, n);
 }
 
 void tree_merge(struct call_tree *dst, const struct call_tree *src)

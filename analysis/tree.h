@@ -10,6 +10,9 @@
 #include "util.h"
 
 #define TREE_NONE UINT32_MAX
+/* A node's first children are found by walking its list of them: most
+ * have a few, and a walk is cheaper than hashing. */
+#define TREE_SCAN 4
 
 /* What a node's figures come from (the numbers are the HTML report's). */
 enum node_kind {
@@ -30,7 +33,8 @@ struct tree_node {
 struct call_tree {
 	struct tree_node *nodes;
 	size_t n, cap;
-	struct u64map child; /* parent << 32 | func -> node */
+	struct u64map child; /* parent << 32 | func -> node, for the children
+			      * past a node's first TREE_SCAN */
 };
 
 /* An empty tree: its root alone. */
@@ -42,6 +46,8 @@ void tree_reserve(struct call_tree *t, size_t n);
 
 /* The child of parent named func, added with kind if missing. */
 uint32_t tree_child(struct call_tree *t, uint32_t parent, uint32_t func, enum node_kind kind);
+/* The child of parent named func, or TREE_NONE (not once sealed). */
+uint32_t tree_find(const struct call_tree *t, uint32_t parent, uint32_t func);
 
 /* Sets the figures the building left open: a sampled node's total is its
  * own time and its children's; a traced node's self time, its total less

@@ -67,11 +67,19 @@ void grow(void **p, size_t *cap, size_t need, size_t elem)
 uint64_t hash_bytes(const void *p, size_t len)
 {
 	const unsigned char *s = p;
-	uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a */
+	uint64_t h = len * 0x9e3779b97f4a7c15ull, w = 0;
 
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ s[i]) * 0x100000001b3ull;
-	return h;
+	/* eight bytes a step (names are long paths), the rest zero-padded;
+	 * u64map mixes the result further */
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, s, len);
+	h = (h ^ w) * 0xff51afd7ed558ccdull;
+	return h ^ h >> 29;
 }
 
 static inline uint64_t mix64(uint64_t k)
@@ -91,84 +99,81 @@ void u64map_init(struct u64map *m)
 
 void u64map_free(struct u64map *m)
 {
-	free(m->keys);
-	free(m->vals);
-	free(m->used);
+	free(m->slots);
 	u64map_init(m);
 }
 
-void u64map_clear(struct u64map *m)
+/* The slot of key (not U64MAP_FREE): where it is, or the free one where it
+ * would go. */
+static struct u64slot *slot_of(const struct u64map *m, uint64_t key)
 {
-	if (m->used)
-		memset(m->used, 0, m->cap);
-	m->len = 0;
-}
+	size_t mask = m->cap - 1, i = mix64(key) & mask;
 
-static size_t slot_of(const struct u64map *m, uint64_t key)
-{
-	size_t i = mix64(key) & (m->cap - 1);
-
-	while (m->used[i] && m->keys[i] != key)
-		i = (i + 1) & (m->cap - 1);
-	return i;
+	while (m->slots[i].key != key && m->slots[i].key != U64MAP_FREE)
+		i = (i + 1) & mask;
+	return &m->slots[i];
 }
 
 uint64_t *u64map_find(const struct u64map *m, uint64_t key)
 {
-	size_t i;
+	struct u64slot *s;
 
+	if (key == U64MAP_FREE)
+		return m->has_free ? (uint64_t *)&m->free_val : NULL;
 	if (!m->cap)
 		return NULL;
-	i = slot_of(m, key);
-	return m->used[i] ? &m->vals[i] : NULL;
+	s = slot_of(m, key);
+	return s->key == key ? &s->val : NULL;
 }
 
 static void rehash(struct u64map *m, size_t cap)
 {
-	struct u64map n = {
-		.keys = xmalloc(cap * sizeof *n.keys),
-		.vals = xmalloc(cap * sizeof *n.vals),
-		.used = xcalloc(cap, 1),
-		.cap = cap,
-		.len = m->len,
-	};
+	struct u64slot *old = m->slots;
+	size_t n = m->cap;
 
-	for (size_t i = 0; i < m->cap; i++) {
-		if (!m->used[i])
-			continue;
-		size_t j = slot_of(&n, m->keys[i]);
-		n.used[j] = 1;
-		n.keys[j] = m->keys[i];
-		n.vals[j] = m->vals[i];
-	}
-	u64map_free(m);
-	*m = n;
-}
-
-void u64map_reserve(struct u64map *m, size_t n)
-{
-	size_t cap = m->cap ? m->cap : 64;
-
-	while (cap < 2 * n)
-		cap *= 2;
-	if (cap > m->cap)
-		rehash(m, cap);
+	m->slots = xcalloc(cap, sizeof *m->slots); /* every key U64MAP_FREE */
+	m->cap = cap;
+	for (size_t i = 0; i < n; i++)
+		if (old[i].key != U64MAP_FREE)
+			*slot_of(m, old[i].key) = old[i];
+	free(old);
 }
 
 uint64_t *u64map_get(struct u64map *m, uint64_t key, uint64_t dflt)
 {
-	size_t i;
+	struct u64slot *s;
 
+	if (key == U64MAP_FREE) {
+		if (!m->has_free)
+			m->free_val = dflt;
+		m->has_free = 1;
+		return &m->free_val;
+	}
 	if ((m->len + 1) * 2 > m->cap)
 		rehash(m, m->cap ? m->cap * 2 : 64);
-	i = slot_of(m, key);
-	if (!m->used[i]) {
-		m->used[i] = 1;
-		m->keys[i] = key;
-		m->vals[i] = dflt;
+	s = slot_of(m, key);
+	if (s->key == U64MAP_FREE) {
+		*s = (struct u64slot){key, dflt};
 		m->len++;
 	}
-	return &m->vals[i];
+	return &s->val;
+}
+
+int u64map_next(const struct u64map *m, size_t *at, uint64_t *key, uint64_t *val)
+{
+	for (; *at < m->cap; ++*at)
+		if (m->slots[*at].key != U64MAP_FREE) {
+			*key = m->slots[*at].key;
+			*val = m->slots[(*at)++].val;
+			return 1;
+		}
+	if (*at == m->cap && m->has_free) {
+		++*at;
+		*key = U64MAP_FREE;
+		*val = m->free_val;
+		return 1;
+	}
+	return 0;
 }
 
 struct strtab {

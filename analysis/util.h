@@ -15,23 +15,31 @@ char *xstrdup(const char *s);
 void grow(void **p, size_t *cap, size_t need, size_t elem);
 #define GROW(p, cap, need) grow((void **)&(p), &(cap), (need), sizeof *(p))
 
-/* An open-addressing map from 64-bit keys to 64-bit values. */
+/* An open-addressing map from 64-bit keys to 64-bit values.  A slot holds
+ * its key and its value side by side, so that a look-up reads one cache
+ * line; a free slot's key is U64MAP_FREE, and that key itself, if added,
+ * is kept aside (free_val). */
+#define U64MAP_FREE 0
+struct u64slot {
+	uint64_t key, val;
+};
 struct u64map {
-	uint64_t *keys;
-	uint64_t *vals;
-	uint8_t *used;
+	struct u64slot *slots;
 	size_t cap; /* power of two */
-	size_t len;
+	size_t len; /* keys in slots */
+	int has_free;
+	uint64_t free_val;
 };
 void u64map_init(struct u64map *m);
 void u64map_free(struct u64map *m);
-/* Returns the value slot for key, inserting `dflt` if missing. */
+/* Returns the value slot for key, inserting `dflt` if missing.  The
+ * pointer is good until the next insertion. */
 uint64_t *u64map_get(struct u64map *m, uint64_t key, uint64_t dflt);
-/* Makes room for n keys in all, so that adding them rehashes nothing. */
-void u64map_reserve(struct u64map *m, size_t n);
 /* Returns the value slot for key, or NULL. */
 uint64_t *u64map_find(const struct u64map *m, uint64_t key);
-void u64map_clear(struct u64map *m);
+/* Every key and its value, in no order: from *at = 0, each call gives the
+ * next one and returns 1, then 0 when there are no more. */
+int u64map_next(const struct u64map *m, size_t *at, uint64_t *key, uint64_t *val);
 
 /* Interned strings: equal strings get equal ids; id 0 is "". */
 struct strtab;

@@ -1,6 +1,7 @@
 /* Unit tests of stats.c: cProfile's numbers from calling-context trees. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -244,6 +245,56 @@ START_TEST(test_strip_dirs_merges)
 }
 END_TEST
 
+/* A function of many callers: the first STATS_SCAN found by walking its
+ * list, the others through the index; each found again, none made twice. */
+START_TEST(test_many_callers)
+{
+	struct stats *st = stats_new(strings);
+	uint32_t f = stats_entry(st, fname("x.c", 1, "f")), callers[3 * STATS_SCAN], k[3 * STATS_SCAN];
+	char name[16];
+
+	for (int i = 0; i < 3 * STATS_SCAN; i++) {
+		snprintf(name, sizeof name, "c%d", i);
+		callers[i] = stats_entry(st, fname("x.c", 2, name));
+		ck_assert_uint_eq(stats_find_edge(st, f, callers[i]), STATS_NONE);
+		k[i] = stats_edge(st, f, callers[i]);
+	}
+	ck_assert_uint_eq(st->nedges, 3 * STATS_SCAN);
+	for (int i = 0; i < 3 * STATS_SCAN; i++) {
+		ck_assert_uint_eq(stats_edge(st, f, callers[i]), k[i]);
+		ck_assert_uint_eq(stats_find_edge(st, f, callers[i]), k[i]);
+		ck_assert_uint_eq(stats_find_edge(st, callers[i], f), STATS_NONE);
+	}
+	ck_assert_uint_eq(st->nedges, 3 * STATS_SCAN);
+	stats_free(st);
+}
+END_TEST
+
+/* u64map: every key, 0 (U64MAP_FREE, kept aside) and UINT64_MAX included, found
+ * after the map grew, and each given once by u64map_next. */
+START_TEST(test_u64map)
+{
+	struct u64map m;
+	uint64_t key, val, sum = 0;
+	size_t n = 0;
+
+	u64map_init(&m);
+	ck_assert_ptr_null(u64map_find(&m, 0));
+	for (uint64_t i = 0; i < 1000; i++)
+		*u64map_get(&m, i * 7, 0) += i + 1;
+	*u64map_get(&m, UINT64_MAX, 5) += 1;
+	for (uint64_t i = 0; i < 1000; i++)
+		ck_assert_uint_eq(*u64map_find(&m, i * 7), i + 1);
+	ck_assert_uint_eq(*u64map_find(&m, UINT64_MAX), 6);
+	ck_assert_ptr_null(u64map_find(&m, 1));
+	for (size_t at = 0; u64map_next(&m, &at, &key, &val); n++)
+		sum += key == 0 ? 1000000 * val : val;
+	ck_assert_uint_eq(n, 1001);
+	ck_assert_uint_eq(sum, 1000000 + (1000 * 1001 / 2 - 1) + 6);
+	u64map_free(&m);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("stats");
@@ -258,6 +309,8 @@ int main(void)
 	tcase_add_test(tc, test_self_time_not_negative);
 	tcase_add_test(tc, test_add_keeps_order_and_sums);
 	tcase_add_test(tc, test_strip_dirs_merges);
+	tcase_add_test(tc, test_many_callers);
+	tcase_add_test(tc, test_u64map);
 	suite_add_tcase(s, tc);
 	return tap_run(s);
 }

@@ -115,6 +115,30 @@ START_TEST(test_preorder)
 }
 END_TEST
 
+/* A node of many children: each found again (tree_child, tree_find),
+ * whichever way (walked or indexed), the one past the first TREE_SCAN
+ * included; none added twice. */
+START_TEST(test_many_children)
+{
+	struct call_tree t;
+	uint32_t kid[3 * TREE_SCAN];
+
+	tree_init(&t);
+	for (uint32_t f = 0; f < 3 * TREE_SCAN; f++) {
+		kid[f] = tree_child(&t, 0, f, NODE_TRACED);
+		ck_assert_uint_eq(t.n, f + 2);
+		for (uint32_t g = 0; g <= f; g++) {
+			ck_assert_uint_eq(tree_child(&t, 0, g, NODE_SAMPLED), kid[g]);
+			ck_assert_uint_eq(tree_find(&t, 0, g), kid[g]);
+		}
+		ck_assert_uint_eq(tree_find(&t, 0, 1000), TREE_NONE);
+	}
+	ck_assert_uint_eq(t.n, 3 * TREE_SCAN + 1);
+	ck_assert_uint_eq(tree_child(&t, kid[0], 0, NODE_TRACED), 3 * TREE_SCAN + 1); /* another parent's */
+	tree_free(&t);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("tree");
@@ -124,6 +148,7 @@ int main(void)
 	tcase_add_test(tc, test_finish_fits_samples);
 	tcase_add_test(tc, test_merge);
 	tcase_add_test(tc, test_preorder);
+	tcase_add_test(tc, test_many_children);
 	suite_add_tcase(s, tc);
 	return tap_run(s);
 }
