@@ -543,6 +543,7 @@ int sample_thread_start(struct thread *t)
 	s->cpu_start = s->cpu_seen;
 	s->perf_fd = -1;
 	s->kernel_fd = -1;
+	unwind_thread_start();
 	ret = smp.event ? perf_start(t) : -ENODEV;
 	if (ret < 0) /* no perf event for this one: its CPU clock, then */
 		ret = arm(s->cpuclock, t->tid, &sample_tag, smp.period_ns, &s->timer);
