@@ -14,6 +14,10 @@
  *   unwind are dropped, and counted.
  * - Its signal masking: around each dl_iterate_phdr, two system calls per
  *   new address, skipped in the sampler's handler (signals.c).
+ * - Its caches of unwind rules by address, the shared one and the fast
+ *   trace's, one per thread, which the handler uses (fast_stack), made at
+ *   the thread's start: they know nothing of dlclose, which can put
+ *   another object's code at the same addresses (unwind_dlclose_begin).
  * - Its descriptors: it checks an address it is unsure of by writing a
  *   byte of it into a pipe of its own (the kernel says EFAULT when the
  *   byte cannot be read), made when it starts and made again whenever
@@ -200,8 +204,9 @@ void unwind_dlclose_end(void)
  * or saved at a constant offset, or a signal's frame), which steps a frame
  * it saw before with a hash lookup and two reads, no lock; libunwind's
  * full unwind only for addresses new to the thread, as unw_step, and for
- * a whole stack that has a frame of another shape (a function that
- * realigns its stack), unwound with unw_step.  It starts here, in the
+ * a whole stack that has a frame of another shape (the few libc functions
+ * that switch stacks: setcontext, longjmp), unwound with unw_step.  It
+ * starts here, in the
  * handler: the interrupted frame is the one at uc's address after the
  * signal's frame, which follows the runtime's frames.  -1 where it is not
  * found.
