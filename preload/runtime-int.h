@@ -139,6 +139,7 @@ void signals_init(void);
 void signals_sample_with(int signo, int kernel_signo);
 unsigned signals_program_handled(void);
 int signals_stack_room(size_t need);
+int signals_stack_room_uc(const void *uc, size_t need);
 int signals_mask(int how, const sigset_t *set, sigset_t *old);
 void signals_fill_but_faults(sigset_t *set);
 int signals_entry(const void *uc);

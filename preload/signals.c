@@ -189,6 +189,20 @@ int signals_stack_room(size_t need)
 	return (uintptr_t)&here - (uintptr_t)ss.ss_sp > need;
 }
 
+/* The same for the handler of signal context uc, from the alternate stack
+ * the kernel saved in it (the thread's, as sigaltstack() would say),
+ * without sigaltstack's system call: a sample's handler asks at every
+ * sample. */
+int signals_stack_room_uc(const void *uc, size_t need)
+{
+	const stack_t *ss = &((const ucontext_t *)uc)->uc_stack;
+	uintptr_t here = (uintptr_t)&here;
+
+	if ((ss->ss_flags & SS_DISABLE) || here < (uintptr_t)ss->ss_sp || here >= (uintptr_t)ss->ss_sp + ss->ss_size)
+		return 1;
+	return here - (uintptr_t)ss->ss_sp > need;
+}
+
 /* Whether the thread was interrupted at the entry of the runtime's
  * handler: two signals came at once, and the kernel set up the other's
  * handler first. */

@@ -34,6 +34,7 @@ struct sample_thread {
 	clockid_t cpuclock;  /* this thread's CPU clock */
 	uint64_t dropped;    /* samples that could not be recorded */
 	uint64_t count_seen; /* the perf event's count at the last sample */
+	struct perf_event_mmap_page *ring; /* the event's ring (sample.c), or NULL */
 	struct tnode *last;  /* leaf of the latest sample: where unsampled time goes */
 	uint64_t sampled;    /* ns sampled (taken by the thread's handler) */
 	uint64_t charged;    /* ns charged by wrappers of blocking calls */

@@ -14,6 +14,10 @@
  *   unwind are dropped, and counted.
  * - Its signal masking: around each dl_iterate_phdr, two system calls per
  *   new address, skipped in the sampler's handler (signals.c).
+ * - Its caches of unwind rules by address, the shared one and the fast
+ *   trace's, one per thread, which the handler uses (fast_stack), made at
+ *   the thread's start: they know nothing of dlclose, which can put
+ *   another object's code at the same addresses (unwind_dlclose_begin).
  * - Its descriptors: it checks an address it is unsure of by writing a
  *   byte of it into a pipe of its own (the kernel says EFAULT when the
  *   byte cannot be read), made when it starts and made again whenever
@@ -99,6 +103,7 @@ void unwind_init(void)
 	unw_set_caching_policy(unw_local_addr_space, UNW_CACHE_PER_THREAD);
 	in_unwind = 0;
 	cut_id = named_add("~", 0, "<outer frames of stacks deeper than " STR(UNWIND_MAX_FRAMES) ", cut>", 1);
+	code_range_runtime(); /* (found here, not in a handler: fast_stack) */
 	if (getauxval(AT_BASE)) {
 		const int *lock = NULL;
 		dl_iterate_phdr(find_loader_lock, &lock);
@@ -108,6 +113,18 @@ void unwind_init(void)
 			log_info("the dynamic loader's lock was not found: a sample taken while it is held may "
 				 "deadlock");
 	}
+}
+
+/* libunwind's fast trace makes its cache for this thread at its first
+ * use (pthread_setspecific, which may allocate): here, before the first
+ * sample. */
+void unwind_thread_start(void)
+{
+	void *pc;
+
+	in_unwind = 1;
+	unw_backtrace(&pc, 1);
+	in_unwind = 0;
 }
 
 /* Another thread's unwind is waited for 50 us at most: it may itself be
@@ -161,6 +178,65 @@ void unwind_fork_child(void)
 	unwinding = 0;
 }
 
+#define TRACE_HANDLER 24 /* room for the frames of the handler itself */
+
+/* Set at the first dlclose: see unwind_dlclose_begin(). */
+static int objects_closed;
+
+/* dlclose may unload an object, and another be loaded where it was: the
+ * unwind rules cached by address would be the old one's.  libunwind's
+ * shared cache is flushed after each; the fast trace's caches, one per
+ * thread, cannot be, and are not used again.  (OpenMPI closes its
+ * components in MPI_Finalize; CPython never unloads an extension.) */
+void unwind_dlclose_begin(void)
+{
+	__atomic_store_n(&objects_closed, 1, __ATOMIC_RELEASE);
+}
+
+void unwind_dlclose_end(void)
+{
+	unw_flush_cache(unw_local_addr_space, 0, 0);
+}
+
+/* unwind_stack() for a signal's context uc, with libunwind's fast trace:
+ * a cache per thread of the unwind rules it found for each address (CFA
+ * at rsp or rbp plus a constant, the return address at CFA - 8, rbp kept
+ * or saved at a constant offset, or a signal's frame), which steps a frame
+ * it saw before with a hash lookup and two reads, no lock; libunwind's
+ * full unwind only for addresses new to the thread, as unw_step, and for
+ * a whole stack that has a frame of another shape (the few libc functions
+ * that switch stacks: setcontext, longjmp), unwound with unw_step.  It
+ * starts here, in the
+ * handler: the interrupted frame is the one at uc's address after the
+ * signal's frame, which follows the runtime's frames.  -1 where it is not
+ * found.
+ *
+ * Not in a Python process: the trace goes to the end of the stack, and
+ * most of its samples stop at the interpreter's first frame. */
+static int fast_stack(const ucontext_t *uc, uintptr_t *pcs)
+{
+	void *buf[TRACE_HANDLER + UNWIND_MAX_FRAMES + 1];
+	uintptr_t ip = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+	int m, i = 0, n = 0;
+
+	if (__atomic_load_n(&objects_closed, __ATOMIC_ACQUIRE))
+		return -1;
+	/* (the addresses as unw_step gives them, fast or not) */
+	m = unw_backtrace(buf, TRACE_HANDLER + UNWIND_MAX_FRAMES + 1);
+	/* (after the signal's frame, not the runtime's: the program can be
+	 * interrupted at the address the handler returns to) */
+	while (i < m && i < TRACE_HANDLER &&
+	       ((uintptr_t)buf[i] != ip || !i || code_range_has(code_range_runtime(), (uintptr_t)buf[i - 1])))
+		i++;
+	if (i == m || i == TRACE_HANDLER)
+		return -1;
+	for (; i < m && n < UNWIND_MAX_FRAMES; i++, n++)
+		pcs[n] = n ? (uintptr_t)buf[i] - 1 : (uintptr_t)buf[i];
+	if (n == UNWIND_MAX_FRAMES && i < m && cut_id)
+		pcs[n - 1] = (uintptr_t)cut_id;
+	return n;
+}
+
 /* In a Python process it stops at the first frame of the interpreter: the
  * calls above it are the interpreter's to tell (sample.c), and most
  * samples end there, unwound no further. */
@@ -170,6 +246,9 @@ int unwind_stack(void *uc, int signal_frame, uintptr_t *pcs)
 	unw_cursor_t c;
 	int n = 0;
 
+	if (signal_frame && !python && (n = fast_stack(uc, pcs)) >= 0)
+		return n;
+	n = 0;
 	if (unw_init_local2(&c, (unw_context_t *)uc, signal_frame ? UNW_INIT_SIGNAL_FRAME : 0) != 0)
 		return 0;
 	do {

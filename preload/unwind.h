@@ -30,6 +30,11 @@ int unwind_begin(void);
 int unwind_begin_patient(void); /* not in a signal handler */
 void unwind_end(void);
 int unwind_in_progress(void);
+/* In each thread before its first sample. */
+void unwind_thread_start(void);
+/* Around each dlclose (not in a signal handler). */
+void unwind_dlclose_begin(void);
+void unwind_dlclose_end(void);
 /* In the child after fork. */
 void unwind_fork_child(void);
 /* The stack of context uc (a signal's, or the caller's own, from

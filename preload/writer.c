@@ -26,6 +26,7 @@
 #include "cprof-format.h"
 #include "fmt.h"
 #include "runtime-int.h"
+#include "unwind.h"
 #include "thread.h"
 
 #define MAX_MODULES 1024
@@ -395,11 +396,16 @@ CPROF_EXPORT int dlclose(void *handle)
 	int ret;
 
 	LIBC_NEXT(real_dlclose, "dlclose");
-	if (!rt.active || __atomic_exchange_n(&closing, 1, __ATOMIC_ACQUIRE))
-		return real_dlclose(handle); /* another thread is noting: this one goes unnoted */
+	unwind_dlclose_begin();
+	if (!rt.active || __atomic_exchange_n(&closing, 1, __ATOMIC_ACQUIRE)) {
+		ret = real_dlclose(handle); /* another thread is noting: this one goes unnoted */
+		unwind_dlclose_end();
+		return ret;
+	}
 	nbefore = 0;
 	dl_iterate_phdr(note_loaded, NULL);
 	ret = real_dlclose(handle);
+	unwind_dlclose_end();
 	dl_iterate_phdr(note_remaining, NULL);
 	for (int i = 0; i < nbefore && nunloaded < MAX_UNLOADED; i++)
 		if (loaded_before[i].gone) {

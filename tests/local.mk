@@ -4,12 +4,19 @@ TEST_PROG_FLAGS = -g -O2 -finstrument-functions
 check_PROGRAMS += tests/progs/exits tests/progs/threads tests/progs/recurse tests/progs/io \
 	tests/progs/race tests/progs/jump tests/progs/early \
 	tests/progs/blocking tests/progs/ownsig tests/progs/forks tests/progs/counts tests/progs/loader \
-	tests/progs/fds tests/progs/kernel tests/progs/masks tests/progs/dumpee
+	tests/progs/fds tests/progs/kernel tests/progs/masks tests/progs/reload tests/progs/dumpee
 tests_progs_exits_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_race_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_jump_CFLAGS = $(AM_CFLAGS) -g -O0 -finstrument-functions
 # early links a shared library that starts programs from its constructor
-check_LTLIBRARIES = tests/progs/libearly.la
+check_LTLIBRARIES = tests/progs/libearly.la tests/progs/libreload-a.la tests/progs/libreload-b.la
+tests_progs_libreload_a_la_SOURCES = tests/progs/libreload.c
+tests_progs_libreload_a_la_CFLAGS = $(AM_CFLAGS) -O2 -DFRAME=8192
+tests_progs_libreload_a_la_LDFLAGS = -rpath /nowhere -avoid-version -module
+tests_progs_libreload_b_la_SOURCES = tests/progs/libreload.c
+tests_progs_libreload_b_la_CFLAGS = $(AM_CFLAGS) -O2 -DFRAME=256
+tests_progs_libreload_b_la_LDFLAGS = -rpath /nowhere -avoid-version -module
+tests_progs_reload_LDADD = -ldl
 tests_progs_libearly_la_SOURCES = tests/progs/libearly.c
 tests_progs_libearly_la_LDFLAGS = -rpath /nowhere -avoid-version
 tests_progs_early_LDADD = tests/progs/libearly.la
@@ -75,6 +82,7 @@ INTEGRATION_TESTS = \
 	tests/threads.sh \
 	tests/recursion.sh \
 	tests/longjmp.sh \
+	tests/reload.sh \
 	tests/sampling.sh \
 	tests/fds.sh \
 	tests/messages.sh \
