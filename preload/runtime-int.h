@@ -47,6 +47,13 @@ void runtime_startup(void);
 void runtime_finish(int reason, int value);
 void runtime_exec_failed(void);
 
+/* service.c: the runtime's own thread, and what it can be asked for */
+#define SERVICE_SNAPSHOT 1u      /* write a snapshot of the profile */
+#define SERVICE_THREAD_EXITED 2u /* a thread of the program exited */
+void service_init(void);
+void service_fork_child(void);
+void service_request(uint32_t bits);
+
 /* trace.c */
 struct rawbuf;
 void trace_enable(void);
