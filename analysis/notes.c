@@ -349,7 +349,8 @@ static int print_snapshots(FILE *out, struct raw_process *const *procs, size_t n
 	if (n == 1)
 		fputs("Note: the figures are a snapshot's, of the process so far: ", out);
 	else
-		fprintf(out, "Note: %zu of the %zu processes are snapshots, their figures so far: ", snapshots, n);
+		fprintf(out, "Note: %zu of the %zu processes %s, %s figures so far: ", snapshots, n,
+			snapshots == 1 ? "is a snapshot" : "are snapshots", snapshots == 1 ? "its" : "their");
 	for (size_t i = 0; i < n; i++) {
 		if (procs[i]->info.end_reason != CPROF_END_SNAPSHOT || named++ >= SNAPSHOTS_NAMED)
 			continue;

@@ -123,7 +123,7 @@ enum cprof_end_reason {
  * snapshots of each process's profile, a whole number from 1 to
  * CPROF_SNAPSHOT_MAX.  Returns it, or -1 for anything else. */
 #define CPROF_SNAPSHOT_MAX 86400
-#define CPROF_SNAPSHOT_GRAMMAR "whole seconds, 1 to 86400"
+#define CPROF_SNAPSHOT_GRAMMAR "whole seconds between snapshots, 1 to 86400"
 static inline int cprof_snapshot_parse(const char *s)
 {
 	long v = 0;

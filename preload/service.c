@@ -181,7 +181,7 @@ void service_init(void)
 	if (!v || !*v)
 		return;
 	if ((secs = cprof_snapshot_parse(v)) < 0) {
-		log_warn("CPROF_SNAPSHOT must be %s, not '%s': no snapshots", CPROF_SNAPSHOT_GRAMMAR, v);
+		log_warn("CPROF_SNAPSHOT takes %s, not '%s': no snapshots", CPROF_SNAPSHOT_GRAMMAR, v);
 		return;
 	}
 	svc.period_ns = (uint64_t)secs * 1000000000u;

@@ -159,7 +159,7 @@ static int check_choices(struct settings *s)
 		}
 	}
 	if (s->snapshot && cprof_snapshot_parse(s->snapshot) < 0) {
-		fprintf(stderr, "%s: --snapshot takes the seconds between snapshots, %s, not '%s'\n", prog,
+		fprintf(stderr, "%s: --snapshot takes %s, not '%s'\n", prog,
 			CPROF_SNAPSHOT_GRAMMAR, s->snapshot);
 		return -1;
 	}

@@ -3,6 +3,7 @@
  *
  *   snapshot loop RATE      calls tick() RATE times a second, for ever,
  *                           and prints "SECONDS CALLS" after each second's
+ *   snapshot fork RATE      the same in a child it forks, and waits for
  *   snapshot busy N         two threads, each calling leaf() N times as
  *                           fast as it can, then exits: exact counts
  *   snapshot syscalls SECS  a read() on a pipe its other thread writes to
@@ -17,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -141,6 +143,12 @@ int main(int argc, char **argv)
 		return 2;
 	if (strcmp(argv[1], "loop") == 0)
 		loop(atol(argv[2]));
+	if (strcmp(argv[1], "fork") == 0) {
+		pid_t child = fork();
+		if (child == 0)
+			loop(atol(argv[2]));
+		return child < 0 || waitpid(child, NULL, 0) < 0;
+	}
 	if (strcmp(argv[1], "busy") == 0)
 		return busy(atol(argv[2]));
 	secs = atol(argv[2]);
