@@ -77,17 +77,37 @@ extern __thread struct thread *cur_thread __attribute__((tls_model("initial-exec
  * store: the fence they lack is the reader's (membarrier()). */
 void thread_edit_wait(struct thread *th);
 
-static inline void thread_edit_begin(struct thread *th)
+/* thread_edit_begin in two halves, for the hooks' fast paths: the edit
+ * opened, then, where thread_edit_held says so, a tail call of their slow
+ * path, which starts with thread_edit_settle (no call, no register saved,
+ * on the fast path). */
+static inline void thread_edit_open(struct thread *th)
 {
 	th->tr.edit++;
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
-	if (__builtin_expect(__atomic_load_n(&th->tr.hold, __ATOMIC_RELAXED) != 0, 0))
+}
+
+static inline int thread_edit_held(const struct thread *th)
+{
+	return __atomic_load_n(&th->tr.hold, __ATOMIC_RELAXED) != 0;
+}
+
+static inline void thread_edit_settle(struct thread *th)
+{
+	if (__builtin_expect(thread_edit_held(th), 0))
 		thread_edit_wait(th);
+}
+
+static inline void thread_edit_begin(struct thread *th)
+{
+	thread_edit_open(th);
+	thread_edit_settle(th);
 }
 
 static inline void thread_edit_end(struct thread *th)
 {
-	__atomic_store_n(&th->tr.edit, th->tr.edit - 1, __ATOMIC_RELEASE);
+	__atomic_thread_fence(__ATOMIC_RELEASE); /* (none on x86: a store is one) */
+	th->tr.edit--;
 }
 
 /* Readers' side: thread_freeze returns 1 when t is held out of its edits

@@ -190,14 +190,21 @@ static void __attribute__((noinline)) exit_slow(struct trace_thread *t, uintptr_
 		frame_pop(t, now);
 }
 
+/* The fast path's way out, its edit open: enter_slow, the edit ended. */
+static void __attribute__((noinline)) enter_slow_edit(struct thread *th, uintptr_t fn, uintptr_t csp, uintptr_t site)
+{
+	thread_edit_settle(th);
+	enter_slow(&th->tr, fn, csp, site);
+	thread_edit_end(th);
+}
+
 static void __attribute__((noinline)) enter_first(uintptr_t fn, uintptr_t csp, uintptr_t site)
 {
 	struct thread *t;
 
 	if (__atomic_load_n(&trace_on, __ATOMIC_ACQUIRE) && (t = thread_self())) {
-		thread_edit_begin(t);
-		enter_slow(&t->tr, fn, csp, site);
-		thread_edit_end(t);
+		thread_edit_open(t);
+		enter_slow_edit(t, fn, csp, site);
 	}
 }
 
@@ -213,13 +220,12 @@ CPROF_EXPORT void __cyg_profile_func_enter(void *fn, void *site)
 		return;
 	}
 	struct trace_thread *t = &th->tr;
-	thread_edit_begin(th);
+	thread_edit_open(th);
 	struct frame *f = t->sp;
 	struct tnode *n = t->cur->cache;
-	if (unlikely(!n || n->fn != (uintptr_t)fn || f == t->limit || frame_left(f - 1, csp, (uintptr_t)site) ||
-		     !clock_tsc)) {
-		enter_slow(t, (uintptr_t)fn, csp, (uintptr_t)site);
-		thread_edit_end(th);
+	if (unlikely(thread_edit_held(th) || !n || n->fn != (uintptr_t)fn || f == t->limit ||
+		     frame_left(f - 1, csp, (uintptr_t)site) || !clock_tsc)) {
+		enter_slow_edit(th, (uintptr_t)fn, csp, (uintptr_t)site);
 		return;
 	}
 	t->sp = f + 1;
@@ -231,6 +237,14 @@ CPROF_EXPORT void __cyg_profile_func_enter(void *fn, void *site)
 	thread_edit_end(th);
 }
 
+/* The fast path's way out, its edit open: exit_slow, the edit ended. */
+static void __attribute__((noinline)) exit_slow_edit(struct thread *th, uintptr_t fn, uint64_t now)
+{
+	thread_edit_settle(th);
+	exit_slow(&th->tr, fn, now);
+	thread_edit_end(th);
+}
+
 static inline void exit_at(uintptr_t fn, uint64_t now)
 {
 	struct thread *th = cur_thread;
@@ -238,12 +252,11 @@ static inline void exit_at(uintptr_t fn, uint64_t now)
 	if (unlikely(!th))
 		return;
 	struct trace_thread *t = &th->tr;
-	thread_edit_begin(th);
+	thread_edit_open(th);
 	struct frame *f = t->sp - 1;
 	struct tnode *n = frame_node(f);
-	if (unlikely(n->fn != fn || t->overflow)) {
-		exit_slow(t, fn, now);
-		thread_edit_end(th);
+	if (unlikely(thread_edit_held(th) || n->fn != fn || t->overflow)) {
+		exit_slow_edit(th, fn, now);
 		return;
 	}
 	n->ticks += now - f->t0;

@@ -42,7 +42,8 @@ static inline __attribute__((always_inline)) struct tnode *trace_child_at_hand(s
 }
 
 /* Opens a call of fn, tagged tag, in th at now (the TSC), if that is
- * quick (a node at hand, room on the stack, the TSC the clock): returns 0,
+ * quick (a node at hand, room on the stack, the TSC the clock, no reader
+ * holding th: thread.h): returns 0,
  * having done nothing, if not.  (The hooks then take their slow paths, in
  * tail calls, so that their fast paths save few registers.) */
 static inline __attribute__((always_inline)) int trace_named_try_push_at(struct thread *th, uint64_t fn, uintptr_t tag, uint64_t now)
@@ -51,9 +52,9 @@ static inline __attribute__((always_inline)) int trace_named_try_push_at(struct 
 	struct frame *f;
 	struct tnode *n;
 
-	thread_edit_begin(th);
+	thread_edit_open(th);
 	f = t->sp;
-	if (unlikely(f == t->limit || !(n = trace_child_at_hand(t, fn)) || !clock_tsc)) {
+	if (unlikely(thread_edit_held(th) || f == t->limit || !(n = trace_child_at_hand(t, fn)) || !clock_tsc)) {
 		thread_edit_end(th);
 		return 0;
 	}
@@ -89,9 +90,9 @@ static inline __attribute__((always_inline)) int trace_named_try_pop_at(struct t
 	struct frame *f;
 	struct tnode *n;
 
-	thread_edit_begin(th);
+	thread_edit_open(th);
 	f = t->sp - 1;
-	if (unlikely(f->site != tag || t->overflow || !clock_tsc)) {
+	if (unlikely(thread_edit_held(th) || f->site != tag || t->overflow || !clock_tsc)) {
 		thread_edit_end(th);
 		return 0;
 	}
