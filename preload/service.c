@@ -91,7 +91,13 @@ static int others_alive(void)
 
 static void snapshot(void)
 {
-	writer_write_profile(CPROF_END_SNAPSHOT, (int)(svc.period_ns / 1000000000u));
+	uint64_t t0 = clock_ns(CLOCK_MONOTONIC);
+
+	thread_held_longest();
+	if (writer_write_profile(CPROF_END_SNAPSHOT, (int)(svc.period_ns / 1000000000u)) == 0)
+		log_debug("snapshot taken in %llu us, a thread held %llu us at most",
+			  (unsigned long long)((clock_ns(CLOCK_MONOTONIC) - t0) / 1000),
+			  (unsigned long long)(thread_held_longest() / 1000));
 }
 
 /* What each request does.  SERVICE_THREAD_EXITED is handled by the loop. */

@@ -134,13 +134,13 @@ static long futex(uint32_t *word, int op, uint32_t val, const struct timespec *t
  * one to end.  Runs in the program's code, its signal handlers included:
  * errno is kept, and the wait is the runtime's own futex, which the
  * program's signals may interrupt (it waits again). */
-void __attribute__((noinline)) thread_edit_wait(struct thread *th)
+void __attribute__((noinline)) thread_edit_wait(struct thread *th, uint32_t was)
 {
 	struct trace_thread *t = &th->tr;
 	const struct timespec tick = {0, 10000000};
 	int saved = errno;
 
-	if (t->edit > 1)
+	if (was)
 		return;
 	while (__atomic_load_n(&t->hold, __ATOMIC_ACQUIRE)) {
 		__atomic_store_n(&t->edit, 0, __ATOMIC_RELEASE);
@@ -154,6 +154,18 @@ void __attribute__((noinline)) thread_edit_wait(struct thread *th)
 /* Waits at most this long for a thread to end its edit: one stopped in it
  * (SIGSTOP to the thread, a debugger) is read as it stands. */
 #define FREEZE_WAIT_NS 100000000ull
+
+/* When the thread held now was frozen, and the longest hold since
+ * thread_held_longest() was last asked (one reader at a time: the writer's). */
+static uint64_t frozen_at, held_longest;
+
+uint64_t thread_held_longest(void)
+{
+	uint64_t ns = held_longest;
+
+	held_longest = 0;
+	return ns;
+}
 
 int thread_freeze(struct thread *t)
 {
@@ -174,11 +186,17 @@ int thread_freeze(struct thread *t)
 		clock_nanosleep(CLOCK_MONOTONIC, 0, &pause, NULL);
 		waited += (uint64_t)pause.tv_nsec;
 	}
+	frozen_at = clock_ns(CLOCK_MONOTONIC);
 	return 1;
 }
 
 void thread_thaw(struct thread *t)
 {
+	uint64_t held = clock_ns(CLOCK_MONOTONIC) - frozen_at;
+
+	if (frozen_at && held > held_longest)
+		held_longest = held;
+	frozen_at = 0;
 	__atomic_store_n(&t->tr.hold, 0, __ATOMIC_RELEASE);
 	futex(&t->tr.hold, FUTEX_WAKE_PRIVATE, INT_MAX, NULL);
 }

@@ -19,7 +19,7 @@ struct trace_thread {
 	struct cct *tree;
 	struct frame *stack; /* stack[0] is a sentinel for the root */
 	uint32_t busy;       /* creating a node */
-	uint32_t edit;       /* editing its trees: a count, signal handlers nest */
+	uint32_t edit;       /* editing its trees (thread_edit_open) */
 	uint32_t hold;       /* a reader asks it to wait before its next edit */
 	uint64_t lost;       /* calls dropped */
 	uint64_t deep;       /* calls too deep for the stack, not recorded */
@@ -75,16 +75,21 @@ extern __thread struct thread *cur_thread __attribute__((tls_model("initial-exec
  * figures are read whole, and the calls open on the stack with them, as
  * they stood between two edits.  The fast paths pay a store, a load and a
  * store: the fence they lack is the reader's (membarrier()). */
-void thread_edit_wait(struct thread *th);
+void thread_edit_wait(struct thread *th, uint32_t was);
 
 /* thread_edit_begin in two halves, for the hooks' fast paths: the edit
  * opened, then, where thread_edit_held says so, a tail call of their slow
  * path, which starts with thread_edit_settle (no call, no register saved,
- * on the fast path). */
-static inline void thread_edit_open(struct thread *th)
+ * on the fast path).  Opening returns what thread_edit_end must put back:
+ * 1 in an edit a signal handler interrupted.  (Stores of constants, not
+ * increments: a hook would wait for the last one's store to be read.) */
+static inline uint32_t thread_edit_open(struct thread *th)
 {
-	th->tr.edit++;
+	uint32_t was = th->tr.edit;
+
+	th->tr.edit = 1;
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	return was;
 }
 
 static inline int thread_edit_held(const struct thread *th)
@@ -92,22 +97,24 @@ static inline int thread_edit_held(const struct thread *th)
 	return __atomic_load_n(&th->tr.hold, __ATOMIC_RELAXED) != 0;
 }
 
-static inline void thread_edit_settle(struct thread *th)
+static inline void thread_edit_settle(struct thread *th, uint32_t was)
 {
 	if (__builtin_expect(thread_edit_held(th), 0))
-		thread_edit_wait(th);
+		thread_edit_wait(th, was);
 }
 
-static inline void thread_edit_begin(struct thread *th)
+static inline uint32_t thread_edit_begin(struct thread *th)
 {
-	thread_edit_open(th);
-	thread_edit_settle(th);
+	uint32_t was = thread_edit_open(th);
+
+	thread_edit_settle(th, was);
+	return was;
 }
 
-static inline void thread_edit_end(struct thread *th)
+static inline void thread_edit_end(struct thread *th, uint32_t was)
 {
 	__atomic_thread_fence(__ATOMIC_RELEASE); /* (none on x86: a store is one) */
-	th->tr.edit--;
+	th->tr.edit = was;
 }
 
 /* Readers' side: thread_freeze returns 1 when t is held out of its edits
@@ -117,6 +124,8 @@ static inline void thread_edit_end(struct thread *th)
 int thread_freeze_enable(void);
 int thread_freeze(struct thread *t);
 void thread_thaw(struct thread *t);
+/* The longest a thread was held since this was last asked, in ns. */
+uint64_t thread_held_longest(void);
 
 /* This thread's record, started if need be; NULL when the runtime is idle
  * or out of memory.  May run in a signal handler. */

@@ -51,11 +51,12 @@ static inline __attribute__((always_inline)) int trace_named_try_push_at(struct 
 	struct trace_thread *t = &th->tr;
 	struct frame *f;
 	struct tnode *n;
+	uint32_t was;
 
-	thread_edit_open(th);
+	was = thread_edit_open(th);
 	f = t->sp;
 	if (unlikely(thread_edit_held(th) || f == t->limit || !(n = trace_child_at_hand(t, fn)) || !clock_tsc)) {
-		thread_edit_end(th);
+		thread_edit_end(th, was);
 		return 0;
 	}
 	t->sp = f + 1;
@@ -64,7 +65,7 @@ static inline __attribute__((always_inline)) int trace_named_try_push_at(struct 
 	f->site = tag;
 	t->cur = n;
 	f->t0 = now;
-	thread_edit_end(th);
+	thread_edit_end(th, was);
 	return 1;
 }
 
@@ -89,11 +90,12 @@ static inline __attribute__((always_inline)) int trace_named_try_pop_at(struct t
 	struct trace_thread *t = &th->tr;
 	struct frame *f;
 	struct tnode *n;
+	uint32_t was;
 
-	thread_edit_open(th);
+	was = thread_edit_open(th);
 	f = t->sp - 1;
 	if (unlikely(thread_edit_held(th) || f->site != tag || t->overflow || !clock_tsc)) {
-		thread_edit_end(th);
+		thread_edit_end(th, was);
 		return 0;
 	}
 	n = frame_node(f);
@@ -101,7 +103,7 @@ static inline __attribute__((always_inline)) int trace_named_try_pop_at(struct t
 	n->calls += !(f->node & FRAME_INHERITED);
 	t->sp = f;
 	t->cur = n->parent;
-	thread_edit_end(th);
+	thread_edit_end(th, was);
 	return 1;
 }
 
