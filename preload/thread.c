@@ -175,8 +175,8 @@ int thread_freeze(struct thread *t)
 	if (!barrier_cmd || t == cur_thread)
 		return 0;
 	__atomic_store_n(&t->tr.hold, 1, __ATOMIC_SEQ_CST);
-	/* every thread's edit++ and load of hold are now ordered with the
-	 * store above: an edit begun after this sees hold */
+	/* every thread's store of its edit flag and load of hold are now
+	 * ordered with the store above: an edit opened after this sees hold */
 	barrier();
 	while (__atomic_load_n(&t->tr.edit, __ATOMIC_ACQUIRE)) {
 		if (waited >= FREEZE_WAIT_NS) {
