@@ -77,6 +77,24 @@ killed native "$WORK/native" "$WORK/native.out" $!
 "$CPROF" --snapshot=1 -d "$WORK/fork" "$PROGS/snapshot" fork $RATE > "$WORK/fork.out" 2> "$WORK/fork.err" &
 killed forked "$WORK/fork" "$WORK/fork.out" $!
 
+# a process that ends by SIGTERM after snapshots: its final profile, written
+# by the runtime's handler, replaces the last snapshot
+"$CPROF" --snapshot=1 -d "$WORK/term" --per-process "$PROGS/snapshot" loop $RATE > "$WORK/term.out" \
+	2> "$WORK/term.err" &
+launcher=$!
+if progress "$WORK/term.out" 2 > /dev/null; then
+	kill -TERM "$(sed -n 's/^pid //p' "$WORK/term.out")"
+	wait $launcher
+	expect_eq "SIGTERM after snapshots: one profile, the final one, no snapshot left" "1 0" \
+		"$(ls "$WORK/term" | grep -c '\.cprof$') $(ls "$WORK/term" | grep -c '\.next$')"
+	matches "SIGTERM after snapshots: the report says how it ended, not a snapshot" \
+		"^Process .*\[killed by signal 15" "$(grep '^Process' "$WORK/term.err")"
+	within "SIGTERM after snapshots: tick()'s calls up to the end" "$(ncalls "$WORK/term.err" tick)" \
+		"$(awk '$1 ~ /^[0-9.]+$/ { c = $2 } END { print c }' "$WORK/term.out")" $((10 * RATE))
+else
+	not_ok "SIGTERM after snapshots: the program runs"
+fi
+
 # a Python program
 if [ -x /usr/bin/python3 ]; then
 	"$CPROF" --snapshot=1 -d "$WORK/python" /usr/bin/python3 "$top_srcdir/tests/python/snapshot.py" $RATE \
