@@ -585,6 +585,8 @@ static int write_file(int reason, int value)
 		goto out;
 	}
 	ret = publish(dirfd, tmp, base);
+	if (ret < 0 && reason == CPROF_END_SNAPSHOT)
+		unlinkat(dirfd, tmp, 0); /* (a whole .partial would be read as the process's) */
 	if (ret < 0 && say)
 		log_warn("cannot rename the profile %s/%s: %s", rt.dir, tmp, strerrordesc_np(-ret));
 	else if (ret == 0 && reason == CPROF_END_SNAPSHOT)
@@ -712,6 +714,7 @@ void writer_forget_name(void)
 {
 	final_name[0] = '\0';
 	written = 0;
+	snapshot_failed = 0;
 	writer_tid = 0;
 	retiring = 0;
 }
