@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mpi.h"
+#include "notes.h"
 #include "text.h"
 
 struct func_total {
@@ -124,6 +125,8 @@ static const char *ending(const struct raw_process *p, char *buf, size_t size)
 		n = snprintf(buf, size, "killed by signal %d (%s)", p->info.end_value, strsignal(p->info.end_value));
 	else if (p->info.end_reason == CPROF_END_MPI_ABORT)
 		n = snprintf(buf, size, "called MPI_Abort (error code %d)", p->info.end_value);
+	else if (p->info.end_reason == CPROF_END_SNAPSHOT)
+		n = (int)strlen(notes_snapshot(p, buf, size));
 	/* MPI was started and not finished: the rank's MPI calls stopped early */
 	if (p->mpi && p->mpi_info.init_ticks && !p->mpi_info.finalize_ticks && n >= 0 && (size_t)n < size)
 		snprintf(buf + n, size - (size_t)n, "%sno MPI_Finalize", n ? ", " : "");

@@ -6,12 +6,66 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "notes.h"
 #include "text.h"
 
+/* Whether the process of a snapshot still runs: 1 yes, 0 no, -1 cannot be
+ * told (another host).  The pid must be the process's: taken by a process
+ * that started before the snapshot was (the start time /proc gives, in
+ * clock ticks after boot, rounded). */
+static int snapshot_running(const struct raw_process *p)
+{
+	char host[256] = "", path[64], buf[1024], *at;
+	unsigned long long start_ticks = 0, boot = 0;
+	FILE *f;
+	int field = 2;
+
+	if (gethostname(host, sizeof host - 1) < 0 || strcmp(host, p->host) != 0)
+		return -1;
+	snprintf(path, sizeof path, "/proc/%d/stat", p->info.pid);
+	if (!(f = fopen(path, "r")))
+		return 0;
+	at = fgets(buf, sizeof buf, f) ? strrchr(buf, ')') : NULL;
+	fclose(f);
+	for (; at && *at && field < 22; at++)
+		field += *at == ' ';
+	if (!at || sscanf(at, "%llu", &start_ticks) != 1 || !(f = fopen("/proc/stat", "r")))
+		return -1;
+	while (fgets(buf, sizeof buf, f) && sscanf(buf, "btime %llu", &boot) != 1)
+		;
+	fclose(f);
+	if (!boot)
+		return -1;
+	return (boot + start_ticks / (unsigned long long)sysconf(_SC_CLK_TCK)) * 1000000000ull <= p->info.end_ns;
+}
+
+const char *notes_snapshot(const struct raw_process *p, char *buf, size_t size)
+{
+	time_t at = (time_t)(p->info.end_ns / 1000000000u);
+	char when[32];
+	struct tm tm;
+	int running;
+
+	buf[0] = '\0';
+	if (p->info.end_reason != CPROF_END_SNAPSHOT)
+		return buf;
+	running = snapshot_running(p);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", localtime_r(&at, &tm));
+	snprintf(buf, size, "snapshot at %s, %.1f s after its start; %s", when,
+		 p->info.end_ns > p->info.start_ns ? (double)(p->info.end_ns - p->info.start_ns) * 1e-9 : 0.0,
+		 running > 0	? "still running"
+		 : running == 0 ? "gone since, with no profile of its end (killed: SIGKILL, the OOM killer?)"
+				: "running then");
+	return buf;
+}
+
 void notes_heading(FILE *out, const struct raw_process *p)
 {
+	char snapshot[256];
+
 	fprintf(out, "Process %d (parent %d) on ", p->info.pid, p->info.ppid);
 	text_print(out, p->host, 0);
 	fputc(':', out);
@@ -26,6 +80,8 @@ void notes_heading(FILE *out, const struct raw_process *p)
 	else if (p->info.end_reason == CPROF_END_ATTACHED)
 		fputs(p->info.end_value ? " [sampled from outside until it ended]" : " [sampled from outside, still running]",
 		      out);
+	else if (*notes_snapshot(p, snapshot, sizeof snapshot))
+		fprintf(out, " [%s]", snapshot);
 	if (p->truncated)
 		fputs(" [profile truncated]", out);
 	fputs("\n\n", out);
@@ -280,10 +336,42 @@ static int print_counting(FILE *out, struct raw_process *const *procs, size_t n,
 	return 1;
 }
 
-/* The lines above the table: which figures are estimates, which counted. */
+/* Which processes are snapshots (--snapshot), and of when: their figures
+ * stop there. */
+#define SNAPSHOTS_NAMED 4 /* processes named in the note, at most */
+
+static int print_snapshots(FILE *out, struct raw_process *const *procs, size_t n)
+{
+	size_t snapshots = 0, named = 0;
+	char what[256];
+
+	for (size_t i = 0; i < n; i++)
+		snapshots += procs[i]->info.end_reason == CPROF_END_SNAPSHOT;
+	if (!snapshots)
+		return 0;
+	if (n == 1)
+		fputs("Note: the figures are a snapshot's, of the process so far: ", out);
+	else
+		fprintf(out, "Note: %zu of the %zu processes %s, %s figures so far: ", snapshots, n,
+			snapshots == 1 ? "is a snapshot" : "are snapshots", snapshots == 1 ? "its" : "their");
+	for (size_t i = 0; i < n; i++) {
+		if (procs[i]->info.end_reason != CPROF_END_SNAPSHOT || named++ >= SNAPSHOTS_NAMED)
+			continue;
+		fprintf(out, "%spid %d (", named > 1 ? "; " : "", procs[i]->info.pid);
+		text_print(out, procs[i]->info.argc ? procs[i]->argv[0] : procs[i]->exe, 0);
+		fprintf(out, "), %s", notes_snapshot(procs[i], what, sizeof what));
+	}
+	fputs(named > SNAPSHOTS_NAMED ? "; ...\n" : "\n", out);
+	return 1;
+}
+
+/* The lines above the table: which processes are snapshots, which figures
+ * are estimates, which counted. */
 void notes_preamble(FILE *out, struct raw_process *const *procs, size_t n, const struct tables *t)
 {
-	int any = print_sampling(out, procs, n, t);
+	int any = print_snapshots(out, procs, n);
+
+	any |= print_sampling(out, procs, n, t);
 
 	if (print_counting(out, procs, n, t) || any)
 		fputc('\n', out);

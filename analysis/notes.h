@@ -10,8 +10,14 @@
 /* "Process 123 (parent 1) on host: argv [how it ended]", and a blank line. */
 void notes_heading(FILE *out, const struct raw_process *p);
 
-/* The lines above the table t of the processes: which figures are
- * estimates, from how many samples, on which clock; what --count counted. */
+/* "snapshot at 2026-11-30 14:02:03, 12.0 s after its start; still
+ * running": what a snapshot (--snapshot) says of its process, into buf
+ * (and returned); "" for a profile that is not one. */
+const char *notes_snapshot(const struct raw_process *p, char *buf, size_t size);
+
+/* The lines above the table t of the processes: which are snapshots, which
+ * figures are estimates, from how many samples, on which clock; what
+ * --count counted. */
 void notes_preamble(FILE *out, struct raw_process *const *procs, size_t n, const struct tables *t);
 
 /* On stderr, as prog: the calls the runtime had to drop, if any. */

@@ -25,6 +25,11 @@
  * images of one pid (exec) and processes of other pid namespaces. */
 #define CPROF_SUFFIX ".cprof"
 #define CPROF_PARTIAL_SUFFIX ".partial"
+/* A process that published a snapshot (--snapshot) writes the next one, and
+ * its final profile, as <host>-<pid>.<x>.next, renamed over the published
+ * file when complete: a reader never sees a half snapshot, and never reads
+ * a .next (one left behind is a write that died). */
+#define CPROF_NEXT_SUFFIX ".next"
 /* A process that could not write its profile leaves NAME.failed in the
  * run's directory, NAME as its profile's: a symbolic link whose target is
  * the error number, in decimal ("28": ENOSPC).  A link needs no
@@ -135,7 +140,29 @@ enum cprof_end_reason {
 	CPROF_END_FINALIZE = 6, /* written in MPI_Finalize, for a node file */
 	CPROF_END_ATTACHED = 7, /* sampled from outside (cprof -p) for a while; end_value 1 if
 				 * it ended meanwhile, 0 if it was still running */
+	CPROF_END_SNAPSHOT = 8, /* a snapshot: running at end_ns (end_value: the period, in seconds) */
 };
+
+/* CPROF_SNAPSHOT, cprof's --snapshot=SECS: the seconds between two
+ * snapshots of each process's profile, a whole number from 1 to
+ * CPROF_SNAPSHOT_MAX.  Returns it, or -1 for anything else. */
+#define CPROF_SNAPSHOT_MAX 86400
+#define CPROF_SNAPSHOT_GRAMMAR "whole seconds between snapshots, 1 to 86400"
+static inline int cprof_snapshot_parse(const char *s)
+{
+	long v = 0;
+
+	if (!*s)
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s - '0');
+		if (v > CPROF_SNAPSHOT_MAX)
+			return -1;
+	}
+	return v >= 1 ? (int)v : -1;
+}
 
 /* What a tick is. */
 enum cprof_clock {

@@ -176,7 +176,8 @@ void cct_write(struct rawbuf *b, uint32_t type, const struct cct *c, uint32_t in
 				open++;
 			if (open < top && frame_node(open)->id == id) {
 				out.calls += !(open->node & FRAME_INHERITED);
-				out.ticks += now - open->t0;
+				/* (a call opened after now, by a thread not frozen) */
+				out.ticks += now > open->t0 ? now - open->t0 : 0;
 			}
 			rawbuf_put(b, &out, sizeof out);
 		}

@@ -11,6 +11,7 @@ preload_libcprof_la_SOURCES = \
 	preload/block.c \
 	preload/writer.c \
 	preload/nodefile.c \
+	preload/service.c \
 	preload/signals.c \
 	preload/exec.c \
 	preload/clock.c preload/clock.h \

@@ -65,7 +65,7 @@ CPROF_EXPORT int cprof_set_open(void)
 	if (set.dirfd < 0)
 		return -errno;
 	fmt_format(set.base, sizeof set.base, "%s%s-%d", CPROF_SET_PREFIX, rt.host, rt.pid);
-	set.fd = writer_open_partial(set.dirfd, set.base, set.tmp, sizeof set.tmp);
+	set.fd = writer_open_partial(set.dirfd, set.base, CPROF_PARTIAL_SUFFIX, set.tmp, sizeof set.tmp);
 	if (set.fd < 0) {
 		int ret = set.fd;
 		close(set.dirfd);

@@ -47,6 +47,13 @@ void runtime_startup(void);
 void runtime_finish(int reason, int value);
 void runtime_exec_failed(void);
 
+/* service.c: the runtime's own thread, and what it can be asked for */
+#define SERVICE_SNAPSHOT 1u      /* write a snapshot of the profile */
+#define SERVICE_THREAD_EXITED 2u /* a thread of the program exited */
+void service_init(void);
+void service_fork_child(void);
+void service_request(uint32_t bits);
+
 /* trace.c */
 struct rawbuf;
 void trace_enable(void);
@@ -122,12 +129,13 @@ int writer_write_profile(int reason, int value);
  * (-EALREADY: it is written already). */
 int writer_write_into(int fd);
 /* The profile written into a file is in a node file now: the process
- * writes none of its own, unless it forks or execs. */
+ * writes none of its own, unless it forks or execs, and its last snapshot
+ * goes. */
 void writer_taken(void);
 /* The writer's ways with the run's directory, for the node file
  * (nodefile.c): a new .partial name for base, open; and the final name
  * given to it. */
-int writer_open_partial(int dirfd, const char *base, char *tmp, size_t size);
+int writer_open_partial(int dirfd, const char *base, const char *suffix, char *tmp, size_t size);
 int writer_publish(int dirfd, const char *tmp, const char *base, const char *suffix, char *name, size_t size);
 void writer_allow_rewrite(void);
 void writer_forget_name(void);

@@ -15,6 +15,7 @@
  *   CPROF_SIGNAL the sampler's signal number, SIGPROF by default
  *   CPROF_EVENT  the perf event samples come from (sample.c)
  *   CPROF_COUNT  functions whose calls uprobes count (count.c)
+ *   CPROF_SNAPSHOT  seconds between snapshots of the profile (service.c)
  */
 #include "config.h"
 
@@ -86,6 +87,7 @@ static void fork_child(void)
 		writer_forget_name();
 		thread_fork_child(rt.ticks0);
 		count_fork_child();
+		service_fork_child();
 	}
 	signals_mask(SIG_SETMASK, &fork_mask, NULL);
 }
@@ -133,6 +135,7 @@ void runtime_startup(void)
 	count_init();
 	pthread_atfork(fork_prepare, fork_parent, fork_child);
 	thread_self(); /* the main thread's record, and its sampling timer */
+	service_init();
 	log_info("profiling into %s", rt.dir);
 }
 

@@ -750,17 +750,19 @@ void sample_thread_fork_child(struct thread *t)
 static struct tnode *record(struct thread *t, const uintptr_t *pcs, int n, uint64_t weight, int count)
 {
 	struct tnode *node = n ? cct_root(t->sm.tree) : NULL;
+	uint32_t was = thread_edit_begin(t);
 
 	for (int i = n - 1; i >= 0 && node; i--)
 		node = cct_child(t->sm.tree, node, pcs[i]);
 	if (!node) {
 		t->sm.dropped += (uint64_t)count;
 		__atomic_add_fetch(&smp.dropped, (uint64_t)count, __ATOMIC_RELAXED);
-		return NULL;
+	} else {
+		node->calls += (uint64_t)count;
+		__atomic_add_fetch(&node->ticks, weight, __ATOMIC_RELAXED);
+		__atomic_store_n(&t->sm.last, node, __ATOMIC_RELEASE);
 	}
-	node->calls += (uint64_t)count;
-	__atomic_add_fetch(&node->ticks, weight, __ATOMIC_RELAXED);
-	__atomic_store_n(&t->sm.last, node, __ATOMIC_RELEASE);
+	thread_edit_end(t, was);
 	return node;
 }
 

@@ -10,7 +10,11 @@
 #include "config.h"
 
 #include <dlfcn.h>
+#include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <linux/futex.h>
+#include <linux/membarrier.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,7 +38,7 @@ static pthread_key_t thread_key;
 static pthread_mutex_t retire_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* A record for a new thread: one left by a thread that exited, or a new one.
- * Returns it live. */
+ * Returns it starting: writers pass it over until it is live. */
 static struct thread *thread_claim(void)
 {
 	struct thread *t;
@@ -43,7 +47,7 @@ static struct thread *thread_claim(void)
 	for (t = __atomic_load_n(&threads, __ATOMIC_ACQUIRE); t; t = t->next) {
 		int expected = THREAD_FREE;
 		if (__atomic_load_n(&t->state, __ATOMIC_RELAXED) == THREAD_FREE &&
-		    __atomic_compare_exchange_n(&t->state, &expected, THREAD_LIVE, 0, __ATOMIC_ACQUIRE,
+		    __atomic_compare_exchange_n(&t->state, &expected, THREAD_STARTING, 0, __ATOMIC_ACQUIRE,
 						__ATOMIC_RELAXED))
 			return t;
 	}
@@ -51,7 +55,7 @@ static struct thread *thread_claim(void)
 	if (p == MAP_FAILED)
 		return NULL;
 	t = p;
-	t->state = THREAD_LIVE;
+	t->state = THREAD_STARTING;
 	t->next = __atomic_load_n(&threads, __ATOMIC_RELAXED);
 	while (!__atomic_compare_exchange_n(&threads, &t->next, t, 1, __ATOMIC_RELEASE, __ATOMIC_RELAXED))
 		;
@@ -82,8 +86,119 @@ struct thread *__attribute__((noinline)) thread_self(void)
 	pthread_setspecific(thread_key, t);
 	cur_thread = t;
 	sample_thread_start(t);
+	__atomic_store_n(&t->state, THREAD_LIVE, __ATOMIC_RELEASE);
 	thread_starting = 0;
 	return t;
+}
+
+/* A thread of the runtime's own (service.c): it never gets a record, so
+ * never shows in a profile, and no hook of its own can wait on a reader. */
+void thread_exclude_self(void)
+{
+	thread_starting = 1;
+}
+
+/* How the reader makes its request seen: MEMBARRIER_CMD_PRIVATE_EXPEDITED,
+ * or the slower MEMBARRIER_CMD_GLOBAL; 0: it cannot (thread_freeze fails). */
+static int barrier_cmd;
+
+static void barrier(void)
+{
+	if (syscall(SYS_membarrier, barrier_cmd, 0, 0) < 0)
+		log_warn("membarrier failed: %s", strerrordesc_np(errno));
+}
+
+int thread_freeze_enable(void)
+{
+	long cmds = syscall(SYS_membarrier, MEMBARRIER_CMD_QUERY, 0, 0);
+
+	barrier_cmd = 0;
+	if (cmds < 0)
+		return -errno;
+	if ((cmds & MEMBARRIER_CMD_PRIVATE_EXPEDITED) &&
+	    syscall(SYS_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0) == 0)
+		barrier_cmd = MEMBARRIER_CMD_PRIVATE_EXPEDITED;
+	else if (cmds & MEMBARRIER_CMD_GLOBAL)
+		barrier_cmd = MEMBARRIER_CMD_GLOBAL;
+	return barrier_cmd ? 0 : -ENOSYS;
+}
+
+static long futex(uint32_t *word, int op, uint32_t val, const struct timespec *timeout)
+{
+	return syscall(SYS_futex, word, op, val, timeout, NULL, 0);
+}
+
+/* The thread starts an edit while a reader holds it: it leaves the edit,
+ * waits to be thawed, and starts again.  An edit nested in one this
+ * interrupted (a signal handler's) goes on: the reader waits for the outer
+ * one to end.  Runs in the program's code, its signal handlers included:
+ * errno is kept, and the wait is the runtime's own futex, which the
+ * program's signals may interrupt (it waits again). */
+void __attribute__((noinline)) thread_edit_wait(struct thread *th, uint32_t was)
+{
+	struct trace_thread *t = &th->tr;
+	const struct timespec tick = {0, 10000000};
+	int saved = errno;
+
+	if (was)
+		return;
+	while (__atomic_load_n(&t->hold, __ATOMIC_ACQUIRE)) {
+		__atomic_store_n(&t->edit, 0, __ATOMIC_RELEASE);
+		futex(&t->hold, FUTEX_WAIT_PRIVATE, 1, &tick);
+		t->edit = 1;
+		__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	}
+	errno = saved;
+}
+
+/* Waits at most this long for a thread to end its edit: one stopped in it
+ * (SIGSTOP to the thread, a debugger) is read as it stands. */
+#define FREEZE_WAIT_NS 100000000ull
+
+/* When the thread held now was frozen, and the longest hold since
+ * thread_held_longest() was last asked (one reader at a time: the writer's). */
+static uint64_t frozen_at, held_longest;
+
+uint64_t thread_held_longest(void)
+{
+	uint64_t ns = held_longest;
+
+	held_longest = 0;
+	return ns;
+}
+
+int thread_freeze(struct thread *t)
+{
+	const struct timespec pause = {0, 20000};
+	uint64_t waited = 0;
+
+	if (!barrier_cmd || t == cur_thread)
+		return 0;
+	__atomic_store_n(&t->tr.hold, 1, __ATOMIC_SEQ_CST);
+	/* every thread's store of its edit flag and load of hold are now
+	 * ordered with the store above: an edit opened after this sees hold */
+	barrier();
+	while (__atomic_load_n(&t->tr.edit, __ATOMIC_ACQUIRE)) {
+		if (waited >= FREEZE_WAIT_NS) {
+			thread_thaw(t);
+			return 0;
+		}
+		clock_nanosleep(CLOCK_MONOTONIC, 0, &pause, NULL);
+		waited += (uint64_t)pause.tv_nsec;
+	}
+	frozen_at = clock_ns(CLOCK_MONOTONIC);
+	return 1;
+}
+
+void thread_thaw(struct thread *t)
+{
+	uint64_t held = clock_ns(CLOCK_MONOTONIC) - frozen_at;
+
+	if (frozen_at && held > held_longest)
+		held_longest = held;
+	frozen_at = 0;
+	__atomic_store_n(&t->tr.hold, 0, __ATOMIC_RELEASE);
+	futex(&t->tr.hold, FUTEX_WAKE_PRIVATE, INT_MAX, NULL);
 }
 
 struct thread *thread_list(void)
@@ -108,6 +223,7 @@ static void thread_retire(void *arg)
 	__atomic_store_n(&t->state, THREAD_FREE, __ATOMIC_RELEASE);
 	pthread_mutex_unlock(&retire_lock);
 	writer_retire_end();
+	service_request(SERVICE_THREAD_EXITED); /* (the last may keep the process alive) */
 }
 
 void thread_enable(void)
@@ -135,6 +251,7 @@ void thread_fork_child(uint64_t now)
 		return;
 	self->index = 0;
 	self->tid = (int)syscall(SYS_gettid);
+	self->tr.hold = 0; /* (a reader of the parent's may have held it) */
 	trace_thread_fork_child(self, now);
 	sample_thread_fork_child(self);
 }
@@ -175,12 +292,15 @@ static void write_thread_record(struct rawbuf *b, uint32_t index, int tid, const
 }
 
 /* Writes every live thread, oldest first, then the exited threads'.  May
- * run in a signal handler, while other threads go on. */
+ * run in a signal handler, while other threads go on: each is frozen
+ * while its trees are written, where freezing is on (thread_freeze), its
+ * open calls then counted up to that moment. */
 int thread_write_all(struct rawbuf *b, uint64_t now, uint64_t *lost)
 {
 	static const char exited[16] = "(exited)";
 	struct thread *list = thread_list(), *t;
 	uint32_t n = 0;
+	int frozen;
 
 	*lost = 0;
 	for (t = list; t; t = t->next)
@@ -193,11 +313,14 @@ int thread_write_all(struct rawbuf *b, uint64_t now, uint64_t *lost)
 		if (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) != THREAD_LIVE)
 			continue;
 		thread_name(t, name);
+		frozen = thread_freeze(t);
 		write_thread_record(b, t->index, t->tid, name, trace_thread_nodes(t), trace_thread_lost(t),
 				    sample_thread_masked(t));
-		trace_write_thread(b, t, now);
+		trace_write_thread(b, t, frozen ? clock_ticks() : now);
 		sample_write_thread(b, t);
 		*lost += trace_thread_lost(t);
+		if (frozen)
+			thread_thaw(t);
 	}
 	if (trace_retired_nodes() > 1 || sample_retired_nodes() > 1 || sample_retired_masked()) {
 		write_thread_record(b, THREAD_RETIRED_INDEX, 0, exited, trace_retired_nodes(), trace_retired_lost(),

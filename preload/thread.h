@@ -19,6 +19,8 @@ struct trace_thread {
 	struct cct *tree;
 	struct frame *stack; /* stack[0] is a sentinel for the root */
 	uint32_t busy;       /* creating a node */
+	uint32_t edit;       /* editing its trees (thread_edit_open) */
+	uint32_t hold;       /* a reader asks it to wait before its next edit */
 	uint64_t lost;       /* calls dropped */
 	uint64_t deep;       /* calls too deep for the stack, not recorded */
 	struct tnode lost_node; /* stands for a call that could not be recorded */
@@ -51,7 +53,7 @@ struct sample_thread {
 	uint64_t wall_start, cpu_start;
 };
 
-enum { THREAD_FREE, THREAD_LIVE };
+enum { THREAD_FREE, THREAD_LIVE, THREAD_STARTING };
 
 struct thread {
 	struct trace_thread tr;
@@ -65,12 +67,74 @@ struct thread {
 
 extern __thread struct thread *cur_thread __attribute__((tls_model("initial-exec")));
 
+/* Every change a thread makes to its call tree, its shadow stack and its
+ * tree of sampled stacks (in its hooks, its signal handlers, block.c's
+ * wrappers) is an edit, between thread_edit_begin and thread_edit_end.  A
+ * reader in another thread (the snapshot writer) freezes the thread
+ * (thread_freeze): it asks it to hold, and waits until it is in no edit;
+ * the thread's next edit then waits until it is thawed.  So each node's
+ * figures are read whole, and the calls open on the stack with them, as
+ * they stood between two edits.  The fast paths pay a store, a load and a
+ * store: the fence they lack is the reader's (membarrier()). */
+void thread_edit_wait(struct thread *th, uint32_t was);
+
+/* thread_edit_begin in two halves, for the hooks' fast paths: the edit
+ * opened, then, where thread_edit_held says so, a tail call of their slow
+ * path, which starts with thread_edit_settle (no call, no register saved,
+ * on the fast path).  Opening returns what thread_edit_end must put back:
+ * 1 in an edit a signal handler interrupted.  (Stores of constants, not
+ * increments: a hook would wait for the last one's store to be read.) */
+static inline uint32_t thread_edit_open(struct thread *th)
+{
+	uint32_t was = th->tr.edit;
+
+	th->tr.edit = 1;
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	return was;
+}
+
+static inline int thread_edit_held(const struct thread *th)
+{
+	return __atomic_load_n(&th->tr.hold, __ATOMIC_RELAXED) != 0;
+}
+
+static inline void thread_edit_settle(struct thread *th, uint32_t was)
+{
+	if (__builtin_expect(thread_edit_held(th), 0))
+		thread_edit_wait(th, was);
+}
+
+static inline uint32_t thread_edit_begin(struct thread *th)
+{
+	uint32_t was = thread_edit_open(th);
+
+	thread_edit_settle(th, was);
+	return was;
+}
+
+static inline void thread_edit_end(struct thread *th, uint32_t was)
+{
+	__atomic_thread_fence(__ATOMIC_RELEASE); /* (none on x86: a store is one) */
+	th->tr.edit = was;
+}
+
+/* Readers' side: thread_freeze returns 1 when t is held out of its edits
+ * until thread_thaw, 0 when it could not be (freezing is off: no
+ * membarrier(); or t stayed in an edit too long: stopped, or the caller
+ * interrupted it).  Only where thread_freeze_enable succeeded. */
+int thread_freeze_enable(void);
+int thread_freeze(struct thread *t);
+void thread_thaw(struct thread *t);
+/* The longest a thread was held since this was last asked, in ns. */
+uint64_t thread_held_longest(void);
+
 /* This thread's record, started if need be; NULL when the runtime is idle
  * or out of memory.  May run in a signal handler. */
 struct thread *thread_self(void);
 /* Every thread record, newest first (live and free ones: check state). */
 struct thread *thread_list(void);
 void thread_enable(void);
+void thread_exclude_self(void);
 void thread_fork_child(uint64_t now);
 int thread_write_all(struct rawbuf *b, uint64_t now, uint64_t *lost);
 

@@ -75,6 +75,8 @@ int trace_thread_start(struct thread *th)
 	if (!t->stack || !t->tree)
 		return -1;
 	t->cur = cct_root(t->tree);
+	t->edit = 0;
+	t->hold = 0;
 	t->stack[0] = (struct frame){.node = (uintptr_t)t->cur, .csp = UINTPTR_MAX};
 	t->sp = t->stack + 1;
 	t->overflow = 0;
@@ -188,12 +190,22 @@ static void __attribute__((noinline)) exit_slow(struct trace_thread *t, uintptr_
 		frame_pop(t, now);
 }
 
+/* The fast path's way out, its edit open: enter_slow, the edit ended. */
+static void __attribute__((noinline)) enter_slow_edit(struct thread *th, uint32_t was, uintptr_t fn, uintptr_t csp,
+							uintptr_t site)
+{
+	thread_edit_settle(th, was);
+	enter_slow(&th->tr, fn, csp, site);
+	thread_edit_end(th, was);
+}
+
 static void __attribute__((noinline)) enter_first(uintptr_t fn, uintptr_t csp, uintptr_t site)
 {
 	struct thread *t;
 
-	if (__atomic_load_n(&trace_on, __ATOMIC_ACQUIRE) && (t = thread_self()))
-		enter_slow(&t->tr, fn, csp, site);
+	if (__atomic_load_n(&trace_on, __ATOMIC_ACQUIRE) && (t = thread_self())) {
+		enter_slow_edit(t, thread_edit_open(t), fn, csp, site);
+	}
 }
 
 /* The hooks' fast paths read the TSC inline; without a usable TSC every
@@ -208,11 +220,12 @@ CPROF_EXPORT void __cyg_profile_func_enter(void *fn, void *site)
 		return;
 	}
 	struct trace_thread *t = &th->tr;
+	uint32_t was = thread_edit_open(th);
 	struct frame *f = t->sp;
 	struct tnode *n = t->cur->cache;
-	if (unlikely(!n || n->fn != (uintptr_t)fn || f == t->limit || frame_left(f - 1, csp, (uintptr_t)site) ||
-		     !clock_tsc)) {
-		enter_slow(t, (uintptr_t)fn, csp, (uintptr_t)site);
+	if (unlikely(thread_edit_held(th) || !n || n->fn != (uintptr_t)fn || f == t->limit ||
+		     frame_left(f - 1, csp, (uintptr_t)site) || !clock_tsc)) {
+		enter_slow_edit(th, was, (uintptr_t)fn, csp, (uintptr_t)site);
 		return;
 	}
 	t->sp = f + 1;
@@ -221,6 +234,15 @@ CPROF_EXPORT void __cyg_profile_func_enter(void *fn, void *site)
 	f->site = (uintptr_t)site;
 	t->cur = n;
 	f->t0 = clock_tsc_read();
+	thread_edit_end(th, was);
+}
+
+/* The fast path's way out, its edit open: exit_slow, the edit ended. */
+static void __attribute__((noinline)) exit_slow_edit(struct thread *th, uint32_t was, uintptr_t fn, uint64_t now)
+{
+	thread_edit_settle(th, was);
+	exit_slow(&th->tr, fn, now);
+	thread_edit_end(th, was);
 }
 
 static inline void exit_at(uintptr_t fn, uint64_t now)
@@ -230,16 +252,18 @@ static inline void exit_at(uintptr_t fn, uint64_t now)
 	if (unlikely(!th))
 		return;
 	struct trace_thread *t = &th->tr;
+	uint32_t was = thread_edit_open(th);
 	struct frame *f = t->sp - 1;
 	struct tnode *n = frame_node(f);
-	if (unlikely(n->fn != fn || t->overflow)) {
-		exit_slow(t, fn, now);
+	if (unlikely(thread_edit_held(th) || n->fn != fn || t->overflow)) {
+		exit_slow_edit(th, was, fn, now);
 		return;
 	}
 	n->ticks += now - f->t0;
 	n->calls += !(f->node & FRAME_INHERITED);
 	t->sp = f;
 	t->cur = n->parent;
+	thread_edit_end(th, was);
 }
 
 static void __attribute__((noinline)) exit_untimed(uintptr_t fn)
@@ -264,20 +288,23 @@ void trace_named_push_slow(struct thread *th, uint64_t fn, uintptr_t tag)
 {
 	struct trace_thread *t;
 	struct tnode *n;
+	uint32_t was;
 
 	if (!th && !(th = thread_self()))
 		return;
 	if (!trace_on)
 		return;
 	t = &th->tr;
+	was = thread_edit_begin(th);
 	if (t->sp == t->limit) {
 		t->overflow++;
-		return;
+	} else {
+		n = t->cur->cache;
+		if (!n || n->fn != fn)
+			n = child_of_current(t, fn);
+		frame_push(t, n, UINTPTR_MAX, tag);
 	}
-	n = t->cur->cache;
-	if (!n || n->fn != fn)
-		n = child_of_current(t, fn);
-	frame_push(t, n, UINTPTR_MAX, tag);
+	thread_edit_end(th, was);
 }
 
 /* A named call with no tag.  Returns the ticks it starts at. */

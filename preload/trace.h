@@ -42,23 +42,30 @@ static inline __attribute__((always_inline)) struct tnode *trace_child_at_hand(s
 }
 
 /* Opens a call of fn, tagged tag, in th at now (the TSC), if that is
- * quick (a node at hand, room on the stack, the TSC the clock): returns 0,
+ * quick (a node at hand, room on the stack, the TSC the clock, no reader
+ * holding th: thread.h): returns 0,
  * having done nothing, if not.  (The hooks then take their slow paths, in
  * tail calls, so that their fast paths save few registers.) */
 static inline __attribute__((always_inline)) int trace_named_try_push_at(struct thread *th, uint64_t fn, uintptr_t tag, uint64_t now)
 {
 	struct trace_thread *t = &th->tr;
-	struct frame *f = t->sp;
+	struct frame *f;
 	struct tnode *n;
+	uint32_t was;
 
-	if (unlikely(f == t->limit || !(n = trace_child_at_hand(t, fn)) || !clock_tsc))
+	was = thread_edit_open(th);
+	f = t->sp;
+	if (unlikely(thread_edit_held(th) || f == t->limit || !(n = trace_child_at_hand(t, fn)) || !clock_tsc)) {
+		thread_edit_end(th, was);
 		return 0;
+	}
 	t->sp = f + 1;
 	f->node = (uintptr_t)n;
 	f->csp = UINTPTR_MAX;
 	f->site = tag;
 	t->cur = n;
 	f->t0 = now;
+	thread_edit_end(th, was);
 	return 1;
 }
 
@@ -81,16 +88,22 @@ static inline void trace_named_push(struct thread *th, uint64_t fn, uintptr_t ta
 static inline __attribute__((always_inline)) int trace_named_try_pop_at(struct thread *th, uintptr_t tag, uint64_t now)
 {
 	struct trace_thread *t = &th->tr;
-	struct frame *f = t->sp - 1;
+	struct frame *f;
 	struct tnode *n;
+	uint32_t was;
 
-	if (unlikely(f->site != tag || t->overflow || !clock_tsc))
+	was = thread_edit_open(th);
+	f = t->sp - 1;
+	if (unlikely(thread_edit_held(th) || f->site != tag || t->overflow || !clock_tsc)) {
+		thread_edit_end(th, was);
 		return 0;
+	}
 	n = frame_node(f);
 	n->ticks += now - f->t0;
 	n->calls += !(f->node & FRAME_INHERITED);
 	t->sp = f;
 	t->cur = n->parent;
+	thread_edit_end(th, was);
 	return 1;
 }
 

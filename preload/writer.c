@@ -4,6 +4,12 @@
  * possibly while other threads trace on: only system calls and memory
  * owned here, no malloc, no stdio, no locks.  One writer at a time; the file
  * is written under a .partial name and renamed when complete.
+ *
+ * With --snapshot, the runtime's thread (service.c) writes the profile so
+ * far every few seconds, under the name the final one will have: each
+ * write after the first goes to a .next file, renamed over the last, so a
+ * reader finds one whole file per process image, the last snapshot or the
+ * final profile, and never the half of one.
  */
 #include "config.h"
 
@@ -49,6 +55,7 @@ static char maps_buf[1 << 14];
 static char line_buf[PATH_MAX + 256];
 
 static int writer_tid;  /* tid of the thread writing, 0 if none */
+static int snapshot_failed; /* a snapshot could not be written: said once */
 static int retiring;    /* threads handing over their trees (trace.c) */
 static __thread int retiring_here __attribute__((tls_model("initial-exec")));
 static int written;     /* this image's profile is on disk */
@@ -477,13 +484,15 @@ int writer_publish(int dirfd, const char *tmp, const char *base, const char *suf
 	return -errno;
 }
 
-/* Creates the .partial file in dirfd under a name no other writer uses,
- * never through a link planted at it (O_EXCL). */
-int writer_open_partial(int dirfd, const char *base, char *tmp, size_t size)
+/* Creates the file to write in dirfd, <base>.<x><suffix>, under a name no
+ * other writer uses, never through a link planted at it (O_EXCL): a
+ * .partial, or a .next where it will replace a file this image published
+ * (a snapshot). */
+int writer_open_partial(int dirfd, const char *base, const char *suffix, char *tmp, size_t size)
 {
 	for (int n = 0; n < 1000; n++) {
 		int fd;
-		fmt_format(tmp, size, "%s.%x%s", base, (unsigned)(rt.start_ns + (uint64_t)n), CPROF_PARTIAL_SUFFIX);
+		fmt_format(tmp, size, "%s.%x%s", base, (unsigned)(rt.start_ns + (uint64_t)n), suffix);
 		fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 		if (fd >= 0 || errno != EEXIST)
 			return fd < 0 ? -errno : fd;
@@ -538,12 +547,19 @@ static void __attribute__((noinline)) leave_failure(int dirfd, const char *base,
 		log_warn("cannot leave word of it in %s either: %s", rt.dir, strerrordesc_np(errno));
 }
 
+/* Says that the profile could not be written: a snapshot's failure once
+ * (the next may do better, and the final write says its own). */
+static int say_failure(int reason)
+{
+	return reason != CPROF_END_SNAPSHOT || !__atomic_exchange_n(&snapshot_failed, 1, __ATOMIC_RELAXED);
+}
+
 static int write_file(int reason, int value)
 {
 	static char base[PATH_MAX], tmp[PATH_MAX]; /* in the directory */
 	struct rawbuf b = {.buf = buf_space, .cap = sizeof buf_space, .fd = -1};
 	char tag[CPROF_RANK_TAG_MAX] = "";
-	int ret, dirfd;
+	int ret, dirfd, say = say_failure(reason);
 
 	if (rt.rank >= 0) /* rank00003-host-pid: ranks sort in order */
 		cprof_rank_tag(tag, rt.rank);
@@ -551,13 +567,16 @@ static int write_file(int reason, int value)
 	dirfd = open(rt.dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (dirfd < 0) {
 		ret = -errno;
-		log_warn("cannot write the profile into %s: %s", rt.dir, strerrordesc_np(-ret));
+		if (say)
+			log_warn("cannot write the profile into %s: %s", rt.dir, strerrordesc_np(-ret));
 		goto out;
 	}
-	b.fd = writer_open_partial(dirfd, base, tmp, sizeof tmp);
+	b.fd = writer_open_partial(dirfd, base, final_name[0] ? CPROF_NEXT_SUFFIX : CPROF_PARTIAL_SUFFIX, tmp,
+				   sizeof tmp);
 	if (b.fd < 0) {
 		ret = b.fd;
-		log_warn("cannot write the profile %s/%s: %s", rt.dir, tmp, strerrordesc_np(-ret));
+		if (say)
+			log_warn("cannot write the profile %s/%s: %s", rt.dir, tmp, strerrordesc_np(-ret));
 		goto out;
 	}
 	write_records(&b, reason, value);
@@ -565,18 +584,25 @@ static int write_file(int reason, int value)
 		b.error = errno;
 	if (b.error) {
 		ret = -b.error;
-		log_warn("cannot write the profile %s/%s: %s", rt.dir, tmp, strerrordesc_np(b.error));
-		if (!b.written)
-			unlinkat(dirfd, tmp, 0); /* nothing in it worth reading */
+		if (say)
+			log_warn("cannot write the profile %s/%s: %s", rt.dir, tmp, strerrordesc_np(b.error));
+		/* nothing in it worth reading; or a .next, never read */
+		if (!b.written || final_name[0])
+			unlinkat(dirfd, tmp, 0);
 		goto out;
 	}
 	ret = writer_publish(dirfd, tmp, base, CPROF_SUFFIX, final_name, sizeof final_name);
-	if (ret < 0)
+	if (ret < 0 && reason == CPROF_END_SNAPSHOT)
+		unlinkat(dirfd, tmp, 0); /* (a whole .partial would be read as the process's) */
+	if (ret < 0 && say)
 		log_warn("cannot rename the profile %s/%s: %s", rt.dir, tmp, strerrordesc_np(-ret));
-	else
+	else if (ret == 0 && reason == CPROF_END_SNAPSHOT)
+		log_debug("snapshot written to %s/%s", rt.dir, final_name);
+	else if (ret == 0)
 		log_info("profile written to %s/%s", rt.dir, final_name);
 out:
-	if (ret < 0)
+	/* (a snapshot's failure is no word on the profile: the final write's is) */
+	if (ret < 0 && reason != CPROF_END_SNAPSHOT)
 		leave_failure(dirfd, base, -ret);
 	if (dirfd >= 0)
 		close(dirfd);
@@ -613,7 +639,8 @@ static int write_file_quietly(int fd, int reason, int value)
 	sample_signals(&block); /* no samples of the writer */
 	signals_mask(SIG_BLOCK, &block, &old);
 	sigpending(&before);
-	roomy = fds_room_begin(&nofile);
+	/* (not for a snapshot: the program runs on, under its own limit) */
+	roomy = reason != CPROF_END_SNAPSHOT && fds_room_begin(&nofile);
 	ret = fd >= 0 ? write_into(fd, reason, value) : write_file(reason, value);
 	if (roomy)
 		fds_room_end(&nofile);
@@ -632,13 +659,13 @@ static int write_file_quietly(int fd, int reason, int value)
 /* Makes this thread the one writer.  A second caller waits for a writer in
  * another thread (a signal must not kill the process half-way through an
  * exit's write), and gives up (-EBUSY) at once if it interrupted its own
- * thread's write. */
-static int writer_lock(void)
+ * thread's write; a snapshot does not wait. */
+static int writer_lock(int reason)
 {
 	int self = (int)syscall(SYS_gettid), expected = 0;
 
 	while (!__atomic_compare_exchange_n(&writer_tid, &expected, self, 0, __ATOMIC_SEQ_CST, __ATOMIC_RELAXED)) {
-		if (expected == self)
+		if (expected == self || reason == CPROF_END_SNAPSHOT)
 			return -EBUSY;
 		for (int i = 0; i < 5000 && __atomic_load_n(&writer_tid, __ATOMIC_ACQUIRE); i++)
 			clock_sleep(1000000);
@@ -669,14 +696,20 @@ static int write_blocked(int fd, int reason, int value)
 	return ret;
 }
 
-/* Writes the profile once per process image. */
+/* Writes the profile once per process image, and before that, as often as
+ * asked, its snapshots (reason CPROF_END_SNAPSHOT), which the final write
+ * replaces; a snapshot is not written after the final profile. */
 int writer_write_profile(int reason, int value)
 {
-	int ret = writer_lock();
+	int ret = writer_lock(reason);
 
 	if (ret < 0)
 		return ret;
-	if (!written) {
+	if (written) {
+		ret = 0;
+	} else if (reason == CPROF_END_SNAPSHOT) {
+		ret = write_file_quietly(-1, reason, value);
+	} else {
 		ret = write_blocked(-1, reason, value);
 		written = ret == 0;
 	}
@@ -686,7 +719,7 @@ int writer_write_profile(int reason, int value)
 
 int writer_write_into(int fd)
 {
-	int ret = writer_lock();
+	int ret = writer_lock(CPROF_END_FINALIZE);
 
 	if (ret < 0)
 		return ret;
@@ -695,9 +728,19 @@ int writer_write_into(int fd)
 	return ret;
 }
 
+/* The profile is in a node file: no snapshot or profile of this image
+ * follows, and its last snapshot, which the node file's profile is newer
+ * than, goes (the analysis would read it in its place). */
 void writer_taken(void)
 {
 	written = 1;
+	if (final_name[0]) {
+		int dirfd = open(rt.dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (dirfd >= 0) {
+			unlinkat(dirfd, final_name, 0);
+			close(dirfd);
+		}
+	}
 }
 
 /* An exiting thread hands its tree to the exited threads' tree between
@@ -733,6 +776,7 @@ void writer_forget_name(void)
 {
 	final_name[0] = '\0';
 	written = 0;
+	snapshot_failed = 0;
 	writer_tid = 0;
 	retiring = 0;
 }

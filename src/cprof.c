@@ -52,6 +52,7 @@ struct settings {
 	const char *event; /* -e: what samples count */
 	char count[4096];  /* --count: patterns, comma-separated */
 	int native;        /* --native (1, the default) or --no-native (0) */
+	const char *snapshot; /* --snapshot: seconds between snapshots */
 	int per_rank;      /* cprof-mpi --per-rank */
 	const char *gather; /* cprof-mpi --gather: node (default) or rank */
 	int wait;          /* cprof-mpi --wait: seconds rank 0 waits for the others, and a
@@ -62,7 +63,7 @@ struct settings {
 };
 
 enum { OPT_PER_PROCESS = 256, OPT_VERSION, OPT_CLOCK, OPT_MODE, OPT_COUNT, OPT_NATIVE, OPT_NO_NATIVE,
-       OPT_PER_RANK, OPT_WAIT, OPT_GATHER, OPT_REPORT, OPT_FORMAT };
+       OPT_PER_RANK, OPT_WAIT, OPT_GATHER, OPT_REPORT, OPT_FORMAT, OPT_SNAPSHOT };
 
 static const struct option options[] = {
 	{"output", required_argument, NULL, 'o'},
@@ -77,6 +78,7 @@ static const struct option options[] = {
 	{"count", required_argument, NULL, OPT_COUNT},
 	{"native", no_argument, NULL, OPT_NATIVE},
 	{"no-native", no_argument, NULL, OPT_NO_NATIVE},
+	{"snapshot", required_argument, NULL, OPT_SNAPSHOT},
 	{"per-rank", no_argument, NULL, OPT_PER_RANK},
 	{"wait", required_argument, NULL, OPT_WAIT},
 	{"gather", required_argument, NULL, OPT_GATHER},
@@ -125,6 +127,10 @@ static void usage(FILE *f)
 	      "      --native        in Python, sample the native code under the program's\n"
 	      "                      calls (C extensions, numpy, libm) (the default)\n"
 	      "      --no-native     in Python, only the interpreter's calls: cProfile's table\n"
+	      "      --snapshot=SECS write each process's profile so far every SECS seconds,\n"
+	      "                      in place of the last: a process killed (SIGKILL, the\n"
+	      "                      OOM killer) keeps its last, and cprof-report reads a\n"
+	      "                      running job's directory (-d)\n"
 	      "      --per-process   print one table per process instead of the merged one\n"
 	      "  -p, --pid PID       sample the running process PID (perf_event: it is never\n"
 	      "                      stopped), each thread's CPU time at -F per second\n"
@@ -165,6 +171,11 @@ static int check_choices(struct settings *s)
 			fprintf(stderr, "%s: -F takes samples per second, 0 to 100000, not '%s'\n", prog, s->hz);
 			return -1;
 		}
+	}
+	if (s->snapshot && cprof_snapshot_parse(s->snapshot) < 0) {
+		fprintf(stderr, "%s: --snapshot takes %s, not '%s'\n", prog,
+			CPROF_SNAPSHOT_GRAMMAR, s->snapshot);
+		return -1;
 	}
 	if (s->mode && strcmp(s->mode, "sample") == 0 && s->hz && strcmp(s->hz, "0") == 0) {
 		fprintf(stderr, "%s: --mode=sample with -F 0 would record nothing\n", prog);
@@ -300,6 +311,8 @@ static int check_attach(const struct settings *s, int nargs)
 		why = "-p samples CPU time (--clock=cpu): wall time needs the program started under cprof";
 	else if (s->hz && strcmp(s->hz, "0") == 0)
 		why = "-p samples: -F 0 would take none";
+	else if (s->snapshot)
+		why = "--snapshot is the runtime's, in a program started under cprof";
 	if (why)
 		fprintf(stderr, "%s: %s\n", prog, why);
 	return why ? -1 : 0;
@@ -322,6 +335,7 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 		case 'e': s->event = optarg; break;
 		case OPT_CLOCK: s->clock = optarg; break;
 		case OPT_MODE: s->mode = optarg; break;
+		case OPT_SNAPSHOT: s->snapshot = optarg; break;
 		case OPT_COUNT:
 			if (add_count(s, optarg) < 0)
 				return -1;
@@ -562,6 +576,10 @@ static void child_exec(const struct settings *s, const char *libs, const char *d
 		setenv("CPROF_COUNT", s->count, 1);
 	else
 		unsetenv("CPROF_COUNT");
+	if (s->snapshot)
+		setenv("CPROF_SNAPSHOT", s->snapshot, 1);
+	else
+		unsetenv("CPROF_SNAPSHOT");
 	execvp(argv[0], argv);
 	e = errno;
 	if (write(report_fd, &e, sizeof e) != sizeof e)

@@ -4,7 +4,7 @@ TEST_PROG_FLAGS = -g -O2 -finstrument-functions
 check_PROGRAMS += tests/progs/exits tests/progs/threads tests/progs/recurse tests/progs/io \
 	tests/progs/race tests/progs/jump tests/progs/early \
 	tests/progs/blocking tests/progs/ownsig tests/progs/forks tests/progs/counts tests/progs/loader \
-	tests/progs/fds tests/progs/kernel tests/progs/masks tests/progs/reload tests/progs/dumpee
+	tests/progs/fds tests/progs/kernel tests/progs/masks tests/progs/reload tests/progs/dumpee tests/progs/snapshot
 tests_progs_exits_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_race_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_jump_CFLAGS = $(AM_CFLAGS) -g -O0 -finstrument-functions
@@ -31,6 +31,8 @@ tests_progs_loader_LDADD = -lpthread -ldl
 tests_progs_masks_LDADD = -lpthread -ldl
 tests_progs_fds_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_dumpee_CFLAGS = $(AM_CFLAGS) -g
+tests_progs_snapshot_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
+tests_progs_snapshot_LDADD = -lpthread
 
 # MPI: mpiend, built with each MPI; the MPI kernel built as a library
 # (its main renamed), which mpilate loads after it has started, RTLD_LOCAL,
@@ -97,6 +99,7 @@ INTEGRATION_TESTS = \
 	tests/bad-input.sh \
 	tests/terminal.sh \
 	tests/outputs.sh \
+	tests/snapshot.sh \
 	tests/diff.sh \
 	tests/dump.sh \
 	tests/attach.sh \
@@ -106,7 +109,7 @@ TESTS += $(INTEGRATION_TESTS)
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/browser/speedscope-schema.js tests/progs/mpif.f90 tests/progs/shapes.cc tests/tap.sh tests/pstats_print.py tests/share.py tests/pstats_compare.py \
 	tests/python/cases.py tests/python/threads.py tests/python/ends.py \
 	tests/python/native.py tests/python/shares.py tests/python/imports.py tests/python/escapes.py \
-	tests/python/forked.py tests/python/wide.py tests/python/reused.py tests/python/hang.py tests/pylayout.c \
+	tests/python/forked.py tests/python/wide.py tests/python/reused.py tests/python/hang.py tests/python/snapshot.py tests/pylayout.c \
 	tests/browser/package.json tests/browser/package-lock.json tests/browser/make-sample.js tests/browser/viewer.test.js \
 	tests/browser/open-time.js
 
