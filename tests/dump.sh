@@ -109,7 +109,7 @@ dump_job() { # NAME LAUNCHER PROGRAM
 	matches "$1: rank 0 a class of its own" '^  \[0\] 1 rank, ' "$(cat "$1.dump")"
 	kill "$job"
 	wait "$job" 2> /dev/null
-	pkill -KILL -f "^$3\$"
+	pkill -KILL -s 0 -f "^$3\$"
 }
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 if [ -x "$PROGS/mpihang" ] && [ -n "$OPENMPI_MPIEXEC" ]; then

@@ -99,7 +99,7 @@ f(); f()' > "$WORK/cmd-$v" 2>&1
 	case $v in 3.11 | 3.12 | 3.13) runs=3 ;; esac
 	for i in $(seq $runs); do
 		timeout -k 5 120 "$CPROF" --mode=sample -F 50000 "$py" "$top_srcdir/tests/python/imports.py" > "$WORK/imp-$v" 2>&1
-		[ $? = 124 ] && hung=$((hung + 1)) && pkill -KILL -f "tests/python/imports.py"
+		[ $? = 124 ] && hung=$((hung + 1)) && pkill -KILL -s 0 -f "tests/python/imports.py" # (this script's session only)
 	done
 	expect_eq "$name: --mode=sample at 50 kHz through imports: no run hangs, of $runs" 0 $hung
 	matches "$name: --mode=sample at 50 kHz through imports: the report" "function calls in" "$(cat "$WORK/imp-$v")"
