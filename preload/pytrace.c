@@ -445,44 +445,29 @@ static int __attribute__((noinline)) c_return(struct thread *th, int what, PyObj
 	return profile_slow(NULL, what, arg);
 }
 
-/* The profile functions, by the way frames give their code. */
-static int profile38(PyObject *obj, void *frame, int what, PyObject *arg)
-{
-	uint64_t now = clock_tsc_read();
-	struct thread *th = cur_thread;
-
-	(void)obj;
-	if (unlikely(!th || th == gate))
-		return profile_slow(frame, what, arg);
-	if (what == PY_CALL)
-		return call_38(th, frame, now);
-	if (what == PY_RETURN)
-		return return_38(th, frame, now);
-	if (what == PY_C_CALL)
-		return c_call(th, arg, now);
-	if (what == PY_C_RETURN || what == PY_C_EXCEPTION)
-		return c_return(th, what, arg, now);
-	return 0;
-}
-
-static int profile311(PyObject *obj, void *frame, int what, PyObject *arg)
-{
-	uint64_t now = clock_tsc_read();
-	struct thread *th = cur_thread;
-
-	(void)obj;
-	if (unlikely(!th || th == gate))
-		return profile_slow(frame, what, arg);
-	if (what == PY_CALL)
-		return call_311(th, frame, now);
-	if (what == PY_RETURN)
-		return return_311(th, frame, now);
-	if (what == PY_C_CALL)
-		return c_call(th, arg, now);
-	if (what == PY_C_RETURN || what == PY_C_EXCEPTION)
-		return c_return(th, what, arg, now);
-	return 0;
-}
+/* The profile functions, by the way frames give their code: one a layout,
+ * so that each inlines its own call and return. */
+#define PROFILE_FUNCTION(name, call, ret)                                               \
+	static int name(PyObject *obj, void *frame, int what, PyObject *arg)            \
+	{                                                                                \
+		uint64_t now = clock_tsc_read();                                         \
+		struct thread *th = cur_thread;                                          \
+                                                                                         \
+		(void)obj;                                                               \
+		if (unlikely(!th || th == gate))                                         \
+			return profile_slow(frame, what, arg);                           \
+		if (what == PY_CALL)                                                     \
+			return call(th, frame, now);                                     \
+		if (what == PY_RETURN)                                                   \
+			return ret(th, frame, now);                                      \
+		if (what == PY_C_CALL)                                                   \
+			return c_call(th, arg, now);                                     \
+		if (what == PY_C_RETURN || what == PY_C_EXCEPTION)                       \
+			return c_return(th, what, arg, now);                             \
+		return 0;                                                                \
+	}
+PROFILE_FUNCTION(profile38, call_38, return_38)
+PROFILE_FUNCTION(profile311, call_311, return_311)
 
 static int profile_api(PyObject *obj, void *frame, int what, PyObject *arg)
 {
