@@ -141,6 +141,8 @@ enum cprof_end_reason {
 	CPROF_END_ATTACHED = 7, /* sampled from outside (cprof -p) for a while; end_value 1 if
 				 * it ended meanwhile, 0 if it was still running */
 	CPROF_END_SNAPSHOT = 8, /* a snapshot: running at end_ns (end_value: the period, in seconds) */
+	CPROF_END_DUMP = 9,     /* a dump: each thread's stack at end_ns, one path of STACKS a
+				 * thread (end_value: how often the process looks for requests, ms) */
 };
 
 /* CPROF_SNAPSHOT, cprof's --snapshot=SECS: the seconds between two
@@ -162,6 +164,47 @@ static inline int cprof_snapshot_parse(const char *s)
 			return -1;
 	}
 	return v >= 1 ? (int)v : -1;
+}
+
+/* Dumps (docs/DUMP.md): cprof-dump DIR asks the processes of a run for
+ * their threads' stacks by writing CPROF_DUMP_REQUEST in the run's
+ * directory, whose text is the request's number (decimal digits, then a
+ * newline), after making the directory CPROF_DUMP_PREFIX<number>.  Each
+ * process that looks for requests (CPROF_DUMP_POLL) answers each new
+ * number once, with a raw profile of end reason CPROF_END_DUMP in that
+ * directory, named as its profile would be. */
+#define CPROF_DUMP_REQUEST ".dump-request"
+#define CPROF_DUMP_PREFIX "dump-"
+/* CPROF_DUMP_POLL: how often each process looks for a request, in
+ * milliseconds, 0 (never) to CPROF_DUMP_POLL_MAX.  The launchers' option
+ * --dump-poll takes seconds (CPROF_DUMP_POLL_GRAMMAR). */
+#define CPROF_DUMP_POLL_MAX 3600000
+#define CPROF_DUMP_POLL_GRAMMAR "seconds, 0 (never) to 3600, to the millisecond (0.2)"
+
+/* "2.5" seconds (at most three decimals) as milliseconds, or -1. */
+static inline long cprof_seconds_ms(const char *s, long max_ms)
+{
+	long ms = 0, scale = 1000;
+	int digits = 0, point = 0;
+
+	for (; *s; s++) {
+		if (*s == '.' && !point) {
+			point = 1;
+			continue;
+		}
+		if (*s < '0' || *s > '9' || (point && scale == 1))
+			return -1;
+		if (point) {
+			scale /= 10;
+			ms += (*s - '0') * scale;
+		} else {
+			ms = ms * 10 + (*s - '0') * 1000;
+		}
+		digits++;
+		if (ms > max_ms)
+			return -1;
+	}
+	return digits ? ms : -1;
 }
 
 /* What a tick is. */

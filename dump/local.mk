@@ -9,7 +9,8 @@ dump_libcprof_dump_la_SOURCES = dump/freeze.c dump/freeze.h \
 	dump/pyframes.c dump/pyframes.h \
 	dump/attach.c dump/attach.h \
 	dump/rawout.c dump/rawout.h \
-	dump/proc.c dump/proc.h
+	dump/proc.c dump/proc.h \
+	dump/askrun.c dump/askrun.h
 dump_libcprof_dump_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis $(LIBDW_CFLAGS)
 dump_libcprof_dump_la_CFLAGS = $(AM_CFLAGS) $(SAN_CFLAGS)
 dump_libcprof_dump_la_LIBADD = analysis/libcprof-analysis.la $(LIBDW_LIBS)

@@ -12,6 +12,7 @@ preload_libcprof_la_SOURCES = \
 	preload/writer.c \
 	preload/nodefile.c \
 	preload/service.c \
+	preload/dump.c \
 	preload/signals.c \
 	preload/exec.c \
 	preload/clock.c preload/clock.h \

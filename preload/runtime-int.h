@@ -54,6 +54,15 @@ void service_init(void);
 void service_fork_child(void);
 void service_request(uint32_t bits);
 
+/* dump.c: the threads' stacks, on cprof-dump's request */
+long dump_init(void);
+void dump_poll(void);
+void dump_fork_child(void);
+extern int dump_asked;
+struct thread;
+int dump_is_ours(const siginfo_t *si);
+void dump_offer(struct thread *t, const uintptr_t *pc, int n);
+
 /* trace.c */
 struct rawbuf;
 void trace_enable(void);
@@ -125,6 +134,9 @@ void rawbuf_begin(struct rawbuf *b, uint32_t type, uint32_t size);
 void rawbuf_put(struct rawbuf *b, const void *p, uint32_t n);
 void rawbuf_end(struct rawbuf *b, uint32_t size);
 int writer_write_profile(int reason, int value);
+/* A dump (dump.c) into the directory sub of the run's: the process's
+ * records, its threads' by put_threads; 0, or -errno. */
+int writer_write_dump(const char *sub, int value, void (*put_threads)(struct rawbuf *b));
 /* The profile so far into fd, as written in MPI_Finalize; 0 or -errno
  * (-EALREADY: it is written already). */
 int writer_write_into(int fd);

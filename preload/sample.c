@@ -370,6 +370,8 @@ static int own_event(const siginfo_t *si)
 
 int sample_is_ours(const siginfo_t *si)
 {
+	if (dump_is_ours(si))
+		return 1;
 	if (si->si_signo == SIGTRAP && smp.kernel_signo == SIGTRAP)
 		return si->si_code == TRAP_PERF_ && perf_trap(si)->data == (uintptr_t)&sample_tag;
 	/* this thread's event; or one closed since it signalled (a thread
@@ -855,6 +857,8 @@ static void take(ucontext_t *uc, uint64_t weight, uint64_t leaf)
 	/* n 0: nothing of the program's ran (the interpreter starting or
 	 * ending): its time is the interpreter's, shown nowhere, and not to be
 	 * charged to where the thread last was either */
+	if (n > 0 && __atomic_load_n(&dump_asked, __ATOMIC_ACQUIRE))
+		dump_offer(t, stack, n); /* (a dump waits for this thread's stack) */
 	if (n < 0)
 		__atomic_add_fetch(&smp.dropped, 1, __ATOMIC_RELAXED);
 	else if (n == 0)
@@ -865,6 +869,25 @@ static void take(ucontext_t *uc, uint64_t weight, uint64_t leaf)
 		if (leaf)
 			__atomic_add_fetch(&smp.kernel_samples, 1, __ATOMIC_RELAXED);
 	}
+	unwind_end();
+}
+
+/* A dump's signal (dump.c), sent to a thread blocked in a call that it
+ * does not cut short: the thread's stack, for the dump only.  Runs in a
+ * signal handler. */
+static void dump_sample(ucontext_t *uc)
+{
+	struct thread *t = cur_thread;
+	uintptr_t pcs[UNWIND_MAX_FRAMES], out[PY_FRAMES];
+	const uintptr_t *stack;
+	int n;
+
+	/* (not answered: the dump reads what it can of the thread itself) */
+	if (!t || !signals_stack_room_uc(uc, 12288) || !unwind_begin())
+		return;
+	n = program_stack(t, pcs, unwind_stack(uc, 1, pcs), out, &stack);
+	if (n > 0)
+		dump_offer(t, stack, n);
 	unwind_end();
 }
 
@@ -1019,7 +1042,9 @@ void sample_signal(siginfo_t *si, void *uc)
 	if (sampling || signals_entry(uc))
 		return;
 	sampling = 1;
-	if (si->si_signo == smp.kernel_signo && si->si_code == TRAP_PERF_) {
+	if (dump_is_ours(si)) {
+		dump_sample(uc);
+	} else if (si->si_signo == smp.kernel_signo && si->si_code == TRAP_PERF_) {
 		/* one that waited for the program to unblock SIGTRAP is not
 		 * where the kernel was: the next sample weighs its time */
 		if (!(perf_trap(si)->flags & 1))

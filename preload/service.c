@@ -1,7 +1,9 @@
 /* service.c: the runtime's own thread, for the work done while the program
  * runs rather than at its end: the snapshots (CPROF_SNAPSHOT=SECS), the
  * profile so far written every SECS seconds in place of the last one
- * (writer.c), so that a process killed with SIGKILL leaves its last.
+ * (writer.c), so that a process killed with SIGKILL leaves its last; and
+ * the dumps (CPROF_DUMP_POLL=MS): every MS milliseconds it looks for
+ * cprof-dump's request in the run's directory (dump.c).
  *
  * The thread exists only when there is work for it.  It blocks every
  * signal: the program's land on its own threads, and the thread never
@@ -50,6 +52,7 @@
 static struct {
 	int on;              /* the thread runs (or was started in the parent) */
 	uint64_t period_ns;  /* between snapshots; 0: none */
+	uint64_t poll_ns;    /* between looks for a dump's request; 0: none */
 	uint32_t requests;   /* SERVICE_* bits asked, the futex word */
 } svc;
 
@@ -121,7 +124,7 @@ static uint32_t wait_requests(uint64_t until)
 
 static void *service_main(void *arg)
 {
-	uint64_t now = clock_ns(CLOCK_MONOTONIC), next = now + svc.period_ns, watch = 0;
+	uint64_t now = clock_ns(CLOCK_MONOTONIC), next = now + svc.period_ns, poll = now + svc.poll_ns, watch = 0;
 
 	(void)arg;
 	thread_exclude_self();
@@ -129,6 +132,8 @@ static void *service_main(void *arg)
 	for (;;) {
 		uint64_t until = svc.period_ns ? next : UINT64_MAX;
 		uint32_t asked;
+		if (svc.poll_ns && poll < until)
+			until = poll;
 		if (watch && now + WATCH_EVERY_NS < until)
 			until = now + WATCH_EVERY_NS;
 		asked = wait_requests(until);
@@ -150,6 +155,10 @@ static void *service_main(void *arg)
 		for (size_t i = 0; i < sizeof requests / sizeof *requests; i++)
 			if (asked & requests[i].bit)
 				requests[i].run();
+		if (svc.poll_ns && now >= poll) {
+			dump_poll();
+			poll = clock_ns(CLOCK_MONOTONIC) + svc.poll_ns;
+		}
 	}
 	return NULL;
 }
@@ -182,24 +191,28 @@ static int start_thread(void)
 void service_init(void)
 {
 	const char *v = getenv("CPROF_SNAPSHOT");
-	int secs, ret;
+	int secs = 0, ret;
 
-	if (!v || !*v)
-		return;
-	if ((secs = cprof_snapshot_parse(v)) < 0) {
+	if (v && *v && (secs = cprof_snapshot_parse(v)) < 0) {
 		log_warn("CPROF_SNAPSHOT takes %s, not '%s': no snapshots", CPROF_SNAPSHOT_GRAMMAR, v);
-		return;
+		secs = 0;
 	}
 	svc.period_ns = (uint64_t)secs * 1000000000u;
+	svc.poll_ns = (uint64_t)dump_init() * 1000000u;
+	if (!svc.period_ns && !svc.poll_ns)
+		return;
 	if ((ret = thread_freeze_enable()) < 0)
-		log_warn("cannot freeze threads (membarrier: %s): a snapshot may catch a call half recorded",
+		log_warn("cannot freeze threads (membarrier: %s): a snapshot or dump may catch a call half recorded",
 			 strerrordesc_np(-ret));
 	if ((ret = start_thread()) < 0) {
-		log_warn("cannot start the runtime's thread: %s: no snapshots", strerrordesc_np(-ret));
+		log_warn("cannot start the runtime's thread: %s: no snapshots, no dumps", strerrordesc_np(-ret));
 		return;
 	}
 	svc.on = 1;
-	log_info("a snapshot every %d s", secs);
+	if (secs)
+		log_info("a snapshot every %d s", secs);
+	if (svc.poll_ns)
+		log_info("looking for cprof-dump's requests every %llu ms", (unsigned long long)(svc.poll_ns / 1000000u));
 }
 
 /* In the child after fork, which has only the forking thread: its own. */
@@ -208,12 +221,13 @@ void service_fork_child(void)
 	int ret;
 
 	svc.requests = 0;
+	dump_fork_child();
 	if (!svc.on)
 		return;
 	thread_freeze_enable(); /* (a new address space: registered anew) */
 	if ((ret = start_thread()) < 0) {
 		svc.on = 0;
-		log_warn("cannot start the runtime's thread after fork: %s: no snapshots", strerrordesc_np(-ret));
+		log_warn("cannot start the runtime's thread after fork: %s: no snapshots, no dumps", strerrordesc_np(-ret));
 	}
 }
 

@@ -291,6 +291,14 @@ static void write_thread_record(struct rawbuf *b, uint32_t index, int tid, const
 	rawbuf_end(b, sizeof rec);
 }
 
+void thread_write_record(struct rawbuf *b, struct thread *t, uint32_t nodes)
+{
+	char name[16];
+
+	thread_name(t, name);
+	write_thread_record(b, t->index, t->tid, name, nodes, 0, 0);
+}
+
 /* Writes every live thread, oldest first, then the exited threads'.  May
  * run in a signal handler, while other threads go on: each is frozen
  * while its trees are written, where freezing is on (thread_freeze), its

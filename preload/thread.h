@@ -135,6 +135,9 @@ struct thread *thread_self(void);
 struct thread *thread_list(void);
 void thread_enable(void);
 void thread_exclude_self(void);
+/* t's THREAD record, declaring `nodes` nodes of its call tree. */
+struct rawbuf;
+void thread_write_record(struct rawbuf *b, struct thread *t, uint32_t nodes);
 void thread_fork_child(uint64_t now);
 int thread_write_all(struct rawbuf *b, uint64_t now, uint64_t *lost);
 

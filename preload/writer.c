@@ -500,8 +500,10 @@ int writer_open_partial(int dirfd, const char *base, const char *suffix, char *t
 	return -EEXIST;
 }
 
-/* The records, from the header to END, into b; b->error says how it went. */
-static void write_records(struct rawbuf *b, int reason, int value)
+/* The records, from the header to END, into b; b->error says how it went.
+ * The threads' records are put_threads' if not NULL (a dump's), else their
+ * trees. */
+static void write_records(struct rawbuf *b, int reason, int value, void (*put_threads)(struct rawbuf *b))
 {
 	struct cprof_file_header h = {.version = CPROF_FORMAT_VERSION, .byte_order = CPROF_BYTE_ORDER_MARK};
 	uint64_t now = clock_ticks(), lost = 0;
@@ -514,7 +516,10 @@ static void write_records(struct rawbuf *b, int reason, int value)
 	count_write_info(b);
 	named_write(b);
 	api_write_records(b);
-	thread_write_all(b, now, &lost);
+	if (put_threads)
+		put_threads(b);
+	else
+		thread_write_all(b, now, &lost);
 	struct cprof_rec_end end = {.records = b->records};
 	rawbuf_begin(b, CPROF_REC_END, sizeof end);
 	rawbuf_put(b, &end, sizeof end);
@@ -579,7 +584,7 @@ static int write_file(int reason, int value)
 			log_warn("cannot write the profile %s/%s: %s", rt.dir, tmp, strerrordesc_np(-ret));
 		goto out;
 	}
-	write_records(&b, reason, value);
+	write_records(&b, reason, value, NULL);
 	if (close(b.fd) < 0 && !b.error)
 		b.error = errno;
 	if (b.error) {
@@ -609,13 +614,54 @@ out:
 	return ret;
 }
 
+/* The dump asked for (writer_write_dump), one writer at a time. */
+static struct {
+	const char *sub;
+	void (*put_threads)(struct rawbuf *b);
+} dump;
+
+/* Writes the dump into the directory dump.sub of the run's, made by
+ * cprof-dump (-ENOENT if it is gone: a request of long ago), under the
+ * name the profile has. */
+static int write_dump(int value)
+{
+	static char base[PATH_MAX], tmp[PATH_MAX], name[PATH_MAX];
+	struct rawbuf b = {.buf = buf_space, .cap = sizeof buf_space, .fd = -1};
+	char tag[CPROF_RANK_TAG_MAX] = "";
+	int ret, dirfd, subfd;
+
+	if (rt.rank >= 0)
+		cprof_rank_tag(tag, rt.rank);
+	fmt_format(base, sizeof base, "%s%s-%d", tag, rt.host, rt.pid);
+	if ((dirfd = open(rt.dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+		return -errno;
+	subfd = openat(dirfd, dump.sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	ret = subfd < 0 ? -errno : 0;
+	close(dirfd);
+	if (ret < 0)
+		return ret;
+	if ((b.fd = writer_open_partial(subfd, base, CPROF_PARTIAL_SUFFIX, tmp, sizeof tmp)) < 0) {
+		close(subfd);
+		return b.fd;
+	}
+	write_records(&b, CPROF_END_DUMP, value, dump.put_threads);
+	if (close(b.fd) < 0 && !b.error)
+		b.error = errno;
+	name[0] = '\0';
+	ret = b.error ? -b.error : writer_publish(subfd, tmp, base, CPROF_SUFFIX, name, sizeof name);
+	if (ret < 0)
+		unlinkat(subfd, tmp, 0);
+	close(subfd);
+	return ret;
+}
+
 /* The profile into fd, a file of the caller's (MPI_Finalize's, for a node
  * file); 0 or -errno. */
 static int write_into(int fd, int reason, int value)
 {
 	struct rawbuf b = {.buf = buf_space, .cap = sizeof buf_space, .fd = fd};
 
-	write_records(&b, reason, value);
+	write_records(&b, reason, value, NULL);
 	return -b.error;
 }
 
@@ -639,9 +685,9 @@ static int write_file_quietly(int fd, int reason, int value)
 	sample_signals(&block); /* no samples of the writer */
 	signals_mask(SIG_BLOCK, &block, &old);
 	sigpending(&before);
-	/* (not for a snapshot: the program runs on, under its own limit) */
-	roomy = reason != CPROF_END_SNAPSHOT && fds_room_begin(&nofile);
-	ret = fd >= 0 ? write_into(fd, reason, value) : write_file(reason, value);
+	/* (not for a snapshot or a dump: the program runs on, under its own limit) */
+	roomy = reason != CPROF_END_SNAPSHOT && reason != CPROF_END_DUMP && fds_room_begin(&nofile);
+	ret = reason == CPROF_END_DUMP ? write_dump(value) : fd >= 0 ? write_into(fd, reason, value) : write_file(reason, value);
 	if (roomy)
 		fds_room_end(&nofile);
 	sigpending(&after);
@@ -665,7 +711,7 @@ static int writer_lock(int reason)
 	int self = (int)syscall(SYS_gettid), expected = 0;
 
 	while (!__atomic_compare_exchange_n(&writer_tid, &expected, self, 0, __ATOMIC_SEQ_CST, __ATOMIC_RELAXED)) {
-		if (expected == self || reason == CPROF_END_SNAPSHOT)
+		if (expected == self || reason == CPROF_END_SNAPSHOT || reason == CPROF_END_DUMP)
 			return -EBUSY;
 		for (int i = 0; i < 5000 && __atomic_load_n(&writer_tid, __ATOMIC_ACQUIRE); i++)
 			clock_sleep(1000000);
@@ -712,6 +758,23 @@ int writer_write_profile(int reason, int value)
 	} else {
 		ret = write_blocked(-1, reason, value);
 		written = ret == 0;
+	}
+	__atomic_store_n(&writer_tid, 0, __ATOMIC_RELEASE);
+	return ret;
+}
+
+int writer_write_dump(const char *sub, int value, void (*put_threads)(struct rawbuf *b))
+{
+	int ret = writer_lock(CPROF_END_DUMP);
+
+	if (ret < 0)
+		return ret;
+	if (written) {
+		ret = -EALREADY;
+	} else {
+		dump.sub = sub;
+		dump.put_threads = put_threads;
+		ret = write_file_quietly(-1, CPROF_END_DUMP, value);
 	}
 	__atomic_store_n(&writer_tid, 0, __ATOMIC_RELEASE);
 	return ret;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "askrun.h"
 #include "freeze.h"
 #include "native.h"
 #include "proc.h"
@@ -23,6 +24,7 @@
 
 static const struct option options[] = {
 	{"output", required_argument, NULL, 'o'},
+	{"timeout", required_argument, NULL, 't'},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{NULL, 0, NULL, 0},
@@ -31,15 +33,21 @@ static const struct option options[] = {
 static void usage(FILE *f)
 {
 	fputs("usage: cprof-dump [options] PID...\n"
+	      "       cprof-dump [options] DIR\n"
 	      "Print the current stack of every thread of the processes PID..., native\n"
 	      "and Python frames together, merged into one tree: each frame shows the\n"
 	      "processes with a thread in it, as MPI ranks where each has one, else as\n"
 	      "pids (\"[0,2-3]\"), and the processes whose stacks are all the same form a\n"
 	      "class.  Each process is stopped while its stacks are copied (ptrace), a few\n"
 	      "milliseconds, and goes on as before.\n"
+	      "With DIR, the directory of a run under cprof or cprof-mpi (-d DIR,\n"
+	      "cprof-<jobid>), the processes of the run write their own stacks, asked\n"
+	      "through DIR: no ptrace, and ranks on every node that shares DIR answer\n"
+	      "(they look every --dump-poll seconds, 2 under cprof-mpi).\n"
 	      "\n"
 	      "  -o, --output FILE   write the tree into FILE instead of printing it; a\n"
 	      "                      web page if its name ends in .html\n"
+	      "  -t, --timeout SECS  with DIR, wait at most SECS for the answers (default 10)\n"
 	      "  -h, --help          print this help\n"
 	      "      --version       print cprof's version\n",
 	      f);
@@ -167,6 +175,56 @@ static int dump_one(const struct target *tg, int by_rank, struct stacks *all, in
 	return 0;
 }
 
+/* The tree into output (standard output if NULL), with `trailer` after
+ * it as text: 0, or 1 with why on standard error. */
+static int write_tree(const struct stacks *all, const char *output, const char *kind, const char *trailer)
+{
+	FILE *out = stdout;
+
+	if (output && !(out = fopen(output, "w"))) {
+		fprintf(stderr, "cprof-dump: cannot write %s: %s\n", output, strerror(errno));
+		return 1;
+	}
+	if (output && cprof_has_suffix(output, ".html")) {
+		stacks_html(all, out, kind);
+	} else {
+		stacks_print(all, out, kind);
+		fprintf(out, "\n%s", trailer);
+	}
+	if (out != stdout && fclose(out) != 0) {
+		fprintf(stderr, "cprof-dump: cannot write %s: %s\n", output, strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+/* cprof-dump DIR: the stacks the run's processes write when asked. */
+static int dump_run(const char *dir, long timeout_ms, const char *output)
+{
+	struct stacks *all = stacks_new();
+	struct askrun r;
+	char err[1024], trailer[4096 + 256];
+	int ret = askrun(dir, timeout_ms, all, &r, err, sizeof err);
+
+	if (ret < 0 && !r.answered) {
+		fprintf(stderr, "cprof-dump: %s\n", err);
+		stacks_free(all);
+		return 1;
+	}
+	if (ret < 0)
+		fprintf(stderr, "cprof-dump: %s\n", err);
+	if (r.missing[0])
+		fprintf(stderr, "cprof-dump: rank%s %s of %d did not answer in %.1f s: ended, stopped, or on a node "
+			"that does not see %s\n", strchr(r.missing, ',') || strchr(r.missing, '-') ? "s" : "",
+			r.missing, r.size, (double)r.waited_ms / 1000, dir);
+	snprintf(trailer, sizeof trailer,
+		 "%d process%s answered in %.1f s, no process stopped (their answers: %s)\n", r.answered,
+		 r.answered == 1 ? "" : "es", (double)r.waited_ms / 1000, r.answers);
+	ret = write_tree(all, output, r.by_rank ? "rank" : "pid", trailer) || ret < 0;
+	stacks_free(all);
+	return ret;
+}
+
 int main(int argc, char **argv)
 {
 	const char *output = NULL;
@@ -174,12 +232,19 @@ int main(int argc, char **argv)
 	struct stacks *all;
 	int c, ntarget, by_rank = 1, failed = 0, dumped = 0;
 	int64_t most = 0;
-	FILE *out = stdout;
+	long timeout_ms = 10000;
 
-	while ((c = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:t:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			output = optarg;
+			break;
+		case 't':
+			timeout_ms = cprof_seconds_ms(optarg, 86400000L);
+			if (timeout_ms <= 0) {
+				fprintf(stderr, "cprof-dump: -t takes seconds, more than 0 (2.5), not '%s'\n", optarg);
+				return 2;
+			}
 			break;
 		case 'h':
 			usage(stdout);
@@ -196,6 +261,8 @@ int main(int argc, char **argv)
 		fputs("cprof-dump: no process given: cprof-dump PID... (pgrep -f NAME finds the pids)\n", stderr);
 		return 2;
 	}
+	if (argc - optind == 1 && strspn(argv[optind], "0123456789") != strlen(argv[optind]))
+		return dump_run(argv[optind], timeout_ms, output);
 	ntarget = argc - optind;
 	tg = calloc((size_t)ntarget, sizeof *tg);
 	for (int i = 0; i < ntarget; i++) {
@@ -225,20 +292,10 @@ int main(int argc, char **argv)
 			most = paused;
 	}
 	if (dumped) {
-		if (output && !(out = fopen(output, "w"))) {
-			fprintf(stderr, "cprof-dump: cannot write %s: %s\n", output, strerror(errno));
+		char trailer[128];
+		snprintf(trailer, sizeof trailer, "each process was stopped for at most %.1f ms\n", (double)most / 1e6);
+		if (write_tree(all, output, by_rank ? "rank" : "pid", trailer))
 			return 1;
-		}
-		if (output && cprof_has_suffix(output, ".html")) {
-			stacks_html(all, out, by_rank ? "rank" : "pid");
-		} else {
-			stacks_print(all, out, by_rank ? "rank" : "pid");
-			fprintf(out, "\neach process was stopped for at most %.1f ms\n", (double)most / 1e6);
-		}
-		if (out != stdout && fclose(out) != 0) {
-			fprintf(stderr, "cprof-dump: cannot write %s: %s\n", output, strerror(errno));
-			return 1;
-		}
 	}
 	stacks_free(all);
 	free(tg);

@@ -39,6 +39,17 @@
 
 const char *const prog = CPROF_MPI ? "cprof-mpi" : "cprof";
 
+/* --dump-poll's default: a hung job's ranks answer cprof-dump DIR within
+ * seconds; a single program needs it asked for (a thread of the runtime's
+ * runs in each process that looks: docs/DUMP.md). */
+#if CPROF_MPI
+#define DUMP_POLL_DEFAULT "2"
+#define DUMP_POLL_DEFAULT_TEXT "2 under cprof-mpi"
+#else
+#define DUMP_POLL_DEFAULT "0"
+#define DUMP_POLL_DEFAULT_TEXT "0 under cprof"
+#endif
+
 struct settings {
 	const char *sort;
 	const char *out;   /* -o: the report's file, in the format its name says */
@@ -53,6 +64,7 @@ struct settings {
 	char count[4096];  /* --count: patterns, comma-separated */
 	int native;        /* --native (1, the default) or --no-native (0) */
 	const char *snapshot; /* --snapshot: seconds between snapshots */
+	const char *dump_poll; /* --dump-poll: seconds between looks for cprof-dump's requests */
 	int per_rank;      /* cprof-mpi --per-rank */
 	const char *gather; /* cprof-mpi --gather: node (default) or rank */
 	int wait;          /* cprof-mpi --wait: seconds rank 0 waits for the others, and a
@@ -63,7 +75,7 @@ struct settings {
 };
 
 enum { OPT_PER_PROCESS = 256, OPT_VERSION, OPT_CLOCK, OPT_MODE, OPT_COUNT, OPT_NATIVE, OPT_NO_NATIVE,
-       OPT_PER_RANK, OPT_WAIT, OPT_GATHER, OPT_REPORT, OPT_FORMAT, OPT_SNAPSHOT };
+       OPT_PER_RANK, OPT_WAIT, OPT_GATHER, OPT_REPORT, OPT_FORMAT, OPT_SNAPSHOT, OPT_DUMP_POLL };
 
 static const struct option options[] = {
 	{"output", required_argument, NULL, 'o'},
@@ -79,6 +91,7 @@ static const struct option options[] = {
 	{"native", no_argument, NULL, OPT_NATIVE},
 	{"no-native", no_argument, NULL, OPT_NO_NATIVE},
 	{"snapshot", required_argument, NULL, OPT_SNAPSHOT},
+	{"dump-poll", required_argument, NULL, OPT_DUMP_POLL},
 	{"per-rank", no_argument, NULL, OPT_PER_RANK},
 	{"wait", required_argument, NULL, OPT_WAIT},
 	{"gather", required_argument, NULL, OPT_GATHER},
@@ -131,6 +144,9 @@ static void usage(FILE *f)
 	      "                      in place of the last: a process killed (SIGKILL, the\n"
 	      "                      OOM killer) keeps its last, and cprof-report reads a\n"
 	      "                      running job's directory (-d)\n"
+	      "      --dump-poll=SECS look for cprof-dump's requests every SECS seconds, so\n"
+	      "                      that `cprof-dump DIR` prints every thread's stack of\n"
+	      "                      the run in DIR (-d), with no ptrace (default: " DUMP_POLL_DEFAULT_TEXT "; 0: never)\n"
 	      "      --per-process   print one table per process instead of the merged one\n"
 	      "  -p, --pid PID       sample the running process PID (perf_event: it is never\n"
 	      "                      stopped), each thread's CPU time at -F per second\n"
@@ -175,6 +191,10 @@ static int check_choices(struct settings *s)
 	if (s->snapshot && cprof_snapshot_parse(s->snapshot) < 0) {
 		fprintf(stderr, "%s: --snapshot takes %s, not '%s'\n", prog,
 			CPROF_SNAPSHOT_GRAMMAR, s->snapshot);
+		return -1;
+	}
+	if (s->dump_poll && cprof_seconds_ms(s->dump_poll, CPROF_DUMP_POLL_MAX) < 0) {
+		fprintf(stderr, "%s: --dump-poll takes %s, not '%s'\n", prog, CPROF_DUMP_POLL_GRAMMAR, s->dump_poll);
 		return -1;
 	}
 	if (s->mode && strcmp(s->mode, "sample") == 0 && s->hz && strcmp(s->hz, "0") == 0) {
@@ -313,6 +333,8 @@ static int check_attach(const struct settings *s, int nargs)
 		why = "-p samples: -F 0 would take none";
 	else if (s->snapshot)
 		why = "--snapshot is the runtime's, in a program started under cprof";
+	else if (s->dump_poll)
+		why = "--dump-poll is the runtime's, in a program started under cprof (cprof-dump PID reads any process)";
 	if (why)
 		fprintf(stderr, "%s: %s\n", prog, why);
 	return why ? -1 : 0;
@@ -336,6 +358,7 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 		case OPT_CLOCK: s->clock = optarg; break;
 		case OPT_MODE: s->mode = optarg; break;
 		case OPT_SNAPSHOT: s->snapshot = optarg; break;
+		case OPT_DUMP_POLL: s->dump_poll = optarg; break;
 		case OPT_COUNT:
 			if (add_count(s, optarg) < 0)
 				return -1;
@@ -555,6 +578,7 @@ static void child_exec(const struct settings *s, const char *libs, const char *d
 	char **argv = s->argv;
 	const char *old = getenv("LD_PRELOAD");
 	char preload[4 * PATH_MAX];
+	char poll[32];
 	int e;
 
 	if (old && *old)
@@ -580,6 +604,8 @@ static void child_exec(const struct settings *s, const char *libs, const char *d
 		setenv("CPROF_SNAPSHOT", s->snapshot, 1);
 	else
 		unsetenv("CPROF_SNAPSHOT");
+	snprintf(poll, sizeof poll, "%ld", cprof_seconds_ms(s->dump_poll ? s->dump_poll : DUMP_POLL_DEFAULT, CPROF_DUMP_POLL_MAX));
+	setenv("CPROF_DUMP_POLL", poll, 1);
 	execvp(argv[0], argv);
 	e = errno;
 	if (write(report_fd, &e, sizeof e) != sizeof e)

@@ -102,6 +102,7 @@ INTEGRATION_TESTS = \
 	tests/snapshot.sh \
 	tests/diff.sh \
 	tests/dump.sh \
+	tests/dumprun.sh \
 	tests/attach.sh \
 	tests/pylayout.sh \
 	tests/browser.sh
