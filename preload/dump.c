@@ -124,14 +124,28 @@ static int whereabouts(int tid, long *nr, unsigned long a[6], uintptr_t *pc)
 	return *nr >= 0 && sp ? 0 : -1;
 }
 
+/* Whether descriptor fd is a socket, which may have a timeout. */
+static int is_socket(unsigned long fd)
+{
+	char path[64], target[16];
+	ssize_t n;
+
+	fmt_format(path, sizeof path, "/proc/self/fd/%lu", fd);
+	n = readlink(path, target, sizeof target);
+	return n < 0 || (n >= 7 && memcmp(target, "socket:", 7) == 0);
+}
+
 /* Whether a handler's SA_RESTART brings system call nr back as if nothing
  * happened (signal(7)); the calls that fail with EINTR whatever the flags
- * (poll, nanosleep, a futex wait with a timeout, ...) are not in it. */
+ * (poll, nanosleep, a futex wait with a timeout, a socket's read with a
+ * timeout, ...) are not in it. */
 static int restarts(long nr, const unsigned long a[6])
 {
 	switch (nr) {
-	case SYS_read: case SYS_write: case SYS_readv: case SYS_writev: case SYS_pread64: case SYS_pwrite64:
-	case SYS_wait4: case SYS_waitid: case SYS_flock: case SYS_fcntl: case SYS_openat:
+	case SYS_read: case SYS_write: case SYS_readv: case SYS_writev:
+		return !is_socket(a[0]);
+	case SYS_pread64: case SYS_pwrite64: case SYS_wait4: case SYS_waitid: case SYS_flock: case SYS_fcntl:
+	case SYS_openat:
 		return 1;
 	case SYS_futex:
 		switch (a[1] & FUTEX_CMD_MASK) {

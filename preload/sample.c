@@ -17,8 +17,8 @@
  * The rest of a thread's time, off the CPU, is never sampled: no signal
  * ever reaches a blocked thread.  It is accounted (see account()) to the
  * stack the thread was last sampled in, or, for the calls block.c wraps
- * (sleep, poll, select, read, pthread_cond_wait, ...), by the wrapper
- * itself when the call returns, to the stack that made it.
+ * (sleep, poll, select, epoll_wait, sem_wait, ...), by the wrapper itself
+ * when the call returns, to the stack that made it.
  *
  * No thread of the runtime's own: CPython warns about fork() in a process
  * with more than one thread.

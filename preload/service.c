@@ -6,8 +6,9 @@
  * cprof-dump's request in the run's directory (dump.c).
  *
  * The thread exists only when there is work for it.  It blocks every
- * signal: the program's land on its own threads, and the thread never
- * signals, so none of the program's system calls is interrupted.  It gets
+ * signal: the program's land on its own threads, and the thread signals
+ * none but a dump's, to a thread whose call that does not cut short
+ * (dump.c), so none of the program's system calls is interrupted.  It gets
  * no record in thread.c, so it is in no profile, and it is named "cprof"
  * in the process's thread list.  It reads the other threads' trees by
  * freezing each in turn (thread_freeze), between two of its edits.
