@@ -203,7 +203,7 @@ static int take_all(void)
 	unsigned char how[4096];
 	uintptr_t pcs[4096];
 	size_t n = 0;
-	int ret, signo = sample_signo();
+	int ret, signo = sample_signo(), answered[3] = {0, 0, 0}, late = 0;
 	uint64_t until;
 
 	for (struct thread *t = thread_list(); t; t = t->next)
@@ -253,12 +253,19 @@ static int take_all(void)
 		/* one being filled now is let finish: a few microseconds */
 		while (__atomic_load_n(&s->state, __ATOMIC_ACQUIRE) == SLOT_FILLING)
 			clock_sleep(10000);
-		if (__atomic_compare_exchange_n(&s->state, &waiting, SLOT_CLOSED, 0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
+		if (__atomic_compare_exchange_n(&s->state, &waiting, SLOT_CLOSED, 0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) {
 			__atomic_sub_fetch(&dump_asked, 1, __ATOMIC_RELEASE);
+			late++;
+		}
 		if (__atomic_load_n(&s->state, __ATOMIC_ACQUIRE) == SLOT_CLOSED)
 			read_from_here(s, pcs[i]);
+		else
+			answered[how[i]]++;
 	}
 	__atomic_store_n(&dump_asked, 0, __ATOMIC_RELEASE);
+	log_debug("dump: %d threads gave a sample's stack, %d unwound on a signal, %zu were read from here (%d of "
+		  "them late)", answered[ASK_SAMPLE], answered[ASK_SIGNAL], n - (size_t)answered[ASK_SAMPLE] -
+		  (size_t)answered[ASK_SIGNAL], late);
 	return 0;
 }
 
