@@ -32,6 +32,7 @@
 
 #include "cprof-format.h"
 #include "fmt.h"
+#include "rawbuf.h"
 #include "runtime-int.h"
 #include "uprobe.h"
 

@@ -10,6 +10,7 @@ preload_libcprof_la_SOURCES = \
 	preload/fds.c \
 	preload/block.c \
 	preload/writer.c \
+	preload/rawbuf.c preload/rawbuf.h \
 	preload/nodefile.c \
 	preload/service.c \
 	preload/signals.c \

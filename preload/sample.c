@@ -46,6 +46,7 @@
 #include "clock.h"
 #include "cprof-format.h"
 #include "fmt.h"
+#include "rawbuf.h"
 #include "runtime-int.h"
 #include "thread.h"
 #include "unwind.h"

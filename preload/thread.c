@@ -26,6 +26,7 @@
 #include "clock.h"
 #include "cprof-format.h"
 #include "fmt.h"
+#include "rawbuf.h"
 #include "runtime-int.h"
 #include "thread.h"
 

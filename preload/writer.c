@@ -31,6 +31,7 @@
 #include "clock.h"
 #include "cprof-format.h"
 #include "fmt.h"
+#include "rawbuf.h"
 #include "runtime-int.h"
 #include "unwind.h"
 #include "thread.h"
@@ -60,54 +61,6 @@ static int retiring;    /* threads handing over their trees (trace.c) */
 static __thread int retiring_here __attribute__((tls_model("initial-exec")));
 static int written;     /* this image's profile is on disk */
 static char final_name[PATH_MAX]; /* chosen by this image's first write */
-
-static void buf_flush(struct rawbuf *b)
-{
-	uint32_t off = 0;
-
-	while (off < b->len && !b->error) {
-		ssize_t n = write(b->fd, b->buf + off, b->len - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			b->error = n < 0 ? errno : EIO;
-		else
-			off += (uint32_t)n;
-		b->written += n > 0 ? (uint64_t)n : 0;
-	}
-	b->len = 0;
-}
-
-void rawbuf_put(struct rawbuf *b, const void *p, uint32_t n)
-{
-	const char *s = p;
-
-	while (n) {
-		uint32_t room = b->cap - b->len;
-		uint32_t k = n < room ? n : room;
-		memcpy(b->buf + b->len, s, k);
-		b->len += k;
-		s += k;
-		n -= k;
-		if (b->len == b->cap)
-			buf_flush(b);
-	}
-}
-
-void rawbuf_begin(struct rawbuf *b, uint32_t type, uint32_t size)
-{
-	struct cprof_record r = {.type = type, .size = size};
-
-	rawbuf_put(b, &r, sizeof r);
-}
-
-void rawbuf_end(struct rawbuf *b, uint32_t size)
-{
-	static const char zeros[8];
-
-	rawbuf_put(b, zeros, (uint32_t)(CPROF_ALIGN(size) - size));
-	b->records++;
-}
 
 static int read_file(const char *path, char *out, size_t size)
 {
@@ -519,7 +472,7 @@ static void write_records(struct rawbuf *b, int reason, int value)
 	rawbuf_begin(b, CPROF_REC_END, sizeof end);
 	rawbuf_put(b, &end, sizeof end);
 	rawbuf_end(b, sizeof end);
-	buf_flush(b);
+	rawbuf_flush(b);
 	if (!b->error && lost) {
 		/* patch events_lost in place: it is known only now */
 		off_t at = (off_t)(sizeof h + sizeof(struct cprof_record) + offsetof(struct cprof_rec_process, events_lost));
