@@ -11,6 +11,7 @@ preload_libcprof_la_SOURCES = \
 	preload/block.c \
 	preload/writer.c \
 	preload/rawbuf.c preload/rawbuf.h \
+	preload/maps.c preload/maps.h \
 	preload/nodefile.c \
 	preload/service.c \
 	preload/signals.c \
