@@ -19,6 +19,7 @@ preload_libcprof_la_SOURCES = \
 	preload/clock.c preload/clock.h \
 	preload/fmt.c preload/fmt.h \
 	preload/count.c \
+	common/countspec.c common/countspec.h \
 	preload/python.c preload/python-int.h \
 	preload/pytrace.c \
 	preload/named.c \
