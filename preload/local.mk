@@ -31,3 +31,16 @@ preload_libcprof_la_SOURCES = \
 preload_libcprof_la_CFLAGS = $(AM_CFLAGS) $(LIBUNWIND_CFLAGS) -fvisibility=hidden -fno-instrument-functions -O2
 preload_libcprof_la_LDFLAGS = -module -avoid-version -shared -Wl,--no-undefined -Wl,-z,nodelete
 preload_libcprof_la_LIBADD = $(LIBUNWIND_LIBS) -ldl -lrt
+
+# The runtime's pure code built once more, as a library for its unit tests
+# (tests/unit/check_fmt and the rest): no constructor, no LD_PRELOAD,
+# nothing that reaches the rest of the runtime; built with the sanitizers
+# when they are on, as the runtime never is.
+check_LTLIBRARIES += preload/libcprof-units.la
+preload_libcprof_units_la_SOURCES = \
+	preload/fmt.c preload/fmt.h \
+	preload/rawbuf.c preload/rawbuf.h \
+	preload/maps.c preload/maps.h \
+	preload/cct.c preload/cct.h \
+	common/countspec.c common/countspec.h
+preload_libcprof_units_la_CFLAGS = $(AM_CFLAGS) $(SAN_CFLAGS)
