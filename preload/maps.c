@@ -36,10 +36,12 @@ void maps_add_line(struct maps *m, const char *s)
 	if (*s++ != ' ')
 		return;
 	perms = s;
+	if (strnlen(perms, 5) < 5) /* "rwxp ": then nothing past the line's end is read */
+		return;
 	s += 5;
 	off = parse_hex(&s);
 	path = strchr(s, '/');
-	if (!path || strlen(perms) < 4)
+	if (!path)
 		return;
 	for (int i = m->n - 1; i >= 0; i--)
 		if (strcmp(m->modules[i].path, path) == 0) {
