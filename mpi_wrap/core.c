@@ -38,7 +38,7 @@ _Static_assert(MPI_THREAD_SINGLE == 0 && MPI_THREAD_FUNNELED == 1 && MPI_THREAD_
 		       MPI_THREAD_MULTIPLE == 3,
 	       "the thread levels are not cprof-format.h's");
 
-#define SITES 8192 /* (function, call site) pairs kept; a power of two */
+#define SITES CPROF_MPI_SITES
 
 static struct {
 	cprof_named_c_fn *named_c;
