@@ -12,6 +12,7 @@ preload_libcprof_la_SOURCES = \
 	preload/writer.c \
 	preload/rawbuf.c preload/rawbuf.h \
 	preload/maps.c preload/maps.h \
+	preload/proc.c preload/proc.h \
 	preload/nodefile.c \
 	preload/service.c \
 	preload/signals.c \
@@ -41,6 +42,7 @@ preload_libcprof_units_la_SOURCES = \
 	preload/fmt.c preload/fmt.h \
 	preload/rawbuf.c preload/rawbuf.h \
 	preload/maps.c preload/maps.h \
+	preload/proc.c preload/proc.h \
 	preload/cct.c preload/cct.h \
 	common/countspec.c common/countspec.h
 preload_libcprof_units_la_CFLAGS = $(AM_CFLAGS) $(SAN_CFLAGS)

@@ -32,6 +32,7 @@
 #include "cprof-format.h"
 #include "fmt.h"
 #include "maps.h"
+#include "proc.h"
 #include "rawbuf.h"
 #include "runtime-int.h"
 #include "unwind.h"
@@ -54,31 +55,12 @@ static __thread int retiring_here __attribute__((tls_model("initial-exec")));
 static int written;     /* this image's profile is on disk */
 static char final_name[PATH_MAX]; /* chosen by this image's first write */
 
-static int read_file(const char *path, char *out, size_t size)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	size_t len = 0;
-
-	if (fd < 0)
-		return -errno;
-	while (len < size) {
-		ssize_t n = read(fd, out + len, size - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		len += (size_t)n;
-	}
-	close(fd);
-	return (int)len;
-}
-
 static void write_process(struct rawbuf *b, int reason, int value, uint64_t lost)
 {
 	struct cprof_rec_process p = {0};
 	static char cmdline[8192];
 	static char exe[PATH_MAX];
-	int cmdlen = read_file("/proc/self/cmdline", cmdline, sizeof cmdline - 1);
+	int cmdlen = (int)proc_read("/proc/self/cmdline", cmdline, sizeof cmdline - 1);
 	ssize_t exelen = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	uint32_t size;
 

@@ -190,7 +190,7 @@ tests_unit_check_fuzz_LDFLAGS = $(SAN_CFLAGS)
 tests_unit_check_fuzz_LDADD = $(UNIT_LDADD)
 # The runtime's pure code, from preload/libcprof-units.la
 PRELOAD_UNIT_TESTS = tests/unit/check_fmt tests/unit/check_maps tests/unit/check_countspec \
-	tests/unit/check_cct tests/unit/check_rawbuf
+	tests/unit/check_cct tests/unit/check_rawbuf tests/unit/check_proc
 check_PROGRAMS += $(PRELOAD_UNIT_TESTS)
 TESTS += $(PRELOAD_UNIT_TESTS)
 PRELOAD_UNIT_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/preload -I$(top_srcdir)/tests/unit
@@ -220,6 +220,11 @@ tests_unit_check_rawbuf_CPPFLAGS = $(PRELOAD_UNIT_CPPFLAGS)
 tests_unit_check_rawbuf_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_rawbuf_LDFLAGS = $(SAN_CFLAGS)
 tests_unit_check_rawbuf_LDADD = $(PRELOAD_UNIT_LDADD)
+tests_unit_check_proc_SOURCES = tests/unit/check_proc.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_proc_CPPFLAGS = $(PRELOAD_UNIT_CPPFLAGS)
+tests_unit_check_proc_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_proc_LDFLAGS = $(SAN_CFLAGS)
+tests_unit_check_proc_LDADD = $(PRELOAD_UNIT_LDADD)
 # libcprof-mpi.so's trampolines, where they are built
 if HAVE_MPI
 check_PROGRAMS += tests/unit/check_trampoline
