@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cprof-format.h"
 #include "mpi.h"
 #include "notes.h"
 #include "text.h"
@@ -394,7 +395,7 @@ void mpi_print(FILE *out, struct mpi_totals *t, struct raw_process *const *procs
 		print_sites(out, t, s.app, top);
 	if (t->lost)
 		fprintf(out, "Note: %" PRIu64 " MPI calls are in the table above but not here: a rank had more call sites "
-			     "than it keeps (8192)\n", t->lost);
+			     "than it keeps (%d)\n", t->lost, CPROF_MPI_SITES);
 	mpi_summary_free(&s);
 }
 

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cprof-hash.h"
 #include "stats.h"
 
 struct stats *stats_new(struct strtab *strings)
@@ -37,7 +38,7 @@ void stats_free(struct stats *st)
 
 static uint64_t key_hash(struct func_name k)
 {
-	return (uint64_t)k.file * 0x9e3779b97f4a7c15ull ^ (uint64_t)k.line * 0xc2b2ae3d27d4eb4full ^
+	return (uint64_t)k.file * CPROF_HASH_GOLDEN ^ (uint64_t)k.line * CPROF_HASH_PAIR ^
 	       (uint64_t)k.name * 0x165667b19e3779f9ull;
 }
 

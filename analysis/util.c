@@ -11,6 +11,7 @@
 
 #include <sys/stat.h>
 
+#include "cprof-hash.h"
 #include "util.h"
 
 static void out_of_memory(size_t size)
@@ -67,7 +68,7 @@ void grow(void **p, size_t *cap, size_t need, size_t elem)
 uint64_t hash_bytes(const void *p, size_t len)
 {
 	const unsigned char *s = p;
-	uint64_t h = len * 0x9e3779b97f4a7c15ull, w = 0;
+	uint64_t h = len * CPROF_HASH_GOLDEN, w = 0;
 
 	/* eight bytes a step (names are long paths), the rest zero-padded;
 	 * u64map mixes the result further */

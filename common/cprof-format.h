@@ -392,6 +392,10 @@ struct cprof_rec_mpi {
 	uint64_t calls_lost;   /* calls not counted: more call sites than fit */
 };
 
+/* The (function, call site) pairs the MPI wrappers keep per process, a
+ * power of two: the calls of the pairs beyond are in calls_lost. */
+#define CPROF_MPI_SITES 8192
+
 /* The calls of one MPI function from one call site. */
 struct cprof_mpi_site {
 	uint64_t func;  /* the MPI function, a function of NAMED */

@@ -30,6 +30,7 @@
 #include "core.h"
 #include "cprof-api.h"
 #include "cprof-format.h"
+#include "cprof-hash.h"
 #include "lookup.h"
 
 /* What the profile's MPI record takes as the same in every ABI */
@@ -37,7 +38,7 @@ _Static_assert(MPI_THREAD_SINGLE == 0 && MPI_THREAD_FUNNELED == 1 && MPI_THREAD_
 		       MPI_THREAD_MULTIPLE == 3,
 	       "the thread levels are not cprof-format.h's");
 
-#define SITES 8192 /* (function, call site) pairs kept; a power of two */
+#define SITES CPROF_MPI_SITES
 
 static struct {
 	cprof_named_c_fn *named_c;
@@ -126,7 +127,7 @@ static struct site *site_of(int func, uint64_t where)
 	if (last && last->s.site == where)
 		return last;
 	fid = func_id(func);
-	size_t h = (size_t)((where ^ ((uint64_t)func << 48)) * 0x9e3779b97f4a7c15ull >> 40);
+	size_t h = (size_t)((where ^ ((uint64_t)func << 48)) * CPROF_HASH_GOLDEN >> 40);
 
 	for (size_t probe = 0; probe < 64; probe++, h++) {
 		struct site *s = &sites[h & (SITES - 1)];

@@ -8,6 +8,7 @@
 #include "clock.h"
 #include "cprof-api.h"
 #include "cprof-format.h"
+#include "rawbuf.h"
 #include "runtime-int.h"
 #include "thread.h"
 

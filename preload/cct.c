@@ -8,7 +8,7 @@
 
 #include "cct.h"
 #include "cprof-format.h"
-#include "runtime-int.h"
+#include "rawbuf.h"
 
 #define TABLE_INITIAL 1024
 

@@ -11,6 +11,8 @@
 
 #include <stdint.h>
 
+#include "cprof-hash.h"
+
 #define CCT_CHUNK_SHIFT 12
 #define CCT_CHUNK_NODES (1u << CCT_CHUNK_SHIFT)
 #define CCT_MAX_CHUNKS 4096 /* 16M nodes per tree */
@@ -83,7 +85,7 @@ static inline struct tnode *cct_root(const struct cct *c)
 
 static inline uint32_t cct_hash(const struct tnode *parent, uintptr_t fn)
 {
-	uint64_t h = ((uintptr_t)parent >> 4) * 0x9e3779b97f4a7c15ull ^ fn * 0xc2b2ae3d27d4eb4full;
+	uint64_t h = ((uintptr_t)parent >> 4) * CPROF_HASH_GOLDEN ^ fn * CPROF_HASH_PAIR;
 
 	return (uint32_t)(h >> 29);
 }

@@ -1,15 +1,15 @@
 /* count.c: exact call counts without recompiling (cprof --count,
  * docs/SAMPLING.md).
  *
- * CPROF_COUNT lists patterns, [LIB:]GLOB separated by commas.  At startup
- * every function defined in the main executable (no LIB) or in the loaded
- * libraries LIB names, whose symbol matches GLOB, gets a uprobe on its entry
- * (uprobe.h) and a perf event counting its hits: one descriptor per
- * function, shared by all the threads of the process (new threads inherit
- * the counter and add to it when they end).  A forked child counts for
- * itself: it opens its own counters onto the same descriptor numbers.  The
- * writer reads the counts into the COUNTS record; the last process to let
- * go of the probes removes them.
+ * CPROF_COUNT lists patterns, [LIB:]GLOB separated by commas (countspec.h).
+ * At startup every function defined in the main executable (no LIB) or in
+ * the loaded libraries LIB names, whose symbol matches GLOB, gets a uprobe
+ * on its entry (uprobe.h) and a perf event counting its hits: one
+ * descriptor per function, shared by all the threads of the process (new
+ * threads inherit the counter and add to it when they end).  A forked
+ * child counts for itself: it opens its own counters onto the same
+ * descriptor numbers.  The writer reads the counts into the COUNTS record;
+ * the last process to let go of the probes removes them.
  *
  * Libraries loaded later (dlopen) are not searched: the probes are placed
  * once, before main.
@@ -30,13 +30,14 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "countspec.h"
 #include "cprof-format.h"
 #include "fmt.h"
+#include "rawbuf.h"
 #include "runtime-int.h"
 #include "uprobe.h"
 
 #define COUNT_MAX 512      /* functions counted at most */
-#define PATTERN_MAX 64
 
 struct counter {
 	uint64_t func;   /* entry address in this process */
@@ -45,15 +46,10 @@ struct counter {
 	uint64_t id;     /* the perf event's id, to tell the descriptor is still ours */
 };
 
-struct pattern {
-	char lib[128]; /* empty: the main executable */
-	char glob[256];
-	int matched;
-};
-
 static struct counter counters[COUNT_MAX];
 static int ncounters;
-static struct pattern patterns[PATTERN_MAX];
+static struct countspec patterns[COUNTSPEC_MAX];
+static int matched[COUNTSPEC_MAX]; /* a function matched patterns[i] */
 static int npatterns;
 static char tracefs[64], group[UPROBE_NAME_MAX];
 static unsigned long matches; /* functions matched, counted or not */
@@ -64,53 +60,6 @@ static void set_note(const char *why)
 {
 	if (!note[0])
 		fmt_format(note, sizeof note, "%s", why);
-}
-
-static void copy_span(char *dst, size_t size, const char *src, size_t len)
-{
-	if (len >= size)
-		len = size - 1;
-	memcpy(dst, src, len);
-	dst[len] = '\0';
-}
-
-static int parse_patterns(const char *spec)
-{
-	const char *s = spec;
-
-	while (*s) {
-		size_t len = strcspn(s, ",");
-		const char *colon = memchr(s, ':', len);
-		struct pattern *p = &patterns[npatterns];
-
-		if (len && npatterns < PATTERN_MAX) {
-			const char *glob = colon ? colon + 1 : s;
-			copy_span(p->lib, sizeof p->lib, s, colon ? (size_t)(colon - s) : 0);
-			copy_span(p->glob, sizeof p->glob, glob, len - (size_t)(glob - s));
-			if (p->glob[0])
-				npatterns++;
-		}
-		s += len;
-		if (*s == ',')
-			s++;
-	}
-	return npatterns;
-}
-
-/* Does the pattern's LIB name this object?  A file name names it exactly
- * (/usr/lib/x86_64-linux-gnu/libm.so.6), a bare name by its start up to a
- * dot (libm names libm.so.6, libc names libc.so.6 but not libcrypt.so). */
-static int lib_matches(const struct pattern *p, const char *path, int is_main)
-{
-	const char *base = strrchr(path, '/');
-	size_t n = strlen(p->lib);
-
-	if (!p->lib[0])
-		return is_main;
-	if (strchr(p->lib, '/'))
-		return strcmp(p->lib, path) == 0;
-	base = base ? base + 1 : path;
-	return strncmp(base, p->lib, n) == 0 && (base[n] == '\0' || base[n] == '.');
 }
 
 static void event_name(char *buf, size_t size, int i)
@@ -208,7 +157,7 @@ static void scan_symbols(const char *path, const struct dl_phdr_info *info, cons
 			for (int p = 0; p < npatterns; p++) {
 				if (!applies[p] || fnmatch(patterns[p].glob, name, 0) != 0)
 					continue;
-				patterns[p].matched = 1;
+				matched[p] = 1;
 				add_counter(path, info, sym[k].st_value);
 				break;
 			}
@@ -220,7 +169,7 @@ out:
 
 static int scan_module(struct dl_phdr_info *info, size_t size, void *data)
 {
-	int *first = data, is_main = *first, applies[PATTERN_MAX], any = 0;
+	int *first = data, is_main = *first, applies[COUNTSPEC_MAX], any = 0;
 	char path[PATH_MAX];
 
 	(void)size;
@@ -234,8 +183,8 @@ static int scan_module(struct dl_phdr_info *info, size_t size, void *data)
 		return 0; /* the vDSO, or cprof's runtime */
 	}
 	for (int p = 0; p < npatterns; p++)
-		any |= applies[p] = lib_matches(&patterns[p], path, is_main) ||
-				    (!is_main && lib_matches(&patterns[p], info->dlpi_name, 0));
+		any |= applies[p] = countspec_lib_matches(&patterns[p], path, is_main) ||
+				    (!is_main && countspec_lib_matches(&patterns[p], info->dlpi_name, 0));
 	if (any)
 		scan_symbols(path, info, applies);
 	return 0;
@@ -246,7 +195,7 @@ void count_init(void)
 	const char *spec = getenv("CPROF_COUNT");
 	int first = 1, ret;
 
-	if (!spec || !*spec || !parse_patterns(spec))
+	if (!spec || !*spec || !(npatterns = countspec_parse(spec, patterns, COUNTSPEC_MAX)))
 		return;
 	ret = uprobe_tracefs(tracefs, sizeof tracefs);
 	if (ret < 0) {
@@ -303,7 +252,7 @@ void count_write_info(struct rawbuf *b)
 	if (!npatterns)
 		return;
 	for (int p = 0; p < npatterns && searched; p++)
-		if (!patterns[p].matched)
+		if (!matched[p])
 			size += (uint32_t)strlen(patterns[p].lib) + !!patterns[p].lib[0] + (uint32_t)strlen(patterns[p].glob) + 1;
 	memcpy(rec.note, note, sizeof rec.note);
 	rawbuf_begin(b, CPROF_REC_COUNTS, size);
@@ -319,7 +268,7 @@ void count_write_info(struct rawbuf *b)
 		rawbuf_put(b, &cnt, sizeof cnt);
 	}
 	for (int p = 0; p < npatterns && searched; p++) {
-		if (patterns[p].matched)
+		if (matched[p])
 			continue;
 		if (patterns[p].lib[0]) {
 			rawbuf_put(b, patterns[p].lib, (uint32_t)strlen(patterns[p].lib));

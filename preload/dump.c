@@ -39,6 +39,8 @@
 #include "clock.h"
 #include "cprof-format.h"
 #include "fmt.h"
+#include "proc.h"
+#include "rawbuf.h"
 #include "runtime-int.h"
 #include "thread.h"
 
@@ -104,14 +106,9 @@ static int whereabouts(int tid, long *nr, unsigned long a[6], uintptr_t *pc)
 	char path[64], text[256], *p = text;
 	unsigned long sp;
 	ssize_t len;
-	int fd;
 
 	fmt_format(path, sizeof path, "/proc/self/task/%d/syscall", tid);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return -1;
-	len = read(fd, text, sizeof text - 1);
-	close(fd);
-	if (len <= 0)
+	if ((len = proc_read(path, text, sizeof text - 1)) <= 0)
 		return -1;
 	text[len] = '\0';
 	if (strncmp(text, "running", 7) == 0)

@@ -10,6 +10,9 @@ preload_libcprof_la_SOURCES = \
 	preload/fds.c \
 	preload/block.c \
 	preload/writer.c \
+	preload/rawbuf.c preload/rawbuf.h \
+	preload/maps.c preload/maps.h \
+	preload/proc.c preload/proc.h \
 	preload/nodefile.c \
 	preload/service.c \
 	preload/dump.c \
@@ -18,6 +21,7 @@ preload_libcprof_la_SOURCES = \
 	preload/clock.c preload/clock.h \
 	preload/fmt.c preload/fmt.h \
 	preload/count.c \
+	common/countspec.c common/countspec.h \
 	preload/python.c preload/python-int.h \
 	preload/pytrace.c \
 	preload/named.c \
@@ -29,3 +33,17 @@ preload_libcprof_la_SOURCES = \
 preload_libcprof_la_CFLAGS = $(AM_CFLAGS) $(LIBUNWIND_CFLAGS) -fvisibility=hidden -fno-instrument-functions -O2
 preload_libcprof_la_LDFLAGS = -module -avoid-version -shared -Wl,--no-undefined -Wl,-z,nodelete
 preload_libcprof_la_LIBADD = $(LIBUNWIND_LIBS) -ldl -lrt
+
+# The runtime's pure code built once more, as a library for its unit tests
+# (tests/unit/check_fmt and the rest): no constructor, no LD_PRELOAD,
+# nothing that reaches the rest of the runtime; built with the sanitizers
+# when they are on, as the runtime never is.
+check_LTLIBRARIES += preload/libcprof-units.la
+preload_libcprof_units_la_SOURCES = \
+	preload/fmt.c preload/fmt.h \
+	preload/rawbuf.c preload/rawbuf.h \
+	preload/maps.c preload/maps.h \
+	preload/proc.c preload/proc.h \
+	preload/cct.c preload/cct.h \
+	common/countspec.c common/countspec.h
+preload_libcprof_units_la_CFLAGS = $(AM_CFLAGS) $(SAN_CFLAGS)

@@ -15,6 +15,7 @@
 #include <sys/mman.h>
 
 #include "cprof-format.h"
+#include "rawbuf.h"
 #include "runtime-int.h"
 
 #define NAMED_MAX (1u << 22)

@@ -30,6 +30,7 @@
 #include <sys/mman.h>
 
 #include "cprof-format.h"
+#include "cprof-hash.h"
 #include "fmt.h"
 #include "pylayout.h"
 #include "python-int.h"
@@ -185,7 +186,7 @@ static uint64_t sampled_id(uintptr_t code)
 {
 	uintptr_t filename = peek(code, layout->co_filename), name = peek(code, layout->co_name);
 	uint32_t line = *(const volatile uint32_t *)(code + (uintptr_t)layout->co_firstlineno);
-	size_t h = (code >> 4) * 0x9e3779b97f4a7c15ull >> 40;
+	size_t h = (code >> 4) * CPROF_HASH_GOLDEN >> 40;
 
 	for (size_t probes = 0; probes < 64; probes++, h++) {
 		struct sampled_code *s = &sampled[h & (SAMPLED_SLOTS - 1)];

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "cprof-format.h"
+#include "cprof-hash.h"
 #include "fmt.h"
 #include "python-int.h"
 #include "runtime-int.h"
@@ -56,7 +57,7 @@ static size_t nslots, used_slots;
 
 static inline size_t slot_hash(const void *key)
 {
-	return ((uintptr_t)key >> 4) * 0x9e3779b97f4a7c15ull >> 20;
+	return ((uintptr_t)key >> 4) * CPROF_HASH_GOLDEN >> 20;
 }
 
 static inline uint64_t slot_id(const void *key, const void *check)

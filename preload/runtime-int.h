@@ -119,20 +119,8 @@ void count_write_info(struct rawbuf *b);
 void count_release(void);
 void count_fd_taken(int fd);
 
-/* writer.c: the raw-profile writer.  Every function here may run in a
- * signal handler: no malloc, no stdio, no locks. */
-struct rawbuf {
-	int fd;
-	int error;         /* first errno seen, 0 if none */
-	uint64_t records;
-	uint64_t written;  /* bytes on disk */
-	uint32_t len;
-	char *buf;
-	uint32_t cap;
-};
-void rawbuf_begin(struct rawbuf *b, uint32_t type, uint32_t size);
-void rawbuf_put(struct rawbuf *b, const void *p, uint32_t n);
-void rawbuf_end(struct rawbuf *b, uint32_t size);
+/* writer.c: the raw-profile writer (through rawbuf.h).  Every function
+ * here may run in a signal handler: no malloc, no stdio, no locks. */
 int writer_write_profile(int reason, int value);
 /* A dump (dump.c) into the directory sub of the run's: the process's
  * records, its threads' by put_threads; 0, or -errno. */

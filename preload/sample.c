@@ -46,6 +46,8 @@
 #include "clock.h"
 #include "cprof-format.h"
 #include "fmt.h"
+#include "proc.h"
+#include "rawbuf.h"
 #include "runtime-int.h"
 #include "thread.h"
 #include "unwind.h"
@@ -203,11 +205,8 @@ static int perf_open(const struct event_kind *k, int kernel)
 static void perf_refused(const struct event_kind *k, int e, const char *instead)
 {
 	char paranoid[8] = "?";
-	int fd = open("/proc/sys/kernel/perf_event_paranoid", O_RDONLY | O_CLOEXEC);
-	ssize_t n = fd >= 0 ? read(fd, paranoid, sizeof paranoid - 1) : -1;
+	ssize_t n = proc_read("/proc/sys/kernel/perf_event_paranoid", paranoid, sizeof paranoid - 1);
 
-	if (fd >= 0)
-		close(fd);
 	paranoid[n > 0 ? n : 1] = '\0';
 	if (n > 0 && paranoid[n - 1] == '\n')
 		paranoid[n - 1] = '\0';

@@ -43,6 +43,7 @@
 #include "clock.h"
 #include "cprof-format.h"
 #include "fmt.h"
+#include "proc.h"
 #include "runtime-int.h"
 #include "thread.h"
 
@@ -71,21 +72,18 @@ static int others_alive(void)
 	while (!alive && (n = syscall(SYS_getdents64, dir, dents, sizeof dents)) > 0)
 		for (long at = 0; at < n && !alive;) {
 			struct dirent64 *d = (struct dirent64 *)(dents + at);
-			int tid = atoi(d->d_name), fd;
-			ssize_t len = 0;
+			int tid = atoi(d->d_name);
+			ssize_t len;
 			char *state;
 			at += d->d_reclen;
 			if (tid <= 0 || tid == self)
 				continue;
 			fmt_format(path, sizeof path, "/proc/self/task/%d/stat", tid);
-			fd = open(path, O_RDONLY | O_CLOEXEC);
-			if (fd < 0) {
-				alive = errno != ENOENT; /* (gone since it was listed) */
+			if ((len = proc_read(path, stat, sizeof stat - 1)) < 0) {
+				alive = len != -ENOENT; /* (gone since it was listed) */
 				continue;
 			}
-			len = read(fd, stat, sizeof stat - 1);
-			close(fd);
-			stat[len > 0 ? len : 0] = '\0';
+			stat[len] = '\0';
 			state = strrchr(stat, ')'); /* the name may hold anything */
 			alive = !state || state[1] != ' ' || (state[2] != 'Z' && state[2] != 'X');
 		}

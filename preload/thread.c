@@ -26,6 +26,8 @@
 #include "clock.h"
 #include "cprof-format.h"
 #include "fmt.h"
+#include "proc.h"
+#include "rawbuf.h"
 #include "runtime-int.h"
 #include "thread.h"
 
@@ -261,16 +263,11 @@ void thread_fork_child(uint64_t now)
 static void thread_name(const struct thread *t, char name[16])
 {
 	char path[64];
-	int fd;
-	ssize_t n = -1;
+	ssize_t n;
 
 	memcpy(name, t->name, 16);
 	fmt_format(path, sizeof path, "/proc/self/task/%d/comm", t->tid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0) {
-		n = read(fd, path, 15);
-		close(fd);
-	}
+	n = proc_read(path, path, 15);
 	if (n > 0) {
 		if (path[n - 1] == '\n')
 			n--;

@@ -27,6 +27,7 @@
 #include "clock.h"
 #include "cprof-format.h"
 #include "fmt.h"
+#include "proc.h"
 #include "runtime-int.h"
 #include "thread.h"
 #include "trace.h"
@@ -363,15 +364,9 @@ void trace_thread_retire(struct thread *th, uint64_t now)
  * ignored and every shadow stack counts in full against the commit limit. */
 static int overcommit_strict(void)
 {
-	char c = 0;
-	int fd = open("/proc/sys/vm/overcommit_memory", O_RDONLY | O_CLOEXEC);
+	char c;
 
-	if (fd >= 0) {
-		if (read(fd, &c, 1) != 1)
-			c = 0;
-		close(fd);
-	}
-	return c == '2';
+	return proc_read("/proc/sys/vm/overcommit_memory", &c, 1) == 1 && c == '2';
 }
 
 void trace_init(void)

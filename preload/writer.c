@@ -31,6 +31,9 @@
 #include "clock.h"
 #include "cprof-format.h"
 #include "fmt.h"
+#include "maps.h"
+#include "proc.h"
+#include "rawbuf.h"
 #include "runtime-int.h"
 #include "unwind.h"
 #include "thread.h"
@@ -38,18 +41,9 @@
 #define MAX_MODULES 1024
 #define PATH_POOL (256 * 1024)
 
-struct module {
-	const char *path;
-	uint64_t start, end; /* all mappings of the file */
-	uint64_t base;       /* mapping of file offset 0 ... */
-	uint64_t base_end;   /* ... and its end */
-	int base_readable;
-	int exec;
-};
-
 /* Static so the signal path needs no allocation; one writer at a time. */
 static char buf_space[1 << 16];
-static struct module modules[MAX_MODULES];
+static struct maps_module modules[MAX_MODULES];
 static char path_pool[PATH_POOL];
 static char maps_buf[1 << 14];
 static char line_buf[PATH_MAX + 256];
@@ -61,79 +55,12 @@ static __thread int retiring_here __attribute__((tls_model("initial-exec")));
 static int written;     /* this image's profile is on disk */
 static char final_name[PATH_MAX]; /* chosen by this image's first write */
 
-static void buf_flush(struct rawbuf *b)
-{
-	uint32_t off = 0;
-
-	while (off < b->len && !b->error) {
-		ssize_t n = write(b->fd, b->buf + off, b->len - off);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			b->error = n < 0 ? errno : EIO;
-		else
-			off += (uint32_t)n;
-		b->written += n > 0 ? (uint64_t)n : 0;
-	}
-	b->len = 0;
-}
-
-void rawbuf_put(struct rawbuf *b, const void *p, uint32_t n)
-{
-	const char *s = p;
-
-	while (n) {
-		uint32_t room = b->cap - b->len;
-		uint32_t k = n < room ? n : room;
-		memcpy(b->buf + b->len, s, k);
-		b->len += k;
-		s += k;
-		n -= k;
-		if (b->len == b->cap)
-			buf_flush(b);
-	}
-}
-
-void rawbuf_begin(struct rawbuf *b, uint32_t type, uint32_t size)
-{
-	struct cprof_record r = {.type = type, .size = size};
-
-	rawbuf_put(b, &r, sizeof r);
-}
-
-void rawbuf_end(struct rawbuf *b, uint32_t size)
-{
-	static const char zeros[8];
-
-	rawbuf_put(b, zeros, (uint32_t)(CPROF_ALIGN(size) - size));
-	b->records++;
-}
-
-static int read_file(const char *path, char *out, size_t size)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	size_t len = 0;
-
-	if (fd < 0)
-		return -errno;
-	while (len < size) {
-		ssize_t n = read(fd, out + len, size - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		len += (size_t)n;
-	}
-	close(fd);
-	return (int)len;
-}
-
 static void write_process(struct rawbuf *b, int reason, int value, uint64_t lost)
 {
 	struct cprof_rec_process p = {0};
 	static char cmdline[8192];
 	static char exe[PATH_MAX];
-	int cmdlen = read_file("/proc/self/cmdline", cmdline, sizeof cmdline - 1);
+	int cmdlen = (int)proc_read("/proc/self/cmdline", cmdline, sizeof cmdline - 1);
 	ssize_t exelen = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	uint32_t size;
 
@@ -172,110 +99,26 @@ static void write_process(struct rawbuf *b, int reason, int value, uint64_t lost
 	rawbuf_end(b, size);
 }
 
-static uint64_t parse_hex(const char **s)
-{
-	uint64_t v = 0;
-
-	for (;; (*s)++) {
-		char c = **s;
-		if (c >= '0' && c <= '9')
-			v = v * 16 + (uint64_t)(c - '0');
-		else if (c >= 'a' && c <= 'f')
-			v = v * 16 + (uint64_t)(c - 'a' + 10);
-		else
-			return v;
-	}
-}
-
-/* One line of /proc/self/maps: start-end perms offset dev inode path */
-static void maps_line(const char *s, int *nmod, size_t *pool)
-{
-	uint64_t start, end, off;
-	const char *perms, *path;
-	struct module *m = NULL;
-
-	start = parse_hex(&s);
-	if (*s++ != '-')
-		return;
-	end = parse_hex(&s);
-	if (*s++ != ' ')
-		return;
-	perms = s;
-	s += 5;
-	off = parse_hex(&s);
-	path = strchr(s, '/');
-	if (!path || strlen(perms) < 4)
-		return;
-	for (int i = *nmod - 1; i >= 0; i--)
-		if (strcmp(modules[i].path, path) == 0) {
-			m = &modules[i];
-			break;
-		}
-	if (!m) {
-		size_t len = strlen(path) + 1;
-		if (*nmod == MAX_MODULES || *pool + len > PATH_POOL)
-			return;
-		m = &modules[(*nmod)++];
-		memcpy(path_pool + *pool, path, len);
-		m->path = path_pool + *pool;
-		*pool += len;
-		m->start = start;
-		m->end = end;
-		m->base = 0;
-		m->base_end = 0;
-		m->base_readable = 0;
-		m->exec = 0;
-	}
-	if (start < m->start)
-		m->start = start;
-	if (end > m->end)
-		m->end = end;
-	if (off == 0 && !m->base) {
-		m->base = start;
-		m->base_end = end;
-		m->base_readable = perms[0] == 'r';
-	}
-	if (perms[2] == 'x')
-		m->exec = 1;
-}
-
 static int read_maps(void)
 {
+	struct maps m = {.modules = modules, .max = MAX_MODULES, .pool = path_pool, .pool_size = PATH_POOL};
 	int fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
-	size_t len = 0, pool = 0;
-	int nmod = 0;
 
 	if (fd < 0)
 		return 0;
-	for (;;) {
-		ssize_t n = read(fd, maps_buf, sizeof maps_buf);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		for (ssize_t i = 0; i < n; i++) {
-			if (maps_buf[i] != '\n') {
-				if (len < sizeof line_buf - 1)
-					line_buf[len++] = maps_buf[i];
-				continue;
-			}
-			line_buf[len] = '\0';
-			maps_line(line_buf, &nmod, &pool);
-			len = 0;
-		}
-	}
+	maps_read(&m, fd, maps_buf, sizeof maps_buf, line_buf, sizeof line_buf);
 	close(fd);
-	return nmod;
+	return m.n;
 }
 
-static int in_base(const struct module *m, uint64_t addr, uint64_t len)
+static int in_base(const struct maps_module *m, uint64_t addr, uint64_t len)
 {
 	return addr >= m->base && len <= m->base_end - m->base && addr - m->base <= m->base_end - m->base - len;
 }
 
 /* Reads the load bias and build-id from the mapped ELF headers, touching only
  * the mapping of file offset 0. */
-static void module_elf(const struct module *m, struct cprof_rec_module *rec)
+static void module_elf(const struct maps_module *m, struct cprof_rec_module *rec)
 {
 	const ElfW(Ehdr) *eh = (const void *)m->base;
 	const ElfW(Phdr) *ph;
@@ -352,7 +195,7 @@ static int nunloaded;
 
 static int note_loaded(struct dl_phdr_info *info, size_t size, void *data)
 {
-	struct module m = {.start = UINT64_MAX};
+	struct maps_module m = {.start = UINT64_MAX};
 	struct loaded_object *o;
 
 	(void)size;
@@ -429,7 +272,7 @@ static void write_modules(struct rawbuf *b)
 	int n = read_maps(), u = __atomic_load_n(&nunloaded, __ATOMIC_ACQUIRE);
 
 	for (int i = 0; i < n; i++) {
-		const struct module *m = &modules[i];
+		const struct maps_module *m = &modules[i];
 		struct cprof_rec_module rec = {.start = m->start, .end = m->end};
 
 		if (!m->exec)
@@ -524,7 +367,7 @@ static void write_records(struct rawbuf *b, int reason, int value, void (*put_th
 	rawbuf_begin(b, CPROF_REC_END, sizeof end);
 	rawbuf_put(b, &end, sizeof end);
 	rawbuf_end(b, sizeof end);
-	buf_flush(b);
+	rawbuf_flush(b);
 	if (!b->error && lost) {
 		/* patch events_lost in place: it is known only now */
 		off_t at = (off_t)(sizeof h + sizeof(struct cprof_record) + offsetof(struct cprof_rec_process, events_lost));

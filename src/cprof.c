@@ -26,6 +26,7 @@
 
 #include "analysis.h"
 #include "attach.h"
+#include "countspec.h"
 #include "cprof-format.h"
 #include "launcher.h"
 #include "mpijob.h"
@@ -204,8 +205,8 @@ static int check_choices(struct settings *s)
 	return 0;
 }
 
-/* Adds --count's patterns: [LIBRARY:]GLOB, separated by commas; the
- * runtime takes at most 64. */
+/* Adds --count's patterns: [LIBRARY:]GLOB, separated by commas
+ * (countspec.h); the runtime takes at most COUNTSPEC_MAX. */
 static int add_count(struct settings *s, const char *arg)
 {
 	size_t used = strlen(s->count), n = 0;
@@ -226,8 +227,8 @@ static int add_count(struct settings *s, const char *arg)
 		n++;
 		p += len;
 	} while (*p++ == ',');
-	if (n + !!used > 64 || used + strlen(arg) + 2 > sizeof s->count) {
-		fprintf(stderr, "%s: --count takes at most 64 patterns\n", prog);
+	if (n + !!used > COUNTSPEC_MAX || used + strlen(arg) + 2 > sizeof s->count) {
+		fprintf(stderr, "%s: --count takes at most %d patterns\n", prog, COUNTSPEC_MAX);
 		return -1;
 	}
 	if (used)

@@ -1,5 +1,6 @@
-# make check: Check unit tests of the analysis, and integration tests that
-# run real programs under cprof.  Every test program speaks TAP.
+# make check: Check unit tests of the analysis and of the runtime's pure
+# code, and integration tests that run real programs under cprof.  Every
+# test program speaks TAP.
 TEST_PROG_FLAGS = -g -O2 -finstrument-functions
 check_PROGRAMS += tests/progs/exits tests/progs/threads tests/progs/recurse tests/progs/io \
 	tests/progs/race tests/progs/jump tests/progs/early \
@@ -9,7 +10,7 @@ tests_progs_exits_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_race_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_jump_CFLAGS = $(AM_CFLAGS) -g -O0 -finstrument-functions
 # early links a shared library that starts programs from its constructor
-check_LTLIBRARIES = tests/progs/libearly.la tests/progs/libreload-a.la tests/progs/libreload-b.la
+check_LTLIBRARIES += tests/progs/libearly.la tests/progs/libreload-a.la tests/progs/libreload-b.la
 tests_progs_libreload_a_la_SOURCES = tests/progs/libreload.c
 tests_progs_libreload_a_la_CFLAGS = $(AM_CFLAGS) -O2 -DFRAME=8192
 tests_progs_libreload_a_la_LDFLAGS = -rpath /nowhere -avoid-version -module
@@ -188,6 +189,43 @@ tests_unit_check_fuzz_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_check_fuzz_CFLAGS = $(UNIT_CFLAGS)
 tests_unit_check_fuzz_LDFLAGS = $(SAN_CFLAGS)
 tests_unit_check_fuzz_LDADD = $(UNIT_LDADD)
+# The runtime's pure code, from preload/libcprof-units.la
+PRELOAD_UNIT_TESTS = tests/unit/check_fmt tests/unit/check_maps tests/unit/check_countspec \
+	tests/unit/check_cct tests/unit/check_rawbuf tests/unit/check_proc
+check_PROGRAMS += $(PRELOAD_UNIT_TESTS)
+TESTS += $(PRELOAD_UNIT_TESTS)
+PRELOAD_UNIT_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/preload -I$(top_srcdir)/tests/unit
+PRELOAD_UNIT_LDADD = preload/libcprof-units.la $(CHECK_LIBS)
+tests_unit_check_fmt_SOURCES = tests/unit/check_fmt.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_fmt_CPPFLAGS = $(PRELOAD_UNIT_CPPFLAGS)
+tests_unit_check_fmt_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_fmt_LDFLAGS = $(SAN_CFLAGS)
+tests_unit_check_fmt_LDADD = $(PRELOAD_UNIT_LDADD)
+tests_unit_check_maps_SOURCES = tests/unit/check_maps.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_maps_CPPFLAGS = $(PRELOAD_UNIT_CPPFLAGS)
+tests_unit_check_maps_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_maps_LDFLAGS = $(SAN_CFLAGS)
+tests_unit_check_maps_LDADD = $(PRELOAD_UNIT_LDADD)
+tests_unit_check_countspec_SOURCES = tests/unit/check_countspec.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_countspec_CPPFLAGS = $(PRELOAD_UNIT_CPPFLAGS)
+tests_unit_check_countspec_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_countspec_LDFLAGS = $(SAN_CFLAGS)
+tests_unit_check_countspec_LDADD = $(PRELOAD_UNIT_LDADD)
+tests_unit_check_cct_SOURCES = tests/unit/check_cct.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_cct_CPPFLAGS = $(PRELOAD_UNIT_CPPFLAGS)
+tests_unit_check_cct_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_cct_LDFLAGS = $(SAN_CFLAGS)
+tests_unit_check_cct_LDADD = $(PRELOAD_UNIT_LDADD)
+tests_unit_check_rawbuf_SOURCES = tests/unit/check_rawbuf.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_rawbuf_CPPFLAGS = $(PRELOAD_UNIT_CPPFLAGS)
+tests_unit_check_rawbuf_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_rawbuf_LDFLAGS = $(SAN_CFLAGS)
+tests_unit_check_rawbuf_LDADD = $(PRELOAD_UNIT_LDADD)
+tests_unit_check_proc_SOURCES = tests/unit/check_proc.c tests/unit/tap.c tests/unit/tap.h
+tests_unit_check_proc_CPPFLAGS = $(PRELOAD_UNIT_CPPFLAGS)
+tests_unit_check_proc_CFLAGS = $(UNIT_CFLAGS)
+tests_unit_check_proc_LDFLAGS = $(SAN_CFLAGS)
+tests_unit_check_proc_LDADD = $(PRELOAD_UNIT_LDADD)
 # libcprof-mpi.so's trampolines, where they are built
 if HAVE_MPI
 check_PROGRAMS += tests/unit/check_trampoline
