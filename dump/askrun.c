@@ -80,8 +80,17 @@ static int known(const struct answers *as, const char *path)
 	return 0;
 }
 
-/* The answers in dir that are new since the last look. */
-static void look(const char *dir, struct answers *as)
+/* Whether the answer of pid is wanted. */
+static int wanted(const struct askrun_ask *a, int pid)
+{
+	for (size_t i = 0; i < a->nonly; i++)
+		if (a->only[i] == pid)
+			return 1;
+	return !a->only;
+}
+
+/* The answers in dir that are new since the last look, and wanted. */
+static void look(const char *dir, const struct askrun_ask *a, struct answers *as)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -92,7 +101,8 @@ static void look(const char *dir, struct answers *as)
 		if (!cprof_has_suffix(e->d_name, CPROF_SUFFIX))
 			continue;
 		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		if (known(as, path) || rawfile_peek(path, &info) < 0 || info.end_reason != CPROF_END_DUMP)
+		if (known(as, path) || rawfile_peek(path, &info) < 0 || info.end_reason != CPROF_END_DUMP ||
+		    !wanted(a, info.pid))
 			continue;
 		GROW(as->a, as->cap, as->n + 1);
 		as->a[as->n++] = (struct answer){xstrdup(path), info};
@@ -101,11 +111,14 @@ static void look(const char *dir, struct answers *as)
 		closedir(d);
 }
 
-/* Whether every rank of an MPI job answered. */
-static int all_ranks(const struct answers *as)
+/* Whether every process wanted answered: each pid asked for, or every
+ * rank of an MPI job. */
+static int all_in(const struct askrun_ask *a, const struct answers *as)
 {
 	size_t ranks = 0;
 
+	if (a->only)
+		return as->n >= a->nonly;
 	if (!as->n || as->a[0].info.size <= 0)
 		return 0;
 	for (size_t i = 0; i < as->n; i++)
@@ -211,8 +224,9 @@ static void missing_ranks(const struct answers *as, int size, char *buf, size_t 
 	free(m);
 }
 
-int askrun(const char *dir, long timeout_ms, struct stacks *all, struct askrun *out, char *err, size_t errsize)
+int askrun(const struct askrun_ask *a, struct stacks *all, struct askrun *out, char *err, size_t errsize)
 {
+	const char *dir = a->dir;
 	struct answers as = {0};
 	struct timespec ts;
 	struct stat st;
@@ -237,9 +251,9 @@ int askrun(const char *dir, long timeout_ms, struct stacks *all, struct askrun *
 	t0 = now_ms();
 	for (;;) {
 		long waited = now_ms() - t0;
-		look(out->answers, &as);
+		look(out->answers, a, &as);
 		poll = slowest_poll(&as);
-		if (all_ranks(&as) || (as.n && waited > poll + SLACK_MS) || waited > timeout_ms)
+		if (all_in(a, &as) || (as.n && waited > poll + SLACK_MS) || waited > a->timeout_ms)
 			break;
 		struct timespec pause = {0, LOOK_MS * 1000000L};
 		nanosleep(&pause, NULL);
@@ -254,13 +268,13 @@ int askrun(const char *dir, long timeout_ms, struct stacks *all, struct askrun *
 		return -1;
 	}
 	/* ranks of one job, each once: members by rank; else by pid */
-	out->by_rank = 1;
-	for (size_t i = 0; i < as.n && out->by_rank; i++) {
+	out->by_rank = a->members != 0;
+	for (size_t i = 0; i < as.n && out->by_rank && a->members < 0; i++) {
 		out->by_rank = as.a[i].info.rank >= 0;
 		for (size_t k = 0; k < i && out->by_rank; k++)
 			out->by_rank = as.a[k].info.rank != as.a[i].info.rank;
 	}
-	if (out->by_rank && as.a[0].info.size > 0) {
+	if (out->by_rank && as.a[0].info.size > 0 && !a->only) {
 		out->size = as.a[0].info.size;
 		missing_ranks(&as, out->size, out->missing, sizeof out->missing);
 	}

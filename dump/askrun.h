@@ -18,10 +18,20 @@ struct askrun {
 	long waited_ms;
 };
 
-/* Asks the processes of the run in dir for their stacks, waits for their
- * answers (until every rank of an MPI job answered, or each process has
- * had time to, or timeout_ms), and adds each thread's stack to `all`:
- * 0, or -1 with why and what to do in err. */
-int askrun(const char *dir, long timeout_ms, struct stacks *all, struct askrun *out, char *err, size_t errsize);
+/* What to ask. */
+struct askrun_ask {
+	const char *dir;   /* the run's directory */
+	long timeout_ms;
+	const int *only;   /* the pids whose answers are wanted, nonly of them; NULL: all */
+	size_t nonly;
+	int members;       /* 1: by rank, 0: by pid, -1: by rank if every answer has its own */
+};
+
+/* Asks the processes of the run in a->dir for their stacks, waits for
+ * their answers (until every rank of an MPI job, or every pid wanted,
+ * answered, or each process has had time to, or the timeout), and adds
+ * each thread's stack to `all`: 0, or -1 with why and what to do in
+ * err. */
+int askrun(const struct askrun_ask *a, struct stacks *all, struct askrun *out, char *err, size_t errsize);
 
 #endif

@@ -53,31 +53,48 @@ static void usage(FILE *f)
 	      f);
 }
 
-/* The MPI rank in pid's environment, or -1. */
-static long rank_of(pid_t pid)
+struct target {
+	pid_t pid;
+	long rank;      /* its MPI rank, or -1 */
+	char dir[4096]; /* its run's directory if it runs under cprof and looks for dump requests */
+	int asked;      /* it could not be stopped: it is asked through dir */
+};
+
+/* What pid's environment says of it: its MPI rank, and its run's
+ * directory under cprof where its runtime looks for dump requests. */
+static void read_environ(struct target *tg)
 {
 	static const char *const keys[] = { "OMPI_COMM_WORLD_RANK=", "PMI_RANK=", "PMIX_RANK=" };
 	char path[64], buf[1 << 16];
 	size_t len;
-	long rank = -1;
+	int polls = 0;
 	FILE *fp;
 
-	snprintf(path, sizeof path, "/proc/%d/environ", (int)pid);
+	tg->rank = -1;
+	snprintf(path, sizeof path, "/proc/%d/environ", (int)tg->pid);
 	if (!(fp = fopen(path, "r")))
-		return -1;
+		return;
 	len = fread(buf, 1, sizeof buf - 1, fp);
 	fclose(fp);
 	buf[len] = 0;
-	for (size_t k = 0; k < sizeof keys / sizeof keys[0] && rank < 0; k++)
-		for (size_t at = 0; at < len; at += strlen(buf + at) + 1)
-			if (!strncmp(buf + at, keys[k], strlen(keys[k]))) {
+	for (size_t at = 0; at < len; at += strlen(buf + at) + 1) {
+		const char *v = strchr(buf + at, '=');
+		if (!v++)
+			continue;
+		for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+			if (!strncmp(buf + at, keys[k], strlen(keys[k])) && tg->rank < 0) {
 				char *end;
-				long r = strtol(buf + at + strlen(keys[k]), &end, 10);
-				if (end != buf + at + strlen(keys[k]) && !*end && r >= 0)
-					rank = r;
-				break;
+				long r = strtol(v, &end, 10);
+				if (end != v && !*end && r >= 0)
+					tg->rank = r;
 			}
-	return rank;
+		if (!strncmp(buf + at, "CPROF_DIR=", 10))
+			snprintf(tg->dir, sizeof tg->dir, "%s", v);
+		if (!strncmp(buf + at, "CPROF_DUMP_POLL=", 16))
+			polls = atol(v) > 0;
+	}
+	if (!polls)
+		tg->dir[0] = '\0';
 }
 
 /* A thread's stack as the program sees it, outermost first, into frames:
@@ -108,16 +125,11 @@ static int thread_stack(struct native *n, const struct frozen *f, size_t i, cons
 	return m;
 }
 
-struct target {
-	pid_t pid;
-	long rank;
-};
-
 /* Stops, copies and lets go one process, and adds its threads' stacks:
- * 0, or -1 with the cause on standard error. */
-static int dump_one(const struct target *tg, int by_rank, struct stacks *all, int64_t *paused)
+ * 0, or -1 with the cause in err. */
+static int dump_one(const struct target *tg, int by_rank, struct stacks *all, int64_t *paused, char *err,
+		    size_t errsize)
 {
-	char err[512];
 	struct native *n;
 	uint64_t runtime, code_type;
 	int version = 0;
@@ -126,18 +138,16 @@ static int dump_one(const struct target *tg, int by_rank, struct stacks *all, in
 	char **frames;
 
 	if (kill(tg->pid, 0) < 0 && errno == ESRCH) {
-		fprintf(stderr, "cprof-dump: no process %d\n", (int)tg->pid);
+		snprintf(err, errsize, "no process %d", (int)tg->pid);
 		return -1;
 	}
 	if (proc_kernel_thread(tg->pid)) {
-		fprintf(stderr, "cprof-dump: process %d is a thread of the kernel's: it has no stack of a program\n",
-			(int)tg->pid);
+		snprintf(err, errsize, "process %d is a thread of the kernel's: it has no stack of a program",
+			 (int)tg->pid);
 		return -1;
 	}
-	if (!(n = native_open(tg->pid, err, sizeof err))) {
-		fprintf(stderr, "cprof-dump: %s\n", err);
+	if (!(n = native_open(tg->pid, err, errsize)))
 		return -1;
-	}
 	/* what the symbols say, before the process is stopped: a search of
 	 * every symbol table can take long */
 	runtime = native_symbol(n, "_PyRuntime");
@@ -146,14 +156,14 @@ static int dump_one(const struct target *tg, int by_rank, struct stacks *all, in
 		struct frozen running = {.pid = tg->pid};
 		version = pyframes_version(n, &running);
 	}
-	if (freeze(tg->pid, &f, err, sizeof err) < 0) {
-		fprintf(stderr, "cprof-dump: %s\n", err);
+	if (freeze(tg->pid, &f, err, errsize) < 0) {
 		native_close(n);
 		return -1;
 	}
 	if (runtime && code_type) {
-		if (pyframes_read(&f, version, runtime, code_type, &py, err, sizeof err) < 0)
-			fprintf(stderr, "cprof-dump: %s: its Python calls are left out\n", err);
+		char why[512];
+		if (pyframes_read(&f, version, runtime, code_type, &py, why, sizeof why) < 0)
+			fprintf(stderr, "cprof-dump: %s: its Python calls are left out\n", why);
 		else if (!py.version)
 			fprintf(stderr, "cprof-dump: process %d runs Python %d.%d: cprof reads the calls of 3.8 to 3.13 "
 				"only\n", (int)tg->pid, version >> 8, version & 0xff);
@@ -202,9 +212,10 @@ static int write_tree(const struct stacks *all, const char *output, const char *
 static int dump_run(const char *dir, long timeout_ms, const char *output)
 {
 	struct stacks *all = stacks_new();
+	struct askrun_ask a = {dir, timeout_ms, NULL, 0, -1};
 	struct askrun r;
 	char err[1024], trailer[4096 + 256];
-	int ret = askrun(dir, timeout_ms, all, &r, err, sizeof err);
+	int ret = askrun(&a, all, &r, err, sizeof err);
 
 	if (ret < 0 && !r.answered) {
 		fprintf(stderr, "cprof-dump: %s\n", err);
@@ -225,12 +236,39 @@ static int dump_run(const char *dir, long timeout_ms, const char *output)
 	return ret;
 }
 
+/* The targets that could not be stopped but run under cprof, asked
+ * through their run's directory, one request a directory: how many
+ * answered; those that did not add to *failed. */
+static int ask_runs(struct target *tg, int n, int by_rank, long timeout_ms, struct stacks *all, int *failed)
+{
+	int *pids = calloc((size_t)n, sizeof *pids), answered = 0;
+
+	for (int i = 0; i < n && pids; i++) {
+		struct askrun_ask a = {tg[i].dir, timeout_ms, pids, 0, by_rank};
+		struct askrun r;
+		char err[1024];
+		if (!tg[i].asked)
+			continue;
+		for (int k = i; k < n; k++)
+			if (tg[k].asked && strcmp(tg[k].dir, tg[i].dir) == 0) {
+				pids[a.nonly++] = tg[k].pid;
+				tg[k].asked = k == i; /* (asked once, with i) */
+			}
+		if (askrun(&a, all, &r, err, sizeof err) < 0)
+			fprintf(stderr, "cprof-dump: %s\n", err);
+		answered += r.answered;
+		*failed += (int)a.nonly - r.answered;
+	}
+	free(pids);
+	return answered;
+}
+
 int main(int argc, char **argv)
 {
 	const char *output = NULL;
 	struct target *tg;
 	struct stacks *all;
-	int c, ntarget, by_rank = 1, failed = 0, dumped = 0;
+	int c, ntarget, by_rank = 1, failed = 0, dumped = 0, asked;
 	int64_t most = 0;
 	long timeout_ms = 10000;
 
@@ -275,7 +313,7 @@ int main(int argc, char **argv)
 			return 2;
 		}
 		tg[i].pid = (pid_t)pid;
-		tg[i].rank = rank_of(tg[i].pid);
+		read_environ(&tg[i]);
 		by_rank &= tg[i].rank >= 0;
 		for (int k = 0; k < i && by_rank; k++)
 			by_rank = tg[k].rank != tg[i].rank; /* ranks of one job: each once */
@@ -283,17 +321,29 @@ int main(int argc, char **argv)
 	all = stacks_new();
 	for (int i = 0; i < ntarget; i++) {
 		int64_t paused = 0;
-		if (dump_one(&tg[i], by_rank, all, &paused) < 0) {
-			failed++;
+		char err[1024];
+		if (dump_one(&tg[i], by_rank, all, &paused, err, sizeof err) < 0) {
+			tg[i].asked = tg[i].dir[0] != '\0';
+			fprintf(stderr, "cprof-dump: %s%s%s\n", err, tg[i].asked ? "; it runs under cprof: asked through "
+				"its run's directory " : "", tg[i].asked ? tg[i].dir : "");
+			failed += !tg[i].asked;
 			continue;
 		}
 		dumped++;
 		if (paused > most)
 			most = paused;
 	}
-	if (dumped) {
-		char trailer[128];
-		snprintf(trailer, sizeof trailer, "each process was stopped for at most %.1f ms\n", (double)most / 1e6);
+	asked = ask_runs(tg, ntarget, by_rank, timeout_ms, all, &failed);
+	if (dumped || asked) {
+		char trailer[256];
+		int len = 0;
+		if (dumped)
+			len = snprintf(trailer, sizeof trailer, "each process was stopped for at most %.1f ms\n",
+				       (double)most / 1e6);
+		if (asked)
+			snprintf(trailer + len, sizeof trailer - (size_t)len,
+				 "%d process%s answered through its run's directory, not stopped\n", asked,
+				 asked == 1 ? "" : "es");
 		if (write_tree(all, output, by_rank ? "rank" : "pid", trailer))
 			return 1;
 	}

@@ -178,6 +178,31 @@ else
 	skip "another user: needs root and setpriv"
 fi
 
+# cprof-dump PID of a process it cannot stop (a debugger holds it) that
+# runs under cprof: asked through its run's directory instead
+if command -v strace > /dev/null; then
+	"$CPROF" --dump-poll=0.1 -d traced python3 "$top_srcdir/tests/python/hang.py" > traced.out 2>&1 &
+	pid=$!
+	wait_for traced.out ready
+	python=$(pgrep -P "$pid")
+	strace -p "$python" -o /dev/null > /dev/null 2>&1 &
+	tracer=$!
+	sleep 0.5
+	"$CPROF_DUMP" "$python" > traced.dump 2> traced.err
+	expect_eq "a process held by a debugger: exit status 0, the cause and what is done instead" \
+		"0 cprof-dump: process $python is being traced by process $tracer (a debugger?): detach it first; it runs under cprof: asked through its run's directory $WORK/traced" \
+		"$? $(cat traced.err)"
+	expect_eq "a process held by a debugger: its two threads, through the directory" \
+		"1 pid, 2 threads/1 process answered through its run's directory, not stopped" \
+		"$(head -n 1 traced.dump)/$(tail -n 1 traced.dump)"
+	kill "$tracer"
+	wait "$tracer" 2> /dev/null
+	kill "$pid"
+	wait "$pid" 2> /dev/null
+else
+	skip "a process held by a debugger: no strace"
+fi
+
 # Bad input
 "$CPROF_DUMP" nowhere > nodir.out 2>&1
 expect_eq "not a directory: status 1, and what DIR is" \
