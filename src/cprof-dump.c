@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "askrun.h"
 #include "freeze.h"
@@ -299,8 +300,14 @@ int main(int argc, char **argv)
 		fputs("cprof-dump: no process given: cprof-dump PID... (pgrep -f NAME finds the pids)\n", stderr);
 		return 2;
 	}
-	if (argc - optind == 1 && strspn(argv[optind], "0123456789") != strlen(argv[optind]))
-		return dump_run(argv[optind], timeout_ms, output);
+	if (argc - optind == 1 && strspn(argv[optind], "0123456789") != strlen(argv[optind])) {
+		struct stat st;
+		if (stat(argv[optind], &st) == 0 && S_ISDIR(st.st_mode))
+			return dump_run(argv[optind], timeout_ms, output);
+		fprintf(stderr, "cprof-dump: '%s' is neither a process id nor a directory: cprof-dump PID..., or "
+			"cprof-dump DIR (a run's directory: cprof -d DIR, cprof-mpi's cprof-<jobid>)\n", argv[optind]);
+		return 2;
+	}
 	ntarget = argc - optind;
 	tg = calloc((size_t)ntarget, sizeof *tg);
 	for (int i = 0; i < ntarget; i++) {

@@ -128,7 +128,7 @@ fi
 expect_eq "no pid: status 2 and how to find one" \
 	"2 cprof-dump: no process given: cprof-dump PID... (pgrep -f NAME finds the pids)" "$? $(cat none.out)"
 "$CPROF_DUMP" 12x > bad.out 2>&1
-expect_eq "not a pid: status 2" "2 cprof-dump: '12x' is not a process id: cprof-dump PID..." "$? $(cat bad.out)"
+expect_eq "not a pid: status 2" "2 cprof-dump: '12x' is neither a process id nor a directory: cprof-dump PID..., or cprof-dump DIR (a run's directory: cprof -d DIR, cprof-mpi's cprof-<jobid>)" "$? $(cat bad.out)"
 sh -c 'exit 0' &
 gone=$!
 wait $gone

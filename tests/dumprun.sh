@@ -205,8 +205,8 @@ fi
 
 # Bad input
 "$CPROF_DUMP" nowhere > nodir.out 2>&1
-expect_eq "not a directory: status 1, and what DIR is" \
-	"1 cprof-dump: nowhere is not a directory: cprof-dump DIR takes the run's directory (cprof -d DIR, cprof-mpi's cprof-<jobid>)" \
+expect_eq "not a directory: status 2, and what DIR is" \
+	"2 cprof-dump: 'nowhere' is neither a process id nor a directory: cprof-dump PID..., or cprof-dump DIR (a run's directory: cprof -d DIR, cprof-mpi's cprof-<jobid>)" \
 	"$? $(cat nodir.out)"
 mkdir ended
 "$CPROF_DUMP" -t 0.3 ended > ended.out 2>&1
