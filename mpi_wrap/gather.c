@@ -29,6 +29,7 @@
 
 #include "core.h"
 #include "cprof-api.h"
+#include "cprof-env.h"
 #include "cprof-format.h"
 #include "lookup.h"
 
@@ -216,14 +217,14 @@ static char *rank_list(const char *in, int n)
  * files (cprof-mpi's rank 0 need not wait for them). */
 static void mark_job(const char *in, int n)
 {
-	const char *jobid = getenv("CPROF_JOBID");
+	const char *jobid = cprof_env_get(CPROF_ENV_JOBID);
 	char *list = rank_list(in, n), *text;
 
 	if (!list)
 		return;
-	text = malloc(strlen(list) + (jobid ? strlen(jobid) : 0) + 3);
+	text = malloc(strlen(list) + strlen(jobid) + 3);
 	if (text) {
-		sprintf(text, "%s %s\n", jobid ? jobid : "", list);
+		sprintf(text, "%s %s\n", jobid, list);
 		if (g.put_mark(CPROF_GATHERED_MARK, text) < 0)
 			fprintf(stderr, "cprof-mpi: cannot write the job's mark %s: rank 0 waits for every rank\n",
 				CPROF_GATHERED_MARK);
@@ -234,11 +235,13 @@ static void mark_job(const char *in, int n)
 
 void mpi_gather_prepare(void)
 {
-	const char *how = getenv("CPROF_GATHER"), *wait = getenv("CPROF_WAIT");
+	const char *how = cprof_env_get(CPROF_ENV_GATHER);
 	MPI_Comm world;
 
-	g.wait = wait && atol(wait) > 0 ? atol(wait) : 60;
-	if (!how || strcmp(how, CPROF_GATHER_NODE) != 0 || mpi_comm_world(&world) < 0 || find_all() < 0)
+	g.wait = atol(cprof_env_get(CPROF_ENV_WAIT));
+	if (g.wait <= 0)
+		g.wait = atol(cprof_env_row(CPROF_ENV_WAIT)->dflt);
+	if (strcmp(how, CPROF_GATHER_NODE) != 0 || mpi_comm_world(&world) < 0 || find_all() < 0)
 		return;
 	if (g.split(world, 0, 0, &g.job) != MPI_SUCCESS)
 		return; /* (the key 0: ranks keep their order in world) */

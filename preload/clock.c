@@ -1,8 +1,6 @@
 /* clock.c: choose the tracing clock once per process image. */
 #include "config.h"
 
-#include <stdlib.h>
-#include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -11,14 +9,12 @@
 int clock_tsc;
 
 /* The TSC is usable when it is invariant (CPUID 0x80000007, EDX bit 8):
- * constant rate, not stopped in deep C-states.  CPROF_TSC=0 forces
- * clock_gettime. */
-void clock_init(void)
+ * constant rate, not stopped in deep C-states.  Without tsc_allowed
+ * (CPROF_TSC=0), ticks are clock_gettime's. */
+void clock_init(int tsc_allowed)
 {
-	const char *force = getenv("CPROF_TSC");
-
 	clock_tsc = 0;
-	if (force && strcmp(force, "0") == 0)
+	if (!tsc_allowed)
 		return;
 #if defined(__x86_64__)
 	unsigned a, b, c, d;

@@ -14,7 +14,7 @@
 
 extern int clock_tsc; /* set once by clock_init */
 
-void clock_init(void);
+void clock_init(int tsc_allowed);
 /* Sleeps ns nanoseconds, past the wrappers of block.c: for the runtime's
  * own waits.  May run in a signal handler. */
 void clock_sleep(long ns);

@@ -192,10 +192,10 @@ static int scan_module(struct dl_phdr_info *info, size_t size, void *data)
 
 void count_init(void)
 {
-	const char *spec = getenv("CPROF_COUNT");
+	const char *spec = setting(CPROF_ENV_COUNT);
 	int first = 1, ret;
 
-	if (!spec || !*spec || !(npatterns = countspec_parse(spec, patterns, COUNTSPEC_MAX)))
+	if (!*spec || !(npatterns = countspec_parse(spec, patterns, COUNTSPEC_MAX)))
 		return;
 	ret = uprobe_tracefs(tracefs, sizeof tracefs);
 	if (ret < 0) {

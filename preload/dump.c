@@ -344,12 +344,10 @@ void dump_poll(void)
 /* From the runtime's startup: the poll's period in ms, 0 for no dumps. */
 long dump_init(void)
 {
-	const char *v = getenv("CPROF_DUMP_POLL");
+	const char *v = setting(CPROF_ENV_DUMP_POLL);
 	char *end;
 	long ms;
 
-	if (!v || !*v)
-		return 0;
 	errno = 0;
 	ms = strtol(v, &end, 10);
 	if (*end || errno || ms < 0 || ms > CPROF_DUMP_POLL_MAX) {

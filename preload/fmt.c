@@ -108,11 +108,9 @@ size_t fmt_format(char *buf, size_t size, const char *fmt, ...)
 	return n;
 }
 
-void log_init(void)
+void log_init(int level)
 {
-	const char *s = getenv("CPROF_DEBUG");
-
-	log_level = s ? atoi(s) : 0;
+	log_level = level;
 }
 
 void log_msg(int level, const char *fmt, ...)

@@ -11,10 +11,10 @@ size_t fmt_vformat(char *buf, size_t size, const char *fmt, va_list ap);
 size_t fmt_format(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* CPROF_DEBUG=N shows messages of level N and below; warnings (level 0)
- * are always shown. */
+/* log_init(N) shows messages of level N and below (the runtime passes
+ * CPROF_DEBUG); warnings (level 0) are always shown. */
 enum { LOG_WARN = 0, LOG_INFO = 1, LOG_DEBUG = 2, LOG_TRACE = 3 };
-void log_init(void);
+void log_init(int level);
 void log_msg(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 #define log_warn(...) log_msg(LOG_WARN, __VA_ARGS__)
 #define log_info(...) log_msg(LOG_INFO, __VA_ARGS__)

@@ -14,6 +14,7 @@ preload_libcprof_la_SOURCES = \
 	preload/maps.c preload/maps.h \
 	preload/proc.c preload/proc.h \
 	preload/nodefile.c \
+	preload/settings.c \
 	preload/service.c \
 	preload/dump.c \
 	preload/signals.c \

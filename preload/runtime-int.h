@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cprof-env.h"
+
 /* The only symbols libcprof.so exports: hooks and interposed libc calls. */
 #define CPROF_EXPORT __attribute__((visibility("default")))
 
@@ -41,6 +43,10 @@ struct runtime {
 };
 
 extern struct runtime rt;
+
+/* settings.c: the CPROF_* variables, read once as the runtime starts */
+void settings_init(void);
+const char *setting(enum cprof_env v);
 
 /* runtime.c */
 void runtime_startup(void);

@@ -37,12 +37,6 @@
 
 struct runtime rt;
 
-static void copy_env(char *dst, size_t size, const char *name)
-{
-	const char *v = getenv(name);
-
-	fmt_format(dst, size, "%s", v ? v : "");
-}
 
 static void identity_take(void)
 {
@@ -97,11 +91,12 @@ void runtime_startup(void)
 	struct utsname u;
 	Dl_info self;
 
-	log_init();
+	settings_init();
+	log_init(atoi(setting(CPROF_ENV_DEBUG)));
 	/* even when idle: the wrappers need libc's functions */
 	exec_init();
 	fds_init();
-	copy_env(rt.dir, sizeof rt.dir, "CPROF_DIR");
+	fmt_format(rt.dir, sizeof rt.dir, "%s", setting(CPROF_ENV_DIR));
 	if (!rt.dir[0]) {
 		log_debug("CPROF_DIR is not set: not profiling (run the program under cprof)");
 		return;
@@ -115,20 +110,20 @@ void runtime_startup(void)
 			setenv("CPROF_DIR", rt.dir, 1); /* for children that start elsewhere */
 		}
 	}
-	copy_env(rt.jobid, sizeof rt.jobid, "CPROF_JOBID");
-	rt.rank = getenv("CPROF_RANK") ? atoi(getenv("CPROF_RANK")) : -1;
-	rt.size = getenv("CPROF_SIZE") ? atoi(getenv("CPROF_SIZE")) : -1;
+	fmt_format(rt.jobid, sizeof rt.jobid, "%s", setting(CPROF_ENV_JOBID));
+	rt.rank = atoi(setting(CPROF_ENV_RANK));
+	rt.size = atoi(setting(CPROF_ENV_SIZE));
 	if (uname(&u) == 0)
 		fmt_format(rt.host, sizeof rt.host, "%s", u.nodename);
 	/* as /proc/self/maps names it, for the writer to recognise */
 	if (dladdr((void *)runtime_startup, &self) && self.dli_fname && !realpath(self.dli_fname, rt.self_path))
 		fmt_format(rt.self_path, sizeof rt.self_path, "%s", self.dli_fname);
-	clock_init();
+	clock_init(strcmp(setting(CPROF_ENV_TSC), "0") != 0);
 	identity_take();
 	rt.active = 1;
 	signals_init();
 	thread_enable();
-	if (strcmp(getenv("CPROF_MODE") ? getenv("CPROF_MODE") : "auto", "sample") != 0)
+	if (strcmp(setting(CPROF_ENV_MODE), "sample") != 0)
 		trace_enable();
 	python_init();
 	sample_init();

@@ -105,14 +105,6 @@ static struct cct *retired;
  * SIGTRAPs, apart from the program's. */
 static const char sample_tag;
 
-
-static const char *env_or(const char *name, const char *dflt)
-{
-	const char *v = getenv(name);
-
-	return v && *v ? v : dflt;
-}
-
 /* The CPU time of the thread of clock c into *ns; 0 if it cannot be read
  * (a thread that has just ended).  May run in a signal handler. */
 static int cpu_time(clockid_t c, uint64_t *ns)
@@ -294,13 +286,10 @@ static int kernel_supported(void)
 
 void sample_init(void)
 {
-	const char *hz = env_or("CPROF_HZ", "1000");
-	const char *clock = env_or("CPROF_CLOCK", "wall");
-	const char *mode = env_or("CPROF_MODE", "auto");
-	const char *event = getenv("CPROF_EVENT");
+	const char *clock = setting(CPROF_ENV_CLOCK), *mode = setting(CPROF_ENV_MODE), *event = setting(CPROF_ENV_EVENT);
 
-	smp.hz = (uint32_t)atoi(hz);
-	smp.signo = atoi(env_or("CPROF_SIGNAL", "0"));
+	smp.hz = (uint32_t)atoi(setting(CPROF_ENV_HZ));
+	smp.signo = atoi(setting(CPROF_ENV_SIGNAL));
 	/* a perf event's signal carries its descriptor in the siginfo, where
 	 * the kernel's own signals of a fault or a child put other things */
 	switch (smp.signo) {
@@ -317,14 +306,14 @@ void sample_init(void)
 	}
 	/* CPROF_NATIVE=0: a Python traced from inside is not sampled for the
 	 * native code under it (docs/PYTHON.md) */
-	smp.native = strcmp(env_or("CPROF_NATIVE", "1"), "0") != 0;
+	smp.native = strcmp(setting(CPROF_ENV_NATIVE), "0") != 0;
 	if (strcmp(mode, "trace") == 0 || smp.hz == 0 || (python_present() && !python_sampling() && !smp.native))
 		return;
 	if (smp.hz > 100000)
 		smp.hz = 100000;
 	smp.period_ns = 1000000000ull / smp.hz;
 	smp.page = (size_t)sysconf(_SC_PAGESIZE);
-	choose_source(event && *event ? event : NULL);
+	choose_source(*event ? event : NULL);
 	if (smp.event && !smp.event->time)
 		smp.clock = CPROF_SAMPLE_EVENT;
 	else

@@ -189,10 +189,10 @@ static int start_thread(void)
  * if there is work for it. */
 void service_init(void)
 {
-	const char *v = getenv("CPROF_SNAPSHOT");
+	const char *v = setting(CPROF_ENV_SNAPSHOT);
 	int secs = 0, ret;
 
-	if (v && *v && (secs = cprof_snapshot_parse(v)) < 0) {
+	if (*v && (secs = cprof_snapshot_parse(v)) < 0) {
 		log_warn("CPROF_SNAPSHOT takes %s, not '%s': no snapshots", CPROF_SNAPSHOT_GRAMMAR, v);
 		secs = 0;
 	}

@@ -27,6 +27,7 @@
 #include "analysis.h"
 #include "attach.h"
 #include "countspec.h"
+#include "cprof-env.h"
 #include "cprof-format.h"
 #include "launcher.h"
 #include "mpijob.h"
@@ -574,6 +575,16 @@ static void handle_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
+/* The one place the launcher sets the runtime's CPROF_* variables
+ * (common/cprof-env.h): value, or unset for the runtime's default. */
+static void pass_env(enum cprof_env v, const char *value)
+{
+	if (value && *value)
+		setenv(cprof_env_row(v)->name, value, 1);
+	else
+		unsetenv(cprof_env_row(v)->name);
+}
+
 static void child_exec(const struct settings *s, const char *libs, const char *dir, int report_fd)
 {
 	char **argv = s->argv;
@@ -587,26 +598,17 @@ static void child_exec(const struct settings *s, const char *libs, const char *d
 	else
 		snprintf(preload, sizeof preload, "%s", libs);
 	setenv("LD_PRELOAD", preload, 1);
-	setenv("CPROF_DIR", dir, 1);
-	setenv("CPROF_HZ", s->hz ? s->hz : "1000", 1);
-	setenv("CPROF_CLOCK", s->clock ? s->clock : "wall", 1);
-	setenv("CPROF_MODE", s->mode ? s->mode : "auto", 1);
 	/* the options say it all, not what the caller's environment held */
-	if (s->event)
-		setenv("CPROF_EVENT", s->event, 1);
-	else
-		unsetenv("CPROF_EVENT");
-	setenv("CPROF_NATIVE", s->native ? "1" : "0", 1);
-	if (s->count[0])
-		setenv("CPROF_COUNT", s->count, 1);
-	else
-		unsetenv("CPROF_COUNT");
-	if (s->snapshot)
-		setenv("CPROF_SNAPSHOT", s->snapshot, 1);
-	else
-		unsetenv("CPROF_SNAPSHOT");
+	pass_env(CPROF_ENV_DIR, dir);
+	pass_env(CPROF_ENV_HZ, s->hz);
+	pass_env(CPROF_ENV_CLOCK, s->clock);
+	pass_env(CPROF_ENV_MODE, s->mode);
+	pass_env(CPROF_ENV_EVENT, s->event);
+	pass_env(CPROF_ENV_NATIVE, s->native ? NULL : "0");
+	pass_env(CPROF_ENV_COUNT, s->count);
+	pass_env(CPROF_ENV_SNAPSHOT, s->snapshot);
 	snprintf(poll, sizeof poll, "%ld", cprof_seconds_ms(s->dump_poll ? s->dump_poll : DUMP_POLL_DEFAULT, CPROF_DUMP_POLL_MAX));
-	setenv("CPROF_DUMP_POLL", poll, 1);
+	pass_env(CPROF_ENV_DUMP_POLL, poll);
 	execvp(argv[0], argv);
 	e = errno;
 	if (write(report_fd, &e, sizeof e) != sizeof e)
@@ -891,13 +893,13 @@ int main(int argc, char **argv)
 		if (prepare_job_dir(s.dir, rank, jobid, sizeof jobid, dir, sizeof dir) < 0)
 			return 2;
 		snprintf(num, sizeof num, "%d", rank);
-		setenv("CPROF_RANK", num, 1);
+		pass_env(CPROF_ENV_RANK, num);
 		snprintf(num, sizeof num, "%d", size);
-		setenv("CPROF_SIZE", num, 1);
-		setenv("CPROF_JOBID", jobid, 1);
-		setenv("CPROF_GATHER", s.gather, 1);
+		pass_env(CPROF_ENV_SIZE, num);
+		pass_env(CPROF_ENV_JOBID, jobid);
+		pass_env(CPROF_ENV_GATHER, s.gather);
 		snprintf(num, sizeof num, "%d", s.wait);
-		setenv("CPROF_WAIT", num, 1);
+		pass_env(CPROF_ENV_WAIT, num);
 	} else if (prepare_dir(&s, dir, sizeof dir) < 0) {
 		return 2;
 	}

@@ -145,6 +145,17 @@ expect_eq "-h: usage on stdout, exit 0" "0 usage: cprof [options] [--] PROG [ARG
 "$CPROF" -- "$PROGS/io" 0 < /dev/null > "$WORK/dashdash.out" 2>/dev/null
 expect_eq "-- ends cprof's options" 0 $?
 
+# the CPROF_* variables: each of common/cprof-env.h's rows, and no other,
+# in FORMAT.md's table
+expect_eq "CPROF_* variables: FORMAT.md's table is cprof-env.h's" \
+	"$(sed -n 's/^\tX(\([A-Z_]*\),.*/CPROF_\1/p' "$top_srcdir/common/cprof-env.h" | sort | tr '\n' ' ')" \
+	"$(grep -o '^| `CPROF_[A-Z_]*`\(, `CPROF_[A-Z_]*`\)*' "$top_srcdir/docs/FORMAT.md" | grep -o 'CPROF_[A-Z_]*' | sort | tr '\n' ' ')"
+
+# the runtime reads its settings once, as it starts: a program that
+# changes CPROF_HZ afterwards changes nothing of its sampling
+"$CPROF" -F 100 python3 -c 'import os; os.environ["CPROF_HZ"] = "0"; sum(range(30000000))' > /dev/null 2> "$WORK/hz.err"
+matches "settings read once: sampled at 100 Hz whatever the program sets" "Sampled [a-z ]* at 100 Hz" "$(cat "$WORK/hz.err")"
+
 # options after PROG are PROG's
 "$CPROF" "$KERNELS/computepi" 1000 1 -s > "$WORK/late.out" 2>&1
 expect_eq "options after PROG belong to PROG" 2 $?

@@ -144,8 +144,7 @@ START_TEST(test_log_levels)
 {
 	char out[1024], want[64];
 
-	setenv("CPROF_DEBUG", "1", 1);
-	log_init();
+	log_init(1);
 	fmt_format(want, sizeof want, "cprof[%d]: shown\n", (int)getpid());
 	errno = ERANGE;
 	ck_assert_uint_eq(capture_log(LOG_INFO, "shown", out, sizeof out), strlen(want));
@@ -154,8 +153,7 @@ START_TEST(test_log_levels)
 	ck_assert_uint_eq(capture_log(LOG_DEBUG, "hidden", out, sizeof out), 0);
 	ck_assert_int_eq(errno, ERANGE);
 
-	unsetenv("CPROF_DEBUG");
-	log_init();
+	log_init(0);
 	ck_assert_uint_eq(capture_log(LOG_INFO, "hidden", out, sizeof out), 0);
 	fmt_format(want, sizeof want, "cprof[%d]: warned\n", (int)getpid());
 	ck_assert_uint_eq(capture_log(LOG_WARN, "warned", out, sizeof out), strlen(want));
@@ -171,7 +169,7 @@ START_TEST(test_log_long)
 
 	memset(msg, 'm', sizeof msg - 1);
 	msg[sizeof msg - 1] = '\0';
-	log_init();
+	log_init(0);
 	p = fmt_format(prefix, sizeof prefix, "cprof[%d]: ", (int)getpid());
 	n = capture_log(LOG_WARN, msg, out, sizeof out);
 	ck_assert_uint_eq(n, 511);
