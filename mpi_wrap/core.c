@@ -83,18 +83,25 @@ void *mpi_real(const char *name)
 	return found;
 }
 
-static uint64_t func_id(int func)
+/* A function's id in the call trees, asked of the runtime at its first
+ * call and kept: each call finds it with one load. */
+static uint64_t __attribute__((noinline)) func_name(int func)
+{
+	char name[64];
+	uint64_t id;
+
+	/* two threads may name it at once: the same name twice merges */
+	snprintf(name, sizeof name, "<%s>", mpi_names[func]);
+	id = api.named_c(name);
+	__atomic_store_n(&ids[func], id, __ATOMIC_RELAXED);
+	return id;
+}
+
+static inline uint64_t func_id(int func)
 {
 	uint64_t id = __atomic_load_n(&ids[func], __ATOMIC_RELAXED);
-	char name[64];
 
-	if (!id) {
-		/* two threads may name it at once: the same name twice merges */
-		snprintf(name, sizeof name, "<%s>", mpi_names[func]);
-		id = api.named_c(name);
-		__atomic_store_n(&ids[func], id, __ATOMIC_RELAXED);
-	}
-	return id;
+	return __builtin_expect(id != 0, 1) ? id : func_name(func);
 }
 
 void mpi_begin(struct mpi_call *c, int func, void *ret)
@@ -104,10 +111,11 @@ void mpi_begin(struct mpi_call *c, int func, void *ret)
 		c->t0 = 0;
 		return;
 	}
+	c->id = func_id(func);
 	c->site = api.caller();
 	if (!c->site)
 		c->site = CPROF_SITE_PC | (uintptr_t)ret;
-	c->t0 = api.enter(func_id(func));
+	c->t0 = api.enter(c->id);
 	if (!c->t0)
 		c->t0 = 1; /* 0 means not recording */
 }
@@ -118,14 +126,14 @@ void mpi_begin(struct mpi_call *c, int func, void *ret)
  * library can count on. */
 static struct site *last_site[256];
 
-static struct site *site_of(int func, uint64_t where)
+static struct site *site_of(const struct mpi_call *c)
 {
-	struct site *last = __atomic_load_n(&last_site[func], __ATOMIC_ACQUIRE);
-	uint64_t fid;
+	struct site *last = __atomic_load_n(&last_site[c->func], __ATOMIC_ACQUIRE);
+	uint64_t fid = c->id, where = c->site;
+	int func = c->func;
 
 	if (last && last->s.site == where)
 		return last;
-	fid = func_id(func);
 	size_t h = (size_t)((where ^ ((uint64_t)func << 48)) * 0x9e3779b97f4a7c15ull >> 40);
 
 	for (size_t probe = 0; probe < 64; probe++, h++) {
@@ -171,8 +179,8 @@ void mpi_end(struct mpi_call *c, uint64_t sent, uint64_t received)
 
 	if (!api.exit)
 		return;
-	dt = api.exit(func_id(c->func)) - c->t0;
-	s = site_of(c->func, c->site);
+	dt = api.exit(c->id) - c->t0;
+	s = site_of(c);
 	if (!s) {
 		__atomic_add_fetch(&lost_sites, 1, __ATOMIC_RELAXED);
 		return;
@@ -339,7 +347,7 @@ void f_mpi_init_thread(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *ierr)
 /* Adds the call c, open until now, to the writer's copy of n sites. */
 static uint32_t add_open_call(const struct mpi_call *c, uint32_t n)
 {
-	uint64_t fid = func_id(c->func), dt = api.ticks() - c->t0;
+	uint64_t fid = c->id, dt = api.ticks() - c->t0;
 	struct cprof_mpi_site *s = NULL;
 
 	for (uint32_t i = 0; i < n && !s; i++)
