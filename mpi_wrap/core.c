@@ -61,7 +61,25 @@ static struct cprof_rec_mpi record = {.rank = -1, .size = -1};
 static uint64_t lost_sites; /* calls not kept: the table was full */
 
 static int (*type_size)(MPI_Datatype, int *);
+static int (*type_get_envelope)(MPI_Datatype, int *, int *, int *, int *);
 static int (*get_count)(const MPI_Status *, MPI_Datatype, int *);
+
+/* Each thread's sizes of the datatypes it counted bytes of, by handle
+ * (direct-mapped: TYPE_BITS bits of a hash).  Only a predefined type's size
+ * is kept: its handle is never freed nor given to another type, while a
+ * derived type's is given to a new one once MPI_Type_free has freed it.  A
+ * derived type's handle is kept marked SIZE_ASK, its size asked each time:
+ * whatever type gets that handle next is a derived one too.  Per thread:
+ * no locks; 128 bytes of initial-exec TLS at most. */
+#define TYPE_BITS 3
+#define SIZE_ASK (-1) /* a derived type's handle, or an empty entry */
+
+static __thread struct {
+	MPI_Datatype type;
+	int size;
+} type_sizes[1 << TYPE_BITS] __attribute__((tls_model("initial-exec"))) = {
+	[0 ...(1 << TYPE_BITS) - 1] = {.size = SIZE_ASK},
+};
 
 /* Set while a Fortran wrapper of this thread calls its MPI's binding, which
  * may call the C function (MPICH's do): the C wrapper passes the call on
@@ -204,13 +222,33 @@ void mpi_end(struct mpi_call *c, uint64_t sent, uint64_t received)
 		s->s.max_ticks = dt;
 }
 
+/* Bytes in count elements of type, its size asked of MPI and kept in
+ * type_sizes[slot] if the type is predefined. */
+static uint64_t __attribute__((noinline)) bytes_asked(int count, MPI_Datatype type, unsigned slot)
+{
+	int size, ints, addresses, types, combiner;
+
+	if (!type_size || type_size(type, &size) != MPI_SUCCESS || size < 0)
+		return 0;
+	if (type_sizes[slot].type != type) {
+		int named = type_get_envelope &&
+			    type_get_envelope(type, &ints, &addresses, &types, &combiner) == MPI_SUCCESS &&
+			    combiner == MPI_COMBINER_NAMED;
+		type_sizes[slot].type = type;
+		type_sizes[slot].size = named ? size : SIZE_ASK;
+	}
+	return (uint64_t)count * (uint64_t)size;
+}
+
 uint64_t mpi_bytes(int count, MPI_Datatype type)
 {
-	int size = 0;
+	unsigned slot = (unsigned)((uint64_t)(uintptr_t)type * 0x9e3779b97f4a7c15ull >> (64 - TYPE_BITS));
 
-	if (count <= 0 || !type_size || type_size(type, &size) != MPI_SUCCESS || size < 0)
+	if (count <= 0)
 		return 0;
-	return (uint64_t)count * (uint64_t)size;
+	if (type_sizes[slot].type == type && type_sizes[slot].size != SIZE_ASK)
+		return (uint64_t)count * (uint64_t)type_sizes[slot].size;
+	return bytes_asked(count, type, slot);
 }
 
 uint64_t mpi_bytes_status(int count, MPI_Datatype type, const MPI_Status *status)
@@ -243,6 +281,7 @@ static void started(int level)
 	record.thread_level = (uint32_t)level;
 	atomic_counts = level == MPI_THREAD_MULTIPLE;
 	*(void **)&type_size = mpi_real("PMPI_Type_size");
+	*(void **)&type_get_envelope = mpi_real("PMPI_Type_get_envelope");
 	*(void **)&get_count = mpi_real("PMPI_Get_count");
 	if (api.ticks) {
 		record.init_ticks = api.ticks();
