@@ -41,8 +41,8 @@ _Static_assert(MPI_THREAD_SINGLE == 0 && MPI_THREAD_FUNNELED == 1 && MPI_THREAD_
 
 static struct {
 	cprof_named_c_fn *named_c;
-	cprof_call_fn *enter, *exit;
-	cprof_caller_fn *caller;
+	cprof_enter_fn *enter;
+	cprof_exit_fn *exit;
 	cprof_put_record_fn *put_record;
 	cprof_write_now_fn *write_now;
 	cprof_ticks_fn *ticks;
@@ -130,10 +130,9 @@ void mpi_begin(struct mpi_call *c, int func, void *ret)
 		return;
 	}
 	c->id = func_id(func);
-	c->site = api.caller();
+	c->t0 = api.enter(c->id, &c->site);
 	if (!c->site)
 		c->site = CPROF_SITE_PC | (uintptr_t)ret;
-	c->t0 = api.enter(c->id);
 	if (!c->t0)
 		c->t0 = 1; /* 0 means not recording */
 }
@@ -144,14 +143,12 @@ void mpi_begin(struct mpi_call *c, int func, void *ret)
  * library can count on. */
 static struct site *last_site[256];
 
-static struct site *site_of(const struct mpi_call *c)
+/* The site of call c in the table, claimed if new; NULL if the table is
+ * full. */
+static struct site *__attribute__((noinline)) site_find(const struct mpi_call *c)
 {
-	struct site *last = __atomic_load_n(&last_site[c->func], __ATOMIC_ACQUIRE);
 	uint64_t fid = c->id, where = c->site;
 	int func = c->func;
-
-	if (last && last->s.site == where)
-		return last;
 	size_t h = (size_t)((where ^ ((uint64_t)func << 48)) * 0x9e3779b97f4a7c15ull >> 40);
 
 	for (size_t probe = 0; probe < 64; probe++, h++) {
@@ -174,6 +171,13 @@ static struct site *site_of(const struct mpi_call *c)
 	return NULL;
 }
 
+static inline struct site *site_of(const struct mpi_call *c)
+{
+	struct site *last = __atomic_load_n(&last_site[c->func], __ATOMIC_ACQUIRE);
+
+	return __builtin_expect(last && last->s.site == c->site, 1) ? last : site_find(c);
+}
+
 static void update_min(uint64_t *at, uint64_t v)
 {
 	uint64_t seen = __atomic_load_n(at, __ATOMIC_RELAXED);
@@ -190,6 +194,18 @@ static void update_max(uint64_t *at, uint64_t v)
 		;
 }
 
+/* A call's counts, under MPI_THREAD_MULTIPLE; out of line, so that the
+ * plain counts' path saves few registers. */
+static void __attribute__((noinline)) count_atomic(struct site *s, uint64_t dt, uint64_t sent, uint64_t received)
+{
+	__atomic_add_fetch(&s->s.calls, 1, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&s->s.ticks, dt, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&s->s.bytes_sent, sent, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&s->s.bytes_received, received, __ATOMIC_RELAXED);
+	update_min(&s->s.min_ticks, dt);
+	update_max(&s->s.max_ticks, dt);
+}
+
 void mpi_end(struct mpi_call *c, uint64_t sent, uint64_t received)
 {
 	struct site *s;
@@ -204,12 +220,7 @@ void mpi_end(struct mpi_call *c, uint64_t sent, uint64_t received)
 		return;
 	}
 	if (atomic_counts) {
-		__atomic_add_fetch(&s->s.calls, 1, __ATOMIC_RELAXED);
-		__atomic_add_fetch(&s->s.ticks, dt, __ATOMIC_RELAXED);
-		__atomic_add_fetch(&s->s.bytes_sent, sent, __ATOMIC_RELAXED);
-		__atomic_add_fetch(&s->s.bytes_received, received, __ATOMIC_RELAXED);
-		update_min(&s->s.min_ticks, dt);
-		update_max(&s->s.max_ticks, dt);
+		count_atomic(s, dt, sent, received);
 		return;
 	}
 	s->s.calls++;
@@ -428,12 +439,11 @@ __attribute__((constructor)) static void core_init(void)
 	cprof_add_writer_fn *add_writer = (cprof_add_writer_fn *)dlsym(RTLD_DEFAULT, "cprof_add_writer");
 
 	*(void **)&api.named_c = dlsym(RTLD_DEFAULT, "cprof_named_c");
-	*(void **)&api.caller = dlsym(RTLD_DEFAULT, "cprof_caller");
 	*(void **)&api.put_record = dlsym(RTLD_DEFAULT, "cprof_put_record");
 	*(void **)&api.write_now = dlsym(RTLD_DEFAULT, "cprof_write_now");
 	*(void **)&api.ticks = dlsym(RTLD_DEFAULT, "cprof_ticks");
-	if (!add_writer || !api.named_c || !api.caller || !api.put_record || add_writer(write_record) < 0)
+	if (!add_writer || !api.named_c || !api.put_record || add_writer(write_record) < 0)
 		return; /* not under cprof: the wrappers only pass calls on */
 	*(void **)&api.exit = dlsym(RTLD_DEFAULT, "cprof_exit");
-	*(void **)&api.enter = dlsym(RTLD_DEFAULT, "cprof_enter");
+	*(void **)&api.enter = dlsym(RTLD_DEFAULT, "cprof_enter_from");
 }

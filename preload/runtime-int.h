@@ -58,9 +58,8 @@ void service_request(uint32_t bits);
 struct rawbuf;
 void trace_enable(void);
 int trace_enabled(void);
-uint64_t trace_named_enter(uint64_t fn);
+uint64_t trace_named_enter(uint64_t fn, uint64_t *caller);
 uint64_t trace_named_exit(uint64_t fn);
-uint64_t trace_caller(void);
 
 /* api.c */
 void api_write_records(struct rawbuf *b);
