@@ -16,20 +16,18 @@ uint64_t cprof_named_c(const char *name);
 typedef uint64_t cprof_named_c_fn(const char *name);
 
 /* A call of function `id` begins, or ends, in this thread: it goes into the
- * thread's call tree (when tracing is on).  Return the ticks at that moment. */
-uint64_t cprof_enter(uint64_t id);
+ * thread's call tree (when tracing is on).  Return the ticks at that moment.
+ * A call begins from *caller, which cprof_enter_from sets: the innermost
+ * traced call of this thread that is not a C function (a Python function
+ * under mpi4py, a traced native function), 0 if there is none. */
+uint64_t cprof_enter_from(uint64_t id, uint64_t *caller);
+typedef uint64_t cprof_enter_fn(uint64_t id, uint64_t *caller);
 uint64_t cprof_exit(uint64_t id);
-typedef uint64_t cprof_call_fn(uint64_t id);
+typedef uint64_t cprof_exit_fn(uint64_t id);
 
 /* The ticks of now. */
 uint64_t cprof_ticks(void);
 typedef uint64_t cprof_ticks_fn(void);
-
-/* Who is calling: the innermost traced call of this thread that is not a
- * C function (a Python function under mpi4py, a traced native function),
- * 0 if there is none. */
-uint64_t cprof_caller(void);
-typedef uint64_t cprof_caller_fn(void);
 
 /* A function the writer calls with an opaque writer, to add records with
  * cprof_put_record.  It may run in a signal handler: no malloc, no locks. */

@@ -42,8 +42,8 @@ _Static_assert(MPI_THREAD_SINGLE == 0 && MPI_THREAD_FUNNELED == 1 && MPI_THREAD_
 
 static struct {
 	cprof_named_c_fn *named_c;
-	cprof_call_fn *enter, *exit;
-	cprof_caller_fn *caller;
+	cprof_enter_fn *enter;
+	cprof_exit_fn *exit;
 	cprof_put_record_fn *put_record;
 	cprof_write_now_fn *write_now;
 	cprof_ticks_fn *ticks;
@@ -62,7 +62,25 @@ static struct cprof_rec_mpi record = {.rank = -1, .size = -1};
 static uint64_t lost_sites; /* calls not kept: the table was full */
 
 static int (*type_size)(MPI_Datatype, int *);
+static int (*type_get_envelope)(MPI_Datatype, int *, int *, int *, int *);
 static int (*get_count)(const MPI_Status *, MPI_Datatype, int *);
+
+/* Each thread's sizes of the datatypes it counted bytes of, by handle
+ * (direct-mapped: TYPE_BITS bits of a hash).  Only a predefined type's size
+ * is kept: its handle is never freed nor given to another type, while a
+ * derived type's is given to a new one once MPI_Type_free has freed it.  A
+ * derived type's handle is kept marked SIZE_ASK, its size asked each time:
+ * whatever type gets that handle next is a derived one too.  Per thread:
+ * no locks; 128 bytes of initial-exec TLS at most. */
+#define TYPE_BITS 3
+#define SIZE_ASK (-1) /* a derived type's handle, or an empty entry */
+
+static __thread struct {
+	MPI_Datatype type;
+	int size;
+} type_sizes[1 << TYPE_BITS] __attribute__((tls_model("initial-exec"))) = {
+	[0 ...(1 << TYPE_BITS) - 1] = {.size = SIZE_ASK},
+};
 
 /* Set while a Fortran wrapper of this thread calls its MPI's binding, which
  * may call the C function (MPICH's do): the C wrapper passes the call on
@@ -84,18 +102,25 @@ void *mpi_real(const char *name)
 	return found;
 }
 
-static uint64_t func_id(int func)
+/* A function's id in the call trees, asked of the runtime at its first
+ * call and kept: each call finds it with one load. */
+static uint64_t __attribute__((noinline)) func_name(int func)
+{
+	char name[64];
+	uint64_t id;
+
+	/* two threads may name it at once: the same name twice merges */
+	snprintf(name, sizeof name, "<%s>", mpi_names[func]);
+	id = api.named_c(name);
+	__atomic_store_n(&ids[func], id, __ATOMIC_RELAXED);
+	return id;
+}
+
+static inline uint64_t func_id(int func)
 {
 	uint64_t id = __atomic_load_n(&ids[func], __ATOMIC_RELAXED);
-	char name[64];
 
-	if (!id) {
-		/* two threads may name it at once: the same name twice merges */
-		snprintf(name, sizeof name, "<%s>", mpi_names[func]);
-		id = api.named_c(name);
-		__atomic_store_n(&ids[func], id, __ATOMIC_RELAXED);
-	}
-	return id;
+	return __builtin_expect(id != 0, 1) ? id : func_name(func);
 }
 
 void mpi_begin(struct mpi_call *c, int func, void *ret)
@@ -105,10 +130,10 @@ void mpi_begin(struct mpi_call *c, int func, void *ret)
 		c->t0 = 0;
 		return;
 	}
-	c->site = api.caller();
+	c->id = func_id(func);
+	c->t0 = api.enter(c->id, &c->site);
 	if (!c->site)
 		c->site = CPROF_SITE_PC | (uintptr_t)ret;
-	c->t0 = api.enter(func_id(func));
 	if (!c->t0)
 		c->t0 = 1; /* 0 means not recording */
 }
@@ -119,14 +144,12 @@ void mpi_begin(struct mpi_call *c, int func, void *ret)
  * library can count on. */
 static struct site *last_site[256];
 
-static struct site *site_of(int func, uint64_t where)
+/* The site of call c in the table, claimed if new; NULL if the table is
+ * full. */
+static struct site *__attribute__((noinline)) site_find(const struct mpi_call *c)
 {
-	struct site *last = __atomic_load_n(&last_site[func], __ATOMIC_ACQUIRE);
-	uint64_t fid;
-
-	if (last && last->s.site == where)
-		return last;
-	fid = func_id(func);
+	uint64_t fid = c->id, where = c->site;
+	int func = c->func;
 	size_t h = (size_t)((where ^ ((uint64_t)func << 48)) * CPROF_HASH_GOLDEN >> 40);
 
 	for (size_t probe = 0; probe < 64; probe++, h++) {
@@ -149,6 +172,13 @@ static struct site *site_of(int func, uint64_t where)
 	return NULL;
 }
 
+static inline struct site *site_of(const struct mpi_call *c)
+{
+	struct site *last = __atomic_load_n(&last_site[c->func], __ATOMIC_ACQUIRE);
+
+	return __builtin_expect(last && last->s.site == c->site, 1) ? last : site_find(c);
+}
+
 static void update_min(uint64_t *at, uint64_t v)
 {
 	uint64_t seen = __atomic_load_n(at, __ATOMIC_RELAXED);
@@ -165,6 +195,18 @@ static void update_max(uint64_t *at, uint64_t v)
 		;
 }
 
+/* A call's counts, under MPI_THREAD_MULTIPLE; out of line, so that the
+ * plain counts' path saves few registers. */
+static void __attribute__((noinline)) count_atomic(struct site *s, uint64_t dt, uint64_t sent, uint64_t received)
+{
+	__atomic_add_fetch(&s->s.calls, 1, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&s->s.ticks, dt, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&s->s.bytes_sent, sent, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&s->s.bytes_received, received, __ATOMIC_RELAXED);
+	update_min(&s->s.min_ticks, dt);
+	update_max(&s->s.max_ticks, dt);
+}
+
 void mpi_end(struct mpi_call *c, uint64_t sent, uint64_t received)
 {
 	struct site *s;
@@ -172,19 +214,14 @@ void mpi_end(struct mpi_call *c, uint64_t sent, uint64_t received)
 
 	if (!api.exit)
 		return;
-	dt = api.exit(func_id(c->func)) - c->t0;
-	s = site_of(c->func, c->site);
+	dt = api.exit(c->id) - c->t0;
+	s = site_of(c);
 	if (!s) {
 		__atomic_add_fetch(&lost_sites, 1, __ATOMIC_RELAXED);
 		return;
 	}
 	if (atomic_counts) {
-		__atomic_add_fetch(&s->s.calls, 1, __ATOMIC_RELAXED);
-		__atomic_add_fetch(&s->s.ticks, dt, __ATOMIC_RELAXED);
-		__atomic_add_fetch(&s->s.bytes_sent, sent, __ATOMIC_RELAXED);
-		__atomic_add_fetch(&s->s.bytes_received, received, __ATOMIC_RELAXED);
-		update_min(&s->s.min_ticks, dt);
-		update_max(&s->s.max_ticks, dt);
+		count_atomic(s, dt, sent, received);
 		return;
 	}
 	s->s.calls++;
@@ -197,13 +234,33 @@ void mpi_end(struct mpi_call *c, uint64_t sent, uint64_t received)
 		s->s.max_ticks = dt;
 }
 
+/* Bytes in count elements of type, its size asked of MPI and kept in
+ * type_sizes[slot] if the type is predefined. */
+static uint64_t __attribute__((noinline)) bytes_asked(int count, MPI_Datatype type, unsigned slot)
+{
+	int size, ints, addresses, types, combiner;
+
+	if (!type_size || type_size(type, &size) != MPI_SUCCESS || size < 0)
+		return 0;
+	if (type_sizes[slot].type != type) {
+		int named = type_get_envelope &&
+			    type_get_envelope(type, &ints, &addresses, &types, &combiner) == MPI_SUCCESS &&
+			    combiner == MPI_COMBINER_NAMED;
+		type_sizes[slot].type = type;
+		type_sizes[slot].size = named ? size : SIZE_ASK;
+	}
+	return (uint64_t)count * (uint64_t)size;
+}
+
 uint64_t mpi_bytes(int count, MPI_Datatype type)
 {
-	int size = 0;
+	unsigned slot = (unsigned)((uint64_t)(uintptr_t)type * 0x9e3779b97f4a7c15ull >> (64 - TYPE_BITS));
 
-	if (count <= 0 || !type_size || type_size(type, &size) != MPI_SUCCESS || size < 0)
+	if (count <= 0)
 		return 0;
-	return (uint64_t)count * (uint64_t)size;
+	if (type_sizes[slot].type == type && type_sizes[slot].size != SIZE_ASK)
+		return (uint64_t)count * (uint64_t)type_sizes[slot].size;
+	return bytes_asked(count, type, slot);
 }
 
 uint64_t mpi_bytes_status(int count, MPI_Datatype type, const MPI_Status *status)
@@ -236,6 +293,7 @@ static void started(int level)
 	record.thread_level = (uint32_t)level;
 	atomic_counts = level == MPI_THREAD_MULTIPLE;
 	*(void **)&type_size = mpi_real("PMPI_Type_size");
+	*(void **)&type_get_envelope = mpi_real("PMPI_Type_get_envelope");
 	*(void **)&get_count = mpi_real("PMPI_Get_count");
 	if (api.ticks) {
 		record.init_ticks = api.ticks();
@@ -340,7 +398,7 @@ void f_mpi_init_thread(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *ierr)
 /* Adds the call c, open until now, to the writer's copy of n sites. */
 static uint32_t add_open_call(const struct mpi_call *c, uint32_t n)
 {
-	uint64_t fid = func_id(c->func), dt = api.ticks() - c->t0;
+	uint64_t fid = c->id, dt = api.ticks() - c->t0;
 	struct cprof_mpi_site *s = NULL;
 
 	for (uint32_t i = 0; i < n && !s; i++)
@@ -382,12 +440,11 @@ __attribute__((constructor)) static void core_init(void)
 	cprof_add_writer_fn *add_writer = (cprof_add_writer_fn *)dlsym(RTLD_DEFAULT, "cprof_add_writer");
 
 	*(void **)&api.named_c = dlsym(RTLD_DEFAULT, "cprof_named_c");
-	*(void **)&api.caller = dlsym(RTLD_DEFAULT, "cprof_caller");
 	*(void **)&api.put_record = dlsym(RTLD_DEFAULT, "cprof_put_record");
 	*(void **)&api.write_now = dlsym(RTLD_DEFAULT, "cprof_write_now");
 	*(void **)&api.ticks = dlsym(RTLD_DEFAULT, "cprof_ticks");
-	if (!add_writer || !api.named_c || !api.caller || !api.put_record || add_writer(write_record) < 0)
+	if (!add_writer || !api.named_c || !api.put_record || add_writer(write_record) < 0)
 		return; /* not under cprof: the wrappers only pass calls on */
 	*(void **)&api.exit = dlsym(RTLD_DEFAULT, "cprof_exit");
-	*(void **)&api.enter = dlsym(RTLD_DEFAULT, "cprof_enter");
+	*(void **)&api.enter = dlsym(RTLD_DEFAULT, "cprof_enter_from");
 }

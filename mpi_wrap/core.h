@@ -12,9 +12,10 @@
 
 /* One call being timed. */
 struct mpi_call {
-	int func;     /* index into mpi_names */
-	uint64_t t0;  /* ticks at the start */
+	uint64_t id;   /* the function's id in the call trees */
+	uint64_t t0;   /* ticks at the start */
 	uint64_t site; /* who called */
+	int func;      /* index into mpi_names */
 };
 
 extern const int mpi_nfuncs;

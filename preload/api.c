@@ -19,9 +19,9 @@ CPROF_EXPORT uint64_t cprof_named_c(const char *name)
 	return named_add("~", 0, name, 1);
 }
 
-CPROF_EXPORT uint64_t cprof_enter(uint64_t id)
+CPROF_EXPORT uint64_t cprof_enter_from(uint64_t id, uint64_t *caller)
 {
-	return trace_named_enter(id);
+	return trace_named_enter(id, caller);
 }
 
 CPROF_EXPORT uint64_t cprof_exit(uint64_t id)
@@ -32,11 +32,6 @@ CPROF_EXPORT uint64_t cprof_exit(uint64_t id)
 CPROF_EXPORT uint64_t cprof_ticks(void)
 {
 	return clock_ticks();
-}
-
-CPROF_EXPORT uint64_t cprof_caller(void)
-{
-	return trace_caller();
 }
 
 CPROF_EXPORT int cprof_add_writer(cprof_writer_fn *fn)

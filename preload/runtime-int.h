@@ -73,9 +73,8 @@ void dump_offer(struct thread *t, const uintptr_t *pc, int n);
 struct rawbuf;
 void trace_enable(void);
 int trace_enabled(void);
-uint64_t trace_named_enter(uint64_t fn);
+uint64_t trace_named_enter(uint64_t fn, uint64_t *caller);
 uint64_t trace_named_exit(uint64_t fn);
-uint64_t trace_caller(void);
 
 /* api.c */
 void api_write_records(struct rawbuf *b);

@@ -308,12 +308,28 @@ void trace_named_push_slow(struct thread *th, uint64_t fn, uintptr_t tag)
 	thread_edit_end(th, was);
 }
 
-/* A named call with no tag.  Returns the ticks it starts at. */
-uint64_t trace_named_enter(uint64_t fn)
+/* The innermost call of th that is not a C function's: a Python function,
+ * a traced native function; 0 if none. */
+static uint64_t caller_in(const struct thread *th)
+{
+	if (!th || th->tr.overflow)
+		return 0;
+	for (const struct frame *f = th->tr.sp - 1; f > th->tr.stack; f--) {
+		const struct tnode *n = frame_node(f);
+		if (n && n != &th->tr.lost_node && (n->fn & (CPROF_NAMED_BIT | CPROF_NAMED_C)) != (CPROF_NAMED_BIT | CPROF_NAMED_C))
+			return n->fn;
+	}
+	return 0;
+}
+
+/* A named call with no tag, made from *caller (caller_in), which it sets.
+ * Returns the ticks it starts at. */
+uint64_t trace_named_enter(uint64_t fn, uint64_t *caller)
 {
 	struct thread *th = likely(cur_thread != NULL) ? cur_thread : thread_self();
 	struct frame *top;
 
+	*caller = caller_in(th);
 	if (!th || !trace_on)
 		return clock_ticks();
 	top = th->tr.sp;
@@ -328,22 +344,6 @@ uint64_t trace_named_exit(uint64_t fn)
 
 	exit_at(fn, now);
 	return now;
-}
-
-/* The innermost call of this thread that is not a C function's: a Python
- * function, a traced native function; 0 if none. */
-uint64_t trace_caller(void)
-{
-	struct thread *th = cur_thread;
-
-	if (!th || th->tr.overflow)
-		return 0;
-	for (const struct frame *f = th->tr.sp - 1; f > th->tr.stack; f--) {
-		const struct tnode *n = frame_node(f);
-		if (n && n != &th->tr.lost_node && (n->fn & (CPROF_NAMED_BIT | CPROF_NAMED_C)) != (CPROF_NAMED_BIT | CPROF_NAMED_C))
-			return n->fn;
-	}
-	return 0;
 }
 
 /* The thread is exiting: calls still open end now, as cProfile ends them,

@@ -35,9 +35,9 @@ tests_progs_dumpee_CFLAGS = $(AM_CFLAGS) -g
 tests_progs_snapshot_CFLAGS = $(AM_CFLAGS) $(TEST_PROG_FLAGS)
 tests_progs_snapshot_LDADD = -lpthread
 
-# MPI: mpiend, built with each MPI; the MPI kernel built as a library
-# (its main renamed), which mpilate loads after it has started, RTLD_LOCAL,
-# as Python loads mpi4py
+# MPI: mpiend and mpitypes, built with each MPI; the MPI kernel built as a
+# library (its main renamed), which mpilate loads after it has started,
+# RTLD_LOCAL, as Python loads mpi4py
 if HAVE_MPI
 check_PROGRAMS += tests/progs/mpilate
 tests_progs_mpilate_LDADD = -ldl
@@ -45,7 +45,9 @@ MPILATE_CFLAGS = $(AM_CFLAGS) $(KERNEL_FLAGS) -Wno-missing-prototypes
 MPILATE_LDFLAGS = -rpath /nowhere -module -avoid-version -shared
 endif
 if HAVE_OPENMPI
-check_PROGRAMS += tests/progs/mpiend tests/progs/mpihang
+check_PROGRAMS += tests/progs/mpiend tests/progs/mpihang tests/progs/mpitypes
+tests_progs_mpitypes_CPPFLAGS = $(AM_CPPFLAGS) $(OPENMPI_CFLAGS)
+tests_progs_mpitypes_LDADD = $(OPENMPI_LIBS)
 tests_progs_mpihang_CPPFLAGS = $(AM_CPPFLAGS) $(OPENMPI_CFLAGS)
 tests_progs_mpihang_CFLAGS = $(AM_CFLAGS) -g
 tests_progs_mpihang_LDADD = $(OPENMPI_LIBS)
@@ -60,7 +62,10 @@ tests_progs_libmpilate_openmpi_la_LDFLAGS = $(MPILATE_LDFLAGS)
 tests_progs_libmpilate_openmpi_la_LIBADD = $(OPENMPI_LIBS)
 endif
 if HAVE_MPICH
-check_PROGRAMS += tests/progs/mpiend-mpich tests/progs/mpihang-mpich
+check_PROGRAMS += tests/progs/mpiend-mpich tests/progs/mpihang-mpich tests/progs/mpitypes-mpich
+tests_progs_mpitypes_mpich_SOURCES = tests/progs/mpitypes.c
+tests_progs_mpitypes_mpich_CPPFLAGS = $(AM_CPPFLAGS) $(MPICH_CFLAGS)
+tests_progs_mpitypes_mpich_LDADD = $(MPICH_LIBS)
 tests_progs_mpihang_mpich_SOURCES = tests/progs/mpihang.c
 tests_progs_mpihang_mpich_CPPFLAGS = $(AM_CPPFLAGS) $(MPICH_CFLAGS)
 tests_progs_mpihang_mpich_CFLAGS = $(AM_CFLAGS) -g

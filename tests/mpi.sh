@@ -46,6 +46,15 @@ for np in 1 2 4; do
 	cd "$WORK" || exit 1
 done
 
+# bytes through derived types freed and made again, the new one maybe given
+# the freed one's handle (MPI_Type_free): each type's own size (a size kept
+# by handle would be the freed type's), as for a predefined type
+$MPIEXEC -np 1 "$CPROF_MPI" -d types "$PROGS/mpitypes" > types.out 2> types.err
+expect_eq "types: status 0" 0 $?
+expect_eq "types: MPI_Sendrecv's calls and bytes, each type's own" "9 156 156" \
+	"$(awk '$1 == "MPI_Sendrecv" && NF == 10 { print $2, $9, $10 }' types.err)"
+[ "$(cat types.out)" = reused ] || diag "OpenMPI gave the new type a handle of its own: the test did not reuse one"
+
 # per-rank files (--gather=rank): a profile per rank, named by rank, and the
 # same report as from the node file
 mkdir rank4 && cd rank4 || exit 1

@@ -72,6 +72,15 @@ for np in 2 4; do
 	cd "$WORK" || exit 1
 done
 
+# bytes through derived types freed and made again, the new one maybe given
+# the freed one's handle (MPI_Type_free): each type's own size (a size kept
+# by handle would be the freed type's), as for a predefined type
+mpiexec.mpich -np 1 "$CPROF_MPI" -d types "$PROGS/mpitypes-mpich" > types.out 2> types.err
+expect_eq "types: status 0" 0 $?
+expect_eq "types: MPI_Sendrecv's calls and bytes, each type's own" "9 156 156" \
+	"$(awk '$1 == "MPI_Sendrecv" && NF == 10 { print $2, $9, $10 }' types.err)"
+[ "$(cat types.out)" = reused ] || diag "MPICH gave the new type a handle of its own: the test did not reuse one"
+
 # a rank that ends badly: hydra kills the others with SIGKILL at once, and
 # only that rank's profile is left, saying how it ended (skip: rank 1 exits
 # without MPI_Finalize while the others wait for it in theirs)
