@@ -26,6 +26,7 @@
 
 #include "attach.h"
 #include "cprof-format.h"
+#include "cprof-hash.h"
 #include "freeze.h"
 #include "native.h"
 #include "proc.h"
@@ -97,7 +98,7 @@ static int64_t now_ns(clockid_t clock)
 
 static uint64_t hash2(uint64_t a, uint64_t b)
 {
-	uint64_t h = (a * 0x9e3779b97f4a7c15ull) ^ (b + 0x632be59bd9b4e019ull + (a << 6));
+	uint64_t h = (a * CPROF_HASH_GOLDEN) ^ (b * CPROF_HASH_PAIR);
 
 	return h ^ (h >> 29);
 }

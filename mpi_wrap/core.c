@@ -254,7 +254,7 @@ static uint64_t __attribute__((noinline)) bytes_asked(int count, MPI_Datatype ty
 
 uint64_t mpi_bytes(int count, MPI_Datatype type)
 {
-	unsigned slot = (unsigned)((uint64_t)(uintptr_t)type * 0x9e3779b97f4a7c15ull >> (64 - TYPE_BITS));
+	unsigned slot = (unsigned)((uint64_t)(uintptr_t)type * CPROF_HASH_GOLDEN >> (64 - TYPE_BITS));
 
 	if (count <= 0)
 		return 0;
