@@ -11,15 +11,6 @@ if [ "$(id -u)" != 0 ] && [ "$paranoid" -gt 2 ]; then
 fi
 py=$(pythons | tail -n 1 | cut -d' ' -f2)
 
-# wait_for FILE PATTERN: until FILE has a line matching it (30 s)
-wait_for() {
-	local i=0
-	while ! grep -q -- "$2" "$1" 2> /dev/null && [ $i -lt 300 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-}
-
 # A native program, from soon after its start to its end: the shares it
 # measured of itself, within 10%
 "$KERNELS/shares-plain" 3 > native.measured &

@@ -8,20 +8,8 @@ cd "$WORK" || exit 1
 [ "$(cat /proc/sys/kernel/yama/ptrace_scope 2> /dev/null || echo 0)" != 3 ] ||
 	skip_all "ptrace is forbidden on this machine (kernel.yama.ptrace_scope is 3)"
 
-# frames FILE: the frames of a dump, one a line, without the sets
-frames() { sed -E -n '/^$/q; 1d; s/^ *(\[[^]]*\] [0-9]+ threads? +)?//p' "$1"; }
-# follows FILE A B: frame B comes right after frame A somewhere
-follows() { frames "$1" | awk -v a="$2" -v b="$3" 'prev == a && $0 == b { found = 1 } { prev = $0 } END { exit !found }'; }
 # stopped FILE: how long the process was stopped, in ms
 stopped() { sed -n 's/^each process was stopped for at most \([0-9.]*\) ms$/\1/p' "$1"; }
-# wait_for FILE PATTERN [COUNT]: until FILE has COUNT lines matching (30 s)
-wait_for() {
-	local i=0
-	while [ "$(grep -c -- "$2" "$1" 2> /dev/null)" -lt "${3:-1}" ] && [ $i -lt 300 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-}
 
 # A Python process blocked in time.sleep under two functions, and a thread
 # of its own, under every CPython on the machine
@@ -34,14 +22,7 @@ while read -r v py; do
 	sleep 0.2 # from the print to the sleep
 	"$CPROF_DUMP" "$pid" > "py-$v.dump" 2> "py-$v.err"
 	expect_eq "Python $name: exit status 0, nothing on standard error" "0 " "$? $(cat "py-$v.err")"
-	expect_eq "Python $name: one process, two threads" "1 pid, 2 threads" "$(head -n 1 "py-$v.dump")"
-	check "Python $name: inner called by outer" follows "py-$v.dump" \
-		"$top_srcdir/tests/python/hang.py:17(outer)" "$top_srcdir/tests/python/hang.py:12(inner)"
-	check "Python $name: outer called by the script" follows "py-$v.dump" \
-		"$(frames "py-$v.dump" | grep -m 1 '/hang.py:[0-9]*(<module>)$')" "$top_srcdir/tests/python/hang.py:17(outer)"
-	matches "Python $name: the second thread in waiter, from threading's run" \
-		"threading.py:[0-9]+\(run\)
-$top_srcdir/tests/python/hang.py:8\(waiter\)" "$(frames "py-$v.dump" | grep -A1 '(run)$')"
+	hang_dumped "Python $name" "py-$v.dump"
 	matches "Python $name: both threads in the C library's sleep" \
 		"^(__select|select|clock_nanosleep|__clock_nanosleep), (__select|select|clock_nanosleep|__clock_nanosleep)$" \
 		"$(sed -n 's/.* 2 threads each, in: //p' "py-$v.dump")"
@@ -111,17 +92,7 @@ dump_job() { # NAME LAUNCHER PROGRAM
 	wait "$job" 2> /dev/null
 	pkill -KILL -s 0 -f "^$3\$"
 }
-export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
-if [ -x "$PROGS/mpihang" ] && [ -n "$OPENMPI_MPIEXEC" ]; then
-	dump_job OpenMPI "$OPENMPI_MPIEXEC --oversubscribe" "$PROGS/mpihang"
-else
-	skip "OpenMPI: not built with it"
-fi
-if [ -x "$PROGS/mpihang-mpich" ] && command -v mpiexec.mpich > /dev/null; then
-	dump_job MPICH mpiexec.mpich "$PROGS/mpihang-mpich"
-else
-	skip "MPICH: not built with it"
-fi
+with_each_mpi dump_job mpihang
 
 # Refusals
 "$CPROF_DUMP" > none.out 2>&1

@@ -216,3 +216,45 @@ pythons() {
 		case $v in 3.8 | 3.9 | 3.10 | 3.11 | 3.12 | 3.13) echo "$v $p" ;; esac
 	done | sort -u -k2,2 | sort -t. -k1,1n -k2,2n
 }
+
+# wait_for FILE PATTERN [COUNT]: until FILE has COUNT lines matching (30 s)
+wait_for() {
+	local i=0
+	while [ "$(grep -c -- "$2" "$1" 2> /dev/null)" -lt "${3:-1}" ] && [ $i -lt 300 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
+# cprof-dump's trees: frames FILE, the frames, one a line, without the
+# sets; follows FILE A B, whether frame B comes right after frame A
+frames() { sed -E -n '/^$/q; 1d; s/^ *(\[[^]]*\] [0-9]+ threads? +)?//p' "$1"; }
+follows() { frames "$1" | awk -v a="$2" -v b="$3" 'prev == a && $0 == b { found = 1 } { prev = $0 } END { exit !found }'; }
+# hang_dumped NAME FILE: the dump of tests/python/hang.py in FILE, as cprof-dump
+# names its frames: one process, its two threads where the script waits
+hang_dumped() {
+	local hang="$top_srcdir/tests/python/hang.py"
+	expect_eq "$1: one process, two threads" "1 pid, 2 threads" "$(head -n 1 "$2")"
+	check "$1: inner called by outer" follows "$2" "$hang:17(outer)" "$hang:12(inner)"
+	check "$1: outer called by the script" follows "$2" \
+		"$(frames "$2" | grep -m 1 '/hang.py:[0-9]*(<module>)$')" "$hang:17(outer)"
+	matches "$1: the second thread in waiter, from threading's run" "threading.py:[0-9]+\(run\)
+$hang:8\(waiter\)" "$(frames "$2" | grep -A1 '(run)$')"
+}
+
+# with_each_mpi FUNCTION PROGRAM: FUNCTION NAME LAUNCHER PATH, with
+# OpenMPI's mpiexec and tests/progs/PROGRAM, then with MPICH's and
+# PROGRAM-mpich; skipped where cprof was not built with that MPI
+with_each_mpi() {
+	export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+	if [ -x "$PROGS/$2" ] && [ -n "$OPENMPI_MPIEXEC" ]; then
+		"$1" OpenMPI "$OPENMPI_MPIEXEC --oversubscribe" "$PROGS/$2"
+	else
+		skip "OpenMPI: not built with it"
+	fi
+	if [ -x "$PROGS/$2-mpich" ] && command -v mpiexec.mpich > /dev/null; then
+		"$1" MPICH mpiexec.mpich "$PROGS/$2-mpich"
+	else
+		skip "MPICH: not built with it"
+	fi
+}
