@@ -18,23 +18,23 @@ int countspec_parse(const char *spec, struct countspec *out, int max)
 	const char *s = spec;
 	int n = 0;
 
-	while (*s) {
+	if (!*s)
+		return 0;
+	for (;;) {
 		size_t len = strcspn(s, ",");
-		const char *colon = memchr(s, ':', len);
-		struct countspec *p = &out[n];
+		const char *colon = memchr(s, ':', len), *glob = colon ? colon + 1 : s;
 
-		if (len && n < max) {
-			const char *glob = colon ? colon + 1 : s;
-			copy_span(p->lib, sizeof p->lib, s, colon ? (size_t)(colon - s) : 0);
-			copy_span(p->glob, sizeof p->glob, glob, len - (size_t)(glob - s));
-			if (p->glob[0])
-				n++;
+		if (!len || (colon && (colon == s || glob == s + len || memchr(glob, ':', len - (size_t)(glob - s)))))
+			return -1;
+		if (out && n < max) {
+			copy_span(out[n].lib, sizeof out[n].lib, s, colon ? (size_t)(colon - s) : 0);
+			copy_span(out[n].glob, sizeof out[n].glob, glob, len - (size_t)(glob - s));
 		}
+		n++;
 		s += len;
-		if (*s == ',')
-			s++;
+		if (!*s++)
+			return n;
 	}
-	return n;
 }
 
 int countspec_lib_matches(const struct countspec *p, const char *path, int is_main)

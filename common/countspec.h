@@ -1,6 +1,7 @@
-/* countspec.h: the grammar of --count's patterns, shared by the launcher
- * (which checks them) and the runtime (which reads them from CPROF_COUNT):
- * [LIB:]GLOB, separated by commas.  No LIB: the main executable.
+/* countspec.h: the grammar of --count's patterns, the one the launcher
+ * checks them with and the runtime reads them from CPROF_COUNT with:
+ * [LIB:]GLOB, separated by commas, LIB and GLOB not empty and without a
+ * colon.  No LIB: the main executable.
  *
  * Async-signal-safe: no malloc, no stdio. */
 #ifndef CPROF_COUNTSPEC_H
@@ -13,9 +14,10 @@ struct countspec {
 	char glob[256];
 };
 
-/* Reads the patterns of spec into out[0..max), leaving out empty ones and
- * those after max, and cutting a LIB or GLOB too long for its field;
- * returns how many it read. */
+/* Reads the patterns of spec into out[0..max) (out NULL: only checks and
+ * counts them), cutting a LIB or GLOB too long for its field; returns how
+ * many spec holds (those past max are not read), or -1 if one of them is
+ * not [LIB:]GLOB: empty, an empty LIB or GLOB, two colons. */
 int countspec_parse(const char *spec, struct countspec *out, int max);
 
 /* Does p's LIB name the object at path (is_main: the main executable)?  A

@@ -195,7 +195,13 @@ void count_init(void)
 	const char *spec = setting(CPROF_ENV_COUNT);
 	int first = 1, ret;
 
-	if (!*spec || !(npatterns = countspec_parse(spec, patterns, COUNTSPEC_MAX)))
+	if ((npatterns = countspec_parse(spec, patterns, COUNTSPEC_MAX)) < 0) {
+		log_warn("CPROF_COUNT takes [LIB:]GLOB patterns separated by commas, not '%s': nothing counted", spec);
+		npatterns = 0;
+	}
+	if (npatterns > COUNTSPEC_MAX)
+		npatterns = COUNTSPEC_MAX;
+	if (!npatterns)
 		return;
 	ret = uprobe_tracefs(tracefs, sizeof tracefs);
 	if (ret < 0) {

@@ -46,6 +46,7 @@
 #include "clock.h"
 #include "cprof-format.h"
 #include "fmt.h"
+#include "perf-events.h"
 #include "proc.h"
 #include "rawbuf.h"
 #include "runtime-int.h"
@@ -56,32 +57,13 @@
 #define ACCOUNT_NS 10000000ull /* account unsampled time every 10 ms */
 #define BLOCKED_NS 1000000ull  /* a wrapped call shorter than this is not charged */
 
-/* The perf events cprof knows by name. */
-static const struct event_kind {
-	const char *name;
-	uint32_t type;
-	uint64_t config;
-	int time; /* counts nanoseconds of CPU time */
-} kinds[] = {
-	{"task-clock", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_TASK_CLOCK, 1},
-	{"cpu-clock", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CPU_CLOCK, 1},
-	{"page-faults", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_PAGE_FAULTS, 0},
-	{"context-switches", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CONTEXT_SWITCHES, 0},
-	{"cycles", PERF_TYPE_HARDWARE, PERF_COUNT_HW_CPU_CYCLES, 0},
-	{"instructions", PERF_TYPE_HARDWARE, PERF_COUNT_HW_INSTRUCTIONS, 0},
-	{"cache-misses", PERF_TYPE_HARDWARE, PERF_COUNT_HW_CACHE_MISSES, 0},
-	{"cache-references", PERF_TYPE_HARDWARE, PERF_COUNT_HW_CACHE_REFERENCES, 0},
-	{"branches", PERF_TYPE_HARDWARE, PERF_COUNT_HW_BRANCH_INSTRUCTIONS, 0},
-	{"branch-misses", PERF_TYPE_HARDWARE, PERF_COUNT_HW_BRANCH_MISSES, 0},
-};
-
 struct sampling {
 	int on;
 	int clock; /* enum cprof_sample_clock */
 	int signo;
 	uint32_t hz;
 	uint64_t period_ns;
-	const struct event_kind *event; /* perf's, or NULL for the CPU-time timer */
+	const struct cprof_event *event; /* perf's, or NULL for the CPU-time timer */
 	uint64_t samples, dropped, unsampled, unattributed, events;
 	int kernel_signo;   /* SIGTRAP: threads sample their time in the kernel */
 	uint64_t kernel_samples;
@@ -159,7 +141,7 @@ static const struct perf_trap *perf_trap(const siginfo_t *si)
 /* The thread's event counting its CPU time in user mode (kernel 0), whose
  * signal sample.c asks for, or in the kernel (kernel 1), which sends
  * SIGTRAP on its own. */
-static int perf_open(const struct event_kind *k, int kernel)
+static int perf_open(const struct cprof_event *k, int kernel)
 {
 	struct perf_event_attr a;
 
@@ -194,7 +176,7 @@ static int perf_open(const struct event_kind *k, int kernel)
 }
 
 /* Why perf_event_open(k) failed, for the report. */
-static void perf_refused(const struct event_kind *k, int e, const char *instead)
+static void perf_refused(const struct cprof_event *k, int e, const char *instead)
 {
 	char paranoid[8] = "?";
 	ssize_t n = proc_read("/proc/sys/kernel/perf_event_paranoid", paranoid, sizeof paranoid - 1);
@@ -217,10 +199,10 @@ static void perf_refused(const struct event_kind *k, int e, const char *instead)
  * the kernel fires at its tick rate at most. */
 static void choose_source(const char *name)
 {
-	const struct event_kind *k = &kinds[0];
+	const struct cprof_event *k = name ? cprof_event_named(name) : NULL;
 	int fd;
 
-	if (name && strcmp(name, "cpu-timer") == 0) {
+	if (name && strcmp(name, CPROF_EVENT_TIMER) == 0) {
 		smp.event = NULL; /* asked for */
 		return;
 	}
@@ -232,11 +214,10 @@ static void choose_source(const char *name)
 		smp.event = NULL;
 		return;
 	}
-	for (size_t i = 0; name && i < sizeof kinds / sizeof kinds[0]; i++)
-		if (strcmp(name, kinds[i].name) == 0)
-			k = &kinds[i];
-	if (name && strcmp(k->name, name) != 0)
+	if (name && !k)
 		fmt_format(smp.note, sizeof smp.note, "unknown event %s; sampling task-clock instead", name);
+	if (!k)
+		k = cprof_events();
 	for (;;) {
 		fd = perf_open(k, 0);
 		if (fd >= 0) {
@@ -244,10 +225,10 @@ static void choose_source(const char *name)
 			smp.event = k;
 			return;
 		}
-		if (k == &kinds[0])
+		if (k == cprof_events())
 			break;
 		perf_refused(k, errno, "sampling task-clock instead");
-		k = &kinds[0];
+		k = cprof_events();
 	}
 	perf_refused(k, errno, "sampling with a CPU-time timer, which fires at the kernel's tick rate at most");
 	smp.event = NULL;
@@ -1126,7 +1107,7 @@ void sample_write_info(struct rawbuf *b)
 		.dropped = __atomic_load_n(&smp.dropped, __ATOMIC_RELAXED),
 		.unsampled_ns = __atomic_load_n(&smp.unsampled, __ATOMIC_RELAXED),
 	};
-	fmt_format(rec.event, sizeof rec.event, "%s", smp.event ? smp.event->name : "cpu-timer");
+	fmt_format(rec.event, sizeof rec.event, "%s", smp.event ? smp.event->name : CPROF_EVENT_TIMER);
 	memcpy(rec.note, smp.note, sizeof rec.note);
 	rec.events = __atomic_load_n(&smp.events, __ATOMIC_RELAXED);
 	rec.cpu_ns = clock_ns(CLOCK_PROCESS_CPUTIME_ID);

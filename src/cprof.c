@@ -29,6 +29,7 @@
 #include "countspec.h"
 #include "cprof-env.h"
 #include "cprof-format.h"
+#include "perf-events.h"
 #include "launcher.h"
 #include "mpijob.h"
 #include "outdir.h"
@@ -105,6 +106,33 @@ static const struct option options[] = {
 	{NULL, 0, NULL, 0},
 };
 
+/* -e's line of the help: the events (perf-events.h), the default first,
+ * as many a line as fit. */
+static void print_events(FILE *f)
+{
+	int col = fprintf(f, "  -e, --event EVENT   sample on a perf event:");
+
+	for (const struct cprof_event *e = cprof_events(); e->name; e++) {
+		int len = (int)strlen(e->name) + (e == cprof_events() ? 10 : 0) + 2;
+		if (col + len > 79)
+			col = fprintf(f, "\n                     ");
+		col += fprintf(f, " %s%s,", e->name, e == cprof_events() ? " (default)" : "");
+	}
+	fprintf(f, "\n                      or %s (a POSIX CPU-time timer, no perf_event)\n", CPROF_EVENT_TIMER);
+}
+
+/* -e EVENT: one of perf-events.h's, or the timer; or -1, said. */
+static int check_event(const char *name)
+{
+	if (strcmp(name, CPROF_EVENT_TIMER) == 0 || cprof_event_named(name))
+		return 0;
+	fprintf(stderr, "%s: -e takes one of these events, not '%s':", prog, name);
+	for (const struct cprof_event *e = cprof_events(); e->name; e++)
+		fprintf(stderr, " %s", e->name);
+	fprintf(stderr, " %s\n", CPROF_EVENT_TIMER);
+	return -1;
+}
+
 static void usage(FILE *f)
 {
 	fputs("usage: cprof [options] [--] PROG [ARGS...]\n"
@@ -128,12 +156,10 @@ static void usage(FILE *f)
 	      "  -d, --dir DIR       keep the raw per-process profiles in DIR\n"
 	      "  -F, --frequency HZ  samples per second of each thread's time (default 1000;\n"
 	      "                      0 turns sampling off)\n"
-	      "      --clock=CLOCK   what samples measure: wall (default) or cpu\n"
-	      "  -e, --event EVENT   sample on a perf event: task-clock (default), cpu-clock,\n"
-	      "                      cycles, instructions, cache-misses, cache-references,\n"
-	      "                      branches, branch-misses, page-faults, context-switches;\n"
-	      "                      or cpu-timer (a POSIX CPU-time timer, no perf_event)\n"
-	      "      --mode=MODE     auto (default: exact tracing where the code is built with\n"
+	      "      --clock=CLOCK   what samples measure: wall (default) or cpu\n",
+	      f);
+	print_events(f);
+	fputs("      --mode=MODE     auto (default: exact tracing where the code is built with\n"
 	      "                      -finstrument-functions, sampling for the rest), trace,\n"
 	      "                      or sample\n"
 	      "      --count=PATTERN count the calls of the functions PATTERN names, exactly,\n"
@@ -195,6 +221,8 @@ static int check_choices(struct settings *s)
 			CPROF_SNAPSHOT_GRAMMAR, s->snapshot);
 		return -1;
 	}
+	if (s->event && check_event(s->event) < 0)
+		return -1;
 	if (s->dump_poll && cprof_seconds_ms(s->dump_poll, CPROF_DUMP_POLL_MAX) < 0) {
 		fprintf(stderr, "%s: --dump-poll takes %s, not '%s'\n", prog, CPROF_DUMP_POLL_GRAMMAR, s->dump_poll);
 		return -1;
@@ -210,25 +238,17 @@ static int check_choices(struct settings *s)
  * (countspec.h); the runtime takes at most COUNTSPEC_MAX. */
 static int add_count(struct settings *s, const char *arg)
 {
-	size_t used = strlen(s->count), n = 0;
-	const char *p = arg;
+	size_t used = strlen(s->count);
+	int n = countspec_parse(arg, NULL, 0);
 
-	for (const char *c = s->count; *c; c++)
-		n += *c == ',';
-	do {
-		size_t len = strcspn(p, ",");
-		const char *colon = memchr(p, ':', len);
-		if (!len || (colon && (colon == p || colon == p + len - 1 || memchr(colon + 1, ':', len - (size_t)(colon + 1 - p))))) {
-			fprintf(stderr,
-				"%s: --count takes function names or globs, [LIBRARY:]GLOB separated by commas "
-				"(work_*,libm:sin), not '%s'\n",
-				prog, arg);
-			return -1;
-		}
-		n++;
-		p += len;
-	} while (*p++ == ',');
-	if (n + !!used > COUNTSPEC_MAX || used + strlen(arg) + 2 > sizeof s->count) {
+	if (n <= 0) {
+		fprintf(stderr,
+			"%s: --count takes function names or globs, [LIBRARY:]GLOB separated by commas "
+			"(work_*,libm:sin), not '%s'\n",
+			prog, arg);
+		return -1;
+	}
+	if (n + countspec_parse(s->count, NULL, 0) > COUNTSPEC_MAX || used + strlen(arg) + 2 > sizeof s->count) {
 		fprintf(stderr, "%s: --count takes at most %d patterns\n", prog, COUNTSPEC_MAX);
 		return -1;
 	}
@@ -327,7 +347,7 @@ static int check_attach(const struct settings *s, int nargs)
 		why = "-p samples: tracing (--mode) needs the program started under cprof";
 	else if (s->count[0])
 		why = "--count needs the program started under cprof";
-	else if (s->event && strcmp(s->event, "task-clock") != 0)
+	else if (s->event && strcmp(s->event, cprof_events()->name) != 0)
 		why = "-p samples the task clock (each thread's CPU time); -e needs the program started under cprof";
 	else if (s->clock && strcmp(s->clock, "cpu") != 0)
 		why = "-p samples CPU time (--clock=cpu): wall time needs the program started under cprof";
