@@ -10,6 +10,7 @@
 #include "cprof-format.h"
 #include "mpi.h"
 #include "notes.h"
+#include "report.h"
 #include "text.h"
 
 struct func_total {
@@ -58,15 +59,14 @@ static int cmp_site(const void *a, const void *b)
  * a named C function as its bare name. */
 static char *func_text(struct strtab *strings, struct func_name k)
 {
-	const char *file = strtab_str(strings, k.file), *name = strtab_str(strings, k.name);
-	const char *slash = strrchr(file, '/');
+	const char *name = strtab_str(strings, k.name);
 	size_t len = strlen(name);
-	char *buf = xmalloc(strlen(file) + len + 24);
+	char *buf;
 
-	if (strcmp(file, "~") == 0 && len >= 2 && name[0] == '<' && name[len - 1] == '>')
-		sprintf(buf, "%.*s", (int)(len - 2), name + 1);
-	else
-		sprintf(buf, "%s:%u(%s)", slash ? slash + 1 : file, k.line, name);
+	if (strcmp(strtab_str(strings, k.file), "~") != 0 || len < 2 || name[0] != '<' || name[len - 1] != '>')
+		return report_name(strings, k, 1);
+	buf = xstrdup(name + 1);
+	buf[len - 2] = '\0';
 	return buf;
 }
 
