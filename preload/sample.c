@@ -44,6 +44,7 @@
 
 #include "cct.h"
 #include "clock.h"
+#include "component.h"
 #include "cprof-format.h"
 #include "fmt.h"
 #include "proc.h"
@@ -284,7 +285,7 @@ static int kernel_supported(void)
 	return 0;
 }
 
-void sample_init(void)
+static void sample_init(void)
 {
 	const char *clock = setting(CPROF_ENV_CLOCK), *mode = setting(CPROF_ENV_MODE), *event = setting(CPROF_ENV_EVENT);
 
@@ -612,7 +613,7 @@ void sample_fd_taken(int fd)
  * sent but pending (the program may block the signal in this thread) is
  * taken back.  Pending signals survive exec: the new program would meet
  * it before it can handle it, and end. */
-void sample_exec_prepare(void)
+static void sample_exec_prepare(void)
 {
 	struct thread *t = cur_thread;
 	struct timespec zero = {0, 0};
@@ -635,7 +636,7 @@ void sample_exec_prepare(void)
 }
 
 /* The exec failed: the thread is sampled again. */
-void sample_exec_failed(void)
+static void sample_exec_failed(void)
 {
 	if (smp.on && cur_thread && !cur_thread->sm.has_timer)
 		sample_thread_start(cur_thread);
@@ -1109,7 +1110,7 @@ static uint64_t off_cpu(uint64_t now)
 	return ns;
 }
 
-void sample_write_info(struct rawbuf *b)
+static void sample_write_info(struct rawbuf *b)
 {
 	struct cprof_rec_sampling rec;
 	uint64_t now = clock_ns(CLOCK_MONOTONIC), stime;
@@ -1161,3 +1162,10 @@ void sample_write_retired(struct rawbuf *b)
 	if (sample_retired_nodes() > 1)
 		cct_write(b, CPROF_REC_STACKS, retired, THREAD_RETIRED_INDEX, NULL, 0, 0);
 }
+
+const struct component sample_component = {
+	.init = sample_init,
+	.exec_prepare = sample_exec_prepare,
+	.exec_failed = sample_exec_failed,
+	.write = sample_write_info,
+};

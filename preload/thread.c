@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "component.h"
 #include "cprof-format.h"
 #include "fmt.h"
 #include "proc.h"
@@ -228,19 +229,20 @@ static void thread_retire(void *arg)
 	service_request(SERVICE_THREAD_EXITED); /* (the last may keep the process alive) */
 }
 
-void thread_enable(void)
+static void thread_enable(void)
 {
-	trace_init();
 	if (pthread_key_create(&thread_key, thread_retire) != 0)
 		log_warn("cannot watch threads exit: their records are not reused");
 	__atomic_store_n(&enabled, 1, __ATOMIC_RELEASE);
 }
 
 /* In the child after fork: only this thread goes on, and what was done
- * before the fork is the parent's to report. */
-void thread_fork_child(uint64_t now)
+ * before the fork (up to rt.ticks0, the child's start) is the parent's to
+ * report. */
+static void thread_fork_child(void)
 {
 	struct thread *self = cur_thread;
+	uint64_t now = rt.ticks0;
 
 	pthread_mutex_init(&retire_lock, NULL);
 	trace_reset_retired();
@@ -378,3 +380,8 @@ CPROF_EXPORT int pthread_create(pthread_t *th, const pthread_attr_t *attr, void 
 		free(s);
 	return ret;
 }
+
+const struct component thread_component = {
+	.init = thread_enable,
+	.fork_child = thread_fork_child,
+};

@@ -133,19 +133,16 @@ uint64_t thread_held_longest(void);
 struct thread *thread_self(void);
 /* Every thread record, newest first (live and free ones: check state). */
 struct thread *thread_list(void);
-void thread_enable(void);
 void thread_exclude_self(void);
 /* t's THREAD record, declaring `nodes` nodes of its call tree. */
 struct rawbuf;
 void thread_write_record(struct rawbuf *b, struct thread *t, uint32_t nodes);
-void thread_fork_child(uint64_t now);
 int thread_write_all(struct rawbuf *b, uint64_t now, uint64_t *lost);
 
 /* The THREAD index of the exited threads' data. */
 #define THREAD_RETIRED_INDEX UINT32_MAX
 
 /* trace.c's part of a thread's life */
-void trace_init(void);
 int trace_thread_start(struct thread *t);
 void trace_thread_retire(struct thread *t, uint64_t now);
 void trace_thread_fork_child(struct thread *t, uint64_t now);

@@ -25,6 +25,7 @@
 
 #include "cct.h"
 #include "clock.h"
+#include "component.h"
 #include "cprof-format.h"
 #include "fmt.h"
 #include "proc.h"
@@ -369,17 +370,14 @@ static int overcommit_strict(void)
 	return proc_read("/proc/sys/vm/overcommit_memory", &c, 1) == 1 && c == '2';
 }
 
-void trace_init(void)
+/* Tracing is on unless CPROF_MODE=sample; before any thread starts. */
+static void trace_init(void)
 {
 	if (overcommit_strict())
 		stack_frames = STACK_FRAMES_STRICT;
 	retired = cct_new();
-}
-
-/* Tracing is on unless CPROF_MODE=sample; before any thread starts. */
-void trace_enable(void)
-{
-	__atomic_store_n(&trace_on, 1, __ATOMIC_RELEASE);
+	if (strcmp(setting(CPROF_ENV_MODE), "sample") != 0)
+		__atomic_store_n(&trace_on, 1, __ATOMIC_RELEASE);
 }
 
 int trace_enabled(void)
@@ -454,3 +452,7 @@ void trace_write_retired(struct rawbuf *b)
 	if (retired)
 		cct_write(b, CPROF_REC_NODES, retired, THREAD_RETIRED_INDEX, NULL, 0, 0);
 }
+
+const struct component trace_component = {
+	.init = trace_init,
+};
