@@ -503,7 +503,7 @@ static int arm(clockid_t clock, int tid, const void *tag, uint64_t period, timer
 	return 0;
 }
 
-int sample_thread_start(struct thread *t)
+static int sample_thread_start(struct thread *t)
 {
 	struct sample_thread *s = &t->sm;
 	int ret;
@@ -550,7 +550,7 @@ static void account_unlock(void);
 
 /* The thread is exiting: its time so far is accounted, its sampling
  * stops. */
-void sample_thread_stop(struct thread *t)
+static void sample_thread_stop(struct thread *t)
 {
 	uint64_t now;
 
@@ -644,18 +644,13 @@ static void sample_exec_failed(void)
 
 /* The CPU time thread t ran with the program blocking the sampler's
  * signal in it, which no sample saw.  May run in a signal handler. */
-uint64_t sample_thread_masked(const struct thread *t)
+static uint64_t sample_thread_masked(const struct thread *t)
 {
 	const struct sample_thread *s = &t->sm;
 
 	if (!smp.on || !t->sm.tree)
 		return 0;
 	return s->masked_ns + (s->masked ? clock_ns(s->cpuclock) - s->masked_since : 0);
-}
-
-uint64_t sample_retired_masked(void)
-{
-	return smp.masked_ns;
 }
 
 /* The program changes the calling thread's signal mask (signals.c): whether
@@ -688,7 +683,7 @@ void sample_masked(int how, const sigset_t *set, const sigset_t *old)
 }
 
 /* Under thread.c's lock. */
-void sample_thread_retire(struct thread *t)
+static void sample_thread_retire(struct thread *t, uint64_t now)
 {
 	if (!smp.on || !t->sm.tree)
 		return;
@@ -699,7 +694,7 @@ void sample_thread_retire(struct thread *t)
 	smp.dropped += t->sm.dropped;
 }
 
-void sample_reset_retired(void)
+static void sample_reset_retired(void)
 {
 	if (retired)
 		cct_reset(retired);
@@ -713,7 +708,7 @@ void sample_reset_retired(void)
 /* In the child after fork: no timer survives fork, the perf events
  * inherited are the parent threads', and the samples so far are the
  * parent's. */
-void sample_thread_fork_child(struct thread *t)
+static void sample_thread_fork_child(struct thread *t, uint64_t now)
 {
 	if (!smp.on)
 		return;
@@ -1140,32 +1135,52 @@ static void sample_write_info(struct rawbuf *b)
 	rawbuf_end(b, sizeof rec);
 }
 
-uint32_t sample_thread_nodes(const struct thread *t)
-{
-	return t->sm.tree ? __atomic_load_n(&t->sm.tree->nnodes, __ATOMIC_ACQUIRE) : 0;
-}
-
-uint32_t sample_retired_nodes(void)
+static uint32_t sample_retired_nodes(void)
 {
 	return retired ? __atomic_load_n(&retired->nnodes, __ATOMIC_ACQUIRE) : 0;
 }
 
-/* May run in a signal handler. */
-void sample_write_thread(struct rawbuf *b, struct thread *t)
+/* The THREAD record's masked_ns.  May run in a signal handler, as do the
+ * three below. */
+static void sample_thread_record(const struct thread *t, struct cprof_rec_thread *rec)
 {
-	if (sample_thread_nodes(t) > 1)
+	rec->masked_ns = sample_thread_masked(t);
+}
+
+static int sample_retired_record(struct cprof_rec_thread *rec)
+{
+	rec->masked_ns = smp.masked_ns;
+	return sample_retired_nodes() > 1 || rec->masked_ns;
+}
+
+static void sample_write_thread(struct rawbuf *b, struct thread *t, uint64_t now)
+{
+	if (t->sm.tree && __atomic_load_n(&t->sm.tree->nnodes, __ATOMIC_ACQUIRE) > 1)
 		cct_write(b, CPROF_REC_STACKS, t->sm.tree, t->index, NULL, 0, 0);
 }
 
-void sample_write_retired(struct rawbuf *b)
+static void sample_write_retired(struct rawbuf *b)
 {
 	if (sample_retired_nodes() > 1)
 		cct_write(b, CPROF_REC_STACKS, retired, THREAD_RETIRED_INDEX, NULL, 0, 0);
 }
+
+static const struct component_thread sample_thread = {
+	.start = sample_thread_start,
+	.stop = sample_thread_stop,
+	.retire = sample_thread_retire,
+	.fork_reset = sample_reset_retired,
+	.fork_child = sample_thread_fork_child,
+	.record = sample_thread_record,
+	.write = sample_write_thread,
+	.retired_record = sample_retired_record,
+	.write_retired = sample_write_retired,
+};
 
 const struct component sample_component = {
 	.init = sample_init,
 	.exec_prepare = sample_exec_prepare,
 	.exec_failed = sample_exec_failed,
 	.write = sample_write_info,
+	.thread = &sample_thread,
 };
