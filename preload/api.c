@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "clock.h"
+#include "component.h"
 #include "cprof-api.h"
 #include "cprof-format.h"
 #include "rawbuf.h"
@@ -62,7 +63,7 @@ CPROF_EXPORT void cprof_write_now(int reason, int value)
 
 /* The writer asks the libraries for their records.  May run in a signal
  * handler, as they must. */
-void api_write_records(struct rawbuf *b)
+static void api_write_records(struct rawbuf *b)
 {
 	for (size_t i = 0; i < sizeof writers / sizeof writers[0]; i++) {
 		cprof_writer_fn *fn = __atomic_load_n(&writers[i], __ATOMIC_ACQUIRE);
@@ -70,3 +71,7 @@ void api_write_records(struct rawbuf *b)
 			fn(b);
 	}
 }
+
+const struct component api_component = {
+	.write = api_write_records,
+};

@@ -30,6 +30,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "component.h"
 #include "countspec.h"
 #include "cprof-format.h"
 #include "fmt.h"
@@ -190,7 +191,7 @@ static int scan_module(struct dl_phdr_info *info, size_t size, void *data)
 	return 0;
 }
 
-void count_init(void)
+static void count_init(void)
 {
 	const char *spec = setting(CPROF_ENV_COUNT);
 	int first = 1, ret;
@@ -219,7 +220,7 @@ void count_init(void)
 
 /* In the child after fork: its counters are its own, on the same
  * descriptors.  Async-signal-safe. */
-void count_fork_child(void)
+static void count_fork_child(void)
 {
 	for (int i = 0; i < ncounters; i++) {
 		struct counter *c = &counters[i];
@@ -250,7 +251,7 @@ void count_fd_taken(int fd)
 }
 
 /* May run in a signal handler. */
-void count_write_info(struct rawbuf *b)
+static void count_write_info(struct rawbuf *b)
 {
 	struct cprof_rec_counts rec = {.n = (uint32_t)ncounters};
 	uint32_t size = sizeof rec + (uint32_t)ncounters * sizeof(struct cprof_count) + 1;
@@ -289,7 +290,7 @@ void count_write_info(struct rawbuf *b)
 /* The process is ending: its counters close, and the probes go unless
  * another process still counts them (a child, or the parent).
  * Async-signal-safe. */
-void count_release(void)
+static void count_release(void)
 {
 	for (int i = 0; i < ncounters; i++) {
 		char event[16];
@@ -299,3 +300,10 @@ void count_release(void)
 		uprobe_undefine(tracefs, group, event);
 	}
 }
+
+const struct component count_component = {
+	.init = count_init,
+	.fork_child = count_fork_child,
+	.finish = count_release,
+	.write = count_write_info,
+};

@@ -2,6 +2,7 @@
 pkglib_LTLIBRARIES += preload/libcprof.la
 preload_libcprof_la_SOURCES = \
 	preload/runtime.c preload/runtime-int.h \
+	preload/components.c preload/component.h \
 	preload/thread.c preload/thread.h \
 	preload/trace.c preload/trace.h \
 	preload/cct.c preload/cct.h \

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "component.h"
 #include "cprof-format.h"
 #include "rawbuf.h"
 #include "runtime-int.h"
@@ -117,7 +118,7 @@ void named_set_python(uint32_t version)
 }
 
 /* May run in a signal handler. */
-void named_write(struct rawbuf *b)
+static void named_write(struct rawbuf *b)
 {
 	uint32_t n = __atomic_load_n(&nentries, __ATOMIC_ACQUIRE), size = sizeof(struct cprof_rec_named);
 	struct cprof_rec_named rec = {.version = python_version};
@@ -144,3 +145,7 @@ void named_write(struct rawbuf *b)
 	}
 	rawbuf_end(b, size);
 }
+
+const struct component named_component = {
+	.write = named_write,
+};

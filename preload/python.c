@@ -29,6 +29,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "component.h"
 #include "cprof-format.h"
 #include "cprof-hash.h"
 #include "fmt.h"
@@ -351,7 +352,7 @@ static void init_sampling(int major, int minor)
 		log_warn("Python %d.%d: cannot tell where the program starts: all of it is sampled", major, minor);
 }
 
-void python_init(void)
+static void python_init(void)
 {
 	const char *why = NULL;
 	int major, minor;
@@ -424,3 +425,7 @@ void python_init(void)
 	if (py.AddAuditHook(audit, NULL) != 0)
 		log_warn("Python %d.%d is not profiled: its audit hook was refused", major, minor);
 }
+
+const struct component python_component = {
+	.init = python_init,
+};

@@ -56,8 +56,6 @@ void runtime_exec_failed(void);
 /* service.c: the runtime's own thread, and what it can be asked for */
 #define SERVICE_SNAPSHOT 1u      /* write a snapshot of the profile */
 #define SERVICE_THREAD_EXITED 2u /* a thread of the program exited */
-void service_init(void);
-void service_fork_child(void);
 void service_request(uint32_t bits);
 
 /* dump.c: the threads' stacks, on cprof-dump's request */
@@ -71,13 +69,11 @@ void dump_offer(struct thread *t, const uintptr_t *pc, int n);
 
 /* trace.c */
 struct rawbuf;
-void trace_enable(void);
 int trace_enabled(void);
 uint64_t trace_named_enter(uint64_t fn, uint64_t *caller);
 uint64_t trace_named_exit(uint64_t fn);
 
 /* api.c */
-void api_write_records(struct rawbuf *b);
 
 /* named.c */
 int named_init(void);
@@ -86,10 +82,8 @@ const char *named_file(uint64_t id);
 const char *named_name(uint64_t id);
 uint32_t named_line(uint64_t id);
 void named_set_python(uint32_t version);
-void named_write(struct rawbuf *b);
 
 /* python.c */
-void python_init(void);
 int python_present(void);
 void python_thread_creating(void);
 int python_in_interpreter(uintptr_t pc);
@@ -99,14 +93,10 @@ int python_sample_stack(uint64_t *out, int max);
 void python_probe_fault(void);
 
 /* sample.c */
-void sample_init(void);
 int sample_signo(void);
 void sample_signals(sigset_t *set);
 int sample_is_ours(const siginfo_t *si);
 void sample_signal(siginfo_t *si, void *uc);
-void sample_exec_prepare(void);
-void sample_exec_failed(void);
-void sample_write_info(struct rawbuf *b);
 struct thread;
 struct block_mark {
 	struct thread *t;
@@ -118,10 +108,6 @@ void sample_block_begin(struct block_mark *m);
 void sample_block_end(struct block_mark *m);
 
 /* count.c */
-void count_init(void);
-void count_fork_child(void);
-void count_write_info(struct rawbuf *b);
-void count_release(void);
 void count_fd_taken(int fd);
 
 /* writer.c: the raw-profile writer (through rawbuf.h).  Every function
@@ -142,13 +128,10 @@ void writer_taken(void);
  * given to it. */
 int writer_open_partial(int dirfd, const char *base, const char *suffix, char *tmp, size_t size);
 int writer_publish(int dirfd, const char *tmp, const char *base, const char *suffix, char *name, size_t size);
-void writer_allow_rewrite(void);
-void writer_forget_name(void);
 void writer_retire_begin(void);
 void writer_retire_end(void);
 
 /* signals.c */
-void signals_init(void);
 void signals_sample_with(int signo, int kernel_signo);
 unsigned signals_program_handled(void);
 int signals_stack_room(size_t need);

@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "component.h"
 #include "cprof-format.h"
 #include "fmt.h"
 #include "runtime-int.h"
@@ -78,10 +79,7 @@ static void fork_child(void)
 {
 	if (rt.active) {
 		identity_take();
-		writer_forget_name();
-		thread_fork_child(rt.ticks0);
-		count_fork_child();
-		service_fork_child();
+		components_call(fork_child);
 	}
 	signals_mask(SIG_SETMASK, &fork_mask, NULL);
 }
@@ -121,16 +119,10 @@ void runtime_startup(void)
 	clock_init(strcmp(setting(CPROF_ENV_TSC), "0") != 0);
 	identity_take();
 	rt.active = 1;
-	signals_init();
-	thread_enable();
-	if (strcmp(setting(CPROF_ENV_MODE), "sample") != 0)
-		trace_enable();
-	python_init();
-	sample_init();
-	count_init();
+	components_call(init);
 	pthread_atfork(fork_prepare, fork_parent, fork_child);
 	thread_self(); /* the main thread's record, and its sampling timer */
-	service_init();
+	components_call(start);
 	log_info("profiling into %s", rt.dir);
 }
 
@@ -142,17 +134,15 @@ void runtime_finish(int reason, int value)
 		return;
 	writer_write_profile(reason, value);
 	if (reason == CPROF_END_EXEC)
-		sample_exec_prepare();
-	else /* a failed exec goes on counting */
-		count_release();
+		components_call(exec_prepare);
+	else /* (not before an exec: a failed one goes on as before) */
+		components_call(finish);
 }
 
 void runtime_exec_failed(void)
 {
-	if (rt.active && (int)getpid() == rt.pid) {
-		writer_allow_rewrite();
-		sample_exec_failed();
-	}
+	if (rt.active && (int)getpid() == rt.pid)
+		components_call(exec_failed);
 }
 
 __attribute__((constructor)) static void runtime_init(void)

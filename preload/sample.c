@@ -44,6 +44,7 @@
 
 #include "cct.h"
 #include "clock.h"
+#include "component.h"
 #include "cprof-format.h"
 #include "fmt.h"
 #include "perf-events.h"
@@ -265,7 +266,7 @@ static int kernel_supported(void)
 	return 0;
 }
 
-void sample_init(void)
+static void sample_init(void)
 {
 	const char *clock = setting(CPROF_ENV_CLOCK), *mode = setting(CPROF_ENV_MODE), *event = setting(CPROF_ENV_EVENT);
 
@@ -483,7 +484,7 @@ static int arm(clockid_t clock, int tid, const void *tag, uint64_t period, timer
 	return 0;
 }
 
-int sample_thread_start(struct thread *t)
+static int sample_thread_start(struct thread *t)
 {
 	struct sample_thread *s = &t->sm;
 	int ret;
@@ -530,7 +531,7 @@ static void account_unlock(void);
 
 /* The thread is exiting: its time so far is accounted, its sampling
  * stops. */
-void sample_thread_stop(struct thread *t)
+static void sample_thread_stop(struct thread *t)
 {
 	uint64_t now;
 
@@ -593,7 +594,7 @@ void sample_fd_taken(int fd)
  * sent but pending (the program may block the signal in this thread) is
  * taken back.  Pending signals survive exec: the new program would meet
  * it before it can handle it, and end. */
-void sample_exec_prepare(void)
+static void sample_exec_prepare(void)
 {
 	struct thread *t = cur_thread;
 	struct timespec zero = {0, 0};
@@ -616,7 +617,7 @@ void sample_exec_prepare(void)
 }
 
 /* The exec failed: the thread is sampled again. */
-void sample_exec_failed(void)
+static void sample_exec_failed(void)
 {
 	if (smp.on && cur_thread && !cur_thread->sm.has_timer)
 		sample_thread_start(cur_thread);
@@ -624,18 +625,13 @@ void sample_exec_failed(void)
 
 /* The CPU time thread t ran with the program blocking the sampler's
  * signal in it, which no sample saw.  May run in a signal handler. */
-uint64_t sample_thread_masked(const struct thread *t)
+static uint64_t sample_thread_masked(const struct thread *t)
 {
 	const struct sample_thread *s = &t->sm;
 
 	if (!smp.on || !t->sm.tree)
 		return 0;
 	return s->masked_ns + (s->masked ? clock_ns(s->cpuclock) - s->masked_since : 0);
-}
-
-uint64_t sample_retired_masked(void)
-{
-	return smp.masked_ns;
 }
 
 /* The program changes the calling thread's signal mask (signals.c): whether
@@ -668,7 +664,7 @@ void sample_masked(int how, const sigset_t *set, const sigset_t *old)
 }
 
 /* Under thread.c's lock. */
-void sample_thread_retire(struct thread *t)
+static void sample_thread_retire(struct thread *t, uint64_t now)
 {
 	if (!smp.on || !t->sm.tree)
 		return;
@@ -679,7 +675,7 @@ void sample_thread_retire(struct thread *t)
 	smp.dropped += t->sm.dropped;
 }
 
-void sample_reset_retired(void)
+static void sample_reset_retired(void)
 {
 	if (retired)
 		cct_reset(retired);
@@ -693,7 +689,7 @@ void sample_reset_retired(void)
 /* In the child after fork: no timer survives fork, the perf events
  * inherited are the parent threads', and the samples so far are the
  * parent's. */
-void sample_thread_fork_child(struct thread *t)
+static void sample_thread_fork_child(struct thread *t, uint64_t now)
 {
 	if (!smp.on)
 		return;
@@ -1090,7 +1086,7 @@ static uint64_t off_cpu(uint64_t now)
 	return ns;
 }
 
-void sample_write_info(struct rawbuf *b)
+static void sample_write_info(struct rawbuf *b)
 {
 	struct cprof_rec_sampling rec;
 	uint64_t now = clock_ns(CLOCK_MONOTONIC), stime;
@@ -1120,25 +1116,52 @@ void sample_write_info(struct rawbuf *b)
 	rawbuf_end(b, sizeof rec);
 }
 
-uint32_t sample_thread_nodes(const struct thread *t)
-{
-	return t->sm.tree ? __atomic_load_n(&t->sm.tree->nnodes, __ATOMIC_ACQUIRE) : 0;
-}
-
-uint32_t sample_retired_nodes(void)
+static uint32_t sample_retired_nodes(void)
 {
 	return retired ? __atomic_load_n(&retired->nnodes, __ATOMIC_ACQUIRE) : 0;
 }
 
-/* May run in a signal handler. */
-void sample_write_thread(struct rawbuf *b, struct thread *t)
+/* The THREAD record's masked_ns.  May run in a signal handler, as do the
+ * three below. */
+static void sample_thread_record(const struct thread *t, struct cprof_rec_thread *rec)
 {
-	if (sample_thread_nodes(t) > 1)
+	rec->masked_ns = sample_thread_masked(t);
+}
+
+static int sample_retired_record(struct cprof_rec_thread *rec)
+{
+	rec->masked_ns = smp.masked_ns;
+	return sample_retired_nodes() > 1 || rec->masked_ns;
+}
+
+static void sample_write_thread(struct rawbuf *b, struct thread *t, uint64_t now)
+{
+	if (t->sm.tree && __atomic_load_n(&t->sm.tree->nnodes, __ATOMIC_ACQUIRE) > 1)
 		cct_write(b, CPROF_REC_STACKS, t->sm.tree, t->index, NULL, 0, 0);
 }
 
-void sample_write_retired(struct rawbuf *b)
+static void sample_write_retired(struct rawbuf *b)
 {
 	if (sample_retired_nodes() > 1)
 		cct_write(b, CPROF_REC_STACKS, retired, THREAD_RETIRED_INDEX, NULL, 0, 0);
 }
+
+static const struct component_thread sample_thread = {
+	.start = sample_thread_start,
+	.stop = sample_thread_stop,
+	.retire = sample_thread_retire,
+	.fork_reset = sample_reset_retired,
+	.fork_child = sample_thread_fork_child,
+	.record = sample_thread_record,
+	.write = sample_write_thread,
+	.retired_record = sample_retired_record,
+	.write_retired = sample_write_retired,
+};
+
+const struct component sample_component = {
+	.init = sample_init,
+	.exec_prepare = sample_exec_prepare,
+	.exec_failed = sample_exec_failed,
+	.write = sample_write_info,
+	.thread = &sample_thread,
+};

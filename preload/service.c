@@ -41,6 +41,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "component.h"
 #include "cprof-format.h"
 #include "fmt.h"
 #include "proc.h"
@@ -187,7 +188,7 @@ static int start_thread(void)
 
 /* From the runtime's startup, the CPROF_* settings read: starts the thread
  * if there is work for it. */
-void service_init(void)
+static void service_init(void)
 {
 	const char *v = setting(CPROF_ENV_SNAPSHOT);
 	int secs = 0, ret;
@@ -215,7 +216,7 @@ void service_init(void)
 }
 
 /* In the child after fork, which has only the forking thread: its own. */
-void service_fork_child(void)
+static void service_fork_child(void)
 {
 	int ret;
 
@@ -238,3 +239,8 @@ void service_request(uint32_t bits)
 	__atomic_or_fetch(&svc.requests, bits, __ATOMIC_RELEASE);
 	syscall(SYS_futex, &svc.requests, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
 }
+
+const struct component service_component = {
+	.start = service_init,
+	.fork_child = service_fork_child,
+};

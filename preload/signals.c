@@ -22,6 +22,7 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+#include "component.h"
 #include "cprof-format.h"
 #include "fmt.h"
 #include "runtime-int.h"
@@ -296,7 +297,7 @@ static void altstack_init(void)
 	sigaltstack(&ss, NULL);
 }
 
-void signals_init(void)
+static void signals_init(void)
 {
 	if (!resolve()) {
 		log_warn("cannot find sigaction: profiles of killed processes are lost");
@@ -701,3 +702,7 @@ CPROF_EXPORT int sigignore(int sig)
 	sigemptyset(&sa.sa_mask);
 	return sigaction(sig, &sa, NULL);
 }
+
+const struct component signals_component = {
+	.init = signals_init,
+};

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "component.h"
 #include "cprof-format.h"
 #include "fmt.h"
 #include "proc.h"
@@ -38,6 +39,16 @@ static uint32_t thread_count;
 static int enabled;
 static pthread_key_t thread_key;
 static pthread_mutex_t retire_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Each component's data in a new or reused record made empty; -1 if one's
+ * could not be (the thread goes unprofiled, its record left for another). */
+static int thread_prepare(struct thread *t)
+{
+	for (const struct component *const *c = components; *c; c++)
+		if ((*c)->thread && (*c)->thread->prepare && (*c)->thread->prepare(t) < 0)
+			return -1;
+	return 0;
+}
 
 /* A record for a new thread: one left by a thread that exited, or a new one.
  * Returns it starting: writers pass it over until it is live. */
@@ -74,7 +85,7 @@ struct thread *__attribute__((noinline)) thread_self(void)
 		return NULL;
 	thread_starting = 1;
 	t = thread_claim();
-	if (!t || trace_thread_start(t) < 0) {
+	if (!t || thread_prepare(t) < 0) {
 		log_warn("out of memory for a thread's profile: it is not profiled");
 		if (t)
 			__atomic_store_n(&t->state, THREAD_FREE, __ATOMIC_RELEASE);
@@ -87,7 +98,7 @@ struct thread *__attribute__((noinline)) thread_self(void)
 	t->index = __atomic_fetch_add(&thread_count, 1, __ATOMIC_RELAXED);
 	pthread_setspecific(thread_key, t);
 	cur_thread = t;
-	sample_thread_start(t);
+	components_call_thread(start, t);
 	__atomic_store_n(&t->state, THREAD_LIVE, __ATOMIC_RELEASE);
 	thread_starting = 0;
 	return t;
@@ -217,34 +228,33 @@ static void thread_retire(void *arg)
 	uint64_t now = clock_ticks();
 
 	cur_thread = NULL;
-	sample_thread_stop(t);
+	components_call_thread(stop, t);
 	writer_retire_begin();
 	pthread_mutex_lock(&retire_lock);
-	trace_thread_retire(t, now);
-	sample_thread_retire(t);
+	components_call_thread(retire, t, now);
 	__atomic_store_n(&t->state, THREAD_FREE, __ATOMIC_RELEASE);
 	pthread_mutex_unlock(&retire_lock);
 	writer_retire_end();
 	service_request(SERVICE_THREAD_EXITED); /* (the last may keep the process alive) */
 }
 
-void thread_enable(void)
+static void thread_enable(void)
 {
-	trace_init();
 	if (pthread_key_create(&thread_key, thread_retire) != 0)
 		log_warn("cannot watch threads exit: their records are not reused");
 	__atomic_store_n(&enabled, 1, __ATOMIC_RELEASE);
 }
 
 /* In the child after fork: only this thread goes on, and what was done
- * before the fork is the parent's to report. */
-void thread_fork_child(uint64_t now)
+ * before the fork (up to rt.ticks0, the child's start) is the parent's to
+ * report. */
+static void thread_fork_child(void)
 {
 	struct thread *self = cur_thread;
+	uint64_t now = rt.ticks0;
 
 	pthread_mutex_init(&retire_lock, NULL);
-	trace_reset_retired();
-	sample_reset_retired();
+	components_call_thread(fork_reset);
 	thread_count = self ? 1 : 0;
 	for (struct thread *t = threads; t; t = t->next)
 		if (t != self)
@@ -254,8 +264,7 @@ void thread_fork_child(uint64_t now)
 	self->index = 0;
 	self->tid = (int)syscall(SYS_gettid);
 	self->tr.hold = 0; /* (a reader of the parent's may have held it) */
-	trace_thread_fork_child(self, now);
-	sample_thread_fork_child(self);
+	components_call_thread(fork_child, self, now);
 }
 
 /* The thread's name now (it may have changed since it started), or the one
@@ -276,64 +285,78 @@ static void thread_name(const struct thread *t, char name[16])
 	}
 }
 
-static void write_thread_record(struct rawbuf *b, uint32_t index, int tid, const char name[16], uint32_t nodes,
-				uint64_t lost, uint64_t masked)
+static void put_thread_record(struct rawbuf *b, const struct cprof_rec_thread *rec)
 {
-	struct cprof_rec_thread rec = {.index = index, .tid = tid, .nodes = nodes, .events_lost = lost,
-				       .masked_ns = masked};
-
-	memcpy(rec.name, name, sizeof rec.name);
-	rawbuf_begin(b, CPROF_REC_THREAD, sizeof rec);
-	rawbuf_put(b, &rec, sizeof rec);
-	rawbuf_end(b, sizeof rec);
+	rawbuf_begin(b, CPROF_REC_THREAD, sizeof *rec);
+	rawbuf_put(b, rec, sizeof *rec);
+	rawbuf_end(b, sizeof *rec);
 }
 
 void thread_write_record(struct rawbuf *b, struct thread *t, uint32_t nodes)
 {
-	char name[16];
+	struct cprof_rec_thread rec = {.index = t->index, .tid = t->tid, .nodes = nodes};
 
-	thread_name(t, name);
-	write_thread_record(b, t->index, t->tid, name, nodes, 0, 0);
+	thread_name(t, rec.name);
+	put_thread_record(b, &rec);
+}
+
+/* A live thread's THREAD record, its figures the components' (the
+ * tracer's nodes and events lost, the sampler's masked time), then their
+ * records of it (the tracer's NODES, the sampler's STACKS); returns its
+ * events lost.  It is frozen meanwhile, where it can be (thread_freeze),
+ * its open calls then counted up to that moment. */
+static uint64_t write_live(struct rawbuf *b, struct thread *t, uint64_t now)
+{
+	struct cprof_rec_thread rec = {.index = t->index, .tid = t->tid};
+	int frozen;
+
+	thread_name(t, rec.name);
+	frozen = thread_freeze(t);
+	components_call_thread(record, t, &rec);
+	put_thread_record(b, &rec);
+	if (frozen)
+		now = clock_ticks();
+	components_call_thread(write, b, t, now);
+	if (frozen)
+		thread_thaw(t);
+	return rec.events_lost;
+}
+
+/* The exited threads' record and data, if a component has any; returns
+ * their events lost. */
+static uint64_t write_retired(struct rawbuf *b)
+{
+	struct cprof_rec_thread rec = {.index = THREAD_RETIRED_INDEX, .name = "(exited)"};
+	int any = 0;
+
+	for (const struct component *const *c = components; *c; c++)
+		if ((*c)->thread && (*c)->thread->retired_record)
+			any |= (*c)->thread->retired_record(&rec);
+	if (!any)
+		return 0;
+	put_thread_record(b, &rec);
+	components_call_thread(write_retired, b);
+	return rec.events_lost;
 }
 
 /* Writes every live thread, oldest first, then the exited threads'.  May
- * run in a signal handler, while other threads go on: each is frozen
- * while its trees are written, where freezing is on (thread_freeze), its
- * open calls then counted up to that moment. */
+ * run in a signal handler, while other threads go on. */
 int thread_write_all(struct rawbuf *b, uint64_t now, uint64_t *lost)
 {
-	static const char exited[16] = "(exited)";
 	struct thread *list = thread_list(), *t;
 	uint32_t n = 0;
-	int frozen;
 
 	*lost = 0;
 	for (t = list; t; t = t->next)
 		n++;
 	for (uint32_t i = n; i > 0; i--) {
-		char name[16];
 		uint32_t k = 1;
 		for (t = list; k < i; t = t->next)
 			k++;
-		if (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) != THREAD_LIVE)
-			continue;
-		thread_name(t, name);
-		frozen = thread_freeze(t);
-		write_thread_record(b, t->index, t->tid, name, trace_thread_nodes(t), trace_thread_lost(t),
-				    sample_thread_masked(t));
-		trace_write_thread(b, t, frozen ? clock_ticks() : now);
-		sample_write_thread(b, t);
-		*lost += trace_thread_lost(t);
-		if (frozen)
-			thread_thaw(t);
+		if (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) == THREAD_LIVE)
+			*lost += write_live(b, t, now);
 	}
-	if (trace_retired_nodes() > 1 || sample_retired_nodes() > 1 || sample_retired_masked()) {
-		write_thread_record(b, THREAD_RETIRED_INDEX, 0, exited, trace_retired_nodes(), trace_retired_lost(),
-				    sample_retired_masked());
-		trace_write_retired(b);
-		sample_write_retired(b);
-		*lost += trace_retired_lost();
-	}
+	*lost += write_retired(b);
 	return b->error ? -b->error : 0;
 }
 
@@ -378,3 +401,8 @@ CPROF_EXPORT int pthread_create(pthread_t *th, const pthread_attr_t *attr, void 
 		free(s);
 	return ret;
 }
+
+const struct component thread_component = {
+	.init = thread_enable,
+	.fork_child = thread_fork_child,
+};

@@ -133,41 +133,13 @@ uint64_t thread_held_longest(void);
 struct thread *thread_self(void);
 /* Every thread record, newest first (live and free ones: check state). */
 struct thread *thread_list(void);
-void thread_enable(void);
 void thread_exclude_self(void);
 /* t's THREAD record, declaring `nodes` nodes of its call tree. */
 struct rawbuf;
 void thread_write_record(struct rawbuf *b, struct thread *t, uint32_t nodes);
-void thread_fork_child(uint64_t now);
 int thread_write_all(struct rawbuf *b, uint64_t now, uint64_t *lost);
 
 /* The THREAD index of the exited threads' data. */
 #define THREAD_RETIRED_INDEX UINT32_MAX
-
-/* trace.c's part of a thread's life */
-void trace_init(void);
-int trace_thread_start(struct thread *t);
-void trace_thread_retire(struct thread *t, uint64_t now);
-void trace_thread_fork_child(struct thread *t, uint64_t now);
-void trace_reset_retired(void);
-uint32_t trace_thread_nodes(const struct thread *t);
-uint64_t trace_thread_lost(const struct thread *t);
-uint32_t trace_retired_nodes(void);
-uint64_t trace_retired_lost(void);
-void trace_write_thread(struct rawbuf *b, struct thread *t, uint64_t now);
-void trace_write_retired(struct rawbuf *b);
-
-/* sample.c's part */
-int sample_thread_start(struct thread *t);
-void sample_thread_stop(struct thread *t);
-void sample_thread_retire(struct thread *t);
-void sample_thread_fork_child(struct thread *t);
-void sample_reset_retired(void);
-uint32_t sample_thread_nodes(const struct thread *t);
-uint32_t sample_retired_nodes(void);
-uint64_t sample_thread_masked(const struct thread *t);
-uint64_t sample_retired_masked(void);
-void sample_write_thread(struct rawbuf *b, struct thread *t);
-void sample_write_retired(struct rawbuf *b);
 
 #endif

@@ -25,6 +25,7 @@
 
 #include "cct.h"
 #include "clock.h"
+#include "component.h"
 #include "cprof-format.h"
 #include "fmt.h"
 #include "proc.h"
@@ -60,7 +61,7 @@ static inline uintptr_t stack_pointer(void)
 }
 
 /* Gives a new (or reused) thread record an empty tree and stack. */
-int trace_thread_start(struct thread *th)
+static int trace_thread_start(struct thread *th)
 {
 	struct trace_thread *t = &th->tr;
 
@@ -349,7 +350,7 @@ uint64_t trace_named_exit(uint64_t fn)
 /* The thread is exiting: calls still open end now, as cProfile ends them,
  * and the tree joins the exited threads' tree.  Called under thread.c's
  * lock. */
-void trace_thread_retire(struct thread *th, uint64_t now)
+static void trace_thread_retire(struct thread *th, uint64_t now)
 {
 	struct trace_thread *t = &th->tr;
 
@@ -369,17 +370,14 @@ static int overcommit_strict(void)
 	return proc_read("/proc/sys/vm/overcommit_memory", &c, 1) == 1 && c == '2';
 }
 
-void trace_init(void)
+/* Tracing is on unless CPROF_MODE=sample; before any thread starts. */
+static void trace_init(void)
 {
 	if (overcommit_strict())
 		stack_frames = STACK_FRAMES_STRICT;
 	retired = cct_new();
-}
-
-/* Tracing is on unless CPROF_MODE=sample; before any thread starts. */
-void trace_enable(void)
-{
-	__atomic_store_n(&trace_on, 1, __ATOMIC_RELEASE);
+	if (strcmp(setting(CPROF_ENV_MODE), "sample") != 0)
+		__atomic_store_n(&trace_on, 1, __ATOMIC_RELEASE);
 }
 
 int trace_enabled(void)
@@ -387,7 +385,7 @@ int trace_enabled(void)
 	return __atomic_load_n(&trace_on, __ATOMIC_ACQUIRE);
 }
 
-void trace_reset_retired(void)
+static void trace_reset_retired(void)
 {
 	retired_lost = 0;
 	if (retired)
@@ -396,7 +394,7 @@ void trace_reset_retired(void)
 
 /* In the child after fork: the thread gets a new tree holding only the
  * calls still open, marked as inherited (the parent counts them). */
-void trace_thread_fork_child(struct thread *th, uint64_t now)
+static void trace_thread_fork_child(struct thread *th, uint64_t now)
 {
 	struct trace_thread *t = &th->tr;
 	struct cct *old = t->tree, *fresh = cct_new();
@@ -421,36 +419,47 @@ void trace_thread_fork_child(struct thread *th, uint64_t now)
 	cct_free(old);
 }
 
-uint32_t trace_thread_nodes(const struct thread *t)
+/* The THREAD record's nodes (its call tree's) and events lost (calls
+ * dropped, or too deep).  May run in a signal handler, as do the three
+ * below. */
+static void trace_thread_record(const struct thread *t, struct cprof_rec_thread *rec)
 {
-	return __atomic_load_n(&t->tr.tree->nnodes, __ATOMIC_ACQUIRE);
+	rec->nodes = __atomic_load_n(&t->tr.tree->nnodes, __ATOMIC_ACQUIRE);
+	rec->events_lost = t->tr.lost + t->tr.deep;
 }
 
-uint64_t trace_thread_lost(const struct thread *t)
+static int trace_retired_record(struct cprof_rec_thread *rec)
 {
-	return t->tr.lost + t->tr.deep;
+	rec->nodes = retired ? __atomic_load_n(&retired->nnodes, __ATOMIC_ACQUIRE) : 0;
+	rec->events_lost = retired_lost;
+	return rec->nodes > 1;
 }
 
-uint32_t trace_retired_nodes(void)
-{
-	return retired ? __atomic_load_n(&retired->nnodes, __ATOMIC_ACQUIRE) : 0;
-}
-
-uint64_t trace_retired_lost(void)
-{
-	return retired_lost;
-}
-
-/* May run in a signal handler. */
-void trace_write_thread(struct rawbuf *b, struct thread *th, uint64_t now)
+static void trace_write_thread(struct rawbuf *b, struct thread *th, uint64_t now)
 {
 	struct trace_thread *t = &th->tr;
 
 	cct_write(b, CPROF_REC_NODES, t->tree, th->index, t->stack + 1, (uint32_t)(t->sp - t->stack - 1), now);
 }
 
-void trace_write_retired(struct rawbuf *b)
+static void trace_write_retired(struct rawbuf *b)
 {
 	if (retired)
 		cct_write(b, CPROF_REC_NODES, retired, THREAD_RETIRED_INDEX, NULL, 0, 0);
 }
+
+static const struct component_thread trace_thread = {
+	.prepare = trace_thread_start,
+	.retire = trace_thread_retire,
+	.fork_reset = trace_reset_retired,
+	.fork_child = trace_thread_fork_child,
+	.record = trace_thread_record,
+	.write = trace_write_thread,
+	.retired_record = trace_retired_record,
+	.write_retired = trace_write_retired,
+};
+
+const struct component trace_component = {
+	.init = trace_init,
+	.thread = &trace_thread,
+};

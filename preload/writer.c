@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "component.h"
 #include "cprof-format.h"
 #include "fmt.h"
 #include "maps.h"
@@ -355,10 +356,7 @@ static void write_records(struct rawbuf *b, int reason, int value, void (*put_th
 	rawbuf_put(b, &h, sizeof h);
 	write_process(b, reason, value, 0);
 	write_modules(b);
-	sample_write_info(b);
-	count_write_info(b);
-	named_write(b);
-	api_write_records(b);
+	components_call(write, b);
 	if (put_threads)
 		put_threads(b);
 	else
@@ -672,13 +670,13 @@ void writer_retire_end(void)
 }
 
 /* After an exec that failed: the next exit writes again, under the same name. */
-void writer_allow_rewrite(void)
+static void writer_allow_rewrite(void)
 {
 	written = 0;
 }
 
 /* In a child after fork: a new process, with a name of its own to find. */
-void writer_forget_name(void)
+static void writer_forget_name(void)
 {
 	final_name[0] = '\0';
 	written = 0;
@@ -686,3 +684,8 @@ void writer_forget_name(void)
 	writer_tid = 0;
 	retiring = 0;
 }
+
+const struct component writer_component = {
+	.fork_child = writer_forget_name,
+	.exec_failed = writer_allow_rewrite,
+};
