@@ -108,13 +108,14 @@ else
 fi
 
 # a run that ends well: the same exact counts, with snapshots taken while
-# two threads make calls as fast as they can
-"$CPROF" "$PROGS/snapshot" busy 20000000 2> "$WORK/busy0.err"
-CPROF_DEBUG=2 "$CPROF" --snapshot=1 "$PROGS/snapshot" busy 20000000 2> "$WORK/busy1.err"
+# two threads make calls as fast as they can (for about 3 s here: a run
+# much shorter than 1 s may end before the first snapshot)
+"$CPROF" "$PROGS/snapshot" busy 60000000 2> "$WORK/busy0.err"
+CPROF_DEBUG=2 "$CPROF" --snapshot=1 "$PROGS/snapshot" busy 60000000 2> "$WORK/busy1.err"
 within "busy: snapshots were taken while it ran" "$(grep -c 'snapshot written' "$WORK/busy1.err")" 1 1000
 expect_eq "busy: the same exact counts with --snapshot=1 as without" "$(traced_rows "$WORK/busy0.err")" \
 	"$(traced_rows "$WORK/busy1.err")"
-expect_eq "busy: leaf()'s 40000000 calls" 40000000 "$(ncalls "$WORK/busy1.err" leaf)"
+expect_eq "busy: leaf()'s 120000000 calls" 120000000 "$(ncalls "$WORK/busy1.err" leaf)"
 if [ -x /usr/bin/python3 ]; then
 	"$CPROF" /usr/bin/python3 "$top_srcdir/tests/python/snapshot.py" $RATE 3 > /dev/null 2> "$WORK/py0.err"
 	"$CPROF" --snapshot=1 /usr/bin/python3 "$top_srcdir/tests/python/snapshot.py" $RATE 3 > /dev/null \
