@@ -26,6 +26,7 @@ preload_libcprof_la_SOURCES = \
 	common/countspec.c common/countspec.h \
 	preload/python.c preload/python-int.h \
 	preload/pytrace.c \
+	preload/pysample.c \
 	preload/named.c \
 	preload/api.c \
 	common/uprobe.c common/uprobe.h

@@ -131,6 +131,11 @@ extern int python_version; /* 0x030b for 3.11 */
 /* python.c */
 const char *python_str(PyObject *o, char *buf, size_t size);
 int python_is_program(uint64_t id);
+int python_program_calls(const uint64_t *calls, int n);
+
+/* pysample.c */
+int pysample_init(void);
+void pysample_stop(void);
 
 /* pytrace.c */
 int pytrace_init(void);
