@@ -142,9 +142,9 @@ if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null; then
 	python=$(pgrep -P "$pid" -f hang.py || pgrep -s 0 -f "python3 .*hang.py" | tail -n 1)
 	setpriv --reuid=nobody --regid=nogroup --clear-groups "$CPROF_DUMP" "$python" > nobody-pid.out 2>&1
 	expect_eq "another user: ptrace refused" 1 "$?"
-	setpriv --reuid=nobody --regid=nogroup --clear-groups "$CPROF_DUMP" shared > nobody.dump 2> nobody.err
+	setpriv --reuid=nobody --regid=nogroup --clear-groups "$CPROF_DUMP" -t 30 shared > nobody.dump 2> nobody.err
 	expect_eq "another user: the run's stacks through its directory" "0 1 pid, 2 threads" \
-		"$? $(head -n 1 nobody.dump)"
+		"$? $(head -n 1 nobody.dump)$(cat nobody.err)"
 	kill "$pid"
 	wait "$pid" 2> /dev/null
 else
