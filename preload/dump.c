@@ -14,8 +14,11 @@
  *   hands its stack over, native and Python frames merged as a sample's;
  * - a thread blocked in a call that a signal does not cut short (inside
  *   block.c's wrappers, which go on after cprof's signals, or a call the
- *   kernel restarts: read, a futex wait without a timeout) is sent the
- *   sampler's signal, tagged as the dump's, and unwinds itself;
+ *   kernel restarts: read, a futex wait without a timeout; or
+ *   sched_yield, which never waits) is sent the sampler's signal, tagged
+ *   as the dump's, and unwinds itself; so is a thread on the CPU seen so
+ *   while it waits for its sample (a busy loop that yields runs little in
+ *   user mode, where samples come);
  * - any other (blocked where a signal would cut the call short, or not
  *   sampled) is read from here, held out of its edits as a snapshot holds
  *   it: its traced calls (Python's, MPI's, instrumented functions), and the
@@ -45,7 +48,7 @@
 #include "thread.h"
 
 #define DUMP_FRAMES 512            /* of a thread's stack, innermost first */
-#define DUMP_WAIT_NS 100000000ull  /* for the threads' answers */
+#define DUMP_WAIT_NS 300000000ull  /* for the threads' answers */
 
 enum { SLOT_WAITING = 1, SLOT_FILLING, SLOT_DONE, SLOT_CLOSED };
 
@@ -193,7 +196,31 @@ static int slots_reserve(size_t n)
 	return 0;
 }
 
-/* Every live thread's stack, into the slots. */
+/* Whether thread t may be sent the dump's signal: it is blocked (at 0) in
+ * a call that the signal does not cut short: one block.c wraps, which goes
+ * on after cprof's signals; one the kernel restarts; or sched_yield, which
+ * never waits (a busy MPI progress loop). */
+static int may_signal(const struct thread *t, int at, long nr, const unsigned long a[6])
+{
+	return at == 0 && !t->sm.masked &&
+	       (__atomic_load_n(&t->sm.blocking, __ATOMIC_ACQUIRE) || nr == SYS_sched_yield || restarts(nr, a));
+}
+
+static void send_signal(const struct thread *t, int signo)
+{
+	siginfo_t si = {.si_signo = signo, .si_code = SI_QUEUE};
+
+	si.si_pid = rt.pid;
+	si.si_uid = getuid();
+	si.si_value.sival_ptr = (void *)&dump_tag;
+	syscall(SYS_rt_tgsigqueueinfo, rt.pid, t->tid, signo, &si);
+}
+
+/* Every live thread's stack, into the slots: those on the CPU wait for
+ * their next sample, looked at again every LOOK_NS, and are signalled
+ * once seen blocked where that is safe (a busy loop that yields the CPU
+ * may run little in user mode, where samples come). */
+#define LOOK_NS 2000000ull
 static int take_all(void)
 {
 	enum { ASK_SAMPLE = 1, ASK_SIGNAL = 2 };
@@ -225,8 +252,7 @@ static int take_all(void)
 		how[n] = 0;
 		if (signo && !t->sm.masked && at == 1 && t->sm.has_timer)
 			how[n] = ASK_SAMPLE;
-		else if (signo && !t->sm.masked && at == 0 && (__atomic_load_n(&t->sm.blocking, __ATOMIC_ACQUIRE) ||
-							      restarts(nr, a)))
+		else if (signo && may_signal(t, at, nr, a))
 			how[n] = ASK_SIGNAL;
 		s->state = how[n] ? SLOT_WAITING : SLOT_CLOSED;
 		__atomic_add_fetch(&dump_asked, how[n] != 0, __ATOMIC_RELEASE);
@@ -234,16 +260,24 @@ static int take_all(void)
 	}
 	__atomic_store_n(&dmp.n, n, __ATOMIC_RELEASE);
 	for (size_t i = 0; i < n; i++)
-		if (how[i] == ASK_SIGNAL) {
-			siginfo_t si = {.si_signo = signo, .si_code = SI_QUEUE};
-			si.si_pid = rt.pid;
-			si.si_uid = getuid();
-			si.si_value.sival_ptr = (void *)&dump_tag;
-			syscall(SYS_rt_tgsigqueueinfo, rt.pid, dmp.slot[i].t->tid, signo, &si);
-		}
+		if (how[i] == ASK_SIGNAL)
+			send_signal(dmp.slot[i].t, signo);
 	until = clock_ns(CLOCK_MONOTONIC) + DUMP_WAIT_NS;
-	while (__atomic_load_n(&dump_asked, __ATOMIC_ACQUIRE) > 0 && clock_ns(CLOCK_MONOTONIC) < until)
-		clock_sleep(200000);
+	while (__atomic_load_n(&dump_asked, __ATOMIC_ACQUIRE) > 0 && clock_ns(CLOCK_MONOTONIC) < until) {
+		clock_sleep(LOOK_NS);
+		for (size_t i = 0; i < n; i++) {
+			struct answer *s = &dmp.slot[i];
+			unsigned long a[6];
+			long nr = -1;
+			uintptr_t pc = 0;
+			if (how[i] != ASK_SAMPLE || __atomic_load_n(&s->state, __ATOMIC_ACQUIRE) != SLOT_WAITING ||
+			    !may_signal(s->t, whereabouts(s->t->tid, &nr, a, &pc), nr, a))
+				continue;
+			how[i] = ASK_SIGNAL;
+			pcs[i] = pc;
+			send_signal(s->t, signo);
+		}
+	}
 	for (size_t i = 0; i < n; i++) {
 		struct answer *s = &dmp.slot[i];
 		int waiting = SLOT_WAITING;
