@@ -11,6 +11,7 @@ preload_libcprof_la_SOURCES = \
 	preload/fds.c \
 	preload/block.c \
 	preload/writer.c \
+	preload/modules.c \
 	preload/rawbuf.c preload/rawbuf.h \
 	preload/maps.c preload/maps.h \
 	preload/proc.c preload/proc.h \

@@ -112,6 +112,8 @@ void count_fd_taken(int fd);
 
 /* writer.c: the raw-profile writer (through rawbuf.h).  Every function
  * here may run in a signal handler: no malloc, no stdio, no locks. */
+/* modules.c: the MODULE records of the objects mapped, and unloaded */
+void modules_write(struct rawbuf *b);
 int writer_write_profile(int reason, int value);
 /* A dump (dump.c) into the directory sub of the run's: the process's
  * records, its threads' by put_threads; 0, or -errno. */
