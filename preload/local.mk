@@ -28,6 +28,7 @@ preload_libcprof_la_SOURCES = \
 	preload/python.c preload/python-int.h \
 	preload/pytrace.c \
 	preload/pysample.c \
+	preload/pystack.c \
 	preload/named.c \
 	preload/api.c \
 	common/uprobe.c common/uprobe.h

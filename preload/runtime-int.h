@@ -90,6 +90,10 @@ int python_in_interpreter(uintptr_t pc);
 int python_in_extension(uintptr_t pc);
 int python_sampling(void);
 int python_sample_stack(uint64_t *out, int max);
+/* pystack.c */
+#define PY_FRAMES 384 /* a Python thread's calls, and native frames under them */
+struct thread;
+int python_merge_stack(const struct thread *t, const uintptr_t *pcs, int n, uintptr_t *out, int native_too);
 void python_probe_fault(void);
 
 /* sample.c */

@@ -54,7 +54,6 @@
 #include "thread.h"
 #include "unwind.h"
 
-#define PY_FRAMES 384 /* a Python thread's calls, and native frames under them */
 #define ACCOUNT_NS 10000000ull /* account unsampled time every 10 ms */
 #define BLOCKED_NS 1000000ull  /* a wrapped call shorter than this is not charged */
 
@@ -733,59 +732,6 @@ static struct tnode *record(struct thread *t, const uintptr_t *pcs, int n, uint6
 	return node;
 }
 
-/* In a Python process, a sampled stack as the program sees it (docs/PYTHON.md):
- * the interpreter's own C frames give way to the program's Python calls,
- * under which stay the native frames the innermost call was running: a C
- * extension, a library.  The calls are the thread's shadow stack (the
- * Python functions and built-ins the profile function reported) or, with
- * --mode=sample, read from the interpreter's frames.  The native frames are
- * kept when the innermost call is a built-in, or when they reach beyond the
- * C library (numpy's ufuncs are not built-ins): the interpreter's own calls
- * of malloc while it runs a Python function are its overhead, not the
- * program's.  A thread without the interpreter's frames (a BLAS worker)
- * keeps its native stack.  Returns the depth of the stack in out; 0 when
- * nothing of the program ran (the interpreter starting), -1 when it could
- * not be told. */
-static int python_stack(const struct thread *t, const uintptr_t *pcs, int n, uintptr_t *out)
-{
-	const struct frame *f;
-	int native = 0, reaches = 0, m, calls;
-
-	while (native < n && !python_in_interpreter(pcs[native]))
-		reaches |= python_in_extension(pcs[native++]) && smp.native;
-	if (native == n) {
-		memcpy(out, pcs, (size_t)n * sizeof *pcs);
-		return n;
-	}
-	if (python_sampling()) {
-		calls = python_sample_stack((uint64_t *)out + native, PY_FRAMES - native);
-		if (calls <= 0)
-			return calls;
-		if (!reaches) { /* the interpreter's own: the calls without it */
-			memmove(out, out + native, (size_t)calls * sizeof *out);
-			return calls;
-		}
-		memcpy(out, pcs, (size_t)native * sizeof *pcs);
-		return native + calls;
-	}
-	f = t->tr.sp - 1;
-	if (f <= t->tr.stack || !frame_node(f))
-		return 0;
-	if (!reaches && (!smp.native || !(frame_node(f)->fn & CPROF_NAMED_C)))
-		native = 0;
-	memcpy(out, pcs, (size_t)native * sizeof *pcs);
-	m = native;
-	for (; f > t->tr.stack; f--) {
-		const struct tnode *node = frame_node(f); /* NULL: a push interrupted */
-		if (!node || node == &t->tr.lost_node)
-			continue;
-		if (m == PY_FRAMES)
-			return -1;
-		out[m++] = node->fn;
-	}
-	return m;
-}
-
 /* The stack to record for pcs[n]: pcs itself, or in a Python process the
  * merged one, in out. */
 static int program_stack(const struct thread *t, uintptr_t *pcs, int n, uintptr_t *out, const uintptr_t **stack)
@@ -794,7 +740,7 @@ static int program_stack(const struct thread *t, uintptr_t *pcs, int n, uintptr_
 	if (!python_present())
 		return n;
 	*stack = out;
-	return python_stack(t, pcs, n, out);
+	return python_merge_stack(t, pcs, n, out, smp.native);
 }
 
 /* A sample: the interrupted stack, weighing `weight` ns, under the row
