@@ -148,11 +148,10 @@ int cct_merge(struct cct *dst, const struct cct *src)
 	return ret;
 }
 
-void cct_write(struct rawbuf *b, uint32_t type, const struct cct *c, uint32_t index, const struct frame *frames,
-	       uint32_t nframes, uint64_t now)
+void cct_write(struct rawbuf *b, uint32_t type, const struct cct *c, uint32_t index, cct_adjust_fn *adjust,
+	       void *ctx)
 {
 	uint32_t nnodes = __atomic_load_n(&c->nnodes, __ATOMIC_ACQUIRE);
-	const struct frame *open = frames, *top = frames + nframes;
 	enum { RUN = 4096 };
 
 	for (uint32_t first = 0; first < nnodes; first += RUN) {
@@ -170,15 +169,8 @@ void cct_write(struct rawbuf *b, uint32_t type, const struct cct *c, uint32_t in
 				.calls = n->calls,
 				.ticks = n->ticks,
 			};
-			/* open frames have ascending ids: a path from the root */
-			while (open < top && (!frame_node(open) || frame_node(open)->id == CCT_NO_ID ||
-					      frame_node(open)->id < id))
-				open++;
-			if (open < top && frame_node(open)->id == id) {
-				out.calls += !(open->node & FRAME_INHERITED);
-				/* (a call opened after now, by a thread not frozen) */
-				out.ticks += now > open->t0 ? now - open->t0 : 0;
-			}
+			if (adjust)
+				adjust(ctx, id, &out);
 			rawbuf_put(b, &out, sizeof out);
 		}
 		rawbuf_end(b, size);

@@ -45,34 +45,6 @@ struct cct {
 	struct tnode *chunks[CCT_MAX_CHUNKS];
 };
 
-/* An open call on a thread's shadow stack.  The low bit of node marks a call
- * that was already open when the process forked: the child adds its time but
- * does not count it again.  csp is the machine stack pointer in the enter
- * hook and site its call site (the return address of the function entered):
- * see frame_left(). */
-struct frame {
-	uintptr_t node;
-	uint64_t t0;
-	uintptr_t csp;
-	uintptr_t site;
-};
-
-/* Whether a call entered at (csp, site) shows that the frame f was left by
- * a longjmp: the call is made from higher on the machine stack than f's
- * function was, or from as high but from another call site.  (A callee
- * inlined with its hooks, as clang does, enters at its caller's depth and
- * with its caller's site, and leaves the caller's frame alone.) */
-static inline int frame_left(const struct frame *f, uintptr_t csp, uintptr_t site)
-{
-	return f->csp < csp || (f->csp == csp && f->site != site);
-}
-#define FRAME_INHERITED 1u
-
-static inline struct tnode *frame_node(const struct frame *f)
-{
-	return (struct tnode *)(f->node & ~(uintptr_t)FRAME_INHERITED);
-}
-
 static inline struct tnode *cct_node(const struct cct *c, uint32_t id)
 {
 	return &c->chunks[id >> CCT_CHUNK_SHIFT][id & (CCT_CHUNK_NODES - 1)];
@@ -137,11 +109,16 @@ struct tnode *cct_child(struct cct *c, struct tnode *parent, uintptr_t fn);
 /* Adds every node of src into dst, path by path; returns 0 or -ENOMEM. */
 int cct_merge(struct cct *dst, const struct cct *src);
 
+/* Adds to node id's figures, as written in out, what the tree does not
+ * hold yet (tracing's calls still open: frame.h); called in order of id. */
+struct cprof_node;
+typedef void cct_adjust_fn(void *ctx, uint32_t id, struct cprof_node *out);
+
 /* Writes the tree as records of type `type` (NODES or STACKS) of thread
- * `index`.  The calls open on frames[0..nframes) (a path from the root)
- * count as completed at now.  May run in a signal handler. */
+ * `index`, each node as adjust (if not NULL) makes it.  May run in a signal
+ * handler. */
 struct rawbuf;
-void cct_write(struct rawbuf *b, uint32_t type, const struct cct *c, uint32_t index, const struct frame *frames,
-	       uint32_t nframes, uint64_t now);
+void cct_write(struct rawbuf *b, uint32_t type, const struct cct *c, uint32_t index, cct_adjust_fn *adjust,
+	       void *ctx);
 
 #endif

@@ -5,7 +5,7 @@ preload_libcprof_la_SOURCES = \
 	preload/components.c preload/component.h \
 	preload/thread.c preload/thread.h \
 	preload/trace.c preload/trace.h \
-	preload/cct.c preload/cct.h \
+	preload/cct.c preload/cct.h preload/frame.h \
 	preload/sample.c \
 	preload/unwind.c preload/unwind.h \
 	preload/fds.c \
@@ -49,6 +49,6 @@ preload_libcprof_units_la_SOURCES = \
 	preload/rawbuf.c preload/rawbuf.h \
 	preload/maps.c preload/maps.h \
 	preload/proc.c preload/proc.h \
-	preload/cct.c preload/cct.h \
+	preload/cct.c preload/cct.h preload/frame.h \
 	common/countspec.c common/countspec.h
 preload_libcprof_units_la_CFLAGS = $(AM_CFLAGS) $(SAN_CFLAGS)

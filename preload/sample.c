@@ -1083,13 +1083,13 @@ static int sample_retired_record(struct cprof_rec_thread *rec)
 static void sample_write_thread(struct rawbuf *b, struct thread *t, uint64_t now)
 {
 	if (t->sm.tree && __atomic_load_n(&t->sm.tree->nnodes, __ATOMIC_ACQUIRE) > 1)
-		cct_write(b, CPROF_REC_STACKS, t->sm.tree, t->index, NULL, 0, 0);
+		cct_write(b, CPROF_REC_STACKS, t->sm.tree, t->index, NULL, NULL);
 }
 
 static void sample_write_retired(struct rawbuf *b)
 {
 	if (sample_retired_nodes() > 1)
-		cct_write(b, CPROF_REC_STACKS, retired, THREAD_RETIRED_INDEX, NULL, 0, 0);
+		cct_write(b, CPROF_REC_STACKS, retired, THREAD_RETIRED_INDEX, NULL, NULL);
 }
 
 static const struct component_thread sample_thread = {

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "cct.h"
+#include "frame.h"
 
 /* Tracing's part: every hook reads these, so they come first. */
 struct trace_thread {

@@ -438,14 +438,15 @@ static int trace_retired_record(struct cprof_rec_thread *rec)
 static void trace_write_thread(struct rawbuf *b, struct thread *th, uint64_t now)
 {
 	struct trace_thread *t = &th->tr;
+	struct open_calls open = {t->stack + 1, t->sp, now};
 
-	cct_write(b, CPROF_REC_NODES, t->tree, th->index, t->stack + 1, (uint32_t)(t->sp - t->stack - 1), now);
+	cct_write(b, CPROF_REC_NODES, t->tree, th->index, frames_add_open, &open);
 }
 
 static void trace_write_retired(struct rawbuf *b)
 {
 	if (retired)
-		cct_write(b, CPROF_REC_NODES, retired, THREAD_RETIRED_INDEX, NULL, 0, 0);
+		cct_write(b, CPROF_REC_NODES, retired, THREAD_RETIRED_INDEX, NULL, NULL);
 }
 
 static const struct component_thread trace_thread = {

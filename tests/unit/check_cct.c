@@ -8,6 +8,7 @@
 
 #include "cct.h"
 #include "cprof-format.h"
+#include "frame.h"
 #include "rawbuf.h"
 #include "tap.h"
 
@@ -271,7 +272,7 @@ START_TEST(test_write)
 	a->ticks = 1000;
 	x->calls = 1;
 	x->ticks = 7;
-	cct_write(&rb, CPROF_REC_NODES, c, 9, frames, 2, 100);
+	cct_write(&rb, CPROF_REC_NODES, c, 9, frames_add_open, &(struct open_calls){frames, frames + 2, 100});
 	data = written(&rb, &len);
 	ck_assert_uint_eq(rb.records, 1);
 	ck_assert_uint_eq(len, sizeof r + sizeof h + sizeof n);
@@ -302,7 +303,7 @@ START_TEST(test_write)
 	frames[0].t0 = 200;
 	ck_assert_int_eq(ftruncate(rb.fd, 0), 0);
 	lseek(rb.fd, 0, SEEK_SET);
-	cct_write(&rb, CPROF_REC_STACKS, c, 0, frames, 1, 100);
+	cct_write(&rb, CPROF_REC_STACKS, c, 0, frames_add_open, &(struct open_calls){frames, frames + 1, 100});
 	data = written(&rb, &len);
 	memcpy(&r, data, sizeof r);
 	memcpy(n, data + sizeof r + sizeof h, sizeof n);
@@ -330,7 +331,7 @@ START_TEST(test_write_runs)
 
 	for (uintptr_t fn = 1; fn < 5000; fn++)
 		cct_child(c, cct_root(c), fn);
-	cct_write(&rb, CPROF_REC_NODES, c, 1, NULL, 0, 0);
+	cct_write(&rb, CPROF_REC_NODES, c, 1, NULL, NULL);
 	data = written(&rb, &len);
 	ck_assert_uint_eq(rb.records, 2);
 	second = sizeof r + sizeof h + 4096 * sizeof(struct cprof_node);
