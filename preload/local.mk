@@ -12,6 +12,7 @@ preload_libcprof_la_SOURCES = \
 	preload/block.c \
 	preload/writer.c \
 	preload/modules.c \
+	preload/publish.c preload/publish.h \
 	preload/rawbuf.c preload/rawbuf.h \
 	preload/maps.c preload/maps.h \
 	preload/proc.c preload/proc.h \

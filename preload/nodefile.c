@@ -2,7 +2,7 @@
  * when a node's ranks gather their profiles at MPI_Finalize (docs/MPI.md):
  * this process's profile so far, in a file of theirs; a node file in the
  * run's directory (docs/FORMAT.md), made of the ranks' profiles, named and
- * published as the writer names its own (a new .partial name, then a link to
+ * published as the process's own profile is (publish.c: a new .partial name, then a link to
  * a free final one); and the job's mark that the ranks' profiles are
  * gathered.  Not for signal handlers: it runs in MPI_Finalize, and may
  * allocate.  One node file at a time: a process writes one at most. */
@@ -18,6 +18,7 @@
 #include "cprof-api.h"
 #include "cprof-format.h"
 #include "fmt.h"
+#include "publish.h"
 #include "runtime-int.h"
 
 static struct {
@@ -65,7 +66,7 @@ CPROF_EXPORT int cprof_set_open(void)
 	if (set.dirfd < 0)
 		return -errno;
 	fmt_format(set.base, sizeof set.base, "%s%s-%d", CPROF_SET_PREFIX, rt.host, rt.pid);
-	set.fd = writer_open_partial(set.dirfd, set.base, CPROF_PARTIAL_SUFFIX, set.tmp, sizeof set.tmp);
+	set.fd = publish_open_partial(set.dirfd, set.base, CPROF_PARTIAL_SUFFIX, set.tmp, sizeof set.tmp);
 	if (set.fd < 0) {
 		int ret = set.fd;
 		close(set.dirfd);
@@ -134,7 +135,7 @@ CPROF_EXPORT int cprof_set_close(int keep, char *name, size_t size)
 	set.fd = -1;
 	name[0] = '\0';
 	if (keep && !ret)
-		ret = writer_publish(set.dirfd, set.tmp, set.base, CPROF_SET_SUFFIX, name, size);
+		ret = publish_name(set.dirfd, set.tmp, set.base, CPROF_SET_SUFFIX, name, size);
 	if (!keep || ret)
 		unlinkat(set.dirfd, set.tmp, 0);
 	close(set.dirfd);

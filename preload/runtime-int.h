@@ -129,11 +129,6 @@ int writer_write_into(int fd);
  * writes none of its own, unless it forks or execs, and its last snapshot
  * goes. */
 void writer_taken(void);
-/* The writer's ways with the run's directory, for the node file
- * (nodefile.c): a new .partial name for base, open; and the final name
- * given to it. */
-int writer_open_partial(int dirfd, const char *base, const char *suffix, char *tmp, size_t size);
-int writer_publish(int dirfd, const char *tmp, const char *base, const char *suffix, char *name, size_t size);
 void writer_retire_begin(void);
 void writer_retire_end(void);
 

@@ -3,7 +3,8 @@
  * It runs at exit, before exec, and in signal handlers of dying processes,
  * possibly while other threads trace on: only system calls and memory
  * owned here, no malloc, no stdio, no locks.  One writer at a time; the file
- * is written under a .partial name and renamed when complete.
+ * is written under a .partial name and renamed when complete (publish.c
+ * names it; modules.c writes the MODULE records).
  *
  * With --snapshot, the runtime's thread (service.c) writes the profile so
  * far every few seconds, under the name the final one will have: each
@@ -28,6 +29,7 @@
 #include "cprof-format.h"
 #include "fmt.h"
 #include "proc.h"
+#include "publish.h"
 #include "rawbuf.h"
 #include "runtime-int.h"
 #include "thread.h"
@@ -87,59 +89,6 @@ static void write_process(struct rawbuf *b, int reason, int value, uint64_t lost
 	rawbuf_end(b, size);
 }
 
-/* Gives the file tmp its final name in the directory dirfd, into name: the
- * name already there if it holds one (this image's profile, written before
- * an exec that failed), else the first of <base><suffix>, <base>.1<suffix>,
- * ... that is free (an earlier image of this pid, before an exec, may hold
- * one; so may a process of another pid namespace writing into the same
- * directory).  link() never replaces a name, nor follows a link planted at
- * it; where the file system has no hard links, the name is reserved with
- * O_EXCL and renamed onto. */
-int writer_publish(int dirfd, const char *tmp, const char *base, const char *suffix, char *name, size_t size)
-{
-	if (name[0])
-		return renameat(dirfd, tmp, dirfd, name) < 0 ? -errno : 0;
-	for (int n = 0; n < 1000; n++) {
-		if (n == 0)
-			fmt_format(name, size, "%s%s", base, suffix);
-		else
-			fmt_format(name, size, "%s.%d%s", base, n, suffix);
-		if (linkat(dirfd, tmp, dirfd, name, 0) == 0) {
-			unlinkat(dirfd, tmp, 0);
-			return 0;
-		}
-		if (errno == EEXIST)
-			continue;
-		if (errno != EPERM && errno != EOPNOTSUPP && errno != ENOSYS)
-			break;
-		int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-		if (fd < 0 && errno == EEXIST)
-			continue;
-		if (fd < 0)
-			break;
-		close(fd);
-		return renameat(dirfd, tmp, dirfd, name) < 0 ? -errno : 0;
-	}
-	name[0] = '\0';
-	return -errno;
-}
-
-/* Creates the file to write in dirfd, <base>.<x><suffix>, under a name no
- * other writer uses, never through a link planted at it (O_EXCL): a
- * .partial, or a .next where it will replace a file this image published
- * (a snapshot). */
-int writer_open_partial(int dirfd, const char *base, const char *suffix, char *tmp, size_t size)
-{
-	for (int n = 0; n < 1000; n++) {
-		int fd;
-		fmt_format(tmp, size, "%s.%x%s", base, (unsigned)(rt.start_ns + (uint64_t)n), suffix);
-		fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-		if (fd >= 0 || errno != EEXIST)
-			return fd < 0 ? -errno : fd;
-	}
-	return -EEXIST;
-}
-
 /* The records, from the header to END, into b; b->error says how it went.
  * The threads' records are put_threads' if not NULL (a dump's), else their
  * trees. */
@@ -170,25 +119,6 @@ static void write_records(struct rawbuf *b, int reason, int value, void (*put_th
 	}
 }
 
-/* Writes the profile into the run's directory, opened for this write
- * without following a link put in its place. */
-/* The profile could not be written: a NAME.failed link says why, for the
- * report (docs/FORMAT.md).  In the directory opened, or by path where it
- * could not be (a process out of descriptors).  (The path is static, as
- * the writer's names are: the writer runs on a program's alternate signal
- * stack, which may be small.) */
-static void __attribute__((noinline)) leave_failure(int dirfd, const char *base, int err)
-{
-	static char path[PATH_MAX];
-	char target[16];
-
-	fmt_format(path, sizeof path, "%s%s%s%s", dirfd >= 0 ? "" : rt.dir, dirfd >= 0 ? "" : "/", base,
-		   CPROF_FAILED_SUFFIX);
-	fmt_format(target, sizeof target, "%d", err);
-	if (symlinkat(target, dirfd >= 0 ? dirfd : AT_FDCWD, path) < 0 && errno != EEXIST)
-		log_warn("cannot leave word of it in %s either: %s", rt.dir, strerrordesc_np(errno));
-}
-
 /* Says that the profile could not be written: a snapshot's failure once
  * (the next may do better, and the final write says its own). */
 static int say_failure(int reason)
@@ -196,16 +126,15 @@ static int say_failure(int reason)
 	return reason != CPROF_END_SNAPSHOT || !__atomic_exchange_n(&snapshot_failed, 1, __ATOMIC_RELAXED);
 }
 
+/* Writes the profile into the run's directory, opened for this write
+ * without following a link put in its place. */
 static int write_file(int reason, int value)
 {
 	static char base[PATH_MAX], tmp[PATH_MAX]; /* in the directory */
 	struct rawbuf b = {.buf = buf_space, .cap = sizeof buf_space, .fd = -1};
-	char tag[CPROF_RANK_TAG_MAX] = "";
 	int ret, dirfd, say = say_failure(reason);
 
-	if (rt.rank >= 0) /* rank00003-host-pid: ranks sort in order */
-		cprof_rank_tag(tag, rt.rank);
-	fmt_format(base, sizeof base, "%s%s-%d", tag, rt.host, rt.pid);
+	publish_base(base, sizeof base);
 	dirfd = open(rt.dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (dirfd < 0) {
 		ret = -errno;
@@ -213,7 +142,7 @@ static int write_file(int reason, int value)
 			log_warn("cannot write the profile into %s: %s", rt.dir, strerrordesc_np(-ret));
 		goto out;
 	}
-	b.fd = writer_open_partial(dirfd, base, final_name[0] ? CPROF_NEXT_SUFFIX : CPROF_PARTIAL_SUFFIX, tmp,
+	b.fd = publish_open_partial(dirfd, base, final_name[0] ? CPROF_NEXT_SUFFIX : CPROF_PARTIAL_SUFFIX, tmp,
 				   sizeof tmp);
 	if (b.fd < 0) {
 		ret = b.fd;
@@ -233,7 +162,7 @@ static int write_file(int reason, int value)
 			unlinkat(dirfd, tmp, 0);
 		goto out;
 	}
-	ret = writer_publish(dirfd, tmp, base, CPROF_SUFFIX, final_name, sizeof final_name);
+	ret = publish_name(dirfd, tmp, base, CPROF_SUFFIX, final_name, sizeof final_name);
 	if (ret < 0 && reason == CPROF_END_SNAPSHOT)
 		unlinkat(dirfd, tmp, 0); /* (a whole .partial would be read as the process's) */
 	if (ret < 0 && say)
@@ -245,7 +174,7 @@ static int write_file(int reason, int value)
 out:
 	/* (a snapshot's failure is no word on the profile: the final write's is) */
 	if (ret < 0 && reason != CPROF_END_SNAPSHOT)
-		leave_failure(dirfd, base, -ret);
+		publish_failure(dirfd, base, -ret);
 	if (dirfd >= 0)
 		close(dirfd);
 	return ret;
@@ -264,12 +193,9 @@ static int write_dump(int value)
 {
 	static char base[PATH_MAX], tmp[PATH_MAX], name[PATH_MAX];
 	struct rawbuf b = {.buf = buf_space, .cap = sizeof buf_space, .fd = -1};
-	char tag[CPROF_RANK_TAG_MAX] = "";
 	int ret, dirfd, subfd;
 
-	if (rt.rank >= 0)
-		cprof_rank_tag(tag, rt.rank);
-	fmt_format(base, sizeof base, "%s%s-%d", tag, rt.host, rt.pid);
+	publish_base(base, sizeof base);
 	if ((dirfd = open(rt.dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
 		return -errno;
 	subfd = openat(dirfd, dump.sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -277,7 +203,7 @@ static int write_dump(int value)
 	close(dirfd);
 	if (ret < 0)
 		return ret;
-	if ((b.fd = writer_open_partial(subfd, base, CPROF_PARTIAL_SUFFIX, tmp, sizeof tmp)) < 0) {
+	if ((b.fd = publish_open_partial(subfd, base, CPROF_PARTIAL_SUFFIX, tmp, sizeof tmp)) < 0) {
 		close(subfd);
 		return b.fd;
 	}
@@ -285,7 +211,7 @@ static int write_dump(int value)
 	if (close(b.fd) < 0 && !b.error)
 		b.error = errno;
 	name[0] = '\0';
-	ret = b.error ? -b.error : writer_publish(subfd, tmp, base, CPROF_SUFFIX, name, sizeof name);
+	ret = b.error ? -b.error : publish_name(subfd, tmp, base, CPROF_SUFFIX, name, sizeof name);
 	if (ret < 0)
 		unlinkat(subfd, tmp, 0);
 	close(subfd);
