@@ -2,9 +2,9 @@
  * when a node's ranks gather their profiles at MPI_Finalize (docs/MPI.md):
  * this process's profile so far, in a file of theirs; a node file in the
  * run's directory (docs/FORMAT.md), made of the ranks' profiles, named and
- * published as the process's own profile is (publish.c: a new .partial name, then a link to
- * a free final one); and the job's mark that the ranks' profiles are
- * gathered.  Not for signal handlers: it runs in MPI_Finalize, and may
+ * published as a process's profile is (publish.c: a new .partial name,
+ * then a link to a free final one); and the job's mark that the ranks'
+ * profiles are gathered.  Not for signal handlers: it runs in MPI_Finalize, and may
  * allocate.  One node file at a time: a process writes one at most. */
 #include "config.h"
 
