@@ -70,14 +70,39 @@ struct answer {
 struct answers {
 	struct answer *a;
 	size_t n, cap;
+	struct strtab *names; /* of the files looked at ... */
+	struct u64map seen;   /* ... by their ids: each is peeked at once */
 };
 
-static int known(const struct answers *as, const char *path)
+/* Whether the file called name was looked at already; it is now. */
+static int known(struct answers *as, const char *name)
+{
+	uint64_t *seen = u64map_get(&as->seen, strtab_intern(as->names, name), 0);
+
+	return (*seen)++ != 0;
+}
+
+static void answers_free(struct answers *as)
 {
 	for (size_t i = 0; i < as->n; i++)
-		if (strcmp(as->a[i].path, path) == 0)
-			return 1;
-	return 0;
+		free(as->a[i].path);
+	free(as->a);
+	u64map_free(&as->seen);
+	strtab_free(as->names);
+}
+
+/* Whether the answers are of ranks of one job, each once: then the members
+ * are ranks, else pids. */
+static int distinct_ranks(const struct answers *as)
+{
+	struct u64map ranks;
+	int distinct = 1;
+
+	u64map_init(&ranks);
+	for (size_t i = 0; i < as->n && distinct; i++)
+		distinct = as->a[i].info.rank >= 0 && (*u64map_get(&ranks, (uint64_t)as->a[i].info.rank, 0))++ == 0;
+	u64map_free(&ranks);
+	return distinct;
 }
 
 /* Whether the answer of pid is wanted. */
@@ -100,9 +125,10 @@ static void look(const char *dir, const struct askrun_ask *a, struct answers *as
 		struct cprof_rec_process info;
 		if (!cprof_has_suffix(e->d_name, CPROF_SUFFIX))
 			continue;
+		if (known(as, e->d_name))
+			continue;
 		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		if (known(as, path) || rawfile_peek(path, &info) < 0 || info.end_reason != CPROF_END_DUMP ||
-		    !wanted(a, info.pid))
+		if (rawfile_peek(path, &info) < 0 || info.end_reason != CPROF_END_DUMP || !wanted(a, info.pid))
 			continue;
 		GROW(as->a, as->cap, as->n + 1);
 		as->a[as->n++] = (struct answer){xstrdup(path), info};
@@ -143,6 +169,14 @@ struct leaf {
 	const struct stats *funcs;
 };
 
+/* What naming the answers needs, made once for all of them: the objects'
+ * symbols are read once, whatever the number of ranks that map them. */
+struct naming {
+	struct strtab *strings;
+	struct symbolizer *sym;
+	struct stats *funcs;
+};
+
 /* A frame as cprof-dump PID names it: a Python function as cProfile does,
  * a built-in or a row of cprof's in braces, a native function by its name
  * alone (its file and line are the profile's to show). */
@@ -174,32 +208,24 @@ static void add_path(void *ctx, const struct call_tree *t, const uint32_t *path,
 }
 
 /* Adds every thread of the answer at path: 0, or -1 with why in err. */
-static int add_answer(const char *path, long member, struct stacks *all, char *err, size_t errsize)
+static int add_answer(struct naming *nm, const char *path, long member, struct stacks *all, char *err,
+		      size_t errsize)
 {
 	struct raw_process *p = rawfile_read(path, err, errsize);
-	struct strtab *strings;
-	struct symbolizer *sym;
-	struct stats *funcs;
 	struct call_tree *trees;
 	struct tables t;
 
 	if (!p)
 		return -1;
-	strings = strtab_new();
-	sym = symbolizer_new(strings);
-	funcs = stats_new(strings);
 	trees = xcalloc(p->nthreads + 1, sizeof *trees);
-	profile_process(strings, sym, p, &t, funcs, trees);
+	profile_process(nm->strings, nm->sym, p, &t, nm->funcs, trees);
 	for (size_t i = 0; i < p->nthreads; i++) {
-		struct leaf l = {all, member, funcs};
+		struct leaf l = {all, member, nm->funcs};
 		tree_walk(&trees[i], add_path, &l);
 		tree_free(&trees[i]);
 	}
 	free(trees);
 	tables_free(&t);
-	stats_free(funcs);
-	symbolizer_free(sym);
-	strtab_free(strings);
 	rawfile_free(p);
 	return 0;
 }
@@ -228,6 +254,7 @@ int askrun(const struct askrun_ask *a, struct stacks *all, struct askrun *out, c
 {
 	const char *dir = a->dir;
 	struct answers as = {0};
+	struct naming nm;
 	struct timespec ts;
 	struct stat st;
 	unsigned long long seq;
@@ -248,6 +275,8 @@ int askrun(const struct askrun_ask *a, struct stacks *all, struct askrun *out, c
 	if (request(dir, sub, seq, err, errsize) < 0)
 		return -1;
 	snprintf(out->answers, sizeof out->answers, "%s/%s", dir, sub);
+	as.names = strtab_new();
+	u64map_init(&as.seen);
 	t0 = now_ms();
 	for (;;) {
 		long waited = now_ms() - t0;
@@ -265,29 +294,29 @@ int askrun(const struct askrun_ask *a, struct stacks *all, struct askrun *out, c
 			 "with --dump-poll (cprof-mpi looks every 2 s unless told otherwise; cprof only when given it)? "
 			 "cprof-dump PID reads a process of this node with ptrace", dir, (double)out->waited_ms / 1000);
 		rmdir(out->answers);
+		answers_free(&as);
 		return -1;
 	}
-	/* ranks of one job, each once: members by rank; else by pid */
-	out->by_rank = a->members != 0;
-	for (size_t i = 0; i < as.n && out->by_rank && a->members < 0; i++) {
-		out->by_rank = as.a[i].info.rank >= 0;
-		for (size_t k = 0; k < i && out->by_rank; k++)
-			out->by_rank = as.a[k].info.rank != as.a[i].info.rank;
-	}
+	out->by_rank = a->members < 0 ? distinct_ranks(&as) : a->members;
 	if (out->by_rank && as.a[0].info.size > 0 && !a->only) {
 		out->size = as.a[0].info.size;
 		missing_ranks(&as, out->size, out->missing, sizeof out->missing);
 	}
+	nm.strings = strtab_new();
+	nm.sym = symbolizer_new(nm.strings);
+	nm.funcs = stats_new(nm.strings);
 	for (size_t i = 0; i < as.n; i++) {
 		char why[1024];
 		long member = out->by_rank ? as.a[i].info.rank : as.a[i].info.pid;
-		if (add_answer(as.a[i].path, member, all, why, sizeof why) < 0) {
+		if (add_answer(&nm, as.a[i].path, member, all, why, sizeof why) < 0) {
 			fprintf(stderr, "cprof-dump: %s\n", why);
 			ret = -1;
 		}
-		free(as.a[i].path);
 	}
-	free(as.a);
+	stats_free(nm.funcs);
+	symbolizer_free(nm.sym);
+	strtab_free(nm.strings);
+	answers_free(&as);
 	if (ret < 0)
 		snprintf(err, errsize, "some answers in %s could not be read", out->answers);
 	return ret;
