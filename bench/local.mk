@@ -11,7 +11,7 @@ bench_calls_pg_LDFLAGS = -pg
 bench_sigfloor_SOURCES = bench/sigfloor.c
 bench_sigfloor_CFLAGS = -O2
 CLEANFILES += $(EXTRA_PROGRAMS)
-EXTRA_DIST += bench/lib.sh bench/trace.sh bench/sample.sh bench/kernel.sh bench/build.sh bench/merge.sh bench/count.sh bench/python.sh bench/calls.py bench/mpi.sh bench/html.sh bench/finalize.sh bench/attach.sh bench/snapshot.sh
+EXTRA_DIST += bench/lib.sh bench/trace.sh bench/sample.sh bench/kernel.sh bench/build.sh bench/merge.sh bench/count.sh bench/python.sh bench/calls.py bench/mpi.sh bench/html.sh bench/finalize.sh bench/attach.sh bench/snapshot.sh bench/dump.sh
 
 if HAVE_OPENMPI
 EXTRA_PROGRAMS += bench/mpicalls
@@ -25,7 +25,8 @@ bench_finalize_CPPFLAGS = $(AM_CPPFLAGS) $(OPENMPI_CFLAGS)
 bench_finalize_CFLAGS = -g -O2
 bench_finalize_LDADD = $(OPENMPI_LIBS)
 BENCH_MPI = $(SHELL) $(srcdir)/bench/mpi.sh $(abs_top_builddir) && $(SHELL) $(srcdir)/bench/merge.sh $(abs_top_builddir) \
-	&& $(SHELL) $(srcdir)/bench/html.sh $(abs_top_builddir) && $(SHELL) $(srcdir)/bench/finalize.sh $(abs_top_builddir)
+	&& $(SHELL) $(srcdir)/bench/html.sh $(abs_top_builddir) && $(SHELL) $(srcdir)/bench/finalize.sh $(abs_top_builddir) \
+	&& $(SHELL) $(srcdir)/bench/dump.sh $(abs_top_builddir)
 if HAVE_MPICH
 EXTRA_PROGRAMS += bench/mpicalls-mpich
 bench_mpicalls_mpich_SOURCES = bench/mpicalls.c
