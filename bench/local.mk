@@ -1,6 +1,6 @@
 # bench/: side-by-side measurements against the peers; `make bench` builds
 # the kernels in each form and runs them.  Figures go in docs/PERFORMANCE.md.
-EXTRA_PROGRAMS = bench/calls-plain bench/calls-trace bench/calls-pg bench/sigfloor
+EXTRA_PROGRAMS = bench/calls-plain bench/calls-trace bench/calls-pg bench/sigfloor bench/clockcost
 bench_calls_plain_SOURCES = bench/calls.c
 bench_calls_plain_CFLAGS = -g -O2
 bench_calls_trace_SOURCES = bench/calls.c
@@ -10,6 +10,8 @@ bench_calls_pg_CFLAGS = -g -O2 -pg
 bench_calls_pg_LDFLAGS = -pg
 bench_sigfloor_SOURCES = bench/sigfloor.c
 bench_sigfloor_CFLAGS = -O2
+bench_clockcost_SOURCES = bench/clockcost.c
+bench_clockcost_CFLAGS = -O2
 CLEANFILES += $(EXTRA_PROGRAMS)
 EXTRA_DIST += bench/lib.sh bench/trace.sh bench/sample.sh bench/kernel.sh bench/build.sh bench/merge.sh bench/count.sh bench/python.sh bench/calls.py bench/mpi.sh bench/html.sh bench/finalize.sh bench/attach.sh bench/snapshot.sh bench/dump.sh
 

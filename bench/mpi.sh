@@ -8,6 +8,8 @@
 #    (default 5) taking turns, the median kept.  Prints ns per call and the ns
 #    each variant adds.  With OpenMPI (mpiexec.openmpi), and with MPICH
 #    (bench/mpicalls-mpich under mpiexec.mpich) where cprof was built with it.
+#    Then what a clock reading costs (bench/clockcost: the TSC, and
+#    clock_gettime), of which each wrapped call makes two.
 # 2. A job of 4 ranks of the MPI kernel under cprof-mpi, its rank files copied
 #    into 128, 256, 512 and 1024 ranks (rank and pid rewritten), and
 #    `cprof-report` on each: seconds, and seconds per 1000 files.
@@ -63,6 +65,8 @@ done
 
 # rank files of a realistic size: a real job's, copied into many ranks
 $OPENMPI -np 4 "$B/src/cprof-mpi" --gather=rank -d job "$B/kernels/mpi" 20 > /dev/null 2>&1
+# (each wrapped call reads the clock twice: what a reading costs here)
+[ -x "$B/bench/clockcost" ] && "$B/bench/clockcost"
 echo
 echo "cprof-report on N rank files (copies of a 4-rank job of kernels/mpi, $(du -k job | cut -f1) KiB for 4)"
 printf '%8s %10s %16s\n' files seconds "s per 1000 files"
