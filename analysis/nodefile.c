@@ -111,21 +111,15 @@ static int read_at(int fd, void *p, size_t n, uint64_t at)
 
 struct cprof_set_entry *nodefile_index(const char *path, uint32_t *count, char *err, size_t errsize)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK); /* (a FIFO: see read_file) */
 	struct cprof_set_entry *v = NULL;
 	struct cprof_set_header h;
 	struct stat sb;
+	int fd;
 
 	err[0] = '\0';
 	*count = 0;
-	if (fd < 0 || fstat(fd, &sb) < 0) {
-		snprintf(err, errsize, "%s: %s", path, strerror(errno));
+	if ((fd = open_regular(path, &sb, err, errsize)) < 0)
 		goto out;
-	}
-	if (!S_ISREG(sb.st_mode)) {
-		snprintf(err, errsize, "%s: not a regular file", path);
-		goto out;
-	}
 	if (read_at(fd, &h, sizeof h, 0) < 0) {
 		snprintf(err, errsize, "%s: shorter than a node file's header", path);
 		goto out;

@@ -296,22 +296,32 @@ char *utf8_valid(const char *str)
 	return out;
 }
 
-int read_file(const char *path, unsigned char **data, size_t *len, char *err, size_t errsize)
+int open_regular(const char *path, struct stat *sb, char *err, size_t errsize)
 {
 	/* O_NONBLOCK: a FIFO must not stop the analysis before fstat tells */
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), ret = -1;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+
+	if (fd < 0 || fstat(fd, sb) < 0) {
+		snprintf(err, errsize, "%s: %s", path, strerror(errno));
+	} else if (!S_ISREG(sb->st_mode)) {
+		snprintf(err, errsize, "%s: not a regular file", path);
+	} else {
+		return fd;
+	}
+	if (fd >= 0)
+		close(fd);
+	return -1;
+}
+
+int read_file(const char *path, unsigned char **data, size_t *len, char *err, size_t errsize)
+{
 	struct stat sb;
+	int fd = open_regular(path, &sb, err, errsize), ret = -1;
 
 	*data = NULL;
 	*len = 0;
-	if (fd < 0 || fstat(fd, &sb) < 0) {
-		snprintf(err, errsize, "%s: %s", path, strerror(errno));
+	if (fd < 0)
 		goto out;
-	}
-	if (!S_ISREG(sb.st_mode)) {
-		snprintf(err, errsize, "%s: not a regular file", path);
-		goto out;
-	}
 	*data = xmalloc((size_t)sb.st_size + 1);
 	while (*len < (size_t)sb.st_size) {
 		ssize_t n = read(fd, *data + *len, (size_t)sb.st_size - *len);

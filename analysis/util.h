@@ -65,5 +65,9 @@ char *utf8_valid(const char *s);
  * freed by the caller, also on error): 0, or -1 with "PATH: why" in err.
  * A FIFO or a device is refused before it is read. */
 int read_file(const char *path, unsigned char **data, size_t *len, char *err, size_t errsize);
+/* path opened for reading, a regular file (its status in sb): the
+ * descriptor, or -1 with why in err (a FIFO, a directory, none). */
+struct stat;
+int open_regular(const char *path, struct stat *sb, char *err, size_t errsize);
 
 #endif
