@@ -1,6 +1,6 @@
 /* block.c: the calls where threads block.
  *
- * Each wrapper tells the sampler (sample.c) when its thread blocks, so that
+ * Each wrapper tells the sampler (offcpu.c) when its thread blocks, so that
  * the time it spends there is charged to the stack that made the call.
  *
  * Some calls a handled signal makes fail with EINTR even under SA_RESTART
@@ -39,14 +39,14 @@
 static void block_begin(struct block_mark *m, unsigned *handled)
 {
 	*handled = signals_program_handled();
-	sample_block_begin(m);
+	offcpu_block_begin(m);
 }
 
 static void block_end(struct block_mark *m)
 {
 	int saved = errno;
 
-	sample_block_end(m);
+	offcpu_block_end(m);
 	errno = saved;
 }
 
@@ -409,7 +409,7 @@ CPROF_EXPORT int sigsuspend(const sigset_t *mask)
 		ret r_;                                \
                                                        \
 		LIBC_NEXT(real, #name);                \
-		sample_block_begin(&mark_);            \
+		offcpu_block_begin(&mark_);            \
 		r_ = real args;                        \
 		block_end(&mark_);                     \
 		return r_;                             \

@@ -1,5 +1,5 @@
 /* component.h: the runtime's components, and the hooks through which
- * runtime.c, writer.c and thread.c reach them.
+ * runtime.c, writer.c, thread.c and thread-life.c reach them.
  *
  * Each module of the runtime that takes part in the process's life defines
  * its row, `const struct component foo_component`, in its own file, with
@@ -18,11 +18,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <signal.h>
+
 struct rawbuf;
 struct thread;
 struct cprof_rec_thread;
 
-/* A component's part in each thread's life (thread.c), for those that keep
+/* A component's part in each thread's life (thread-life.c, thread.c), for those that keep
  * data of their own in struct thread (thread.h). */
 struct component_thread {
 	/* A new or reused record, before it is the thread's: its data made
@@ -32,7 +34,7 @@ struct component_thread {
 	int (*start)(struct thread *t);
 	/* The thread is exiting, before it hands its data over. */
 	void (*stop)(struct thread *t);
-	/* Its data joins the exited threads' (thread.c's lock held). */
+	/* Its data joins the exited threads' (thread-life.c's lock held). */
 	void (*retire)(struct thread *t, uint64_t now);
 	/* In the child after fork: the exited threads' data is the parent's ... */
 	void (*fork_reset)(void);
@@ -50,8 +52,11 @@ struct component_thread {
 };
 
 struct component {
-	/* At startup, CPROF_* read and the identity taken, before any thread
-	 * has its record. */
+	/* First of all, CPROF_* read, whether the process is profiled or not:
+	 * what the component's wrappers of libc need even when idle. */
+	void (*setup)(void);
+	/* At startup, the identity taken, before any thread has its record
+	 * (profiled processes only, as every hook below). */
 	void (*init)(void);
 	/* Once the main thread has its record: what runs on its own starts. */
 	void (*start)(void);
@@ -66,14 +71,18 @@ struct component {
 	/* Its records in the profile, after the writer's own (PROCESS,
 	 * MODULE) and before the threads'. */
 	void (*write)(struct rawbuf *b);
+	/* Adds to set the signals its work comes with, held while the
+	 * profile is written (no samples of the writer). */
+	void (*signals)(sigset_t *set);
 	const struct component_thread *thread;
 };
 
 /* components.c: every row, in order, NULL-terminated. */
 extern const struct component *const components[];
 
-extern const struct component writer_component, signals_component, trace_component, thread_component,
-	python_component, sample_component, count_component, named_component, api_component, service_component;
+extern const struct component exec_component, fds_component, writer_component, signals_component,
+	trace_component, thread_component, python_component, sample_component, count_component, named_component,
+	api_component, service_component;
 
 /* Calls hook(...) of every component that has one, in order. */
 #define components_call(hook, ...)                                       \

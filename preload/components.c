@@ -1,6 +1,7 @@
 /* components.c: the runtime's components (component.h), once, in order.
  *
- * The order is the order of every hook: startup (signals before the
+ * The order is the order of every hook: setup (libc's functions behind
+ * the wrappers of exec and of close before anything), startup (signals before the
  * sampler that uses them, tracing before the threads that trace, Python's
  * hooks where tracing is known to be on or off, the sampler before the
  * main thread's timer), fork (the writer forgets the parent's file first,
@@ -13,6 +14,8 @@
 #include "component.h"
 
 const struct component *const components[] = {
+	&exec_component,
+	&fds_component,
 	&writer_component,
 	&signals_component,
 	&trace_component,

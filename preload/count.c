@@ -63,6 +63,16 @@ static void set_note(const char *why)
 		fmt_format(note, sizeof note, "%s", why);
 }
 
+/* The program took (dup2) the number of a counter: the counter is gone. */
+static void count_fd_taken(int fd)
+{
+	for (int i = 0; i < ncounters; i++)
+		if (counters[i].fd == fd) {
+			counters[i].fd = -1;
+			set_note("the program took a counter's descriptor (dup2): the calls after are not counted");
+		}
+}
+
 static void event_name(char *buf, size_t size, int i)
 {
 	fmt_format(buf, size, "f%d", i);
@@ -97,7 +107,7 @@ static void add_counter(const char *path, const struct dl_phdr_info *info, uint6
 			uprobe_undefine(tracefs, group, event);
 		return;
 	}
-	c->fd = fds_park(fd);
+	c->fd = fds_park(fd, count_fd_taken);
 	if (c->fd < 0)
 		set_note("cannot count calls: the descriptor limit (ulimit -n) leaves no room for the counters");
 	if (c->fd < 0 || ioctl(c->fd, PERF_EVENT_IOC_ID, &c->id) < 0) {
@@ -238,16 +248,6 @@ static void count_fork_child(void)
 		c->fd = -1;
 		set_note("a forked child could not count calls: its counts are missing");
 	}
-}
-
-/* The program took (dup2) the number of a counter: the counter is gone. */
-void count_fd_taken(int fd)
-{
-	for (int i = 0; i < ncounters; i++)
-		if (counters[i].fd == fd) {
-			counters[i].fd = -1;
-			set_note("the program took a counter's descriptor (dup2): the calls after are not counted");
-		}
 }
 
 /* May run in a signal handler. */

@@ -18,6 +18,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "component.h"
 #include "cprof-format.h"
 #include "fmt.h"
 #include "runtime-int.h"
@@ -43,7 +44,7 @@ static spawn_fn *real_posix_spawn, *real_posix_spawnp;
 static char *vars[MAX_VARS];
 static int nvars;
 
-void exec_init(void)
+static void exec_init(void)
 {
 	LIBC_NEXT(real_execvpe, "execvpe");
 	LIBC_NEXT(real_fexecve, "fexecve");
@@ -291,3 +292,7 @@ CPROF_EXPORT int posix_spawnp(pid_t *pid, const char *file, const posix_spawn_fi
 		return ENOSYS;
 	return real_posix_spawnp(pid, file, fa, spawn_attr(attr, &mine), argv, env);
 }
+
+const struct component exec_component = {
+	.setup = exec_init,
+};

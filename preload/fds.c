@@ -25,13 +25,15 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "component.h"
 #include "runtime-int.h"
-#include "unwind.h"
 
 #define FDS_MAX 4096 /* kept at once, from rt.fd_floor on */
 
-/* Which of [rt.fd_floor, rt.fd_floor + FDS_MAX) are the runtime's. */
+/* Which of [rt.fd_floor, rt.fd_floor + FDS_MAX) are the runtime's, and
+ * what each one's owner does when the program takes its number. */
 static uint64_t held[FDS_MAX / 64];
+static fds_taken_fn *owner[FDS_MAX];
 
 typedef int close_fn(int);
 static close_fn *real_close;
@@ -45,7 +47,7 @@ static dup3_fn *real_dup3;
  * in its signal handlers, where libc's cannot be looked up.  (A limit over
  * 65536 is not gone above: the kernel's table of descriptors would grow to
  * hold the numbers.) */
-void fds_init(void)
+static void fds_init(void)
 {
 	struct rlimit nofile;
 
@@ -86,8 +88,9 @@ static void mark(int fd, int on)
 }
 
 /* fd, opened by the runtime, moved where it is kept; -1 (and fd closed)
- * where there is no room.  Async-signal-safe. */
-int fds_park(int fd)
+ * where there is no room.  taken (or NULL) is called if the program takes
+ * its number.  Async-signal-safe. */
+int fds_park(int fd, fds_taken_fn *taken)
 {
 	struct rlimit now, more;
 	int high, raised = 0;
@@ -111,6 +114,8 @@ int fds_park(int fd)
 		syscall(SYS_close, high);
 		high = -1;
 	}
+	if (slot(high) >= 0)
+		__atomic_store_n(&owner[slot(high)], taken, __ATOMIC_RELAXED);
 	mark(high, 1);
 	return high;
 }
@@ -173,7 +178,7 @@ static int refused(int fd)
 {
 	if (!is_held(fd))
 		return 0;
-	if (unwind_in_progress()) { /* libunwind closing its pipe, made again next */
+	if (rt_in_library) { /* libunwind closing its pipe, made again next */
 		mark(fd, 0);
 		return 0;
 	}
@@ -194,11 +199,14 @@ CPROF_EXPORT int close(int fd)
  * it, and its owner does without, before the program's file is there. */
 static void taken(int fd)
 {
+	fds_taken_fn *fn;
+
 	if (!is_held(fd))
 		return;
+	fn = __atomic_load_n(&owner[slot(fd)], __ATOMIC_RELAXED);
 	mark(fd, 0);
-	sample_fd_taken(fd);
-	count_fd_taken(fd);
+	if (fn)
+		fn(fd);
 }
 
 CPROF_EXPORT int dup2(int old, int fd)
@@ -249,3 +257,7 @@ CPROF_EXPORT void closefrom(int lowfd)
 	for (rlim_t fd = (rlim_t)lowfd; fd < nofile.rlim_cur; fd++)
 		close((int)fd);
 }
+
+const struct component fds_component = {
+	.setup = fds_init,
+};

@@ -3,11 +3,12 @@ pkglib_LTLIBRARIES += preload/libcprof.la
 preload_libcprof_la_SOURCES = \
 	preload/runtime.c preload/runtime-int.h \
 	preload/components.c preload/component.h \
-	preload/thread.c preload/thread.h \
+	preload/thread.c preload/thread.h preload/thread-life.c \
 	preload/trace.c preload/trace.h \
 	preload/cct.c preload/cct.h preload/frame.h \
-	preload/sample.c \
+	preload/sample.c preload/sample-int.h preload/offcpu.c \
 	preload/unwind.c preload/unwind.h \
+	preload/coderange.c preload/coderange.h \
 	preload/fds.c \
 	preload/block.c \
 	preload/writer.c \
@@ -18,6 +19,7 @@ preload_libcprof_la_SOURCES = \
 	preload/proc.c preload/proc.h \
 	preload/nodefile.c \
 	preload/settings.c \
+	preload/sigmask.c \
 	preload/service.c \
 	preload/dump.c \
 	preload/signals.c \

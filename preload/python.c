@@ -178,6 +178,7 @@ static int map_tables(void)
 	libc = code_range_of((const void *)dlsym(RTLD_DEFAULT, "malloc"));
 	ldso = code_range_of((const void *)dlsym(RTLD_DEFAULT, "_dl_find_object"));
 	runtime_code = code_range_runtime();
+	unwind_stop_at(interp);
 	active = 1;
 	return 0;
 }

@@ -42,9 +42,12 @@ struct runtime {
 	int rank, size;       /* CPROF_RANK, CPROF_SIZE: the MPI rank and the job's size, or -1 */
 };
 
+/* settings.c: rt, and the CPROF_* variables, read once as the runtime starts */
 extern struct runtime rt;
-
-/* settings.c: the CPROF_* variables, read once as the runtime starts */
+/* Set while this thread is in a library the runtime called (libunwind):
+ * the libc calls it makes there (close, sigprocmask) are the runtime's,
+ * not the program's, and the wrappers pass them through. */
+extern __thread int rt_in_library __attribute__((tls_model("initial-exec")));
 void settings_init(void);
 const char *setting(enum cprof_env v);
 
@@ -98,21 +101,17 @@ void python_probe_fault(void);
 
 /* sample.c */
 int sample_signo(void);
-void sample_signals(sigset_t *set);
 int sample_is_ours(const siginfo_t *si);
 void sample_signal(siginfo_t *si, void *uc);
+void sample_masked(int how, const sigset_t *set, const sigset_t *old);
+/* offcpu.c: block.c's wrappers bracket their calls with these */
 struct thread;
 struct block_mark {
 	struct thread *t;
 	uint64_t wall, sampled;
 };
-void sample_masked(int how, const sigset_t *set, const sigset_t *old);
-void sample_fd_taken(int fd);
-void sample_block_begin(struct block_mark *m);
-void sample_block_end(struct block_mark *m);
-
-/* count.c */
-void count_fd_taken(int fd);
+void offcpu_block_begin(struct block_mark *m);
+void offcpu_block_end(struct block_mark *m);
 
 /* writer.c: the raw-profile writer (through rawbuf.h).  Every function
  * here may run in a signal handler: no malloc, no stdio, no locks. */
@@ -137,20 +136,19 @@ void signals_sample_with(int signo, int kernel_signo);
 unsigned signals_program_handled(void);
 int signals_stack_room(size_t need);
 int signals_stack_room_uc(const void *uc, size_t need);
-int signals_mask(int how, const sigset_t *set, sigset_t *old);
-void signals_fill_but_faults(sigset_t *set);
 int signals_entry(const void *uc);
 unsigned signals_held(void);
 void signals_thread_begin(unsigned inherited);
 void signals_exec_prepare(int failed);
 
-/* exec.c */
-void exec_init(void);
+/* sigmask.c: the runtime's own masking */
+int sigmask_own(int how, const sigset_t *set, sigset_t *old);
+void sigmask_fill_but_faults(sigset_t *set);
 
 /* fds.c: the descriptors the runtime keeps */
 #define RUNTIME_FD_MIN 128 /* under a descriptor limit this low it keeps none */
-void fds_init(void);
-int fds_park(int fd);
+typedef void fds_taken_fn(int fd);
+int fds_park(int fd, fds_taken_fn *taken);
 int fds_held(int fd);
 void fds_close(int fd);
 struct rlimit;

@@ -36,9 +36,6 @@
 #include "runtime-int.h"
 #include "thread.h"
 
-struct runtime rt;
-
-
 static void identity_take(void)
 {
 	rt.pid = (int)getpid();
@@ -57,7 +54,7 @@ static void identity_take(void)
  * arriving every millisecond can keep fork() restarting forever.  Faults
  * stay deliverable; so do glibc's own signals, which pthread_sigmask leaves
  * alone (a set*id() in another thread waits for every thread to take
- * one).  (The runtime's masking, signals_mask: not taken for the
+ * one).  (The runtime's masking, sigmask_own: not taken for the
  * program's.) */
 static __thread sigset_t fork_mask __attribute__((tls_model("initial-exec")));
 
@@ -65,13 +62,13 @@ static void fork_prepare(void)
 {
 	sigset_t all;
 
-	signals_fill_but_faults(&all);
-	signals_mask(SIG_BLOCK, &all, &fork_mask);
+	sigmask_fill_but_faults(&all);
+	sigmask_own(SIG_BLOCK, &all, &fork_mask);
 }
 
 static void fork_parent(void)
 {
-	signals_mask(SIG_SETMASK, &fork_mask, NULL);
+	sigmask_own(SIG_SETMASK, &fork_mask, NULL);
 }
 
 /* The child's signals, held since fork_prepare, arrive as it returns. */
@@ -81,7 +78,7 @@ static void fork_child(void)
 		identity_take();
 		components_call(fork_child);
 	}
-	signals_mask(SIG_SETMASK, &fork_mask, NULL);
+	sigmask_own(SIG_SETMASK, &fork_mask, NULL);
 }
 
 void runtime_startup(void)
@@ -91,9 +88,7 @@ void runtime_startup(void)
 
 	settings_init();
 	log_init(atoi(setting(CPROF_ENV_DEBUG)));
-	/* even when idle: the wrappers need libc's functions */
-	exec_init();
-	fds_init();
+	components_call(setup); /* even when idle */
 	fmt_format(rt.dir, sizeof rt.dir, "%s", setting(CPROF_ENV_DIR));
 	if (!rt.dir[0]) {
 		log_debug("CPROF_DIR is not set: not profiling (run the program under cprof)");

@@ -15,10 +15,7 @@
  * faulted).  Every sample weighs the CPU time since the thread's last one.
  *
  * The rest of a thread's time, off the CPU, is never sampled: no signal
- * ever reaches a blocked thread.  It is accounted (see account()) to the
- * stack the thread was last sampled in, or, for the calls block.c wraps
- * (sleep, poll, select, epoll_wait, sem_wait, ...), by the wrapper itself
- * when the call returns, to the stack that made it.
+ * ever reaches a blocked thread.  offcpu.c charges it.
  *
  * No thread of the runtime's own: CPython warns about fork() in a process
  * with more than one thread.
@@ -28,8 +25,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/perf_event.h>
-#define UNW_LOCAL_ONLY /* unw_getcontext, the same as unwind.c's */
-#include <libunwind.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -51,11 +46,9 @@
 #include "proc.h"
 #include "rawbuf.h"
 #include "runtime-int.h"
+#include "sample-int.h"
 #include "thread.h"
 #include "unwind.h"
-
-#define ACCOUNT_NS 10000000ull /* account unsampled time every 10 ms */
-#define BLOCKED_NS 1000000ull  /* a wrapped call shorter than this is not charged */
 
 struct sampling {
 	int on;
@@ -64,19 +57,16 @@ struct sampling {
 	uint32_t hz;
 	uint64_t period_ns;
 	const struct cprof_event *event; /* perf's, or NULL for the CPU-time timer */
-	uint64_t samples, dropped, unsampled, unattributed, events;
+	uint64_t samples, dropped, events;
 	int kernel_signo;   /* SIGTRAP: threads sample their time in the kernel */
 	uint64_t kernel_samples;
 	uint64_t syscall_id, fault_id; /* the rows kernel samples go under */
 	int kernel_refused; /* a thread could not: said in the note */
 	uint64_t masked_ns; /* exited threads' CPU time with the signal blocked */
-	uint64_t offcpu;    /* ended threads' time off the CPU */
 	uint64_t stime0;    /* the process's system time when sampling began
 			     * (an exec'd image inherits the old one's) */
-	uint64_t accounted; /* CLOCK_MONOTONIC at the last account_all() */
 	size_t page;        /* the size of a memory page */
 	int native;         /* in Python, keep the native frames under its calls */
-	int accounting;     /* account_all() is running */
 	char note[160];
 };
 
@@ -86,18 +76,6 @@ static struct cct *retired;
 /* The address tells the CPU-time timer's signals, and the kernel samples'
  * SIGTRAPs, apart from the program's. */
 static const char sample_tag;
-
-/* The CPU time of the thread of clock c into *ns; 0 if it cannot be read
- * (a thread that has just ended).  May run in a signal handler. */
-static int cpu_time(clockid_t c, uint64_t *ns)
-{
-	struct timespec ts;
-
-	if (clock_gettime(c, &ts) < 0)
-		return 0;
-	*ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-	return 1;
-}
 
 /* The process's system time, all its threads' (ended ones too): the time
  * user-mode samples never see.  May run in a signal handler (the system
@@ -110,18 +88,6 @@ static __attribute__((noinline)) uint64_t system_time(void)
 	if (syscall(SYS_getrusage, RUSAGE_SELF, &ru) < 0)
 		return 0;
 	return (uint64_t)ru.ru_stime.tv_sec * 1000000000u + (uint64_t)ru.ru_stime.tv_usec * 1000u;
-}
-
-/* Thread s's time off the CPU (blocked, waiting, preempted) since it was
- * first sampled.  May run in a signal handler. */
-static uint64_t thread_off_cpu(const struct sample_thread *s, uint64_t now)
-{
-	uint64_t cpu, wall = now - s->wall_start;
-
-	if (!cpu_time(s->cpuclock, &cpu))
-		return 0;
-	cpu -= s->cpu_start;
-	return wall > cpu ? wall - cpu : 0;
 }
 
 /* A perf event's SIGTRAP (si_code TRAP_PERF, 6) says what glibc's
@@ -309,6 +275,7 @@ static void sample_init(void)
 	smp.stime0 = system_time();
 	retired = cct_new();
 	signals_sample_with(smp.signo, smp.kernel_signo);
+	offcpu_start(smp.clock);
 	smp.on = 1;
 }
 
@@ -318,7 +285,7 @@ int sample_signo(void)
 }
 
 /* Adds the signals samples come with to set. */
-void sample_signals(sigset_t *set)
+static void sample_signals(sigset_t *set)
 {
 	if (!smp.on)
 		return;
@@ -351,6 +318,7 @@ int sample_is_ours(const siginfo_t *si)
 }
 
 static int kernel_open(struct thread *t);
+static void sample_fd_taken(int fd);
 
 /* A perf event's ring: its page of metadata, then RING_PAGES pages where
  * the kernel writes a record at each overflow, before it sends the signal,
@@ -418,7 +386,7 @@ static int perf_start(struct thread *t)
 
 	if (fd < 0)
 		return -errno;
-	fd = fds_park(fd); /* before O_ASYNC: signals carry this number */
+	fd = fds_park(fd, sample_fd_taken); /* before O_ASYNC: signals carry this number */
 	if (fd < 0)
 		return -EMFILE;
 	if (fcntl(fd, F_SETFL, O_ASYNC | O_NONBLOCK) < 0 || fcntl(fd, F_SETSIG, smp.signo) < 0 ||
@@ -448,7 +416,7 @@ static int kernel_open(struct thread *t)
 
 	if (fd < 0)
 		return -errno;
-	fd = fds_park(fd);
+	fd = fds_park(fd, sample_fd_taken);
 	if (fd < 0)
 		return -EMFILE;
 	if (ioctl(fd, PERF_EVENT_IOC_ENABLE, 0) < 0) {
@@ -505,7 +473,7 @@ static int sample_thread_start(struct thread *t)
 	s->cpu_seen = clock_ns(s->cpuclock);
 	/* liblzma's workers, and other pools, start with every signal blocked */
 	sigset_t mask;
-	signals_mask(SIG_BLOCK, NULL, &mask);
+	sigmask_own(SIG_BLOCK, NULL, &mask);
 	s->masked = sigismember(&mask, smp.signo) == 1;
 	s->masked_since = s->cpu_seen;
 	s->masked_ns = s->masked_skip = 0;
@@ -524,27 +492,16 @@ static int sample_thread_start(struct thread *t)
 	return ret;
 }
 
-static void account(struct thread *t, uint64_t now);
-static int account_lock(int bounded);
-static void account_unlock(void);
-
 /* The thread is exiting: its time so far is accounted, its sampling
  * stops. */
 static void sample_thread_stop(struct thread *t)
 {
-	uint64_t now;
-
 	if (!smp.on)
 		return;
 	ring_unmap(&t->sm); /* (after its event was taken too) */
 	if (!t->sm.has_timer)
 		return;
-	now = clock_ns(CLOCK_MONOTONIC);
-	if (account_lock(1)) {
-		account(t, now);
-		account_unlock();
-	}
-	__atomic_add_fetch(&smp.offcpu, thread_off_cpu(&t->sm, now), __ATOMIC_RELAXED);
+	offcpu_thread_stop(t, clock_ns(CLOCK_MONOTONIC));
 	if (t->sm.perf_fd >= 0) {
 		/* disabled first: a child forked a moment ago may still hold
 		 * the descriptor, and the event would go on signalling this
@@ -566,7 +523,7 @@ static void sample_thread_stop(struct thread *t)
 /* The program took (dup2) the number of a thread's perf event, which is
  * gone with it: the thread is sampled by its CPU-time timer from now on.
  * (A late signal of the event is told by its number, as a closed one's.) */
-void sample_fd_taken(int fd)
+static void sample_fd_taken(int fd)
 {
 	for (struct thread *t = thread_list(); smp.on && t; t = t->next) {
 		struct sample_thread *s = &t->sm;
@@ -604,7 +561,7 @@ static void sample_exec_prepare(void)
 		return;
 	sigemptyset(&one);
 	sample_signals(&one);
-	signals_mask(SIG_BLOCK, &one, &old);
+	sigmask_own(SIG_BLOCK, &one, &old);
 	sample_thread_stop(t);
 	for (int sig; (sig = (int)syscall(SYS_rt_sigtimedwait, &one, &si, &zero, _NSIG / 8)) > 0;) {
 		if (!sample_is_ours(&si)) { /* the program's own, sent again */
@@ -612,7 +569,7 @@ static void sample_exec_prepare(void)
 			sigdelset(&one, sig);
 		}
 	}
-	signals_mask(SIG_SETMASK, &old, NULL);
+	sigmask_own(SIG_SETMASK, &old, NULL);
 }
 
 /* The exec failed: the thread is sampled again. */
@@ -662,7 +619,7 @@ void sample_masked(int how, const sigset_t *set, const sigset_t *old)
 	s->masked = masked;
 }
 
-/* Under thread.c's lock. */
+/* Under thread-life.c's lock. */
 static void sample_thread_retire(struct thread *t, uint64_t now)
 {
 	if (!smp.on || !t->sm.tree)
@@ -678,11 +635,10 @@ static void sample_reset_retired(void)
 {
 	if (retired)
 		cct_reset(retired);
-	smp.samples = smp.dropped = smp.unsampled = smp.unattributed = smp.events = smp.masked_ns = 0;
+	smp.samples = smp.dropped = smp.events = smp.masked_ns = 0;
 	smp.kernel_samples = 0;
-	smp.offcpu = 0;
 	smp.stime0 = system_time(); /* (a child's starts at 0) */
-	smp.accounting = 0;
+	offcpu_reset();
 }
 
 /* In the child after fork: no timer survives fork, the perf events
@@ -710,10 +666,7 @@ static void sample_thread_fork_child(struct thread *t, uint64_t now)
 	t->sm.masked = masked;
 }
 
-/* Adds a stack to the thread's tree, weighing `weight` ns and `count`
- * samples, and makes its last frame where unsampled time goes.  NULL if it
- * could not be recorded. */
-static struct tnode *record(struct thread *t, const uintptr_t *pcs, int n, uint64_t weight, int count)
+struct tnode *sample_record(struct thread *t, const uintptr_t *pcs, int n, uint64_t weight, int count)
 {
 	struct tnode *node = n ? cct_root(t->sm.tree) : NULL;
 	uint32_t was = thread_edit_begin(t);
@@ -732,9 +685,7 @@ static struct tnode *record(struct thread *t, const uintptr_t *pcs, int n, uint6
 	return node;
 }
 
-/* The stack to record for pcs[n]: pcs itself, or in a Python process the
- * merged one, in out. */
-static int program_stack(const struct thread *t, uintptr_t *pcs, int n, uintptr_t *out, const uintptr_t **stack)
+int sample_program_stack(const struct thread *t, uintptr_t *pcs, int n, uintptr_t *out, const uintptr_t **stack)
 {
 	*stack = pcs;
 	if (!python_present())
@@ -758,7 +709,7 @@ static void take(ucontext_t *uc, uint64_t weight, uint64_t leaf)
 		__atomic_add_fetch(&smp.dropped, 1, __ATOMIC_RELAXED);
 		return;
 	}
-	n = program_stack(t, pcs + 1, unwind_stack(uc, 1, pcs + 1), out + 1, &stack);
+	n = sample_program_stack(t, pcs + 1, unwind_stack(uc, 1, pcs + 1), out + 1, &stack);
 	if (n > 0 && leaf) {
 		uintptr_t *under = stack == pcs + 1 ? pcs : out;
 		under[0] = (uintptr_t)leaf;
@@ -774,7 +725,7 @@ static void take(ucontext_t *uc, uint64_t weight, uint64_t leaf)
 		__atomic_add_fetch(&smp.dropped, 1, __ATOMIC_RELAXED);
 	else if (n == 0)
 		__atomic_add_fetch(&t->sm.sampled, weight, __ATOMIC_RELAXED);
-	else if (record(t, stack, n, weight, 1)) {
+	else if (sample_record(t, stack, n, weight, 1)) {
 		__atomic_add_fetch(&t->sm.sampled, weight, __ATOMIC_RELAXED);
 		__atomic_add_fetch(&smp.samples, 1, __ATOMIC_RELAXED);
 		if (leaf)
@@ -796,82 +747,10 @@ static void dump_sample(ucontext_t *uc)
 	/* (not answered: the dump reads what it can of the thread itself) */
 	if (!t || !signals_stack_room_uc(uc, 12288) || !unwind_begin())
 		return;
-	n = program_stack(t, pcs, unwind_stack(uc, 1, pcs), out, &stack);
+	n = sample_program_stack(t, pcs, unwind_stack(uc, 1, pcs), out, &stack);
 	if (n > 0)
 		dump_offer(t, stack, n);
 	unwind_end();
-}
-
-/* One accounting at a time (it updates the threads' last-seen clocks). */
-static int account_lock(int wait)
-{
-	for (int i = 0; __atomic_exchange_n(&smp.accounting, 1, __ATOMIC_ACQUIRE); i++) {
-		if (!wait || i == 1000)
-			return 0;
-		clock_sleep(1000);
-	}
-	return 1;
-}
-
-static void account_unlock(void)
-{
-	__atomic_store_n(&smp.accounting, 0, __ATOMIC_RELEASE);
-}
-
-/* Charges the time thread t was not sampled since it was last accounted to
- * the stack it was last sampled in: on the wall clock, its time off the
- * CPU or in the kernel, less what block.c's wrappers charged; on the CPU
- * clock, its time in the kernel.  A thread inside a wrapped call is left
- * alone: the wrapper will charge it.  Under account_lock. */
-static void account(struct thread *t, uint64_t now)
-{
-	struct sample_thread *s = &t->sm;
-	uint64_t sampled = __atomic_load_n(&s->sampled, __ATOMIC_ACQUIRE);
-	uint64_t charged = __atomic_load_n(&s->charged, __ATOMIC_ACQUIRE);
-	uint64_t spent, got, rest;
-	struct tnode *last;
-
-	if (__atomic_load_n(&s->blocking, __ATOMIC_ACQUIRE))
-		return;
-	if (smp.clock == CPROF_SAMPLE_WALL) {
-		spent = now - s->wall_seen;
-		s->wall_seen = now;
-	} else {
-		struct timespec ts;
-		if (clock_gettime(s->cpuclock, &ts) < 0)
-			return;
-		uint64_t cpu = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-		spent = cpu - s->cpu_seen;
-		s->cpu_seen = cpu;
-	}
-	got = (sampled - s->sampled_seen) + (charged - s->charged_seen);
-	s->sampled_seen = sampled;
-	s->charged_seen = charged;
-	rest = spent > got ? spent - got : 0;
-	if (!rest)
-		return;
-	last = __atomic_load_n(&s->last, __ATOMIC_ACQUIRE);
-	if (last) {
-		__atomic_add_fetch(&last->ticks, rest, __ATOMIC_RELAXED);
-		__atomic_add_fetch(&smp.unsampled, rest, __ATOMIC_RELAXED);
-	} else {
-		__atomic_add_fetch(&smp.unattributed, rest, __ATOMIC_RELAXED);
-	}
-}
-
-/* Every ACCOUNT_NS, from whichever thread is sampled: a thread that never
- * runs is never signalled. */
-static void account_all(uint64_t now, int force)
-{
-	if (!force && now - __atomic_load_n(&smp.accounted, __ATOMIC_RELAXED) < ACCOUNT_NS)
-		return;
-	if (!account_lock(force))
-		return;
-	for (struct thread *t = thread_list(); t; t = t->next)
-		if (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) == THREAD_LIVE && t->sm.tree && t->sm.has_timer)
-			account(t, now);
-	__atomic_store_n(&smp.accounted, now, __ATOMIC_RELAXED);
-	account_unlock();
 }
 
 /* What a sample of thread t weighs, its perf counter at `count`: the
@@ -970,66 +849,9 @@ void sample_signal(siginfo_t *si, void *uc)
 		uint64_t skip = cur_thread ? __atomic_exchange_n(&cur_thread->sm.masked_skip, 0, __ATOMIC_RELAXED) : 0;
 		take(uc, w > skip ? w - skip : 0, 0);
 	}
-	if (smp.clock != CPROF_SAMPLE_EVENT)
-		account_all(clock_ns(CLOCK_MONOTONIC), 0);
+	offcpu_account_all(clock_ns(CLOCK_MONOTONIC), 0);
 	sampling = 0;
 	errno = saved;
-}
-
-/* block.c's wrappers bracket their calls with these. */
-void sample_block_begin(struct block_mark *m)
-{
-	struct thread *t = cur_thread;
-
-	m->t = t;
-	if (!t || !smp.on)
-		return;
-	m->wall = clock_ns(CLOCK_MONOTONIC);
-	m->sampled = __atomic_load_n(&t->sm.sampled, __ATOMIC_RELAXED);
-	__atomic_add_fetch(&t->sm.blocking, 1, __ATOMIC_RELEASE);
-}
-
-/* On the wall clock, a call that took long enough charges its time off the
- * CPU to the stack that made it, which it can see from here: no signal,
- * and the stack exact. */
-void sample_block_end(struct block_mark *m)
-{
-	struct thread *t = m->t;
-	uintptr_t pcs[UNWIND_MAX_FRAMES], out[PY_FRAMES];
-	const uintptr_t *stack;
-	unw_context_t uc;
-	uint64_t dw, ds;
-	int n;
-
-	if (!t || !smp.on)
-		return;
-	dw = clock_ns(CLOCK_MONOTONIC) - m->wall;
-	ds = __atomic_load_n(&t->sm.sampled, __ATOMIC_RELAXED) - m->sampled;
-	if (smp.clock == CPROF_SAMPLE_WALL && dw >= BLOCKED_NS && dw > ds && t->sm.tree && unwind_begin_patient()) {
-		unw_getcontext(&uc);
-		n = program_stack(t, pcs, unwind_stack(&uc, 0, pcs), out, &stack);
-		if (n > 0 && record(t, stack, n, dw - ds, 0)) {
-			__atomic_add_fetch(&t->sm.charged, dw - ds, __ATOMIC_RELEASE);
-			__atomic_add_fetch(&smp.unsampled, dw - ds, __ATOMIC_RELAXED);
-		}
-		unwind_end();
-	}
-	__atomic_sub_fetch(&t->sm.blocking, 1, __ATOMIC_RELEASE);
-}
-
-/* The sampled threads' time off the CPU, the live ones' up to now: each
- * one's wall time less its CPU time, which the kernel knows (unlike the
- * samples, which may count the kernel's time too).  May run in a signal
- * handler. */
-static uint64_t off_cpu(uint64_t now)
-{
-	/* the ended threads' first: one ending now is missed, not counted twice */
-	uint64_t ns = __atomic_load_n(&smp.offcpu, __ATOMIC_RELAXED);
-
-	for (struct thread *t = thread_list(); t; t = t->next)
-		if (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) == THREAD_LIVE && t->sm.tree && t->sm.has_timer)
-			ns += thread_off_cpu(&t->sm, now);
-	return ns;
 }
 
 static void sample_write_info(struct rawbuf *b)
@@ -1039,15 +861,14 @@ static void sample_write_info(struct rawbuf *b)
 
 	if (!smp.on)
 		return;
-	if (smp.clock != CPROF_SAMPLE_EVENT)
-		account_all(now, 1); /* up to now */
+	offcpu_account_all(now, 1); /* up to now */
 	rec = (struct cprof_rec_sampling){
 		.clock = (uint32_t)smp.clock,
 		.hz = smp.hz,
 		.period = smp.period_ns,
 		.samples = __atomic_load_n(&smp.samples, __ATOMIC_RELAXED),
 		.dropped = __atomic_load_n(&smp.dropped, __ATOMIC_RELAXED),
-		.unsampled_ns = __atomic_load_n(&smp.unsampled, __ATOMIC_RELAXED),
+		.unsampled_ns = offcpu_unsampled(),
 	};
 	fmt_format(rec.event, sizeof rec.event, "%s", smp.event ? smp.event->name : CPROF_EVENT_TIMER);
 	memcpy(rec.note, smp.note, sizeof rec.note);
@@ -1055,7 +876,7 @@ static void sample_write_info(struct rawbuf *b)
 	rec.cpu_ns = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
 	stime = system_time();
 	rec.kernel_ns = stime > smp.stime0 ? stime - smp.stime0 : 0;
-	rec.offcpu_ns = off_cpu(now);
+	rec.offcpu_ns = offcpu_total(now);
 	rec.kernel_samples = __atomic_load_n(&smp.kernel_samples, __ATOMIC_RELAXED);
 	rawbuf_begin(b, CPROF_REC_SAMPLING, sizeof rec);
 	rawbuf_put(b, &rec, sizeof rec);
@@ -1109,5 +930,6 @@ const struct component sample_component = {
 	.exec_prepare = sample_exec_prepare,
 	.exec_failed = sample_exec_failed,
 	.write = sample_write_info,
+	.signals = sample_signals,
 	.thread = &sample_thread,
 };

@@ -26,7 +26,6 @@
 #include "cprof-format.h"
 #include "fmt.h"
 #include "runtime-int.h"
-#include "unwind.h"
 
 typedef int sigaction_fn(int, const struct sigaction *, struct sigaction *);
 typedef int sigmask_fn(int, const sigset_t *, sigset_t *);
@@ -98,7 +97,7 @@ static int install(int sig)
 		 * holds the samples back, which would take room on a small
 		 * alternate stack the writer needs */
 		if (sampler) {
-			signals_fill_but_faults(&sa.sa_mask);
+			sigmask_fill_but_faults(&sa.sa_mask);
 		} else {
 			sigemptyset(&sa.sa_mask);
 			add_samplers(&sa.sa_mask, 1);
@@ -161,20 +160,6 @@ static unsigned sampler_bit(int sig)
 static int kept_open(int sig)
 {
 	return sampler_bit(sig) && (prog[sig].sa_handler == SIG_DFL || prog[sig].sa_handler == SIG_IGN);
-}
-
-/* Fills set with every signal but the faults the runtime's own code may
- * raise: blocked, a fault kills the process at once, with no profile
- * written.  Async-signal-safe. */
-void signals_fill_but_faults(sigset_t *set)
-{
-	/* (not SIGTRAP: it brings samples too, and the runtime sets no
-	 * breakpoints) */
-	static const int faults[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGSYS};
-
-	sigfillset(set);
-	for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
-		sigdelset(set, faults[i]);
 }
 
 /* Whether the stack a handler runs on has room for `need` more bytes: a
@@ -515,13 +500,6 @@ CPROF_EXPORT int siginterrupt(int sig, int flag)
 	return sigaction(sig, &sa, NULL);
 }
 
-/* The runtime's own masking: not the program's, not told to the sampler. */
-int signals_mask(int how, const sigset_t *set, sigset_t *old)
-{
-	LIBC_NEXT(real_pthread_sigmask, "pthread_sigmask");
-	return real_pthread_sigmask(how, set, old);
-}
-
 /* The program's masking.  libunwind's, in the sampler's handler, is
  * skipped: it masks every signal around each dl_iterate_phdr, two system
  * calls for each new address, most of a sample's cost, and guards against
@@ -534,7 +512,7 @@ static int program_mask(sigmask_fn **real, const char *name, int how, const sigs
 	unsigned before, after, *held_now;
 	int ret;
 
-	if (unwind_in_progress()) {
+	if (rt_in_library) {
 		if (old)
 			sigemptyset(old);
 		return 0;

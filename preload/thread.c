@@ -1,22 +1,15 @@
-/* thread.c: the life of a thread in the runtime.
- *
- * A thread gets its record when it starts (through the pthread_create
- * wrapper, or the runtime's constructor for the main thread) or, for
- * threads born otherwise, at its first traced call.  When it exits (pthread's
- * key destructor), tracing and sampling hand its data over to their trees of
- * exited threads, and the record goes to the next thread that starts: a
- * program that keeps starting threads keeps a bounded number of records.
+/* thread.c: the runtime's record of each thread (thread.h): made as the
+ * thread starts (thread-life.c) or at its first traced call (thread_self),
+ * listed for the writers, and held still while another thread reads it
+ * (thread_freeze); and the THREAD records of the profile.
  */
 #include "config.h"
 
-#include <dlfcn.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <linux/futex.h>
 #include <linux/membarrier.h>
 #include <pthread.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -38,7 +31,6 @@ static struct thread *threads; /* every record, newest first */
 static uint32_t thread_count;
 static int enabled;
 static pthread_key_t thread_key;
-static pthread_mutex_t retire_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Each component's data in a new or reused record made empty; -1 if one's
  * could not be (the thread goes unprofiled, its record left for another). */
@@ -219,42 +211,20 @@ struct thread *thread_list(void)
 	return __atomic_load_n(&threads, __ATOMIC_ACQUIRE);
 }
 
-/* pthread's key destructor: the thread is exiting.  Its data is handed over
- * between writes (writer_retire_begin), so that a profile written meanwhile
- * holds the thread once. */
-static void thread_retire(void *arg)
+void thread_enable(void (*on_exit)(void *))
 {
-	struct thread *t = arg;
-	uint64_t now = clock_ticks();
-
-	cur_thread = NULL;
-	components_call_thread(stop, t);
-	writer_retire_begin();
-	pthread_mutex_lock(&retire_lock);
-	components_call_thread(retire, t, now);
-	__atomic_store_n(&t->state, THREAD_FREE, __ATOMIC_RELEASE);
-	pthread_mutex_unlock(&retire_lock);
-	writer_retire_end();
-	service_request(SERVICE_THREAD_EXITED); /* (the last may keep the process alive) */
-}
-
-static void thread_enable(void)
-{
-	if (pthread_key_create(&thread_key, thread_retire) != 0)
+	if (pthread_key_create(&thread_key, on_exit) != 0)
 		log_warn("cannot watch threads exit: their records are not reused");
 	__atomic_store_n(&enabled, 1, __ATOMIC_RELEASE);
 }
 
-/* In the child after fork: only this thread goes on, and what was done
- * before the fork (up to rt.ticks0, the child's start) is the parent's to
- * report. */
-static void thread_fork_child(void)
+int thread_enabled(void)
 {
-	struct thread *self = cur_thread;
-	uint64_t now = rt.ticks0;
+	return __atomic_load_n(&enabled, __ATOMIC_ACQUIRE);
+}
 
-	pthread_mutex_init(&retire_lock, NULL);
-	components_call_thread(fork_reset);
+void thread_fork_reset(struct thread *self)
+{
 	thread_count = self ? 1 : 0;
 	for (struct thread *t = threads; t; t = t->next)
 		if (t != self)
@@ -264,7 +234,6 @@ static void thread_fork_child(void)
 	self->index = 0;
 	self->tid = (int)syscall(SYS_gettid);
 	self->tr.hold = 0; /* (a reader of the parent's may have held it) */
-	components_call_thread(fork_child, self, now);
 }
 
 /* The thread's name now (it may have changed since it started), or the one
@@ -359,50 +328,3 @@ int thread_write_all(struct rawbuf *b, uint64_t now, uint64_t *lost)
 	*lost += write_retired(b);
 	return b->error ? -b->error : 0;
 }
-
-/* Threads get their record as they start, before their first instruction,
- * so that sampling sees all of their life. */
-struct start {
-	void *(*fn)(void *);
-	void *arg;
-	unsigned held; /* the starter's sampler signals held (signals.c) */
-};
-
-static void *thread_trampoline(void *p)
-{
-	struct start s = *(struct start *)p;
-
-	free(p);
-	signals_thread_begin(s.held);
-	thread_self();
-	return s.fn(s.arg);
-}
-
-typedef int pthread_create_fn(pthread_t *, const pthread_attr_t *, void *(*)(void *), void *);
-static pthread_create_fn *real_pthread_create;
-
-CPROF_EXPORT int pthread_create(pthread_t *th, const pthread_attr_t *attr, void *(*fn)(void *), void *arg)
-{
-	struct start *s;
-	int ret;
-
-	LIBC_NEXT(real_pthread_create, "pthread_create");
-	if (!__atomic_load_n(&enabled, __ATOMIC_ACQUIRE) || !(s = malloc(sizeof *s)))
-		return real_pthread_create(th, attr, fn, arg);
-	s->fn = fn;
-	s->arg = arg;
-	/* a mask of its own for the thread is all the program knows of it */
-	sigset_t own;
-	s->held = attr && pthread_attr_getsigmask_np(attr, &own) == 0 ? 0 : signals_held();
-	if (python_present())
-		python_thread_creating();
-	ret = real_pthread_create(th, attr, thread_trampoline, s);
-	if (ret)
-		free(s);
-	return ret;
-}
-
-const struct component thread_component = {
-	.init = thread_enable,
-	.fork_child = thread_fork_child,
-};

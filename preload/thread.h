@@ -47,7 +47,7 @@ struct sample_thread {
 	int masked;
 	uint64_t masked_since, masked_ns;
 	uint64_t masked_skip; /* of it, ns the next sample must not weigh */
-	/* at the last accounting (sample.c's account()) */
+	/* at the last accounting (offcpu.c's account()) */
 	uint64_t wall_seen, cpu_seen, sampled_seen, charged_seen;
 	/* when sampling started: its time off the CPU is the wall time since
 	 * less the CPU time since */
@@ -135,6 +135,13 @@ struct thread *thread_self(void);
 /* Every thread record, newest first (live and free ones: check state). */
 struct thread *thread_list(void);
 void thread_exclude_self(void);
+/* Threads get records from now on; on_exit runs as each one exits
+ * (pthread's key destructor, with its record). */
+void thread_enable(void (*on_exit)(void *));
+int thread_enabled(void);
+/* In the child after fork: the records of the threads that did not come
+ * along are free, and self (NULL: none) is the child's first. */
+void thread_fork_reset(struct thread *self);
 /* t's THREAD record, declaring `nodes` nodes of its call tree. */
 struct rawbuf;
 void thread_write_record(struct rawbuf *b, struct thread *t, uint32_t nodes);

@@ -348,7 +348,7 @@ uint64_t trace_named_exit(uint64_t fn)
 }
 
 /* The thread is exiting: calls still open end now, as cProfile ends them,
- * and the tree joins the exited threads' tree.  Called under thread.c's
+ * and the tree joins the exited threads' tree.  Called under thread-life.c's
  * lock. */
 static void trace_thread_retire(struct thread *th, uint64_t now)
 {

@@ -45,9 +45,6 @@
 #include "runtime-int.h"
 #include "unwind.h"
 
-/* Set while this thread runs libunwind for the runtime. */
-static __thread int in_unwind __attribute__((tls_model("initial-exec")));
-
 /* A thread is in libunwind: see unwind_begin(). */
 static int unwinding;
 
@@ -99,9 +96,9 @@ static int find_loader_lock(struct dl_phdr_info *info, size_t size, void *found)
 void unwind_init(void)
 {
 	/* libunwind starts (and makes its pipe) here, not in a handler */
-	in_unwind = 1;
+	rt_in_library = 1;
 	unw_set_caching_policy(unw_local_addr_space, UNW_CACHE_PER_THREAD);
-	in_unwind = 0;
+	rt_in_library = 0;
 	cut_id = named_add("~", 0, "<outer frames of stacks deeper than " STR(UNWIND_MAX_FRAMES) ", cut>", 1);
 	code_range_runtime(); /* (found here, not in a handler: fast_stack) */
 	if (getauxval(AT_BASE)) {
@@ -122,9 +119,9 @@ void unwind_thread_start(void)
 {
 	void *pc;
 
-	in_unwind = 1;
+	rt_in_library = 1;
 	unw_backtrace(&pc, 1);
-	in_unwind = 0;
+	rt_in_library = 0;
 }
 
 /* Another thread's unwind is waited for 50 us at most: it may itself be
@@ -133,7 +130,7 @@ int unwind_begin(void)
 {
 	uint64_t until = 0;
 
-	if (in_unwind || (loader_lock && __atomic_load_n(loader_lock, __ATOMIC_RELAXED) != 0))
+	if (rt_in_library || (loader_lock && __atomic_load_n(loader_lock, __ATOMIC_RELAXED) != 0))
 		return 0;
 	if (lu_pipe[0] >= 0 && !(fds_held(lu_pipe[0]) && fds_held(lu_pipe[1])))
 		return 0;
@@ -144,7 +141,7 @@ int unwind_begin(void)
 		else if (now > until)
 			return 0;
 	}
-	in_unwind = 1;
+	rt_in_library = 1;
 	return 1;
 }
 
@@ -159,16 +156,9 @@ int unwind_begin_patient(void)
 	return 0;
 }
 
-/* Whether this thread is in libunwind for the runtime (not the program's
- * own use of it). */
-int unwind_in_progress(void)
-{
-	return in_unwind;
-}
-
 void unwind_end(void)
 {
-	in_unwind = 0;
+	rt_in_library = 0;
 	__atomic_store_n(&unwinding, 0, __ATOMIC_RELEASE);
 }
 
@@ -237,16 +227,23 @@ static int fast_stack(const ucontext_t *uc, uintptr_t *pcs)
 	return n;
 }
 
+/* The interpreter's code, where stacks end (unwind_stop_at); {0, 0}. */
+static struct code_range stop;
+
+void unwind_stop_at(struct code_range interp)
+{
+	stop = interp;
+}
+
 /* In a Python process it stops at the first frame of the interpreter: the
  * calls above it are the interpreter's to tell (sample.c), and most
  * samples end there, unwound no further. */
 int unwind_stack(void *uc, int signal_frame, uintptr_t *pcs)
 {
-	int python = python_present();
 	unw_cursor_t c;
 	int n = 0;
 
-	if (signal_frame && !python && (n = fast_stack(uc, pcs)) >= 0)
+	if (signal_frame && !stop.hi && (n = fast_stack(uc, pcs)) >= 0)
 		return n;
 	n = 0;
 	if (unw_init_local2(&c, (unw_context_t *)uc, signal_frame ? UNW_INIT_SIGNAL_FRAME : 0) != 0)
@@ -257,50 +254,12 @@ int unwind_stack(void *uc, int signal_frame, uintptr_t *pcs)
 			break;
 		pcs[n] = n ? (uintptr_t)ip - 1 : (uintptr_t)ip;
 		n++;
-		if (python && python_in_interpreter(pcs[n - 1]))
+		if (code_range_has(stop, pcs[n - 1]))
 			break;
 	} while (n < UNWIND_MAX_FRAMES && unw_step(&c) > 0);
-	if (n == UNWIND_MAX_FRAMES && cut_id && !(python && python_in_interpreter(pcs[n - 1])) && unw_step(&c) > 0)
+	if (n == UNWIND_MAX_FRAMES && cut_id && !code_range_has(stop, pcs[n - 1]) && unw_step(&c) > 0)
 		pcs[n - 1] = (uintptr_t)cut_id;
 	return n;
-}
-
-static int find_range(struct dl_phdr_info *info, size_t size, void *data)
-{
-	struct code_range *r = data;
-	uintptr_t lo = UINTPTR_MAX, hi = 0;
-
-	(void)size;
-	for (int i = 0; i < info->dlpi_phnum; i++) {
-		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-		if (ph->p_type != PT_LOAD)
-			continue;
-		if (info->dlpi_addr + ph->p_vaddr < lo)
-			lo = info->dlpi_addr + ph->p_vaddr;
-		if (info->dlpi_addr + ph->p_vaddr + ph->p_memsz > hi)
-			hi = info->dlpi_addr + ph->p_vaddr + ph->p_memsz;
-	}
-	if (r->lo < lo || r->lo >= hi)
-		return 0;
-	*r = (struct code_range){lo, hi};
-	return 1;
-}
-
-struct code_range code_range_of(const void *addr)
-{
-	struct code_range r = {(uintptr_t)addr, 0};
-
-	dl_iterate_phdr(find_range, &r);
-	return r.hi ? r : (struct code_range){0, 0};
-}
-
-struct code_range code_range_runtime(void)
-{
-	static struct code_range own;
-
-	if (!own.hi)
-		own = code_range_of((const void *)code_range_runtime);
-	return own;
 }
 
 /* libunwind's pipe, made where the program does not reach; the program's
@@ -310,11 +269,11 @@ CPROF_EXPORT int pipe2(int fds[2], int flags)
 {
 	int ret = (int)syscall(SYS_pipe2, fds, flags);
 
-	if (!in_unwind)
+	if (!rt_in_library)
 		return ret;
 	if (ret == 0) {
-		fds[0] = fds_park(fds[0]);
-		fds[1] = fds_park(fds[1]);
+		fds[0] = fds_park(fds[0], NULL);
+		fds[1] = fds_park(fds[1], NULL);
 	}
 	if (ret < 0 || fds[0] < 0 || fds[1] < 0) {
 		if (ret == 0) {

@@ -4,22 +4,9 @@
 
 #include <stdint.h>
 
-#define UNWIND_MAX_FRAMES 128
+#include "coderange.h"
 
-/* The code of one loaded object, lo to hi. */
-struct code_range {
-	uintptr_t lo, hi;
-};
-/* The object that holds the code at addr; {0, 0} if none.  Not in a
- * signal handler (dl_iterate_phdr). */
-struct code_range code_range_of(const void *addr);
-/* The runtime's own code; found once, at its first call (not in a signal
- * handler). */
-struct code_range code_range_runtime(void);
-static inline int code_range_has(struct code_range r, uintptr_t pc)
-{
-	return pc >= r.lo && pc < r.hi;
-}
+#define UNWIND_MAX_FRAMES 128
 
 /* Starts libunwind and finds the dynamic loader's lock; before any
  * sample. */
@@ -29,7 +16,6 @@ void unwind_init(void);
 int unwind_begin(void);
 int unwind_begin_patient(void); /* not in a signal handler */
 void unwind_end(void);
-int unwind_in_progress(void);
 /* In each thread before its first sample. */
 void unwind_thread_start(void);
 /* Around each dlclose (not in a signal handler). */
@@ -37,6 +23,9 @@ void unwind_dlclose_begin(void);
 void unwind_dlclose_end(void);
 /* In the child after fork. */
 void unwind_fork_child(void);
+/* In a Python process: stacks end at the first frame in the interpreter's
+ * code, whose calls the interpreter tells (before any sample). */
+void unwind_stop_at(struct code_range interp);
 /* The stack of context uc (a signal's, or the caller's own, from
  * unw_getcontext) as program counters, innermost first, a return address
  * standing for the call just before it; UNWIND_MAX_FRAMES at most.

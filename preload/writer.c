@@ -126,13 +126,21 @@ static int say_failure(int reason)
 	return reason != CPROF_END_SNAPSHOT || !__atomic_exchange_n(&snapshot_failed, 1, __ATOMIC_RELAXED);
 }
 
+/* One write: the profile's end reason and value, and where it goes. */
+struct job {
+	int reason, value;
+	int fd;          /* into this file of the caller's (write_into), or -1 */
+	const char *sub; /* a dump: into this directory of the run's (write_dump) */
+	void (*put_threads)(struct rawbuf *b); /* a dump's threads */
+};
+
 /* Writes the profile into the run's directory, opened for this write
  * without following a link put in its place. */
-static int write_file(int reason, int value)
+static int write_file(const struct job *j)
 {
 	static char base[PATH_MAX], tmp[PATH_MAX]; /* in the directory */
 	struct rawbuf b = {.buf = buf_space, .cap = sizeof buf_space, .fd = -1};
-	int ret, dirfd, say = say_failure(reason);
+	int reason = j->reason, ret, dirfd, say = say_failure(reason);
 
 	publish_base(base, sizeof base);
 	dirfd = open(rt.dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -150,7 +158,7 @@ static int write_file(int reason, int value)
 			log_warn("cannot write the profile %s/%s: %s", rt.dir, tmp, strerrordesc_np(-ret));
 		goto out;
 	}
-	write_records(&b, reason, value, NULL);
+	write_records(&b, reason, j->value, NULL);
 	if (close(b.fd) < 0 && !b.error)
 		b.error = errno;
 	if (b.error) {
@@ -180,16 +188,10 @@ out:
 	return ret;
 }
 
-/* The dump asked for (writer_write_dump), one writer at a time. */
-static struct {
-	const char *sub;
-	void (*put_threads)(struct rawbuf *b);
-} dump;
-
-/* Writes the dump into the directory dump.sub of the run's, made by
+/* Writes a dump into the directory j->sub of the run's, made by
  * cprof-dump (-ENOENT if it is gone: a request of long ago), under the
  * name the profile has. */
-static int write_dump(int value)
+static int write_dump(const struct job *j)
 {
 	static char base[PATH_MAX], tmp[PATH_MAX], name[PATH_MAX];
 	struct rawbuf b = {.buf = buf_space, .cap = sizeof buf_space, .fd = -1};
@@ -198,7 +200,7 @@ static int write_dump(int value)
 	publish_base(base, sizeof base);
 	if ((dirfd = open(rt.dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
 		return -errno;
-	subfd = openat(dirfd, dump.sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	subfd = openat(dirfd, j->sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	ret = subfd < 0 ? -errno : 0;
 	close(dirfd);
 	if (ret < 0)
@@ -207,7 +209,7 @@ static int write_dump(int value)
 		close(subfd);
 		return b.fd;
 	}
-	write_records(&b, CPROF_END_DUMP, value, dump.put_threads);
+	write_records(&b, CPROF_END_DUMP, j->value, j->put_threads);
 	if (close(b.fd) < 0 && !b.error)
 		b.error = errno;
 	name[0] = '\0';
@@ -220,37 +222,35 @@ static int write_dump(int value)
 
 /* The profile into fd, a file of the caller's (MPI_Finalize's, for a node
  * file); 0 or -errno. */
-static int write_into(int fd, int reason, int value)
+static int write_into(const struct job *j)
 {
-	struct rawbuf b = {.buf = buf_space, .cap = sizeof buf_space, .fd = fd};
+	struct rawbuf b = {.buf = buf_space, .cap = sizeof buf_space, .fd = j->fd};
 
-	write_records(&b, reason, value, NULL);
+	write_records(&b, j->reason, j->value, NULL);
 	return -b.error;
 }
 
-/* Runs write_file (or write_into fd, if fd >= 0) with SIGPIPE, SIGXFSZ and the sampler's signal blocked,
- * and takes back the first two when its own writes raise them (a log line to a closed pipe, a file over
+/* Runs the job (write_file, write_into or write_dump) with SIGPIPE,
+ * SIGXFSZ and the sampler's signals blocked, and takes back the first two
+ * when its own writes raise them (a log line to a closed pipe, a file over
  * RLIMIT_FSIZE): they are not the program's to die of.  Those that were
  * pending before stay pending. */
-static int write_file_quietly(int fd, int reason, int value)
+static int write_file_quietly(const struct job *j)
 {
-	sigset_t ours, old, before, after;
+	sigset_t block, old, before, after;
 	struct timespec zero = {0, 0};
 	struct rlimit nofile;
 	int ret, roomy;
 
-	sigset_t block;
-
-	sigemptyset(&ours);
-	sigaddset(&ours, SIGPIPE);
-	sigaddset(&ours, SIGXFSZ);
-	block = ours;
-	sample_signals(&block); /* no samples of the writer */
-	signals_mask(SIG_BLOCK, &block, &old);
+	sigemptyset(&block);
+	sigaddset(&block, SIGPIPE);
+	sigaddset(&block, SIGXFSZ);
+	components_call(signals, &block); /* no samples of the writer */
+	sigmask_own(SIG_BLOCK, &block, &old);
 	sigpending(&before);
 	/* (not for a snapshot or a dump: the program runs on, under its own limit) */
-	roomy = reason != CPROF_END_SNAPSHOT && reason != CPROF_END_DUMP && fds_room_begin(&nofile);
-	ret = reason == CPROF_END_DUMP ? write_dump(value) : fd >= 0 ? write_into(fd, reason, value) : write_file(reason, value);
+	roomy = j->reason != CPROF_END_SNAPSHOT && j->reason != CPROF_END_DUMP && fds_room_begin(&nofile);
+	ret = j->sub ? write_dump(j) : j->fd >= 0 ? write_into(j) : write_file(j);
 	if (roomy)
 		fds_room_end(&nofile);
 	sigpending(&after);
@@ -261,7 +261,7 @@ static int write_file_quietly(int fd, int reason, int value)
 			sigaddset(&one, sig);
 			syscall(SYS_rt_sigtimedwait, &one, NULL, &zero, _NSIG / 8);
 		}
-	signals_mask(SIG_SETMASK, &old, NULL);
+	sigmask_own(SIG_SETMASK, &old, NULL);
 	return ret;
 }
 
@@ -293,14 +293,14 @@ static int writer_lock(int reason)
  * with every signal that would end the process held back meanwhile: a
  * pool's SIGTERM to a worker already exiting would find the write busy
  * and kill it half done. */
-static int write_blocked(int fd, int reason, int value)
+static int write_blocked(const struct job *j)
 {
 	sigset_t all, old;
 	int ret;
 
-	signals_fill_but_faults(&all);
+	sigmask_fill_but_faults(&all);
 	syscall(SYS_rt_sigprocmask, SIG_BLOCK, &all, &old, _NSIG / 8);
-	ret = write_file_quietly(fd, reason, value);
+	ret = write_file_quietly(j);
 	syscall(SYS_rt_sigprocmask, SIG_SETMASK, &old, NULL, _NSIG / 8);
 	return ret;
 }
@@ -310,6 +310,7 @@ static int write_blocked(int fd, int reason, int value)
  * replaces; a snapshot is not written after the final profile. */
 int writer_write_profile(int reason, int value)
 {
+	const struct job j = {.reason = reason, .value = value, .fd = -1};
 	int ret = writer_lock(reason);
 
 	if (ret < 0)
@@ -317,9 +318,9 @@ int writer_write_profile(int reason, int value)
 	if (written) {
 		ret = 0;
 	} else if (reason == CPROF_END_SNAPSHOT) {
-		ret = write_file_quietly(-1, reason, value);
+		ret = write_file_quietly(&j);
 	} else {
-		ret = write_blocked(-1, reason, value);
+		ret = write_blocked(&j);
 		written = ret == 0;
 	}
 	__atomic_store_n(&writer_tid, 0, __ATOMIC_RELEASE);
@@ -328,28 +329,24 @@ int writer_write_profile(int reason, int value)
 
 int writer_write_dump(const char *sub, int value, void (*put_threads)(struct rawbuf *b))
 {
+	const struct job j = {.reason = CPROF_END_DUMP, .value = value, .fd = -1, .sub = sub, .put_threads = put_threads};
 	int ret = writer_lock(CPROF_END_DUMP);
 
 	if (ret < 0)
 		return ret;
-	if (written) {
-		ret = -EALREADY;
-	} else {
-		dump.sub = sub;
-		dump.put_threads = put_threads;
-		ret = write_file_quietly(-1, CPROF_END_DUMP, value);
-	}
+	ret = written ? -EALREADY : write_file_quietly(&j);
 	__atomic_store_n(&writer_tid, 0, __ATOMIC_RELEASE);
 	return ret;
 }
 
 int writer_write_into(int fd)
 {
+	const struct job j = {.reason = CPROF_END_FINALIZE, .fd = fd};
 	int ret = writer_lock(CPROF_END_FINALIZE);
 
 	if (ret < 0)
 		return ret;
-	ret = written ? -EALREADY : write_blocked(fd, CPROF_END_FINALIZE, 0);
+	ret = written ? -EALREADY : write_blocked(&j);
 	__atomic_store_n(&writer_tid, 0, __ATOMIC_RELEASE);
 	return ret;
 }

@@ -91,6 +91,7 @@ INTEGRATION_TESTS = \
 	tests/recursion.sh \
 	tests/longjmp.sh \
 	tests/reload.sh \
+	tests/layers.sh \
 	tests/sampling.sh \
 	tests/fds.sh \
 	tests/messages.sh \
@@ -113,7 +114,7 @@ INTEGRATION_TESTS = \
 	tests/pylayout.sh \
 	tests/browser.sh
 TESTS += $(INTEGRATION_TESTS)
-EXTRA_DIST += $(INTEGRATION_TESTS) tests/browser/speedscope-schema.js tests/progs/mpif.f90 tests/progs/shapes.cc tests/tap.sh tests/pstats_print.py tests/share.py tests/pstats_compare.py \
+EXTRA_DIST += $(INTEGRATION_TESTS) tests/layers.py tests/browser/speedscope-schema.js tests/progs/mpif.f90 tests/progs/shapes.cc tests/tap.sh tests/pstats_print.py tests/share.py tests/pstats_compare.py \
 	tests/python/cases.py tests/python/threads.py tests/python/ends.py \
 	tests/python/native.py tests/python/shares.py tests/python/imports.py tests/python/escapes.py \
 	tests/python/forked.py tests/python/wide.py tests/python/reused.py tests/python/hang.py tests/python/snapshot.py tests/pylayout.c \
