@@ -31,6 +31,7 @@ preload_libcprof_la_SOURCES = \
 	preload/python.c preload/python-int.h \
 	preload/pytrace.c \
 	preload/pysample.c \
+	preload/pyprogram.c \
 	preload/pystack.c \
 	preload/named.c \
 	preload/api.c \

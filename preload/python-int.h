@@ -87,7 +87,7 @@ static inline void *py_type_of(const PyObject *o)
 	return ((const struct py_object *)o)->ob_type;
 }
 
-/* The interpreter's functions, found with dlsym (python.c). */
+/* pyprogram.c: the interpreter's functions, found with dlsym (python.c). */
 struct py_api {
 	int (*AddAuditHook)(audithook, void *);
 	void (*SetProfile)(tracefunc, PyObject *);
@@ -128,8 +128,11 @@ struct py_api {
 extern struct py_api py;
 extern int python_version; /* 0x030b for 3.11 */
 
-/* python.c */
+/* pyprogram.c */
 const char *python_str(PyObject *o, char *buf, size_t size);
+int python_program_starts(const char *event, PyObject *args);
+int python_program_started(void);
+void python_program_gate(void);
 int python_is_program(uint64_t id);
 int python_program_calls(const uint64_t *calls, int n);
 

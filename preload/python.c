@@ -22,7 +22,6 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "component.h"
 #include "cprof-format.h"
@@ -32,98 +31,19 @@
 #include "thread.h"
 #include "unwind.h"
 
-struct py_api py;
-int python_version; /* 0x030b for 3.11 */
-
 /* Where code lives, for telling native frames apart in samples. */
 static struct code_range interp, libc, ldso, runtime_code; /* the interpreter (executable or
 							* libpython), the C library and the
 							* dynamic linker, cprof's runtime */
 
-static int gated; /* with --mode=sample, the audit hook tells when the program starts */
-static int started;
-static struct thread *main_thread;
-static void *main_tstate;   /* the main thread's PyThreadState */
-static char main_file[4096]; /* the file of the program's top-level code ... */
-static int main_suffix;      /* ... or the end of its name (python -m) */
-
-static int active; /* this process is a CPython, profiled */
-
-static int is_str(PyObject *o)
-{
-	return (py.TypeGetFlags(py_type_of(o)) & (1ul << 28)) != 0; /* Py_TPFLAGS_UNICODE_SUBCLASS */
-}
-
-/* o's text if it is a str, else "?", in buf. */
-const char *python_str(PyObject *o, char *buf, size_t size)
-{
-	const char *s = o && is_str(o) ? py.UnicodeAsUTF8(o) : NULL;
-
-	fmt_format(buf, size, "%s", s ? s : "?");
-	return buf;
-}
-
-/* Is the code `id` the program's top-level code? */
-int python_is_program(uint64_t id)
-{
-	const char *file = named_file(id);
-	size_t n = strlen(file), k = strlen(main_file);
-
-	if (strcmp(named_name(id), "<module>") != 0)
-		return 0;
-	if (!main_suffix)
-		return strcmp(file, main_file) == 0;
-	return n >= k && strcmp(file + n - k, main_file) == 0;
-}
-
-/* A sampled thread's calls, innermost first, without what is not the
- * program's: the main thread runs the program from its top-level code on,
- * and what calls it (runpy's functions, for python -m), and what runs
- * before or after it, is the interpreter's.  Returns how many are left. */
-int python_program_calls(const uint64_t *calls, int n)
-{
-	if (gated && (!started || cur_thread == main_thread))
-		while (n > 0 && !python_is_program(calls[n - 1]))
-			n--;
-	return n;
-}
-
-/* Where the program's top-level code comes from, by how it is run: the
- * file python runs, "<string>" for -c, "<stdin>", or for -m, a file whose
- * name ends as the module's does (json.tool: /json/tool.py, or
- * /json/tool/__main__.py: the package's __main__ module). */
-static int expect_program(const char *event, PyObject *args)
-{
-	PyObject *arg = py.TupleGetItem(args, 0);
-	char what[4096];
-
-	python_str(arg, what, sizeof what);
-	main_suffix = 0;
-	if (strcmp(event, "cpython.run_file") == 0) {
-		fmt_format(main_file, sizeof main_file, "%s", what);
-	} else if (strcmp(event, "cpython.run_command") == 0) {
-		fmt_format(main_file, sizeof main_file, "<string>");
-	} else if (strcmp(event, "cpython.run_stdin") == 0) {
-		fmt_format(main_file, sizeof main_file, "<stdin>");
-	} else if (strcmp(event, "cpython.run_module") == 0) {
-		main_suffix = 1;
-		for (char *c = what; *c; c++)
-			if (*c == '.')
-				*c = '/';
-		fmt_format(main_file, sizeof main_file, "/%s.py", what);
-	} else {
-		return -1;
-	}
-	return 0;
-}
+static void *main_tstate; /* the main thread's PyThreadState */
+static int active;        /* this process is a CPython, profiled */
 
 static int audit(const char *event, PyObject *args, void *data)
 {
 	(void)data;
-	if (started || strncmp(event, "cpython.run_", 12) != 0 || expect_program(event, args) < 0)
+	if (!python_program_starts(event, args))
 		return 0;
-	started = 1;
-	main_thread = thread_self();
 	if (python_sampling()) /* the main thread's samples count from now */
 		return 0;
 	main_tstate = py.ThreadStateGet();
@@ -160,7 +80,7 @@ void python_thread_creating(void)
 {
 	void *ts;
 
-	if (!started || python_sampling() || !py.GILStateCheck())
+	if (!python_program_started() || python_sampling() || !py.GILStateCheck())
 		return;
 	ts = py.ThreadHead(py.MainInterpreter());
 	if (ts && ts != py.ThreadStateGet() && ts != main_tstate)
@@ -185,8 +105,6 @@ static int map_tables(void)
 
 /* --mode=sample: the frames are read at each sample, where this version
  * keeps them. */
-static int audit(const char *event, PyObject *args, void *data);
-
 static void init_sampling(int major, int minor)
 {
 	int ret = pysample_init();
@@ -203,8 +121,9 @@ static void init_sampling(int major, int minor)
 	FIND(TupleGetItem, "PyTuple_GetItem");
 	FIND(UnicodeAsUTF8, "PyUnicode_AsUTF8");
 	FIND(TypeGetFlags, "PyType_GetFlags");
-	gated = py.TupleGetItem && py.UnicodeAsUTF8 && py.TypeGetFlags && py.AddAuditHook(audit, NULL) == 0;
-	if (!gated)
+	if (py.TupleGetItem && py.UnicodeAsUTF8 && py.TypeGetFlags && py.AddAuditHook(audit, NULL) == 0)
+		python_program_gate();
+	else
 		log_warn("Python %d.%d: cannot tell where the program starts: all of it is sampled", major, minor);
 }
 

@@ -36,12 +36,6 @@
 #include "paths.h"
 #include "uprobe.h"
 
-#ifndef CPROF_MPI
-#define CPROF_MPI 0
-#endif
-
-const char *const prog = CPROF_MPI ? "cprof-mpi" : "cprof";
-
 /* --dump-poll's default: a hung job's ranks answer cprof-dump DIR within
  * seconds; a single program needs it asked for (a thread of the runtime's
  * runs in each process that looks: docs/DUMP.md). */

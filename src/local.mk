@@ -1,6 +1,6 @@
 # The commands.
 bin_PROGRAMS += src/cprof src/cprof-report
-src_cprof_SOURCES = src/cprof.c src/launcher.h src/mpijob.c src/mpijob.h src/outdir.c src/outdir.h common/uprobe.c common/uprobe.h \
+src_cprof_SOURCES = src/cprof.c src/launcher.c src/launcher.h src/mpijob.c src/mpijob.h src/outdir.c src/outdir.h common/uprobe.c common/uprobe.h \
 	common/countspec.c common/countspec.h
 nodist_src_cprof_SOURCES = src/paths.h
 src_cprof_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/analysis -I$(top_srcdir)/dump -I$(top_builddir)/src

@@ -62,10 +62,9 @@ def tie(c):
     return "; ".join("%s -> %s (%s)" % (a, b, ", ".join(sorted(edges[a][b])))
                      for a in sorted(c) for b in sorted(edges[a]) if b in c)
 
-# The two families whose files call one another, each through an internal
-# header: the sampler with its signal manager, and Python's.
-families = {"the sampler's": {"sample", "offcpu", "signals", "dump"},
-            "Python's": {"python", "pytrace", "pysample"}}
+# The one family whose files call one another: the sampler with its signal
+# manager (and the dump its handler answers, and the time it does not see).
+families = {"the sampler's": {"sample", "offcpu", "signals", "dump"}}
 cycles = [c for c in sccs if len(c) > 1]
 for name, members in families.items():
     found = [c for c in cycles if c & members]

@@ -1,7 +1,6 @@
 # The runtime's layout (docs/ARCHITECTURE.md, "The runtime's layers"),
-# read from its objects' symbols: only the sampler's files and Python's
-# call one another, each family among itself, and the base reaches nothing
-# above it.  A change that ties two more files into a loop fails here.
+# read from its objects' symbols: only the sampler's files call one
+# another, and the base reaches nothing above it.  A change that ties two more files into a loop fails here.
 . "$top_srcdir/tests/tap.sh"
 
 libs="$top_builddir/preload/.libs"
