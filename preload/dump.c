@@ -67,6 +67,7 @@ static struct {
 	size_t cap, n;
 	struct stat seen;   /* the request file as last looked at */
 	uint64_t answered;  /* the last request answered */
+	int signo;          /* the sampler's signal, a blocked thread's call to unwind itself; 0: none */
 } dmp;
 
 /* Threads the current dump waits for; the samplers' handlers look at it. */
@@ -74,6 +75,13 @@ int dump_asked;
 
 /* The tag of the dump's signal (its si_value). */
 static const char dump_tag;
+
+/* From the sampler's startup: the signal its handler answers a dump's
+ * call with (dump_is_ours). */
+void dump_sample_with(int signo)
+{
+	dmp.signo = signo;
+}
 
 int dump_is_ours(const siginfo_t *si)
 {
@@ -227,7 +235,7 @@ static int take_all(void)
 	unsigned char how[4096];
 	uintptr_t pcs[4096];
 	size_t n = 0;
-	int ret, signo = sample_signo(), answered[3] = {0, 0, 0}, late = 0;
+	int ret, signo = dmp.signo, answered[3] = {0, 0, 0}, late = 0;
 	uint64_t until;
 
 	for (struct thread *t = thread_list(); t; t = t->next)

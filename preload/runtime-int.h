@@ -67,6 +67,7 @@ void dump_poll(void);
 void dump_fork_child(void);
 extern int dump_asked;
 struct thread;
+void dump_sample_with(int signo);
 int dump_is_ours(const siginfo_t *si);
 void dump_offer(struct thread *t, const uintptr_t *pc, int n);
 
@@ -100,7 +101,6 @@ int python_merge_stack(const struct thread *t, const uintptr_t *pcs, int n, uint
 void python_probe_fault(void);
 
 /* sample.c */
-int sample_signo(void);
 int sample_is_ours(const siginfo_t *si);
 void sample_signal(siginfo_t *si, void *uc);
 void sample_masked(int how, const sigset_t *set, const sigset_t *old);

@@ -276,12 +276,8 @@ static void sample_init(void)
 	retired = cct_new();
 	signals_sample_with(smp.signo, smp.kernel_signo);
 	offcpu_start(smp.clock);
+	dump_sample_with(smp.signo);
 	smp.on = 1;
-}
-
-int sample_signo(void)
-{
-	return smp.on ? smp.signo : 0;
 }
 
 /* Adds the signals samples come with to set. */

@@ -63,8 +63,8 @@ def tie(c):
                      for a in sorted(c) for b in sorted(edges[a]) if b in c)
 
 # The one family whose files call one another: the sampler with its signal
-# manager (and the dump its handler answers, and the time it does not see).
-families = {"the sampler's": {"sample", "offcpu", "signals", "dump"}}
+# manager, and the time its samples do not see.
+families = {"the sampler's": {"sample", "offcpu", "signals"}}
 cycles = [c for c in sccs if len(c) > 1]
 for name, members in families.items():
     found = [c for c in cycles if c & members]
