@@ -4,13 +4,18 @@
 # plain, under cprof's runtime at -F 1000 (sampling only; and with its
 # CPU-time timer instead of perf_event), under `perf record -F 1000 -g`, and
 # under gperftools' CPU profiler (CPUPROFILE_FREQUENCY=1000).  Each runs RUNS
-# times (default 5); the median wall time is kept.  Prints each one's
-# slowdown, the samples per second it actually took, and the time each
-# sample cost.
+# times (default 5); the median wall time is kept, and the median CPU time
+# (user and system, to the clock tick), which the load of a shared host
+# disturbs less: another process's time on the same CPU is not the run's.
+# Prints each one's slowdown, the samples per second it actually took, and
+# the time each sample cost, on both clocks.
 #
 # "signal floor" is the same work with cprof's signal source (a perf
 # task-clock event at 1000 Hz) and an empty handler: what the machine
-# charges for the signals alone, whoever takes them.
+# charges for the signals alone, whoever takes them.  "+ kernel event"
+# adds the second event cprof opens on each thread where the kernel can
+# sample its time (Linux 6.11), whose timer interrupts the thread as often
+# again: cprof's own floor there.
 #
 # Needs: linux-perf (perf), libgoogle-perftools4 (libprofiler.so.0).
 set -eu
@@ -25,15 +30,20 @@ samples_of_cprof() {
 	"$B/src/cprof-report" "$WORK/$1.dir" 2> /dev/null | sed -n 's/^Sampled [a-zA-Z ]* at [0-9]* Hz: \([0-9]*\) samples.*/\1/p'
 }
 
-row() { # NAME SECONDS SAMPLES
-	awk -v name="$1" -v t="$2" -v plain="${plain:-$2}" -v n="$3" 'BEGIN {
-		if (n == "-") printf "%-24s %8.3f %9s %9s %10s %11s\n", name, t, "-", "-", "-", "-"
-		else printf "%-24s %8.3f %8.2f%% %9d %10.0f %11.1f\n", name, t, (t / plain - 1) * 100, n, n / t,
-			n ? (t - plain) / n * 1e6 : 0 }'
+# row NAME VARIANT SAMPLES [BASE]: VARIANT's medians against BASE's (plain's)
+row() {
+	base=${4:-plain}
+	awk -v name="$1" -v t="$(median "$2")" -v t0="$(median "$base")" -v c="$(median "$2" cpu)" \
+		-v c0="$(median "$base" cpu)" -v n="$3" 'BEGIN {
+		if (n == "-") printf "%-26s %8.3f %9s %8.2f %9s %9s %10s %9s %9s\n", name, t, "-", c, "-", "-", "-", "-", "-"
+		else printf "%-26s %8.3f %8.2f%% %8.2f %8.2f%% %9d %10.0f %9.1f %9.1f\n", name, t, (t / t0 - 1) * 100, c,
+			(c / c0 - 1) * 100, n, n / t, n ? (t - t0) / n * 1e6 : 0, n ? (c - c0) / n * 1e6 : 0 }'
 }
 
 echo "computepi-plain $TRIALS (single thread); median of $RUNS runs, the variants taking turns; $(nproc) CPUs, $(uname -r)"
-printf '%-24s %8s %9s %9s %10s %11s\n' variant seconds slowdown samples samples/s "us/sample"
+echo "(us/sample: what each sample cost, on the wall clock and in CPU time; the floors against sigfloor's loop alone)"
+printf '%-26s %8s %9s %8s %9s %9s %10s %9s %9s\n' variant seconds slowdown "cpu s" "cpu slow" samples samples/s \
+	"us/sample" "cpu us/s"
 cprof_env() { env CPROF_DIR="$OUT" CPROF_MODE=sample CPROF_HZ=1000 LD_PRELOAD="$RUNTIME" "$@"; }
 perf_run() { perf record -q -F 1000 -g -o "$OUT/perf.data" "$@"; }
 gperf_run() { env LD_PRELOAD="$PROFILER" CPUPROFILE="$OUT/cpu.prof" CPUPROFILE_FREQUENCY=1000 "$@"; }
@@ -42,6 +52,7 @@ while [ $r -lt "$RUNS" ]; do
 	timed plain "$KERNEL" "$TRIALS"
 	timed floor0 "$B/bench/sigfloor" 0 3000000000
 	timed floor "$B/bench/sigfloor" 1000 3000000000
+	timed floork "$B/bench/sigfloor" 1000 3000000000 kernel
 	timed cprof cprof_env "$KERNEL" "$TRIALS"
 	timed cprof-timer cprof_env env CPROF_EVENT=cpu-timer "$KERNEL" "$TRIALS"
 	command -v perf > /dev/null && timed perf perf_run "$KERNEL" "$TRIALS"
@@ -49,22 +60,20 @@ while [ $r -lt "$RUNS" ]; do
 	r=$((r + 1))
 done
 
-plain=$(median plain)
-row plain "$plain" -
-n=$("$B/bench/sigfloor" 1000 3000000000)
-awk -v t="$(median floor)" -v t0="$(median floor0)" -v n="$n" 'BEGIN {
-	printf "%-24s %8.3f %8.2f%% %9d %10.0f %11.1f\n", "signal floor (empty)", t, (t / t0 - 1) * 100, n, n / t,
-		(t - t0) / n * 1e6 }'
-row "cprof -F 1000" "$(median cprof)" "$(samples_of_cprof cprof)"
-row "cprof -F 1000 -e cpu-timer" "$(median cprof-timer)" "$(samples_of_cprof cprof-timer)"
+row plain plain -
+n=$(cat "$WORK/floor.out")
+row "signal floor (empty)" floor "$n" floor0
+row "  + kernel event" floork "$n" floor0
+row "cprof -F 1000" cprof "$(samples_of_cprof cprof)"
+row "cprof -F 1000 -e cpu-timer" cprof-timer "$(samples_of_cprof cprof-timer)"
 if command -v perf > /dev/null; then
-	row "perf record -F 1000 -g" "$(median perf)" "$(perf script -i "$WORK/perf.dir/perf.data" -F period 2> /dev/null | grep -c .)"
+	row "perf record -F 1000 -g" perf "$(perf script -i "$WORK/perf.dir/perf.data" -F period 2> /dev/null | grep -c .)"
 else
 	echo "perf: not installed (apt-get install linux-perf)"
 fi
 if [ -n "$PROFILER" ]; then
 	# the profile: 64-bit words, a 5-word header, then [count, depth, pcs...]
-	row "gperftools 1000 Hz" "$(median gperf)" "$(od -A n -t u8 -v -w8 "$WORK/gperf.dir/cpu.prof" | awk '
+	row "gperftools 1000 Hz" gperf "$(od -A n -t u8 -v -w8 "$WORK/gperf.dir/cpu.prof" | awk '
 		{ w[NR] = $1 } END {
 			for (i = 6; i + 1 <= NR; i += 2 + w[i + 1]) {
 				if (w[i] == 0 && w[i + 1] == 1 && w[i + 2] == 0) break
