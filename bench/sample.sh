@@ -10,12 +10,14 @@
 # Prints each one's slowdown, the samples per second it actually took, and
 # the time each sample cost, on both clocks.
 #
-# "signal floor" is the same work with cprof's signal source (a perf
-# task-clock event at 1000 Hz) and an empty handler: what the machine
-# charges for the signals alone, whoever takes them.  "+ kernel event"
-# adds the second event cprof opens on each thread where the kernel can
-# sample its time (Linux 6.11), whose timer interrupts the thread as often
-# again: cprof's own floor there.
+# "signal floor" is the same program with cprof's signal source (a perf
+# task-clock event at 1000 Hz, its ring, the handler installed as cprof's)
+# and an empty handler, bench/sigfloor.so preloaded: what the machine
+# charges for the signals alone, whoever takes them.  Its event counts user
+# mode only and sends SIGPROF (cprof's before Linux 6.11); "trap", user mode
+# and the kernel, its SIGTRAP sent as the thread returns to user mode
+# (cprof's since); "two events", the user-mode one and another for the
+# kernel's time, as cprof had before it had one per thread.
 #
 # Needs: linux-perf (perf), libgoogle-perftools4 (libprofiler.so.0).
 set -eu
@@ -30,29 +32,30 @@ samples_of_cprof() {
 	"$B/src/cprof-report" "$WORK/$1.dir" 2> /dev/null | sed -n 's/^Sampled [a-zA-Z ]* at [0-9]* Hz: \([0-9]*\) samples.*/\1/p'
 }
 
-# row NAME VARIANT SAMPLES [BASE]: VARIANT's medians against BASE's (plain's)
+# row NAME VARIANT SAMPLES: VARIANT's medians against plain's
 row() {
-	base=${4:-plain}
-	awk -v name="$1" -v t="$(median "$2")" -v t0="$(median "$base")" -v c="$(median "$2" cpu)" \
-		-v c0="$(median "$base" cpu)" -v n="$3" 'BEGIN {
+	awk -v name="$1" -v t="$(median "$2")" -v t0="$(median plain)" -v c="$(median "$2" cpu)" \
+		-v c0="$(median plain cpu)" -v n="$3" 'BEGIN {
 		if (n == "-") printf "%-26s %8.3f %9s %8.2f %9s %9s %10s %9s %9s\n", name, t, "-", c, "-", "-", "-", "-", "-"
 		else printf "%-26s %8.3f %8.2f%% %8.2f %8.2f%% %9d %10.0f %9.1f %9.1f\n", name, t, (t / t0 - 1) * 100, c,
 			(c / c0 - 1) * 100, n, n / t, n ? (t - t0) / n * 1e6 : 0, n ? (c - c0) / n * 1e6 : 0 }'
 }
 
 echo "computepi-plain $TRIALS (single thread); median of $RUNS runs, the variants taking turns; $(nproc) CPUs, $(uname -r)"
-echo "(us/sample: what each sample cost, on the wall clock and in CPU time; the floors against sigfloor's loop alone)"
+echo "(us/sample: what each sample cost, on the wall clock and in CPU time)"
 printf '%-26s %8s %9s %8s %9s %9s %10s %9s %9s\n' variant seconds slowdown "cpu s" "cpu slow" samples samples/s \
 	"us/sample" "cpu us/s"
+floor_env() { env SIGFLOOR_HZ=1000 SIGFLOOR_EVENT="$1" LD_PRELOAD="$B/bench/sigfloor.so" "$KERNEL" "$TRIALS"; }
+signals_of_floor() { sed -n 's/^sigfloor: \([0-9]*\) signals$/\1/p' "$WORK/$1.out"; }
 cprof_env() { env CPROF_DIR="$OUT" CPROF_MODE=sample CPROF_HZ=1000 LD_PRELOAD="$RUNTIME" "$@"; }
 perf_run() { perf record -q -F 1000 -g -o "$OUT/perf.data" "$@"; }
 gperf_run() { env LD_PRELOAD="$PROFILER" CPUPROFILE="$OUT/cpu.prof" CPUPROFILE_FREQUENCY=1000 "$@"; }
 r=0
 while [ $r -lt "$RUNS" ]; do
 	timed plain "$KERNEL" "$TRIALS"
-	timed floor0 "$B/bench/sigfloor" 0 3000000000
-	timed floor "$B/bench/sigfloor" 1000 3000000000
-	timed floork "$B/bench/sigfloor" 1000 3000000000 kernel
+	timed floor floor_env user
+	timed floor-trap floor_env trap
+	timed floor-two floor_env two
 	timed cprof cprof_env "$KERNEL" "$TRIALS"
 	timed cprof-timer cprof_env env CPROF_EVENT=cpu-timer "$KERNEL" "$TRIALS"
 	command -v perf > /dev/null && timed perf perf_run "$KERNEL" "$TRIALS"
@@ -61,9 +64,9 @@ while [ $r -lt "$RUNS" ]; do
 done
 
 row plain plain -
-n=$(cat "$WORK/floor.out")
-row "signal floor (empty)" floor "$n" floor0
-row "  + kernel event" floork "$n" floor0
+row "signal floor (empty)" floor "$(signals_of_floor floor)"
+row "  trap" floor-trap "$(signals_of_floor floor-trap)"
+row "  two events" floor-two "$(signals_of_floor floor-two)"
 row "cprof -F 1000" cprof "$(samples_of_cprof cprof)"
 row "cprof -F 1000 -e cpu-timer" cprof-timer "$(samples_of_cprof cprof-timer)"
 if command -v perf > /dev/null; then
