@@ -2,17 +2,17 @@
  * program (docs/SAMPLING.md).
  *
  * Samples: each thread has a perf event counting its CPU time (task-clock),
- * which signals it, and only it, at every period that ends in user mode;
- * the handler unwinds the stack with libunwind and adds the path to the
- * thread's tree of sampled stacks (cct.h, with program counters for
- * functions).  Signalled in user mode only, a sample can never interrupt a
- * system call: no EINTR.  Without perf_event, a POSIX timer on the thread's
- * CPU clock does the same, at the kernel's tick rate.
- *
- * The periods that end in the kernel are another event's (kernel_open()):
- * its SIGTRAP comes as the thread returns to user mode, after the system
- * call is done, at the stack that made it (or the instruction that
- * faulted).  Every sample weighs the CPU time since the thread's last one.
+ * which signals it, and only it, at every period; the handler unwinds the
+ * stack with libunwind and adds the path to the thread's tree of sampled
+ * stacks (cct.h, with program counters for functions).  Its signal is a
+ * SIGTRAP that comes as the thread returns to user mode (Linux 6.11): a
+ * period that ended in the kernel is sampled after the system call is
+ * done, at the stack that made it (or the instruction that faulted), and
+ * no system call is ever interrupted: no EINTR.  On older kernels the
+ * event counts in user mode only, and signals with smp.signo; without
+ * perf_event, a POSIX timer on the thread's CPU clock does the same, at
+ * the kernel's tick rate.  Every sample weighs the CPU time since the
+ * thread's last one.
  *
  * The rest of a thread's time, off the CPU, is never sampled: no signal
  * ever reaches a blocked thread.  offcpu.c charges it.
@@ -58,7 +58,7 @@ struct sampling {
 	uint64_t period_ns;
 	const struct cprof_event *event; /* perf's, or NULL for the CPU-time timer */
 	uint64_t samples, dropped, events;
-	int kernel_signo;   /* SIGTRAP: threads sample their time in the kernel */
+	int kernel_signo;   /* SIGTRAP: threads sample their time in the kernel too */
 	uint64_t kernel_samples;
 	uint64_t syscall_id, fault_id; /* the rows kernel samples go under */
 	int kernel_refused; /* a thread could not: said in the note */
@@ -104,10 +104,10 @@ static const struct perf_trap *perf_trap(const siginfo_t *si)
 	return (const struct perf_trap *)((const char *)&si->si_addr + sizeof si->si_addr);
 }
 
-/* The thread's event counting its CPU time in user mode (kernel 0), whose
- * signal sample.c asks for, or in the kernel (kernel 1), which sends
- * SIGTRAP on its own. */
-static int perf_open(const struct cprof_event *k, int kernel)
+/* The thread's event counting its CPU time in user mode (trap 0), whose
+ * signal sample.c asks for, or in user mode and the kernel (trap 1),
+ * which sends SIGTRAP on its own. */
+static int perf_open(const struct cprof_event *k, int trap)
 {
 	struct perf_event_attr a;
 
@@ -116,24 +116,20 @@ static int perf_open(const struct cprof_event *k, int kernel)
 	a.type = k->type;
 	a.config = k->config;
 	if (k->time) {
-		/* the kernel's period a little longer: two clocks of the same
-		 * period tick together, and the kernel's would end in the
-		 * kernel's delivery of the other's signal, every time */
-		a.sample_period = smp.period_ns + (kernel ? smp.period_ns / 97 + 1 : 0);
+		a.sample_period = smp.period_ns;
 	} else {
 		a.freq = 1; /* the kernel adjusts the period to the rate */
 		a.sample_freq = smp.hz;
 	}
 	a.disabled = 1;
 	a.exclude_hv = 1;
-	if (!kernel) {
-		a.exclude_kernel = 1; /* a sample never interrupts a system call */
-		a.sample_type = PERF_SAMPLE_READ; /* into the ring: ring_count() */
+	a.sample_type = PERF_SAMPLE_READ; /* into the ring: ring_count() */
+	if (!trap) {
+		a.exclude_kernel = 1; /* its signal would interrupt a system call */
 	} else {
 		/* its signal is sent as the thread returns to user mode, the
 		 * call done (kernel_supported()); not across exec, where the
 		 * new program would meet it unhandled */
-		a.exclude_user = 1;
 		a.sigtrap = 1;
 		a.remove_on_exec = 1;
 		a.sig_data = (uintptr_t)&sample_tag;
@@ -203,8 +199,8 @@ static void choose_source(const char *name)
 /* Whether the kernel sends a perf event's SIGTRAP as the thread returns to
  * user mode, the system call done (a task_work since Linux 6.11); before,
  * it could come in the middle of one, which would then end short or with
- * EINTR, and time in the kernel is not sampled.  If not, why not, in
- * smp.note. */
+ * EINTR, and time in the kernel is not sampled (the event counts in user
+ * mode only).  If not, why not, in smp.note. */
 static int kernel_supported(void)
 {
 	struct utsname u;
@@ -229,6 +225,12 @@ static int kernel_supported(void)
 			   "after it",
 			   u.release);
 	return 0;
+}
+
+/* The signal thread t's samples come with. */
+static int carrier(const struct thread *t)
+{
+	return t->sm.perf_fd >= 0 && t->sm.trap ? smp.kernel_signo : smp.signo;
 }
 
 static void sample_init(void)
@@ -276,7 +278,7 @@ static void sample_init(void)
 	retired = cct_new();
 	signals_sample_with(smp.signo, smp.kernel_signo);
 	offcpu_start(smp.clock);
-	dump_sample_with(smp.signo);
+	dump_sample_with(carrier);
 	smp.on = 1;
 }
 
@@ -291,13 +293,16 @@ static void sample_signals(sigset_t *set)
 }
 
 /* A perf event's signal (si_code POLL_*) carries the event's descriptor,
- * the thread's own; a timer's, the tag. */
-/* Whether a perf event's signal is from this thread's event. */
+ * the thread's own; a timer's, and a SIGTRAP, the tag. */
+/* Whether a perf event's signal is from this thread's event: one closed
+ * since (a thread ending) is not. */
 static int own_event(const siginfo_t *si)
 {
 	const struct thread *t = cur_thread;
 
-	return t && t->sm.perf_fd >= 0 && si->si_fd == t->sm.perf_fd;
+	if (!t || t->sm.perf_fd < 0)
+		return 0;
+	return si->si_signo == SIGTRAP ? t->sm.trap : si->si_fd == t->sm.perf_fd;
 }
 
 int sample_is_ours(const siginfo_t *si)
@@ -313,7 +318,6 @@ int sample_is_ours(const siginfo_t *si)
 	return si->si_code == SI_TIMER && si->si_value.sival_ptr == &sample_tag;
 }
 
-static int kernel_open(struct thread *t);
 static void sample_fd_taken(int fd);
 
 /* A perf event's ring: its page of metadata, then RING_PAGES pages where
@@ -346,9 +350,10 @@ static void ring_unmap(struct sample_thread *s)
 }
 
 /* The event's count at its latest overflow, from the ring, which is left
- * empty; 0 when the ring cannot tell (nothing new, or records were lost
- * while the signal was blocked).  Runs in the thread's signal handler. */
-static int ring_count(struct perf_event_mmap_page *pg, uint64_t *count)
+ * empty, and whether that was in the kernel; 0 when the ring cannot tell
+ * (nothing new, or records were lost while the signal was blocked).  Runs
+ * in the thread's signal handler. */
+static int ring_count(struct perf_event_mmap_page *pg, uint64_t *count, int *kernel)
 {
 	const unsigned char *data = (const unsigned char *)pg + smp.page;
 	uint64_t head = __atomic_load_n(&pg->data_head, __ATOMIC_ACQUIRE), tail = pg->data_tail, size = RING_PAGES * smp.page;
@@ -364,6 +369,7 @@ static int ring_count(struct perf_event_mmap_page *pg, uint64_t *count)
 			found = -1;
 		else if (found >= 0) {
 			*count = r->count;
+			*kernel = (r->h.misc & PERF_RECORD_MISC_CPUMODE_MASK) == PERF_RECORD_MISC_KERNEL;
 			found = 1;
 		}
 		tail += r->h.size ? r->h.size : size;
@@ -372,55 +378,40 @@ static int ring_count(struct perf_event_mmap_page *pg, uint64_t *count)
 	return found > 0;
 }
 
-/* This thread's perf event, signalling it alone at every overflow.  Two
- * of the same non-real-time signal pending make one: a sample weighs what
- * the event counted since the last one, so none of its time is lost. */
+/* This thread's perf event, signalling it alone at every overflow: with
+ * its own SIGTRAP where the kernel's time is sampled too, else with the
+ * sampler's signal (O_ASYNC).  One event for both, not one per mode: each
+ * event's timer interrupts the thread at each of its periods, wherever the
+ * thread is, and on a virtual machine an interrupt costs more than a
+ * sample's handler (PERFORMANCE.md).  Two of the same non-real-time signal
+ * pending make one: a sample weighs what the event counted since the last
+ * one, so none of its time is lost. */
 static int perf_start(struct thread *t)
 {
 	struct f_owner_ex owner = {F_OWNER_TID, t->tid};
-	int fd = perf_open(smp.event, 0);
+	int fd = smp.kernel_signo ? perf_open(smp.event, 1) : -1, trap = fd >= 0;
 
-	if (fd < 0)
+	if (smp.kernel_signo && !trap && !__atomic_exchange_n(&smp.kernel_refused, 1, __ATOMIC_RELAXED) &&
+	    !smp.note[0])
+		fmt_format(smp.note, sizeof smp.note,
+			   "thread %d cannot sample its time in the kernel (%s): it goes to the code sampled after it",
+			   t->tid, strerrordesc_np(errno));
+	if (!trap && (fd = perf_open(smp.event, 0)) < 0)
 		return -errno;
 	fd = fds_park(fd, sample_fd_taken); /* before O_ASYNC: signals carry this number */
 	if (fd < 0)
 		return -EMFILE;
-	if (fcntl(fd, F_SETFL, O_ASYNC | O_NONBLOCK) < 0 || fcntl(fd, F_SETSIG, smp.signo) < 0 ||
-	    fcntl(fd, F_SETOWN_EX, &owner) < 0 || ioctl(fd, PERF_EVENT_IOC_ENABLE, 0) < 0) {
+	if ((!trap && (fcntl(fd, F_SETFL, O_ASYNC | O_NONBLOCK) < 0 || fcntl(fd, F_SETSIG, smp.signo) < 0 ||
+		       fcntl(fd, F_SETOWN_EX, &owner) < 0)) ||
+	    ioctl(fd, PERF_EVENT_IOC_ENABLE, 0) < 0) {
 		int e = errno;
 		fds_close(fd);
 		return -e;
 	}
-	t->sm.perf_fd = fd;
+	t->sm.trap = trap;
 	t->sm.count_seen = 0;
 	t->sm.ring = ring_map(fd);
-	if (smp.kernel_signo) {
-		int e = kernel_open(t);
-		if (e < 0 && !__atomic_exchange_n(&smp.kernel_refused, 1, __ATOMIC_RELAXED) && !smp.note[0])
-			fmt_format(smp.note, sizeof smp.note,
-				   "thread %d cannot sample its time in the kernel (%s): it goes to the code sampled "
-				   "after it",
-				   t->tid, strerrordesc_np(-e));
-	}
-	return 0;
-}
-
-/* This thread's event of the periods that end in the kernel. */
-static int kernel_open(struct thread *t)
-{
-	int fd = perf_open(smp.event, 1);
-
-	if (fd < 0)
-		return -errno;
-	fd = fds_park(fd, sample_fd_taken);
-	if (fd < 0)
-		return -EMFILE;
-	if (ioctl(fd, PERF_EVENT_IOC_ENABLE, 0) < 0) {
-		int e = errno;
-		fds_close(fd);
-		return -e;
-	}
-	t->sm.kernel_fd = fd;
+	__atomic_store_n(&t->sm.perf_fd, fd, __ATOMIC_RELEASE);
 	return 0;
 }
 
@@ -467,22 +458,22 @@ static int sample_thread_start(struct thread *t)
 	if (pthread_getcpuclockid(pthread_self(), &s->cpuclock) != 0)
 		return -EINVAL;
 	s->cpu_seen = clock_ns(s->cpuclock);
-	/* liblzma's workers, and other pools, start with every signal blocked */
-	sigset_t mask;
-	sigmask_own(SIG_BLOCK, NULL, &mask);
-	s->masked = sigismember(&mask, smp.signo) == 1;
 	s->masked_since = s->cpu_seen;
 	s->masked_ns = s->masked_skip = 0;
 	s->wall_seen = clock_ns(CLOCK_MONOTONIC);
 	s->wall_start = s->wall_seen;
 	s->cpu_start = s->cpu_seen;
 	s->perf_fd = -1;
-	s->kernel_fd = -1;
+	s->trap = 0;
 	unwind_thread_start();
 	ret = smp.event ? perf_start(t) : -ENODEV;
 	if (ret < 0) /* no perf event for this one: its CPU clock, then */
 		ret = arm(s->cpuclock, t->tid, &sample_tag, smp.period_ns, &s->timer);
 	s->has_timer = ret == 0;
+	/* liblzma's workers, and other pools, start with every signal blocked */
+	sigset_t mask;
+	sigmask_own(SIG_BLOCK, NULL, &mask);
+	s->masked = sigismember(&mask, carrier(t)) == 1;
 	if (ret < 0)
 		log_warn("cannot start the sampling timer of thread %d: %s", t->tid, strerrordesc_np(-ret));
 	return ret;
@@ -507,24 +498,19 @@ static void sample_thread_stop(struct thread *t)
 	} else {
 		timer_delete(t->sm.timer);
 	}
-	if (t->sm.kernel_fd >= 0) {
-		ioctl(t->sm.kernel_fd, PERF_EVENT_IOC_DISABLE, 0);
-		fds_close(t->sm.kernel_fd);
-	}
-	t->sm.kernel_fd = -1;
 	t->sm.perf_fd = -1;
 	t->sm.has_timer = 0;
 }
 
 /* The program took (dup2) the number of a thread's perf event, which is
- * gone with it: the thread is sampled by its CPU-time timer from now on.
- * (A late signal of the event is told by its number, as a closed one's.) */
+ * gone with it: the thread is sampled by its CPU-time timer from now on,
+ * with no samples in the kernel.  (A late signal of the event is told by
+ * its number, as a closed one's, or for a SIGTRAP by the thread's event
+ * gone.) */
 static void sample_fd_taken(int fd)
 {
 	for (struct thread *t = thread_list(); smp.on && t; t = t->next) {
 		struct sample_thread *s = &t->sm;
-		if (s->kernel_fd == fd && s->has_timer) /* (the event went with it) */
-			__atomic_store_n(&s->kernel_fd, -1, __ATOMIC_RELEASE);
 		if (s->perf_fd != fd || !s->has_timer)
 			continue;
 		/* its ring keeps the event alive, signalling the thread: it is
@@ -532,12 +518,6 @@ static void sample_fd_taken(int fd)
 		 * for the thread to unmap (its handler may be reading it now) */
 		ioctl(fd, PERF_EVENT_IOC_DISABLE, 0);
 		__atomic_store_n(&s->perf_fd, -1, __ATOMIC_RELEASE);
-		/* the timer counts the kernel's time too: no kernel samples */
-		if (s->kernel_fd >= 0) {
-			ioctl(s->kernel_fd, PERF_EVENT_IOC_DISABLE, 0);
-			fds_close(s->kernel_fd);
-			s->kernel_fd = -1;
-		}
 		s->has_timer = arm(s->cpuclock, t->tid, &sample_tag, smp.period_ns, &s->timer) == 0;
 	}
 }
@@ -587,21 +567,23 @@ static uint64_t sample_thread_masked(const struct thread *t)
 }
 
 /* The program changes the calling thread's signal mask (signals.c): whether
- * it blocks the sampler's signal now, and since when.  Before the call (old
- * NULL), an unblocking is counted: the sample waiting for it comes as the
- * call returns, and must not weigh the time it was blocked.  After it, from
- * the mask the kernel had (old), not the one last seen here: a handler's,
- * restored by sigreturn or siglongjmp, passes no wrapper. */
+ * it blocks the signal of the thread's samples now, and since when.  Before
+ * the call (old NULL), an unblocking is counted: the sample waiting for it
+ * comes as the call returns, and must not weigh the time it was blocked.
+ * After it, from the mask the kernel had (old), not the one last seen here:
+ * a handler's, restored by sigreturn or siglongjmp, passes no wrapper. */
 void sample_masked(int how, const sigset_t *set, const sigset_t *old)
 {
 	struct thread *t = cur_thread;
 	struct sample_thread *s;
-	int in = sigismember(set, smp.signo) == 1, was, masked;
+	int sig, in, was, masked;
 
 	if (!smp.on || !t || !t->sm.tree)
 		return;
 	s = &t->sm;
-	was = old ? sigismember(old, smp.signo) == 1 : s->masked;
+	sig = carrier(t);
+	in = sigismember(set, sig) == 1;
+	was = old ? sigismember(old, sig) == 1 : s->masked;
 	masked = how == SIG_SETMASK ? in : how == SIG_BLOCK ? was || in : was && !in;
 	if (masked == s->masked || (!old && masked))
 		return;
@@ -648,9 +630,6 @@ static void sample_thread_fork_child(struct thread *t, uint64_t now)
 	int masked = t->sm.masked;
 
 	for (struct thread *o = thread_list(); o; o = o->next) {
-		if (o->sm.has_timer && o->sm.kernel_fd >= 0)
-			fds_close(o->sm.kernel_fd);
-		o->sm.kernel_fd = -1;
 		if (o->sm.has_timer && o->sm.perf_fd >= 0)
 			fds_close(o->sm.perf_fd);
 		o->sm.perf_fd = -1;
@@ -760,28 +739,6 @@ static uint64_t weigh(struct thread *t, uint64_t count)
 	return spent > skip ? spent - skip : 0;
 }
 
-/* A perf event overflowed: the sample weighs what it counted since the last
- * one (nanoseconds of CPU for task-clock). */
-static void perf_sample(void *uc)
-{
-	struct thread *t = cur_thread;
-	uint64_t count;
-
-	if (!(t->sm.ring && ring_count(t->sm.ring, &count)) && read(t->sm.perf_fd, &count, sizeof count) != sizeof count)
-		count = t->sm.count_seen + smp.period_ns;
-	/* the overflow's count, from before a kernel sample read a later one
-	 * (their signals at once): that one weighed the time already */
-	if (count < t->sm.count_seen)
-		count = t->sm.count_seen;
-	if (smp.event->time) {
-		take(uc, weigh(t, count), 0);
-		return;
-	}
-	take(uc, count - t->sm.count_seen, 0);
-	__atomic_add_fetch(&smp.events, count - t->sm.count_seen, __ATOMIC_RELAXED);
-	t->sm.count_seen = count;
-}
-
 /* Whether the thread returns from a system call at uc (or is about to make
  * it again, restarted); else a fault or an interrupt took it into the
  * kernel. */
@@ -794,23 +751,39 @@ static int in_syscall(const ucontext_t *uc)
 	return (ip % 4096 >= 2 && p[-2] == 0x0f && p[-1] == 0x05) || (ip % 4096 <= 4094 && p[0] == 0x0f && p[1] == 0x05);
 }
 
-/* A period that ended in the kernel, signalled as the thread returns to
- * user mode: at the stack that entered the kernel, under a row that says
- * why, weighing the thread's CPU time since its last sample. */
-static void kernel_sample(ucontext_t *uc)
+/* A perf event overflowed: the sample weighs what it counted since the last
+ * one (nanoseconds of CPU for task-clock).  An event that counts the
+ * kernel's time too may have ended its period there: its SIGTRAP came as
+ * the thread returned to user mode, and the sample is at the stack that
+ * entered the kernel, under a row that says why.  (Where the ring cannot
+ * tell, a system call's return is taken for the kernel's.) */
+static void perf_sample(ucontext_t *uc)
 {
 	struct thread *t = cur_thread;
-	uint64_t count, weight = smp.period_ns;
+	uint64_t count;
+	int kernel = 0;
 
-	/* the runtime's own code, interrupted: the time is its, and goes to
-	 * the next sample, as the time of the sampler's handlers does; a
-	 * thread that blocks the sampler's signal (one the program handles)
-	 * is not sampled at all meanwhile: its time is said apart */
-	if (!t || t->sm.masked || code_range_has(code_range_runtime(), (uintptr_t)uc->uc_mcontext.gregs[REG_RIP]))
-		return;
-	if (t->sm.perf_fd >= 0 && read(t->sm.perf_fd, &count, sizeof count) == sizeof count)
-		weight = weigh(t, count);
-	take(uc, weight, in_syscall(uc) ? smp.syscall_id : smp.fault_id);
+	if (!(t->sm.ring && ring_count(t->sm.ring, &count, &kernel))) {
+		if (read(t->sm.perf_fd, &count, sizeof count) != sizeof count)
+			count = t->sm.count_seen + smp.period_ns;
+		kernel = t->sm.trap && in_syscall(uc);
+	}
+	/* the overflow's count, from before a read() got a later one (the
+	 * ring could not tell then): that sample weighed the time already */
+	if (count < t->sm.count_seen)
+		count = t->sm.count_seen;
+	if (!smp.event->time) {
+		take(uc, count - t->sm.count_seen, 0);
+		__atomic_add_fetch(&smp.events, count - t->sm.count_seen, __ATOMIC_RELAXED);
+		t->sm.count_seen = count;
+	} else if (!kernel) {
+		take(uc, weigh(t, count), 0);
+	} else if (!code_range_has(code_range_runtime(), (uintptr_t)uc->uc_mcontext.gregs[REG_RIP])) {
+		/* (the runtime's own code, interrupted: the time is its, and
+		 * goes to the next sample, as the time of the sampler's
+		 * handlers does) */
+		take(uc, weigh(t, count), in_syscall(uc) ? smp.syscall_id : smp.fault_id);
+	}
 }
 
 /* Set while this thread's handler takes a sample: the other signal's is
@@ -832,9 +805,9 @@ void sample_signal(siginfo_t *si, void *uc)
 		dump_sample(uc);
 	} else if (si->si_signo == smp.kernel_signo && si->si_code == TRAP_PERF_) {
 		/* one that waited for the program to unblock SIGTRAP is not
-		 * where the kernel was: the next sample weighs its time */
-		if (!(perf_trap(si)->flags & 1))
-			kernel_sample(uc);
+		 * where the period ended: the next sample weighs its time */
+		if (!(perf_trap(si)->flags & 1) && own_event(si))
+			perf_sample(uc);
 	} else if (si->si_code >= POLL_IN && si->si_code <= POLL_HUP) {
 		if (own_event(si))
 			perf_sample(uc); /* (not a closed event's late signal) */

@@ -33,7 +33,7 @@ struct sample_thread {
 	int perf_fd;         /* perf event signalling this thread, or -1 ... */
 	timer_t timer;       /* ... else a CPU-time timer */
 	int has_timer;       /* either is running */
-	int kernel_fd;       /* perf event sampling its time in the kernel, or -1 */
+	int trap;            /* the event counts the kernel's time too, and sends SIGTRAP */
 	clockid_t cpuclock;  /* this thread's CPU clock */
 	uint64_t dropped;    /* samples that could not be recorded */
 	uint64_t count_seen; /* the perf event's count at the last sample */
