@@ -67,7 +67,9 @@ static struct {
 	size_t cap, n;
 	struct stat seen;   /* the request file as last looked at */
 	uint64_t answered;  /* the last request answered */
-	int signo;          /* the sampler's signal, a blocked thread's call to unwind itself; 0: none */
+	/* the signal a thread's samples come with, which asks a blocked
+	 * thread to unwind itself; NULL: no sampler */
+	int (*signal_of)(const struct thread *t);
 } dmp;
 
 /* Threads the current dump waits for; the samplers' handlers look at it. */
@@ -76,11 +78,11 @@ int dump_asked;
 /* The tag of the dump's signal (its si_value). */
 static const char dump_tag;
 
-/* From the sampler's startup: the signal its handler answers a dump's
- * call with (dump_is_ours). */
-void dump_sample_with(int signo)
+/* From the sampler's startup: which signal a thread's samples come with;
+ * its handler answers a dump's call on it (dump_is_ours). */
+void dump_sample_with(int (*signal_of)(const struct thread *t))
 {
-	dmp.signo = signo;
+	dmp.signal_of = signal_of;
 }
 
 int dump_is_ours(const siginfo_t *si)
@@ -214,8 +216,9 @@ static int may_signal(const struct thread *t, int at, long nr, const unsigned lo
 	       (__atomic_load_n(&t->sm.blocking, __ATOMIC_ACQUIRE) || nr == SYS_sched_yield || restarts(nr, a));
 }
 
-static void send_signal(const struct thread *t, int signo)
+static void send_signal(const struct thread *t)
 {
+	int signo = dmp.signal_of(t);
 	siginfo_t si = {.si_signo = signo, .si_code = SI_QUEUE};
 
 	si.si_pid = rt.pid;
@@ -235,7 +238,7 @@ static int take_all(void)
 	unsigned char how[4096];
 	uintptr_t pcs[4096];
 	size_t n = 0;
-	int ret, signo = dmp.signo, answered[3] = {0, 0, 0}, late = 0;
+	int ret, sampled = dmp.signal_of != NULL, answered[3] = {0, 0, 0}, late = 0;
 	uint64_t until;
 
 	for (struct thread *t = thread_list(); t; t = t->next)
@@ -258,9 +261,9 @@ static int take_all(void)
 		pcs[n] = 0;
 		at = whereabouts(t->tid, &nr, a, &pcs[n]);
 		how[n] = 0;
-		if (signo && !t->sm.masked && at == 1 && t->sm.has_timer)
+		if (sampled && !t->sm.masked && at == 1 && t->sm.has_timer)
 			how[n] = ASK_SAMPLE;
-		else if (signo && may_signal(t, at, nr, a))
+		else if (sampled && may_signal(t, at, nr, a))
 			how[n] = ASK_SIGNAL;
 		s->state = how[n] ? SLOT_WAITING : SLOT_CLOSED;
 		__atomic_add_fetch(&dump_asked, how[n] != 0, __ATOMIC_RELEASE);
@@ -269,7 +272,7 @@ static int take_all(void)
 	__atomic_store_n(&dmp.n, n, __ATOMIC_RELEASE);
 	for (size_t i = 0; i < n; i++)
 		if (how[i] == ASK_SIGNAL)
-			send_signal(dmp.slot[i].t, signo);
+			send_signal(dmp.slot[i].t);
 	until = clock_ns(CLOCK_MONOTONIC) + DUMP_WAIT_NS;
 	while (__atomic_load_n(&dump_asked, __ATOMIC_ACQUIRE) > 0 && clock_ns(CLOCK_MONOTONIC) < until) {
 		clock_sleep(LOOK_NS);
@@ -283,7 +286,7 @@ static int take_all(void)
 				continue;
 			how[i] = ASK_SIGNAL;
 			pcs[i] = pc;
-			send_signal(s->t, signo);
+			send_signal(s->t);
 		}
 	}
 	for (size_t i = 0; i < n; i++) {

@@ -67,7 +67,7 @@ void dump_poll(void);
 void dump_fork_child(void);
 extern int dump_asked;
 struct thread;
-void dump_sample_with(int signo);
+void dump_sample_with(int (*signal_of)(const struct thread *t));
 int dump_is_ours(const siginfo_t *si);
 void dump_offer(struct thread *t, const uintptr_t *pc, int n);
 
