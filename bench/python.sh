@@ -1,7 +1,9 @@
 #!/bin/sh
 # bench/python.sh BUILDDIR: what profiling a call-heavy Python script costs,
 # for cprof and its peers, in one run: bench/calls.py plain, under cprof
-# (tracing: the interpreter's profile hook), under `python3 -m cProfile` and
+# (tracing: the interpreter's profile hook; and sampling the native code at
+# 1000 Hz, its default), under `cprof -F 0` (tracing alone), under
+# `python3 -m cProfile` and
 # under yappi (`python3 -m yappi -c wall`, its builtins off as by default,
 # where that Python has it), and under the floor: hooks that do nothing,
 # installed as cprof installs its own (bench/pyfloor.c, a module built here
@@ -13,7 +15,7 @@
 # RUNS times (default 5), the variants taking turns; the median of each is
 # kept, of its CPU time (user + system, of all its processes) and of its
 # wall time.  Prints each one's added time and its ratio to cProfile's, and
-# cprof's over each floor ((cprof - floor) / (cProfile - floor)).  On a
+# tracing's over each floor ((cprof -F 0 - floor) / (cProfile - floor)).  On a
 # shared machine one run's times can vary
 # by half: the ratio is also taken round by round (the variants' runs of a
 # round see about the same load) and its median given, with its lowest and
@@ -35,7 +37,8 @@
 # callgrind; they do not depend on the load) that each variant adds to a
 # call: its count for calls.py N2 less its count for calls.py N1 (the
 # start and the report cancel), over the calls cProfile counts more, the
-# plain run's taken off.  cprof runs with -F 0 (no sampling).
+# plain run's taken off.  cprof runs with -F 0 (no sampling).  With RUNS=0,
+# that alone (no timing: no need to hold a shared machine still).
 #
 # Each interpreter's table ends with what a clock reading costs
 # (bench/clockcost, built by make bench): cprof reads the TSC at each event,
@@ -134,6 +137,7 @@ label() {
 	plain) echo plain ;;
 	base) echo "cprof, BASE" ;;
 	cprof) echo cprof ;;
+	trace) echo "cprof -F 0" ;;
 	cprofile) echo "python -m cProfile" ;;
 	yappi) echo "python -m yappi -c wall" ;;
 	floor) echo "floor: empty hooks" ;;
@@ -211,7 +215,7 @@ cg_run() {
 callgrind_one() {
 	cpy=$1
 	ctag=$2
-	vs="plain cprof cprofile"
+	vs="plain cprof ${BASE:+base} cprofile"
 	[ $have_floor = 0 ] || vs="$vs floor"
 	for n in $CALLGRIND; do
 		for v in $vs; do
@@ -219,6 +223,7 @@ callgrind_one() {
 			plain) set -- "$cpy" ;;
 			floor) set -- "$cpy" -c "$FLOOR_RUN" "$floor" start ;;
 			cprof) set -- "$B/src/cprof" -F 0 -o "$WORK/cg.pstats" "$cpy" ;;
+			base) set -- "$BASE/src/cprof" -F 0 -o "$WORK/cg.pstats" "$cpy" ;;
 			cprofile) set -- "$cpy" -m cProfile -o "$WORK/cg.pstats" ;;
 			esac
 			cg_run "$ctag.$v" "$@" "$SCRIPT" "$n" > "$WORK/$ctag.cg.$v.$n"
@@ -244,13 +249,14 @@ callgrind_one() {
 	awk '{ printf "cprof over the floor: %.2f\n", $8 }' "$WORK/cgsummary" | tail -n 1
 }
 
-# over TAG V: cprof over V's time (a floor): V's added ns a call and its
-# share of cProfile's, then (cprof - V) / (cProfile - V), from the medians
-# and round by round (median, lowest, highest); "- - - - - -" without V
+# over TAG V: cprof -F 0 over V's time (a floor): V's added ns a call and
+# its share of cProfile's, then (cprof -F 0 - V) / (cProfile - V), from the
+# medians and round by round (median, lowest, highest); "- - - - - -"
+# without V
 over() {
 	if [ -f "$WORK/$1.$2.cpu" ]; then
-		awk -v f="$(mid "$WORK/$1.$2.cpu")" -v t="$(mid "$WORK/$1.cprof.cpu")" -v p="$plain" -v cp="$cp_added" \
-			-v c="$calls" -v r="$(rounds "$1" cprof "$2")" 'BEGIN { split(r, q, " ");
+		awk -v f="$(mid "$WORK/$1.$2.cpu")" -v t="$(mid "$WORK/$1.trace.cpu")" -v p="$plain" -v cp="$cp_added" \
+			-v c="$calls" -v r="$(rounds "$1" trace "$2")" 'BEGIN { split(r, q, " ");
 			printf "%.1f %.2f %.2f %.2f %.2f %.2f\n", (f - p) / c * 1e9, (f - p) / cp, (t - f) / (cp + p - f), q[1], q[2], q[3] }'
 	else
 		echo "- - - - - -"
@@ -269,9 +275,14 @@ bench_one() {
 	have_tsc=$have_floor
 	[ $have_tsc = 0 ] || "$py" -c "import sys; sys.path[0] = sys.argv[1]; import pyfloor; pyfloor.start_tsc" "$floor" 2> /dev/null ||
 		have_tsc=0
+	if [ "$RUNS" = 0 ]; then
+		[ -z "$CALLGRIND" ] || callgrind_one "$py" "$tag"
+		return 0
+	fi
 	for i in $(seq "$RUNS"); do
 		cputimed "$tag.plain" "$py" "$SCRIPT" "$N"
 		cputimed "$tag.cprof" "$B/src/cprof" -o "$WORK/cprof.pstats" "$py" "$SCRIPT" "$N"
+		cputimed "$tag.trace" "$B/src/cprof" -F 0 -o "$WORK/cprof.pstats" "$py" "$SCRIPT" "$N"
 		[ -z "${BASE:-}" ] || cputimed "$tag.base" "$BASE/src/cprof" -o "$WORK/base.pstats" "$py" "$SCRIPT" "$N"
 		cputimed "$tag.cprofile" "$py" -m cProfile -o "$WORK/cprofile.pstats" "$SCRIPT" "$N"
 		[ $have_yappi = 0 ] || cputimed "$tag.yappi" "$py" -m yappi -c wall -o "$WORK/yappi.pstats" "$SCRIPT" "$N"
@@ -288,7 +299,7 @@ bench_one() {
 	cp_added=$(awk -v t="$(mid "$WORK/$tag.cprofile.cpu")" -v p="$plain" 'BEGIN { print t - p }')
 	wcp_added=$(awk -v t="$(mid "$WORK/$tag.cprofile.times")" -v p="$wplain" 'BEGIN { print t - p }')
 	printf '%-24s %7.3f %7.3f %8s %8s\n' plain "$plain" "$wplain" - -
-	for v in base cprof cprofile yappi floor tsc; do
+	for v in base cprof trace cprofile yappi floor tsc; do
 		[ $v != base ] || [ -n "${BASE:-}" ] || continue
 		if [ ! -f "$WORK/$tag.$v.cpu" ]; then
 			case $v in
@@ -310,13 +321,16 @@ bench_one() {
 	otsc=$(over "$tag" tsc)
 	for o in "floor:$ofl" "floor + TSC:$otsc"; do
 		echo "${o#*:}" | awk -v l="${o%%:*}" '$1 != "-" {
-			printf "cprof over the %s, (cprof - it) / (cProfile - it): %.2f, by round %.2f (%.2f-%.2f)\n", l, $3, $4, $5, $6 }'
+			printf "cprof -F 0 over the %s, (cprof -F 0 - it) / (cProfile - it): %.2f, by round %.2f (%.2f-%.2f)\n",
+				l, $3, $4, $5, $6 }'
 	done
 	awk -v v="$("$py" -V 2>&1 | cut -d' ' -f2)" -v t="$(mid "$WORK/$tag.cprof.cpu")" -v p="$plain" -v cp="$cp_added" \
 		-v c="$calls" -v r="$(rounds "$tag" cprof)" -v b="$base" -v o="$ofl" -v s="$otsc" \
-		'BEGIN { split(r, q, " "); split(o, f, " "); split(s, g, " ");
-			printf "%-8s %7s %7s %7.1f %7.1f %6.2f %.2f (%.2f-%.2f) %6s %6s %7s %7s%s\n", v, f[1], g[1], (t - p) / c * 1e9,
-			cp / c * 1e9, (t - p) / cp, q[1], q[2], q[3], f[2], g[2], f[3], g[3], b }' \
+		-v n="$(mid "$WORK/$tag.trace.cpu")" -v rn="$(rounds "$tag" trace)" \
+		'BEGIN { split(r, q, " "); split(rn, qn, " "); split(o, f, " "); split(s, g, " ");
+			printf "%-8s %6s %6s %6.1f %6.1f %6.1f %5.2f %.2f (%.2f-%.2f) %5.2f %.2f (%.2f-%.2f) %5s %5s %5s %5s%s\n",
+			v, f[1], g[1], (t - p) / c * 1e9, (n - p) / c * 1e9, cp / c * 1e9, (t - p) / cp, q[1], q[2], q[3],
+			(n - p) / cp, qn[1], qn[2], qn[3], f[2], g[2], f[3], g[3], b }' \
 		>> "$WORK/summary"
 
 	[ ! -x "$B/bench/clockcost" ] || "$B/bench/clockcost"
@@ -345,13 +359,14 @@ for py in $PY; do
 	bench_one "$py" "py$k"
 	k=$((k + 1))
 done
-if [ $k -gt 1 ]; then
+if [ $k -gt 1 ] && [ "$RUNS" != 0 ]; then
 	echo
-	echo "Added CPU time per call (ns) of the floor, the floor + TSC, cprof and cProfile; cprof's over cProfile's"
-	echo "(cprof/cP: of the medians, and round by round); the floors' over cProfile's; and cprof's over cProfile's,"
-	echo "both less a floor's (over fl., over +TSC); calls.py $N, $RUNS runs"
-	printf '%-8s %7s %7s %7s %7s %6s %-17s %6s %6s %7s %7s%s\n' Python floor +TSC cprof cProf cprof/cP "by round" \
-		floor/cP +TSC/cP "over fl." "over +TSC" "${BASE:+   BASE/cP  by round}"
+	echo "Added CPU time per call (ns) of the floor, the floor + TSC, cprof, cprof -F 0 and cProfile; cprof's and"
+	echo "cprof -F 0's over cProfile's (of the medians, and round by round: median, lowest-highest); the floors' over"
+	echo "cProfile's; cprof -F 0's over cProfile's, both less the floor's (o/fl) or the floor + TSC's (o/+T);"
+	echo "calls.py $N, $RUNS runs"
+	printf '%-8s %6s %6s %6s %6s %6s %-23s %-23s %5s %5s %5s %5s%s\n' Python floor +TSC cprof "-F 0" cProf \
+		"cprof/cP  by round" "-F 0/cP  by round" fl/cP +T/cP o/fl o/+T "${BASE:+   BASE/cP  by round}"
 	cat "$WORK/summary"
 	if [ "$REPEAT" != 0 ]; then
 		echo
@@ -360,11 +375,11 @@ if [ $k -gt 1 ]; then
 		printf '%-8s %7s %7s %7s %8s %8s\n' Python cprof/cP floor/cP +TSC/cP "over fl." "over +TSC"
 		cat "$WORK/rsummary"
 	fi
-	if [ -n "$CALLGRIND" ] && [ -f "$WORK/cgsummary" ]; then
-		echo
-		echo "Under callgrind, instructions added per call (calls.py $(echo $CALLGRIND | tr ' ' '-')): the floor's, cprof's, cProfile's,"
-		echo "cprof's in libcprof.so; cprof's over cProfile's, the floor's, and cprof's over cProfile's both less the floor's"
-		printf '%-8s %8s %8s %8s %8s %8s %8s %8s\n' Python floor cprof cProfile "own" "cprof/cP" "floor/cP" "over fl."
-		cat "$WORK/cgsummary"
-	fi
+fi
+if [ $k -gt 1 ] && [ -f "$WORK/cgsummary" ]; then
+	echo
+	echo "Under callgrind, instructions added per call (calls.py $(echo $CALLGRIND | tr ' ' '-')): the floor's, cprof's, cProfile's,"
+	echo "cprof's in libcprof.so; cprof's over cProfile's, the floor's, and cprof's over cProfile's both less the floor's"
+	printf '%-8s %8s %8s %8s %8s %8s %8s %8s\n' Python floor cprof cProfile "own" "cprof/cP" "floor/cP" "over fl."
+	cat "$WORK/cgsummary"
 fi
