@@ -37,7 +37,9 @@
 # callgrind; they do not depend on the load) that each variant adds to a
 # call: its count for calls.py N2 less its count for calls.py N1 (the
 # start and the report cancel), over the calls cProfile counts more, the
-# plain run's taken off.  cprof runs with -F 0 (no sampling).  With RUNS=0,
+# plain run's taken off.  cprof runs with -F 0 (no sampling), and every one
+# with PYTHONHASHSEED=0 (a random seed moves the dicts' probes by tens of
+# instructions a call from one run to the next).  With RUNS=0,
 # that alone (no timing: no need to hold a shared machine still).
 #
 # Each interpreter's table ends with what a clock reading costs
@@ -200,7 +202,8 @@ cg_run() {
 	cgname=$1
 	shift
 	rm -f "$WORK/cg.$cgname".*
-	valgrind --tool=callgrind --trace-children=yes --callgrind-out-file="$WORK/cg.$cgname.%p" "$@" > /dev/null 2>&1
+	PYTHONHASHSEED=0 valgrind --tool=callgrind --trace-children=yes --callgrind-out-file="$WORK/cg.$cgname.%p" "$@" \
+		> /dev/null 2>&1
 	for f in "$WORK/cg.$cgname".*; do
 		# (the lines of code inlined from another file name the function,
 		# not its object)
