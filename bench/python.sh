@@ -3,21 +3,21 @@
 # for cprof and its peers, in one run: bench/calls.py plain, under cprof
 # (tracing: the interpreter's profile hook; and sampling the native code at
 # 1000 Hz, its default), under `cprof -F 0` (tracing alone), under
-# `python3 -m cProfile` and
-# under yappi (`python3 -m yappi -c wall`, its builtins off as by default,
-# where that Python has it), and under the floor: hooks that do nothing,
-# installed as cprof installs its own (bench/pyfloor.c, a module built here
-# against that Python's headers), the interpreter's own cost of the hooks,
-# which any profiler giving cProfile's table through them pays; and under
-# the same hooks reading the TSC at each event and doing nothing else
-# ("floor + TSC", on x86-64), which a profiler that times the events with
-# the TSC, as cprof does, pays.  Each runs
-# RUNS times (default 5), the variants taking turns; the median of each is
-# kept, of its CPU time (user + system, of all its processes) and of its
-# wall time.  Prints each one's added time and its ratio to cProfile's, and
-# tracing's over each floor ((cprof -F 0 - floor) / (cProfile - floor)).  On a
-# shared machine one run's times can vary
-# by half: the ratio is also taken round by round (the variants' runs of a
+# `python3 -m cProfile`, under yappi (`python3 -m yappi -c wall`, its
+# builtins off as by default, where that Python has it), and under two
+# floors.  The floor is hooks that do nothing, installed as cprof installs
+# its own (bench/pyfloor.c, a module built here against that Python's
+# headers): the interpreter's own cost of the hooks, which any profiler
+# giving cProfile's table through them pays.  "floor + TSC" is the same
+# hooks reading the TSC at each event and doing nothing else (x86-64):
+# what a profiler that times the events with the TSC, as cprof does, pays.
+#
+# Each runs RUNS times (default 5), the variants taking turns; the median
+# of each is kept, of its CPU time (user + system, of all its processes)
+# and of its wall time.  Prints each one's added time and its ratio to
+# cProfile's, and tracing's over each floor ((cprof -F 0 - floor) /
+# (cProfile - floor)).  On a shared machine one run's times can vary by
+# half: the ratio is also taken round by round (the variants' runs of a
 # round see about the same load) and its median given, with its lowest and
 # highest, and from each variant's fastest run (the least disturbed).
 #
@@ -39,8 +39,8 @@
 # start and the report cancel), over the calls cProfile counts more, the
 # plain run's taken off.  cprof runs with -F 0 (no sampling), and every one
 # with PYTHONHASHSEED=0 (a random seed moves the dicts' probes by tens of
-# instructions a call from one run to the next).  With RUNS=0,
-# that alone (no timing: no need to hold a shared machine still).
+# instructions a call from one run to the next).  With RUNS=0, that alone
+# (no timing: no need to hold a shared machine still).
 #
 # Each interpreter's table ends with what a clock reading costs
 # (bench/clockcost, built by make bench): cprof reads the TSC at each event,
