@@ -14,7 +14,7 @@ bench_sigfloor_so_LDFLAGS = -XCClinker -shared
 bench_clockcost_SOURCES = bench/clockcost.c
 bench_clockcost_CFLAGS = -O2
 CLEANFILES += $(EXTRA_PROGRAMS)
-EXTRA_DIST += bench/lib.sh bench/trace.sh bench/sample.sh bench/kernel.sh bench/build.sh bench/merge.sh bench/count.sh bench/python.sh bench/calls.py bench/mpi.sh bench/html.sh bench/finalize.sh bench/attach.sh bench/snapshot.sh bench/dump.sh
+EXTRA_DIST += bench/lib.sh bench/trace.sh bench/sample.sh bench/kernel.sh bench/build.sh bench/merge.sh bench/count.sh bench/python.sh bench/calls.py bench/pyfloor.c bench/mpi.sh bench/html.sh bench/finalize.sh bench/attach.sh bench/snapshot.sh bench/dump.sh
 
 if HAVE_OPENMPI
 EXTRA_PROGRAMS += bench/mpicalls

@@ -481,18 +481,30 @@ static tracefunc profile; /* one of the three */
 /* The sys.monitoring callbacks, called by vectorcall: (code, offset) for
  * PY_START and the others; (code, offset, callable, arg0) for CALL,
  * C_RETURN and C_RAISE.  They return None, which is immortal from 3.12:
- * its count needs no care.  Each has a slow path that does all. */
-static PyObject *__attribute__((noinline)) mon_code_slow(PyObject *const *args, size_t nargs, int call)
+ * its count needs no care.  Each has a slow path that does all, given
+ * what the callback was passed (mon_code_slow's code NULL: none). */
+static PyObject *__attribute__((noinline)) mon_code_slow(PyObject *code, int call)
 {
 	struct thread *th;
 
-	if (nargs >= 1 && (th = gated(call ? args[0] : NULL))) {
+	if (code && (th = gated(call ? code : NULL))) {
 		if (call)
-			event_call(th, args[0], NULL, NULL, NULL);
+			event_call(th, code, NULL, NULL, NULL);
 		else
-			event_return(th, args[0], NULL, NULL, NULL);
+			event_return(th, code, NULL, NULL, NULL);
 	}
 	return py.None;
+}
+
+/* The callbacks' fast paths, as the profile function's: the checks that
+ * need few registers, then a tail call of the part that needs more, which
+ * passes its slow path only what it has at hand (so that a CALL of a
+ * Python function, told at once, saves no register, and the rest few). */
+static PyObject *__attribute__((noinline)) mon_start_fast(struct thread *th, PyObject *code, uint64_t now)
+{
+	if (likely(code_call_fast(th, code, now)))
+		return py.None;
+	return mon_code_slow(code, 1);
 }
 
 static PyObject *mon_start(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames)
@@ -503,9 +515,9 @@ static PyObject *mon_start(PyObject *self, PyObject *const *args, size_t nargsf,
 
 	(void)self;
 	(void)kwnames;
-	if (likely(th && th != gate && nargs >= 1 && code_call_fast(th, args[0], now)))
-		return py.None;
-	return mon_code_slow(args, nargs, 1);
+	if (likely(th && th != gate && nargs >= 1))
+		return mon_start_fast(th, args[0], now);
+	return mon_code_slow(nargs >= 1 ? args[0] : NULL, 1);
 }
 
 static PyObject *mon_return(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames)
@@ -518,7 +530,7 @@ static PyObject *mon_return(PyObject *self, PyObject *const *args, size_t nargsf
 	(void)kwnames;
 	if (likely(th && th != gate && nargs >= 1 && code_return_fast(th, args[0], now)))
 		return py.None;
-	return mon_code_slow(args, nargs, 0);
+	return mon_code_slow(nargs >= 1 ? args[0] : NULL, 0);
 }
 
 /* A built-in called: a function or bound method, or a method descriptor
@@ -543,13 +555,14 @@ static const struct py_methoddef *builtin_of(PyObject *const *args, PyObject **s
 	return NULL;
 }
 
-static PyObject *__attribute__((noinline)) mon_builtin_slow(PyObject *const *args, size_t nargs, int call)
+/* args NULL: fewer than the four passed. */
+static PyObject *__attribute__((noinline)) mon_builtin_slow(PyObject *const *args, int call)
 {
 	const struct py_methoddef *ml;
 	PyObject *self, *module;
 	struct thread *th;
 
-	if (nargs >= 4 && (th = gated(NULL)) && (ml = builtin_of(args, &self, &module))) {
+	if (args && (th = gated(NULL)) && (ml = builtin_of(args, &self, &module))) {
 		if (call)
 			event_call(th, NULL, ml, self, module);
 		else
@@ -571,21 +584,28 @@ static inline const struct py_methoddef *builtin_at_hand(PyObject *const *args)
 	return NULL;
 }
 
+static PyObject *__attribute__((noinline)) mon_call_fast(struct thread *th, PyObject *const *args)
+{
+	const struct py_methoddef *ml = builtin_at_hand(args);
+
+	if (ml && builtin_call_fast(th, ml, clock_tsc_read()))
+		return py.None;
+	return mon_builtin_slow(args, 1);
+}
+
 static PyObject *mon_call(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames)
 {
 	size_t nargs = nargsf & ~PY_VECTORCALL_ARGUMENTS_OFFSET;
 	struct thread *th = cur_thread;
-	const struct py_methoddef *ml;
 
 	(void)self;
 	(void)kwnames;
 	if (likely(th && th != gate && nargs >= 4)) {
 		if (other_type(py_type_of(args[2]))) /* a Python function's PY_START follows */
 			return py.None;
-		if ((ml = builtin_at_hand(args)) && builtin_call_fast(th, ml, clock_tsc_read()))
-			return py.None;
+		return mon_call_fast(th, args);
 	}
-	return mon_builtin_slow(args, nargs, 1);
+	return mon_builtin_slow(nargs >= 4 ? args : NULL, 1);
 }
 
 static PyObject *mon_c_return(PyObject *self, PyObject *const *args, size_t nargsf, PyObject *kwnames)
@@ -602,7 +622,7 @@ static PyObject *mon_c_return(PyObject *self, PyObject *const *args, size_t narg
 		if ((ml = builtin_at_hand(args)) && trace_named_try_pop_at(th, (uintptr_t)ml, clock_tsc_read()))
 			return py.None;
 	}
-	return mon_builtin_slow(args, nargs, 0);
+	return mon_builtin_slow(nargs >= 4 ? args : NULL, 0);
 }
 
 /* The callbacks are objects of a type of cprof's, called through
