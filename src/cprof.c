@@ -455,8 +455,6 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 	return 0;
 }
 
-/* The runtime: next to the build tree's cprof when run from it, else where
- * make install put it. */
 /* A library cprof preloads, lib in the build tree's folder (run from
  * there) or where make install put it. */
 static int find_library(const char *folder, const char *lib, char *path, size_t size)
