@@ -9,9 +9,10 @@
   gen.py slots SPEC OUT.c     libcprof-mpi.so's exported functions, a
                               trampoline each (trampoline.h), and their slots
 
-Every wrapper does the same: core.c's mpi_begin, the PMPI function (found
+Every wrapper does the same: core.h's mpi_begin, the PMPI function (found
 when first called: nothing refers to libmpi at load time), mpi_end with the
-bytes moved."""
+bytes moved; where nothing is timed (no runtime, or the C function called by
+its Fortran wrapper), only the PMPI function, in a tail call."""
 import re
 import sys
 
@@ -81,8 +82,8 @@ def end_call(f, fortran):
     """mpi_end with the bytes, counted once when sent and received are the same."""
     sent, recv = bytes_expr(f, "sent", fortran), bytes_expr(f, "recv", fortran)
     if sent == recv and sent != "0":
-        return "\tif (mpi_recording(&c)) {\n\t\tuint64_t n = %s;\n\t\tmpi_end(&c, n, n);\n\t}" % sent
-    return "\tif (mpi_recording(&c))\n\t\tmpi_end(&c, %s, %s);" % (sent, recv)
+        return "\tuint64_t n = %s;\n\tmpi_end(&c, n, n);" % sent
+    return "\tmpi_end(&c, %s, %s);" % (sent, recv)
 
 
 def c_wrapper(f, out):
@@ -96,7 +97,7 @@ def c_wrapper(f, out):
     out.append("\tstatic int (*real)(%s);" % types)
     out.append("\tstruct mpi_call c;\n\tint ret;\n")
     out.append('\tif (!real && !(*(void **)&real = mpi_real("P%s")))\n\t\treturn MPI_ERR_INTERN;' % name)
-    out.append("\tif (mpi_in_fortran)\n\t\treturn real(%s); /* its Fortran wrapper's */" % args)
+    out.append("\tif (!mpi_timing() || mpi_in_fortran)\n\t\treturn real(%s); /* untimed: no runtime, or its Fortran wrapper calls */" % args)
     if f["hook"] and f["hook"].startswith("before_"):
         out.append("\tmpi_%s(%s);" % (f["hook"], args))
     out.append("\tmpi_begin(&c, F_%s, __builtin_return_address(0));" % name)
@@ -119,6 +120,7 @@ def fortran_wrapper(f, out):
     out.append("\tstruct mpi_call c;\n")
     out.append('\tif (!real && !(*(void **)&real = mpi_real("p%s_"))) {' % low)
     out.append('\t\t*(MPI_Fint *)p%d = MPI_ERR_INTERN;\n\t\treturn;\n\t}' % (n - 1))
+    out.append("\tif (!mpi_timing()) {\n\t\treal(%s);\n\t\treturn;\n\t}" % ", ".join("p%d" % i for i in range(n)))
     if f["hook"] and f["hook"].startswith("before_"):
         out.append("\tmpi_%s_f(%s);" % (f["hook"], ", ".join("p%d" % i for i in range(n))))
     out.append("\tmpi_begin(&c, F_%s, __builtin_return_address(0));" % name)
