@@ -368,11 +368,12 @@ uint64_t trace_named_enter(uint64_t fn, uint64_t *caller)
 		thread_edit_end(th, was);
 		return named_enter_slow(th, fn, caller);
 	}
-	if ((found = caller_below(t, f)))
-		*caller = found;
 	now = clock_tsc_read();
 	trace_named_frame_push(t, f, n, 0, now);
 	thread_edit_end(th, was);
+	/* last, the registers free: the frames below f stay as they are */
+	if ((found = caller_below(t, f)))
+		*caller = found;
 	return now;
 }
 
