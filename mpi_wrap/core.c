@@ -190,14 +190,12 @@ static inline void count_plain(struct site *s, uint64_t dt, uint64_t sent, uint6
 		s->s.max_ticks = dt;
 }
 
-/* mpi_count's way when the call's site is not the function's last, or
- * the counts are atomic. */
+/* mpi_count's way when the call's site is not the function's last (s
+ * NULL), or the counts are atomic. */
 static void __attribute__((noinline)) count_slow(const struct mpi_call *c, uint64_t dt, uint64_t sent,
-						 uint64_t received)
+						 uint64_t received, struct site *s)
 {
-	struct site *s = site_find(c);
-
-	if (!s)
+	if (!s && !(s = site_find(c)))
 		__atomic_add_fetch(&lost_sites, 1, __ATOMIC_RELAXED);
 	else if (atomic_counts)
 		count_atomic(s, dt, sent, received);
@@ -211,8 +209,10 @@ void mpi_count(const struct mpi_call *c, uint64_t dt, uint64_t sent, uint64_t re
 {
 	struct site *s = __atomic_load_n(&last_site[c->func], __ATOMIC_ACQUIRE);
 
-	if (__builtin_expect(!s || s->s.site != c->site || atomic_counts, 0)) {
-		count_slow(c, dt, sent, received);
+	if (__builtin_expect(s && s->s.site != c->site, 0))
+		s = NULL;
+	if (__builtin_expect(!s || atomic_counts, 0)) {
+		count_slow(c, dt, sent, received, s);
 		return;
 	}
 	count_plain(s, dt, sent, received);

@@ -65,6 +65,7 @@ static inline __attribute__((always_inline)) void mpi_begin(struct mpi_call *c, 
 	c->site = CPROF_SITE_PC | (uintptr_t)ret; /* unless the runtime knows a caller */
 	c->t0 = mpi_enter(id, &c->site);
 }
+
 /* Call c, begun, ends, having moved these bytes: closed in the call tree
  * and counted. */
 static inline __attribute__((always_inline)) void mpi_end(const struct mpi_call *c, uint64_t sent,
