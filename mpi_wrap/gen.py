@@ -116,7 +116,8 @@ def c_wrapper(f, out):
     out.append("\tstatic int (*real)(%s);" % types)
     out.append("\tstruct mpi_call c;\n\tint ret;\n")
     out.append('\tif (!real && !(*(void **)&real = mpi_real("P%s")))\n\t\treturn MPI_ERR_INTERN;' % name)
-    out.append("\tif (!mpi_timing() || mpi_in_fortran)\n\t\treturn real(%s); /* untimed: no runtime, or its Fortran wrapper calls */" % args)
+    out.append("\tif (!mpi_timing() || mpi_in_fortran)\n\t\treturn real(%s); "
+               "/* untimed: no runtime, or its Fortran wrapper calls */" % args)
     args = ", ".join(kept_args(params, out))
     if f["hook"] and f["hook"].startswith("before_"):
         out.append("\tmpi_%s(%s);" % (f["hook"], args))
