@@ -17,9 +17,11 @@ typedef uint64_t cprof_named_c_fn(const char *name);
 
 /* A call of function `id` begins, or ends, in this thread: it goes into the
  * thread's call tree (when tracing is on).  Return the ticks at that moment.
- * A call begins from *caller, which cprof_enter_from sets: the innermost
+ * A call begins from *caller, which cprof_enter_from sets to the innermost
  * traced call of this thread that is not a C function (a Python function
- * under mpi4py, a traced native function), 0 if there is none. */
+ * under mpi4py, a traced native function), and leaves as it is if there is
+ * none.  Both are on the MPI wrappers' hot path, each a fast path of its
+ * own in the runtime (docs/PERFORMANCE.md). */
 uint64_t cprof_enter_from(uint64_t id, uint64_t *caller);
 typedef uint64_t cprof_enter_fn(uint64_t id, uint64_t *caller);
 uint64_t cprof_exit(uint64_t id);

@@ -42,8 +42,6 @@ _Static_assert(MPI_THREAD_SINGLE == 0 && MPI_THREAD_FUNNELED == 1 && MPI_THREAD_
 
 static struct {
 	cprof_named_c_fn *named_c;
-	cprof_enter_fn *enter;
-	cprof_exit_fn *exit;
 	cprof_put_record_fn *put_record;
 	cprof_write_now_fn *write_now;
 	cprof_ticks_fn *ticks;
@@ -56,7 +54,9 @@ struct site {
 
 static struct site sites[SITES];
 static struct cprof_mpi_site out[SITES]; /* the writer's copy */
-static uint64_t ids[256];                /* each function's id in the call trees */
+uint64_t mpi_ids[256];                   /* each function's id in the call trees */
+cprof_exit_fn *mpi_exit;
+cprof_enter_fn *mpi_enter;               /* set last: the wrappers time their calls */
 static int atomic_counts;                /* MPI_THREAD_MULTIPLE */
 static struct cprof_rec_mpi record = {.rank = -1, .size = -1};
 static uint64_t lost_sites; /* calls not kept: the table was full */
@@ -103,8 +103,8 @@ void *mpi_real(const char *name)
 }
 
 /* A function's id in the call trees, asked of the runtime at its first
- * call and kept: each call finds it with one load. */
-static uint64_t __attribute__((noinline)) func_name(int func)
+ * call and kept in mpi_ids: each call finds it with one load. */
+uint64_t mpi_func_named(int func)
 {
 	char name[64];
 	uint64_t id;
@@ -112,30 +112,8 @@ static uint64_t __attribute__((noinline)) func_name(int func)
 	/* two threads may name it at once: the same name twice merges */
 	snprintf(name, sizeof name, "<%s>", mpi_names[func]);
 	id = api.named_c(name);
-	__atomic_store_n(&ids[func], id, __ATOMIC_RELAXED);
+	__atomic_store_n(&mpi_ids[func], id, __ATOMIC_RELAXED);
 	return id;
-}
-
-static inline uint64_t func_id(int func)
-{
-	uint64_t id = __atomic_load_n(&ids[func], __ATOMIC_RELAXED);
-
-	return __builtin_expect(id != 0, 1) ? id : func_name(func);
-}
-
-void mpi_begin(struct mpi_call *c, int func, void *ret)
-{
-	c->func = func;
-	if (!api.enter || func < 0) {
-		c->t0 = 0;
-		return;
-	}
-	c->id = func_id(func);
-	c->t0 = api.enter(c->id, &c->site);
-	if (!c->site)
-		c->site = CPROF_SITE_PC | (uintptr_t)ret;
-	if (!c->t0)
-		c->t0 = 1; /* 0 means not recording */
 }
 
 /* The last site of each function: most calls come from where the
@@ -144,8 +122,8 @@ void mpi_begin(struct mpi_call *c, int func, void *ret)
  * library can count on. */
 static struct site *last_site[256];
 
-/* The site of call c in the table, claimed if new; NULL if the table is
- * full. */
+/* The site of call c in the table, claimed if new, and made its
+ * function's last; NULL if the table is full. */
 static struct site *__attribute__((noinline)) site_find(const struct mpi_call *c)
 {
 	uint64_t fid = c->id, where = c->site;
@@ -172,13 +150,6 @@ static struct site *__attribute__((noinline)) site_find(const struct mpi_call *c
 	return NULL;
 }
 
-static inline struct site *site_of(const struct mpi_call *c)
-{
-	struct site *last = __atomic_load_n(&last_site[c->func], __ATOMIC_ACQUIRE);
-
-	return __builtin_expect(last && last->s.site == c->site, 1) ? last : site_find(c);
-}
-
 static void update_min(uint64_t *at, uint64_t v)
 {
 	uint64_t seen = __atomic_load_n(at, __ATOMIC_RELAXED);
@@ -195,9 +166,8 @@ static void update_max(uint64_t *at, uint64_t v)
 		;
 }
 
-/* A call's counts, under MPI_THREAD_MULTIPLE; out of line, so that the
- * plain counts' path saves few registers. */
-static void __attribute__((noinline)) count_atomic(struct site *s, uint64_t dt, uint64_t sent, uint64_t received)
+/* A call's counts, under MPI_THREAD_MULTIPLE. */
+static void count_atomic(struct site *s, uint64_t dt, uint64_t sent, uint64_t received)
 {
 	__atomic_add_fetch(&s->s.calls, 1, __ATOMIC_RELAXED);
 	__atomic_add_fetch(&s->s.ticks, dt, __ATOMIC_RELAXED);
@@ -207,23 +177,9 @@ static void __attribute__((noinline)) count_atomic(struct site *s, uint64_t dt, 
 	update_max(&s->s.max_ticks, dt);
 }
 
-void mpi_end(struct mpi_call *c, uint64_t sent, uint64_t received)
+/* A call's counts, where only one thread calls MPI at a time. */
+static inline void count_plain(struct site *s, uint64_t dt, uint64_t sent, uint64_t received)
 {
-	struct site *s;
-	uint64_t dt;
-
-	if (!api.exit)
-		return;
-	dt = api.exit(c->id) - c->t0;
-	s = site_of(c);
-	if (!s) {
-		__atomic_add_fetch(&lost_sites, 1, __ATOMIC_RELAXED);
-		return;
-	}
-	if (atomic_counts) {
-		count_atomic(s, dt, sent, received);
-		return;
-	}
 	s->s.calls++;
 	s->s.ticks += dt;
 	s->s.bytes_sent += sent;
@@ -232,6 +188,34 @@ void mpi_end(struct mpi_call *c, uint64_t sent, uint64_t received)
 		s->s.min_ticks = dt;
 	if (dt > s->s.max_ticks)
 		s->s.max_ticks = dt;
+}
+
+/* mpi_count's way when the call's site is not the function's last (s
+ * NULL), or the counts are atomic. */
+static void __attribute__((noinline)) count_slow(const struct mpi_call *c, uint64_t dt, uint64_t sent,
+						 uint64_t received, struct site *s)
+{
+	if (!s && !(s = site_find(c)))
+		__atomic_add_fetch(&lost_sites, 1, __ATOMIC_RELAXED);
+	else if (atomic_counts)
+		count_atomic(s, dt, sent, received);
+	else
+		count_plain(s, dt, sent, received);
+}
+
+/* Its fast path a leaf with no stack frame: the site the function's last
+ * call had, the plain counts. */
+void mpi_count(const struct mpi_call *c, uint64_t dt, uint64_t sent, uint64_t received)
+{
+	struct site *s = __atomic_load_n(&last_site[c->func], __ATOMIC_ACQUIRE);
+
+	if (__builtin_expect(s && s->s.site != c->site, 0))
+		s = NULL;
+	if (__builtin_expect(!s || atomic_counts, 0)) {
+		count_slow(c, dt, sent, received, s);
+		return;
+	}
+	count_plain(s, dt, sent, received);
 }
 
 /* Bytes in count elements of type, its size asked of MPI and kept in
@@ -325,7 +309,7 @@ void mpi_during_finalize(const struct mpi_call *c)
 	if (!api.ticks)
 		return;
 	record.finalize_ticks = api.ticks();
-	finalizing = mpi_recording(c) ? c : NULL;
+	finalizing = c;
 	mpi_gather_profiles();
 	finalizing = NULL;
 }
@@ -361,18 +345,21 @@ void f_mpi_init(MPI_Fint *ierr)
 {
 	static void (*real)(MPI_Fint *);
 	struct mpi_call c;
+	int func = func_index("MPI_Init"), timed;
 
 	if (!real && !(*(void **)&real = mpi_real("pmpi_init_"))) {
 		*ierr = MPI_ERR_INTERN;
 		return;
 	}
-	mpi_begin(&c, func_index("MPI_Init"), __builtin_return_address(0));
+	timed = mpi_timing() && func >= 0;
+	if (timed)
+		mpi_begin(&c, func, __builtin_return_address(0));
 	mpi_in_fortran++;
 	real(ierr);
 	mpi_in_fortran--;
 	if (*ierr == MPI_SUCCESS)
 		started(MPI_THREAD_SINGLE);
-	if (mpi_recording(&c))
+	if (timed)
 		mpi_end(&c, 0, 0);
 }
 
@@ -380,18 +367,21 @@ void f_mpi_init_thread(MPI_Fint *required, MPI_Fint *provided, MPI_Fint *ierr)
 {
 	static void (*real)(MPI_Fint *, MPI_Fint *, MPI_Fint *);
 	struct mpi_call c;
+	int func = func_index("MPI_Init_thread"), timed;
 
 	if (!real && !(*(void **)&real = mpi_real("pmpi_init_thread_"))) {
 		*ierr = MPI_ERR_INTERN;
 		return;
 	}
-	mpi_begin(&c, func_index("MPI_Init_thread"), __builtin_return_address(0));
+	timed = mpi_timing() && func >= 0;
+	if (timed)
+		mpi_begin(&c, func, __builtin_return_address(0));
 	mpi_in_fortran++;
 	real(required, provided, ierr);
 	mpi_in_fortran--;
 	if (*ierr == MPI_SUCCESS)
 		started(*provided);
-	if (mpi_recording(&c))
+	if (timed)
 		mpi_end(&c, 0, 0);
 }
 
@@ -438,13 +428,16 @@ static void write_record(void *writer)
 __attribute__((constructor)) static void core_init(void)
 {
 	cprof_add_writer_fn *add_writer = (cprof_add_writer_fn *)dlsym(RTLD_DEFAULT, "cprof_add_writer");
+	cprof_enter_fn *enter;
 
 	*(void **)&api.named_c = dlsym(RTLD_DEFAULT, "cprof_named_c");
 	*(void **)&api.put_record = dlsym(RTLD_DEFAULT, "cprof_put_record");
 	*(void **)&api.write_now = dlsym(RTLD_DEFAULT, "cprof_write_now");
 	*(void **)&api.ticks = dlsym(RTLD_DEFAULT, "cprof_ticks");
-	if (!add_writer || !api.named_c || !api.put_record || add_writer(write_record) < 0)
+	*(void **)&mpi_exit = dlsym(RTLD_DEFAULT, "cprof_exit");
+	enter = (cprof_enter_fn *)dlsym(RTLD_DEFAULT, "cprof_enter_from");
+	if (!add_writer || !api.named_c || !api.put_record || !api.write_now || !api.ticks || !mpi_exit || !enter ||
+	    add_writer(write_record) < 0)
 		return; /* not under cprof: the wrappers only pass calls on */
-	*(void **)&api.exit = dlsym(RTLD_DEFAULT, "cprof_exit");
-	*(void **)&api.enter = dlsym(RTLD_DEFAULT, "cprof_enter_from");
+	mpi_enter = enter;
 }

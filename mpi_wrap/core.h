@@ -6,9 +6,14 @@
 #include <mpi.h>
 #include <stdint.h>
 
+#include "cprof-api.h"
+#include "cprof-format.h"
+
 /* The wrappers and their table are the library's only exported symbols
  * (the analysis names its frames by them). */
 #define MPI_EXPORT __attribute__((visibility("default")))
+/* What the wrappers see of core.c, bound within the library (no GOT). */
+#define MPI_HIDDEN __attribute__((visibility("hidden")))
 
 /* One call being timed. */
 struct mpi_call {
@@ -27,14 +32,47 @@ void *mpi_real(const char *name);
 /* Whether a Fortran wrapper of this thread is calling (core.c). */
 extern __thread int mpi_in_fortran __attribute__((tls_model("initial-exec")));
 
-void mpi_begin(struct mpi_call *c, int func, void *ret);
-/* Whether the call is being timed (cprof's runtime is there): the bytes
- * need not be counted otherwise. */
-static inline int mpi_recording(const struct mpi_call *c)
+/* What the wrappers' inline begin and end use of core.c: the runtime's
+ * cprof_enter_from, NULL where there is no runtime (nothing is recorded),
+ * and cprof_exit; each function's id in the call trees, 0 until its first
+ * call, which asks the runtime (mpi_func_named); the table's counts. */
+extern cprof_enter_fn *mpi_enter MPI_HIDDEN;
+extern cprof_exit_fn *mpi_exit MPI_HIDDEN;
+extern uint64_t mpi_ids[] MPI_HIDDEN;
+uint64_t mpi_func_named(int func) MPI_HIDDEN;
+/* Call c took dt ticks and moved these bytes: into the table of (MPI
+ * function, call site). */
+void mpi_count(const struct mpi_call *c, uint64_t dt, uint64_t sent, uint64_t received) MPI_HIDDEN;
+
+/* Whether the wrappers time their calls: cprof's runtime is there. */
+static inline int mpi_timing(void)
 {
-	return c->t0 != 0;
+	return mpi_enter != NULL;
 }
-void mpi_end(struct mpi_call *c, uint64_t sent, uint64_t received);
+
+/* Call c of function func, from ret (its return address), begins: timed
+ * and opened in the thread's call tree.  Only where mpi_timing(); a call
+ * begun ends with mpi_end.  Inline: each wrapper opens its call with one
+ * call, the runtime's. */
+static inline __attribute__((always_inline)) void mpi_begin(struct mpi_call *c, int func, void *ret)
+{
+	uint64_t id = __atomic_load_n(&mpi_ids[func], __ATOMIC_RELAXED);
+
+	if (__builtin_expect(id == 0, 0))
+		id = mpi_func_named(func);
+	c->id = id;
+	c->func = func;
+	c->site = CPROF_SITE_PC | (uintptr_t)ret; /* unless the runtime knows a caller */
+	c->t0 = mpi_enter(id, &c->site);
+}
+
+/* Call c, begun, ends, having moved these bytes: closed in the call tree
+ * and counted. */
+static inline __attribute__((always_inline)) void mpi_end(const struct mpi_call *c, uint64_t sent,
+							      uint64_t received)
+{
+	mpi_count(c, mpi_exit(c->id) - c->t0, sent, received);
+}
 
 /* Bytes in count elements of type; in what status says was received (at
  * most count), where it is given; from Fortran's arguments. */

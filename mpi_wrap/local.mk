@@ -9,8 +9,10 @@
 # All hidden but the exported functions; never instrumented: they run
 # inside the programs they profile.  No libmpi at link time: everything MPI
 # is looked up when called, so that programs without MPI can load them.
+# No SLP vectorizing (gcc and clang take the flag): it packs a call's four
+# counts into vector adds, eleven instructions where four adds do.
 if HAVE_MPI
-MPI_WRAP_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden -fno-instrument-functions -O2
+MPI_WRAP_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden -fno-instrument-functions -O2 -fno-tree-slp-vectorize
 MPI_WRAP_LDFLAGS = -module -avoid-version -shared -Wl,--no-undefined -Wl,-z,nodelete
 MPI_WRAP_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/mpi_wrap
 

@@ -12,7 +12,8 @@
 #include <x86intrin.h>
 #endif
 
-extern int clock_tsc; /* set once by clock_init */
+/* set once by clock_init; hidden: the hooks read it with one instruction */
+extern int clock_tsc __attribute__((visibility("hidden")));
 
 void clock_init(int tsc_allowed);
 /* Sleeps ns nanoseconds, past the wrappers of block.c: for the runtime's

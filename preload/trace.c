@@ -239,38 +239,40 @@ CPROF_EXPORT void __cyg_profile_func_enter(void *fn, void *site)
 	thread_edit_end(th, was);
 }
 
-/* The fast path's way out, its edit open: exit_slow, the edit ended. */
-static void __attribute__((noinline)) exit_slow_edit(struct thread *th, uint32_t was, uintptr_t fn, uint64_t now)
+/* The fast path's way out, its edit open: exit_slow, the edit ended.
+ * Returns now, for trace_named_exit. */
+static uint64_t __attribute__((noinline)) exit_slow_edit(struct thread *th, uint32_t was, uintptr_t fn, uint64_t now)
 {
 	thread_edit_settle(th, was);
 	exit_slow(&th->tr, fn, now);
 	thread_edit_end(th, was);
+	return now;
 }
 
-static inline void exit_at(uintptr_t fn, uint64_t now)
+/* Closes the call of fn on top of this thread at now; returns now. */
+static inline uint64_t exit_at(uintptr_t fn, uint64_t now)
 {
 	struct thread *th = cur_thread;
 
 	if (unlikely(!th))
-		return;
+		return now;
 	struct trace_thread *t = &th->tr;
 	uint32_t was = thread_edit_open(th);
 	struct frame *f = t->sp - 1;
 	struct tnode *n = frame_node(f);
-	if (unlikely(thread_edit_held(th) || n->fn != fn || t->overflow)) {
-		exit_slow_edit(th, was, fn, now);
-		return;
-	}
+	if (unlikely(thread_edit_held(th) || n->fn != fn || t->overflow))
+		return exit_slow_edit(th, was, fn, now);
 	n->ticks += now - f->t0;
 	n->calls += !(f->node & FRAME_INHERITED);
 	t->sp = f;
 	t->cur = n->parent;
 	thread_edit_end(th, was);
+	return now;
 }
 
-static void __attribute__((noinline)) exit_untimed(uintptr_t fn)
+static uint64_t __attribute__((noinline)) exit_untimed(uintptr_t fn)
 {
-	exit_at(fn, clock_ticks());
+	return exit_at(fn, clock_ticks());
 }
 
 CPROF_EXPORT void __cyg_profile_func_exit(void *fn, void *site)
@@ -309,42 +311,78 @@ void trace_named_push_slow(struct thread *th, uint64_t fn, uintptr_t tag)
 	thread_edit_end(th, was);
 }
 
-/* The innermost call of th that is not a C function's: a Python function,
- * a traced native function; 0 if none. */
-static uint64_t caller_in(const struct thread *th)
+/* The innermost call below frame f of t that is not a C function's: a
+ * Python function, a traced native function; 0 if none. */
+static inline uint64_t caller_below(const struct trace_thread *t, const struct frame *f)
 {
-	if (!th || th->tr.overflow)
-		return 0;
-	for (const struct frame *f = th->tr.sp - 1; f > th->tr.stack; f--) {
+	while (--f > t->stack) {
 		const struct tnode *n = frame_node(f);
-		if (n && n != &th->tr.lost_node && (n->fn & (CPROF_NAMED_BIT | CPROF_NAMED_C)) != (CPROF_NAMED_BIT | CPROF_NAMED_C))
+		if (n && n != &t->lost_node && ~n->fn & (CPROF_NAMED_BIT | CPROF_NAMED_C))
 			return n->fn;
 	}
 	return 0;
 }
 
-/* A named call with no tag, made from *caller (caller_in), which it sets.
- * Returns the ticks it starts at. */
-uint64_t trace_named_enter(uint64_t fn, uint64_t *caller)
+/* trace_named_enter's way when its fast path cannot be taken: th NULL
+ * (the thread not started), no node at hand, no room, the clock not the
+ * TSC, a reader holding th, or calls too deep (their caller is not on the
+ * stack: none is set). */
+static uint64_t __attribute__((noinline)) named_enter_slow(struct thread *th, uint64_t fn, uint64_t *caller)
 {
-	struct thread *th = likely(cur_thread != NULL) ? cur_thread : thread_self();
 	struct frame *top;
+	uint64_t found;
 
-	*caller = caller_in(th);
-	if (!th || !trace_on)
+	if (!th && !(th = thread_self()))
+		return clock_ticks();
+	if (!th->tr.overflow && (found = caller_below(&th->tr, th->tr.sp)))
+		*caller = found;
+	if (!trace_on)
 		return clock_ticks();
 	top = th->tr.sp;
-	trace_named_push(th, fn, 0); /* the hooks' fast path first */
+	trace_named_push(th, fn, 0); /* the fast path first: a node found in the tree's table */
 	return th->tr.sp > top ? top->t0 : clock_ticks();
+}
+
+/* A named call with no tag (an MPI call: api.c), made from the innermost
+ * call on the stack that is not a C function's, which goes into *caller,
+ * left as it is if there is none.  Returns the ticks it starts at.  A fast
+ * path of its own, as the hooks have: the node the current one's cache
+ * holds, the slow path a tail call (trace_named_try_push's search of the
+ * tree, out of line, would cost the fast path three register saves). */
+uint64_t trace_named_enter(uint64_t fn, uint64_t *caller)
+{
+	struct thread *th = cur_thread;
+	struct trace_thread *t;
+	struct frame *f;
+	struct tnode *n;
+	uint64_t found, now;
+	uint32_t was;
+
+	if (unlikely(!th))
+		return named_enter_slow(th, fn, caller);
+	t = &th->tr;
+	was = thread_edit_open(th);
+	f = t->sp;
+	n = t->cur->cache;
+	if (unlikely(thread_edit_held(th) || !n || n->fn != fn || f == t->limit || t->overflow || !clock_tsc)) {
+		thread_edit_end(th, was);
+		return named_enter_slow(th, fn, caller);
+	}
+	now = clock_tsc_read();
+	trace_named_frame_push(t, f, n, 0, now);
+	thread_edit_end(th, was);
+	/* last, the registers free: the frames below f stay as they are */
+	if ((found = caller_below(t, f)))
+		*caller = found;
+	return now;
 }
 
 /* Returns the ticks the call ends at. */
 uint64_t trace_named_exit(uint64_t fn)
 {
-	uint64_t now = clock_ticks();
-
-	exit_at(fn, now);
-	return now;
+	if (unlikely(!clock_tsc))
+		return exit_untimed(fn);
+	return exit_at(fn, clock_tsc_read());
 }
 
 /* The thread is exiting: calls still open end now, as cProfile ends them,

@@ -41,6 +41,19 @@ static inline __attribute__((always_inline)) struct tnode *trace_child_at_hand(s
 	return n;
 }
 
+/* Opens a call of node n, tagged tag, at now: its frame f, the top of t,
+ * claimed before it is filled. */
+static inline __attribute__((always_inline)) void trace_named_frame_push(struct trace_thread *t, struct frame *f,
+									   struct tnode *n, uintptr_t tag, uint64_t now)
+{
+	t->sp = f + 1;
+	f->node = (uintptr_t)n;
+	f->csp = UINTPTR_MAX;
+	f->site = tag;
+	t->cur = n;
+	f->t0 = now;
+}
+
 /* Opens a call of fn, tagged tag, in th at now (the TSC), if that is
  * quick (a node at hand, room on the stack, the TSC the clock, no reader
  * holding th: thread.h): returns 0,
@@ -59,12 +72,7 @@ static inline __attribute__((always_inline)) int trace_named_try_push_at(struct 
 		thread_edit_end(th, was);
 		return 0;
 	}
-	t->sp = f + 1;
-	f->node = (uintptr_t)n;
-	f->csp = UINTPTR_MAX;
-	f->site = tag;
-	t->cur = n;
-	f->t0 = now;
+	trace_named_frame_push(t, f, n, tag, now);
 	thread_edit_end(th, was);
 	return 1;
 }
