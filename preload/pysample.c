@@ -3,7 +3,7 @@
  * handler, with no profile function: where pylayout.h says this version
  * keeps its frames (docs/PYTHON.md).  A read that meets memory no longer
  * there (a frame being torn down) gives the sample up, not the program
- * (python_probe_fault).  What of the calls is the program's is python.c's
+ * (python_probe_fault).  What of the calls is the program's is pyprogram.c's
  * to say. */
 #include "config.h"
 

@@ -72,12 +72,9 @@ int dump_is_ours(const siginfo_t *si);
 void dump_offer(struct thread *t, const uintptr_t *pc, int n);
 
 /* trace.c */
-struct rawbuf;
 int trace_enabled(void);
 uint64_t trace_named_enter(uint64_t fn, uint64_t *caller);
 uint64_t trace_named_exit(uint64_t fn);
-
-/* api.c */
 
 /* named.c */
 int named_init(void);
@@ -92,20 +89,22 @@ int python_present(void);
 void python_thread_creating(void);
 int python_in_interpreter(uintptr_t pc);
 int python_in_extension(uintptr_t pc);
+
+/* pysample.c */
 int python_sampling(void);
 int python_sample_stack(uint64_t *out, int max);
+void python_probe_fault(void);
+
 /* pystack.c */
 #define PY_FRAMES 384 /* a Python thread's calls, and native frames under them */
-struct thread;
 int python_merge_stack(const struct thread *t, const uintptr_t *pcs, int n, uintptr_t *out, int native_too);
-void python_probe_fault(void);
 
 /* sample.c */
 int sample_is_ours(const siginfo_t *si);
 void sample_signal(siginfo_t *si, void *uc);
 void sample_masked(int how, const sigset_t *set, const sigset_t *old);
+
 /* offcpu.c: block.c's wrappers bracket their calls with these */
-struct thread;
 struct block_mark {
 	struct thread *t;
 	uint64_t wall, sampled;
@@ -113,10 +112,12 @@ struct block_mark {
 void offcpu_block_begin(struct block_mark *m);
 void offcpu_block_end(struct block_mark *m);
 
+/* modules.c: the MODULE records of the objects mapped, and unloaded */
+struct rawbuf;
+void modules_write(struct rawbuf *b);
+
 /* writer.c: the raw-profile writer (through rawbuf.h).  Every function
  * here may run in a signal handler: no malloc, no stdio, no locks. */
-/* modules.c: the MODULE records of the objects mapped, and unloaded */
-void modules_write(struct rawbuf *b);
 int writer_write_profile(int reason, int value);
 /* A dump (dump.c) into the directory sub of the run's: the process's
  * records, its threads' by put_threads; 0, or -errno. */
