@@ -2,7 +2,7 @@
 # bench/mpi.sh BUILDDIR: what cprof-mpi adds to each MPI call, and how fast
 # cprof-report merges a big job's rank files.
 #
-# 1. bench/mpicalls N at 2 ranks (ping-pong of one int, MPI_Allreduce of one
+# 1. bench/mpicalls N at NP ranks (2 by default) (ping-pong of one int, MPI_Allreduce of one
 #    double, N each, then 4N MPI_Allreduce on MPI_COMM_SELF), plain, under `cprof-mpi -F 0` (the wrappers and the
 #    call trees, no sampling) and under `cprof-mpi` (sampling too); RUNS runs
 #    (default 5) taking turns, the median kept.  Prints ns per call and the ns
@@ -12,7 +12,8 @@
 #    the runs) of each variant: a shared host's slowdowns stretch what the
 #    wrappers add with the rest; the fastest stretch is the least slowed.
 #    Then what a clock reading costs (bench/clockcost: the TSC, and
-#    clock_gettime), of which each wrapped call makes two.
+#    clock_gettime), of which each wrapped call makes two.  NP=1 runs one
+#    rank alone (no ping-pong, nothing to wait for: the self loop only).
 # 2. A job of 4 ranks of the MPI kernel under cprof-mpi, its rank files copied
 #    into 128, 256, 512 and 1024 ranks (rank and pid rewritten), and
 #    `cprof-report` on each: seconds, and seconds per 1000 files.
@@ -20,6 +21,7 @@ set -eu
 B=$(cd "${1:?usage: mpi.sh BUILDDIR}" && pwd)
 RUNS=${RUNS:-5}
 N=${N:-200000}
+NP=${NP:-2}
 export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/cprof-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -39,7 +41,7 @@ fi
 run() { # NAME MPIEXEC PROGRAM [CPROF-MPI AND ITS OPTIONS]
 	name=$1 launcher=$2 prog=$3
 	shift 3
-	$launcher -np 2 "$@" "$prog" "$N" 2> /dev/null | awk -v n="$name" \
+	$launcher -np "$NP" "$@" "$prog" "$N" 2> /dev/null | awk -v n="$name" \
 		'/^pingpong/ { print $2 >> (n ".pp"); print $4 >> (n ".ar"); print $6 >> (n ".se"); print $8 >> (n ".fa") }'
 }
 for i in $(seq "$RUNS"); do
@@ -62,7 +64,7 @@ label() { # VARIANT: sets label and base, the plain variant it is measured again
 	esac
 }
 VARIANTS="plain nosample sample ${MPICH:+mpich-plain mpich-nosample mpich-sample}"
-echo "bench/mpicalls $N, 2 ranks on one host; median of $RUNS runs, the variants taking turns; $(nproc) CPUs, $(uname -r)"
+echo "bench/mpicalls $N, $NP rank$([ "$NP" = 1 ] || echo s) on one host; median of $RUNS runs, the variants taking turns; $(nproc) CPUs, $(uname -r)"
 printf '%-24s %13s %7s %13s %7s %13s %7s\n' variant "ping-pong ns" added "allreduce ns" added "self ns" added
 for v in $VARIANTS; do
 	label $v
