@@ -693,13 +693,16 @@ static void take(ucontext_t *uc, uint64_t weight, uint64_t leaf)
 	}
 	/* n 0: nothing of the program's ran (the interpreter starting or
 	 * ending): its time is the interpreter's, shown nowhere, and not to be
-	 * charged to where the thread last was either */
+	 * charged to where the thread last was either, nor is the time the
+	 * thread spends off the CPU from now on (offcpu.c charges it to last) */
 	if (n > 0 && __atomic_load_n(&dump_asked, __ATOMIC_ACQUIRE))
 		dump_offer(t, stack, n); /* (a dump waits for this thread's stack) */
 	if (n < 0)
 		__atomic_add_fetch(&smp.dropped, 1, __ATOMIC_RELAXED);
-	else if (n == 0)
+	else if (n == 0) {
 		__atomic_add_fetch(&t->sm.sampled, weight, __ATOMIC_RELAXED);
+		__atomic_store_n(&t->sm.last, NULL, __ATOMIC_RELEASE);
+	}
 	else if (sample_record(t, stack, n, weight, 1)) {
 		__atomic_add_fetch(&t->sm.sampled, weight, __ATOMIC_RELAXED);
 		__atomic_add_fetch(&smp.samples, 1, __ATOMIC_RELAXED);

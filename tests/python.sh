@@ -190,10 +190,7 @@ blas = [v for k, v in s.items() if k[2] == "blas"][0]
 native = sum(v[2] for k, v in s.items() if ".so" in k[0])
 print("%.2f %.2f" % (native / blas[3], blas[2] / blas[3]))'
 	r=$(/usr/bin/python3 -c "$shares" "$WORK/native.pstats")
-	# (the sum holds the native work outside blas() too, numpy's import, and
-	# the time a loaded host keeps the thread off the CPU after its last
-	# sample, which goes to the stack it was sampled in: up to 1.13 seen)
-	within "numpy: native functions (BLAS, numpy's) take most of blas()'s time" "${r%% *}" 0.6 1.2
+	within "numpy: native functions (BLAS, numpy's) take most of blas()'s time" "${r%% *}" 0.6 1.1
 	within "numpy: blas()'s own time is not theirs" "${r#* }" 0 0.2
 else
 	skip "numpy: Debian's python3-numpy is not installed"
