@@ -16,6 +16,8 @@ bench_clockcost_CFLAGS = -O2
 CLEANFILES += $(EXTRA_PROGRAMS)
 EXTRA_DIST += bench/lib.sh bench/trace.sh bench/sample.sh bench/kernel.sh bench/build.sh bench/merge.sh bench/count.sh bench/python.sh bench/calls.py bench/pyfloor.c bench/mpi.sh bench/html.sh bench/finalize.sh bench/attach.sh bench/snapshot.sh bench/dump.sh
 
+# the benchmarks that run MPI jobs (OpenMPI's mpiexec)
+BENCH_MPI_RUNS = bench/mpi.sh bench/merge.sh bench/html.sh bench/finalize.sh bench/dump.sh
 if HAVE_OPENMPI
 EXTRA_PROGRAMS += bench/mpicalls
 bench_mpicalls_SOURCES = bench/mpicalls.c
@@ -27,9 +29,7 @@ bench_finalize_SOURCES = bench/finalize.c
 bench_finalize_CPPFLAGS = $(AM_CPPFLAGS) $(OPENMPI_CFLAGS)
 bench_finalize_CFLAGS = -g -O2
 bench_finalize_LDADD = $(OPENMPI_LIBS)
-BENCH_MPI = $(SHELL) $(srcdir)/bench/mpi.sh $(abs_top_builddir) && $(SHELL) $(srcdir)/bench/merge.sh $(abs_top_builddir) \
-	&& $(SHELL) $(srcdir)/bench/html.sh $(abs_top_builddir) && $(SHELL) $(srcdir)/bench/finalize.sh $(abs_top_builddir) \
-	&& $(SHELL) $(srcdir)/bench/dump.sh $(abs_top_builddir)
+BENCH_MPI = for b in $(BENCH_MPI_RUNS); do $(SHELL) $(srcdir)/$$b $(abs_top_builddir) || exit 1; done
 if HAVE_MPICH
 EXTRA_PROGRAMS += bench/mpicalls-mpich
 bench_mpicalls_mpich_SOURCES = bench/mpicalls.c
@@ -38,7 +38,7 @@ bench_mpicalls_mpich_CFLAGS = -O2
 bench_mpicalls_mpich_LDADD = $(MPICH_LIBS)
 endif
 else
-BENCH_MPI = @echo "bench: no OpenMPI: bench/mpi.sh and bench/merge.sh skipped"
+BENCH_MPI = @echo "bench: no OpenMPI: $(BENCH_MPI_RUNS) skipped"
 endif
 
 # one benchmark at a time: the machine has two cores

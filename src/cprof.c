@@ -100,6 +100,16 @@ static const struct option options[] = {
 	{NULL, 0, NULL, 0},
 };
 
+/* The long name of option c. */
+static const char *option_name(int c)
+{
+	const struct option *o = options;
+
+	while (o->name && o->val != c)
+		o++;
+	return o->name ? o->name : "?";
+}
+
 /* -e's line of the help: the events (perf-events.h), the default first,
  * as many a line as fit. */
 static void print_events(FILE *f)
@@ -127,14 +137,39 @@ static int check_event(const char *name)
 	return -1;
 }
 
+/* The lines of the help that differ: the program's, and its own options. */
+#if CPROF_MPI
+#define USAGE_HEAD                                                                        \
+	"usage: mpiexec [mpiexec options] cprof-mpi [options] [--] PROG [ARGS...]\n"     \
+	"Run as each rank of an MPI job: profile the rank's PROG as cprof does, its MPI\n" \
+	"calls timed through PMPI; when every rank is done, rank 0 prints the merged\n"   \
+	"table of all ranks and the MPI report on standard error.\n"
+#define USAGE_OWN                                                                         \
+	"      --gather=WAY    node (default): the ranks of a node gather their\n"        \
+	"                      profiles into one file at MPI_Finalize (every rank\n"      \
+	"                      under cprof-mpi, with the same WAY); rank: a file per\n"   \
+	"                      rank\n"                                                     \
+	"      --per-rank      print one table per rank instead of the merged one\n"      \
+	"      --wait SECONDS  how long rank 0 waits for the other ranks, and the ranks\n" \
+	"                      for one another in MPI_Finalize (default 60)\n"
+#else
+#define USAGE_HEAD                                                                        \
+	"usage: cprof [options] [--] PROG [ARGS...]\n"                                   \
+	"       cprof -p PID [-t SECONDS] [options]\n"                                   \
+	"Run PROG and print cProfile's table of it and of every process it starts,\n"    \
+	"on standard error (PROG's output stays its own).  With -p, sample the\n"        \
+	"running process PID from outside instead, until SECONDS pass, Ctrl-C, or\n"     \
+	"it ends, and print the table of what its threads ran meanwhile.\n"
+#define USAGE_OWN                                                                         \
+	"  -p, --pid PID       sample the running process PID (perf_event: it is never\n" \
+	"                      stopped), each thread's CPU time at -F per second\n"       \
+	"  -t, --time SECONDS  with -p, stop after SECONDS (default: at Ctrl-C, or when\n" \
+	"                      the process ends)\n"
+#endif
+
 static void usage(FILE *f)
 {
-	fputs("usage: cprof [options] [--] PROG [ARGS...]\n"
-	      "       cprof -p PID [-t SECONDS] [options]\n"
-	      "Run PROG and print cProfile's table of it and of every process it starts,\n"
-	      "on standard error (PROG's output stays its own).  With -p, sample the\n"
-	      "running process PID from outside instead, until SECONDS pass, Ctrl-C, or\n"
-	      "it ends, and print the table of what its threads ran meanwhile.\n"
+	fputs(USAGE_HEAD
 	      "\n"
 	      "  -o, --output FILE   write the report into FILE instead of printing it, in the\n"
 	      "                      format FILE's name says: .html a web page, .folded\n"
@@ -168,12 +203,10 @@ static void usage(FILE *f)
 	      "                      running job's directory (-d)\n"
 	      "      --dump-poll=SECS look for cprof-dump's requests every SECS seconds, so\n"
 	      "                      that `cprof-dump DIR` prints every thread's stack of\n"
-	      "                      the run in DIR (-d), with no ptrace (default: " DUMP_POLL_DEFAULT_TEXT "; 0: never)\n"
+	      "                      the run in DIR (-d), with no ptrace\n"
+	      "                      (default: " DUMP_POLL_DEFAULT_TEXT "; 0: never)\n"
 	      "      --per-process   print one table per process instead of the merged one\n"
-	      "  -p, --pid PID       sample the running process PID (perf_event: it is never\n"
-	      "                      stopped), each thread's CPU time at -F per second\n"
-	      "  -t, --time SECONDS  with -p, stop after SECONDS (default: at Ctrl-C, or when\n"
-	      "                      the process ends)\n"
+	      USAGE_OWN
 	      "  -h, --help          show this help\n"
 	      "      --version       show the version\n"
 	      "\n"
@@ -390,7 +423,7 @@ static int parse_args(int argc, char **argv, struct settings *s, struct sort_spe
 		case OPT_WAIT:
 		case OPT_GATHER:
 			if (!CPROF_MPI) {
-				fprintf(stderr, "%s: %s is cprof-mpi's option\n", prog, argv[optind - 1]);
+				fprintf(stderr, "%s: --%s is cprof-mpi's option\n", prog, option_name(c));
 				return -1;
 			}
 			if (c == OPT_PER_RANK) {

@@ -142,6 +142,16 @@ expect_eq "--version" "cprof $(sed -n 's/^AC_INIT(\[cprof\], \[\([^]]*\)\].*/\1/
 	"$(cat "$WORK/version")"
 "$CPROF" -h > "$WORK/help"
 expect_eq "-h: usage on stdout, exit 0" "0 usage: cprof [options] [--] PROG [ARGS...]" "$? $(head -n 1 "$WORK/help")"
+"$CPROF_MPI" -h > "$WORK/help-mpi"
+expect_eq "cprof-mpi -h: its own usage" "0 usage: mpiexec [mpiexec options] cprof-mpi [options] [--] PROG [ARGS...]" \
+	"$? $(head -n 1 "$WORK/help-mpi")"
+expect_eq "-h: each program lists its own options (cprof -p, -t; cprof-mpi --gather, --per-rank, --wait)" \
+	"cprof: -p -t; cprof-mpi: --gather --per-rank --wait" \
+	"cprof: $(grep -o '^ *\(-[pt],\|--gather\|--per-rank\|--wait\)' "$WORK/help" | tr -d ' ,' | tr '\n' ' ' | sed 's/ $//'); cprof-mpi: $(grep -o '^ *\(-[pt],\|--gather\|--per-rank\|--wait\)' "$WORK/help-mpi" | tr -d ' ,' | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "-h: every line of both helps within 79 columns" "" "$(cat "$WORK/help" "$WORK/help-mpi" | awk 'length > 79')"
+"$CPROF" --wait 3 true 2> "$WORK/wait-opt.err"
+expect_eq "cprof --wait 3: refused (exit 2), the option named, not its value" "2 cprof: --wait is cprof-mpi's option" \
+	"$? $(cat "$WORK/wait-opt.err")"
 "$CPROF" -- "$PROGS/io" 0 < /dev/null > "$WORK/dashdash.out" 2>/dev/null
 expect_eq "-- ends cprof's options" 0 $?
 
