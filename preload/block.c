@@ -179,12 +179,36 @@ CPROF_EXPORT int ppoll(struct pollfd *fds, nfds_t n, const struct timespec *tmo,
 	return ret;
 }
 
+/* The sets select and pselect were given, which a call cut short by the
+ * runtime's signal has changed: the retry is given them again. */
+struct fdsets {
+	fd_set *set[3];
+	fd_set given[3];
+};
+
+static void fdsets_keep(struct fdsets *s, fd_set *r, fd_set *w, fd_set *e)
+{
+	s->set[0] = r;
+	s->set[1] = w;
+	s->set[2] = e;
+	for (int i = 0; i < 3; i++)
+		if (s->set[i])
+			s->given[i] = *s->set[i];
+}
+
+static void fdsets_restore(const struct fdsets *s)
+{
+	for (int i = 0; i < 3; i++)
+		if (s->set[i])
+			*s->set[i] = s->given[i];
+}
+
 /* Linux's select leaves the time not slept in *tv: the retry goes on with
  * it. */
 CPROF_EXPORT int select(int n, fd_set *r, fd_set *w, fd_set *e, struct timeval *tv)
 {
 	static int (*real)(int, fd_set *, fd_set *, fd_set *, struct timeval *);
-	fd_set r0, w0, e0;
+	struct fdsets sets;
 	unsigned handled;
 	struct block_mark t;
 	int ret;
@@ -192,20 +216,9 @@ CPROF_EXPORT int select(int n, fd_set *r, fd_set *w, fd_set *e, struct timeval *
 	LIBC_NEXT(real, "select");
 	block_begin(&t, &handled);
 
-	if (r)
-		r0 = *r;
-	if (w)
-		w0 = *w;
-	if (e)
-		e0 = *e;
-	while (ours(ret = real(n, r, w, e, tv), handled)) {
-		if (r)
-			*r = r0;
-		if (w)
-			*w = w0;
-		if (e)
-			*e = e0;
-	}
+	fdsets_keep(&sets, r, w, e);
+	while (ours(ret = real(n, r, w, e, tv), handled))
+		fdsets_restore(&sets);
 	block_end(&t);
 	return ret;
 }
@@ -214,7 +227,7 @@ CPROF_EXPORT int pselect(int n, fd_set *r, fd_set *w, fd_set *e, const struct ti
 {
 	static int (*real)(int, fd_set *, fd_set *, fd_set *, const struct timespec *, const sigset_t *);
 	struct timespec deadline = tmo ? deadline_in(tmo) : (struct timespec){0, 0}, l;
-	fd_set r0, w0, e0;
+	struct fdsets sets;
 	unsigned handled;
 	struct block_mark t;
 	int ret;
@@ -222,19 +235,9 @@ CPROF_EXPORT int pselect(int n, fd_set *r, fd_set *w, fd_set *e, const struct ti
 	LIBC_NEXT(real, "pselect");
 	block_begin(&t, &handled);
 
-	if (r)
-		r0 = *r;
-	if (w)
-		w0 = *w;
-	if (e)
-		e0 = *e;
+	fdsets_keep(&sets, r, w, e);
 	while (ours(ret = real(n, r, w, e, tmo, mask), handled)) {
-		if (r)
-			*r = r0;
-		if (w)
-			*w = w0;
-		if (e)
-			*e = e0;
+		fdsets_restore(&sets);
 		if (tmo) {
 			l = left(deadline);
 			tmo = &l;
