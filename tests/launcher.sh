@@ -53,7 +53,7 @@ expect_eq "report into a closed stderr: exit status 125" 125 $?
 "$CPROF" "$PROGS/exits" exit > /dev/null 2> /dev/full
 expect_eq "report lost, the program failed: its own exit status (7)" 7 $?
 
-# a program killed by a signal: cprof reports and exits 128+N
+# a program killed by a signal: cprof reports and ends by it (128+N to a shell)
 "$CPROF" -d "$WORK/killed" "$PROGS/exits" term > "$WORK/term.out" 2>&1
 expect_eq "killed by SIGTERM: exit status 143" 143 $?
 expect_eq "killed by SIGTERM: still reported" 3 "$(ncalls "$WORK/term.out" work)"
