@@ -565,13 +565,16 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 		stop_waiting = 1;
 		return;
 	}
-	if ((sig != SIGINT && sig != SIGQUIT) || si->si_code == SI_USER || si->si_code == SI_QUEUE)
-		kill(child, sig);
+	if ((sig != SIGINT && sig != SIGQUIT) || si->si_code == SI_USER || si->si_code == SI_QUEUE) {
+		/* tagged with its sender: the program may have it already */
+		union sigval v = {.sival_ptr = (void *)(uintptr_t)((uint64_t)CPROF_FORWARD_TAG << 32 | (uint32_t)si->si_pid)};
+		sigqueue(child, sig, v);
+	}
 }
 
 static void handle_signals(void)
 {
-	static const int sigs[] = {SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2};
+	static const int sigs[] = {CPROF_FORWARDED_SIGNALS};
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof sa);
