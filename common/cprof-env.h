@@ -30,6 +30,17 @@
 	X(GATHER, "")      /* node: gather at MPI_Finalize into node files */   \
 	X(WAIT, "60")      /* seconds a rank waits for the others to gather */
 
+/* The signals the launcher passes on to the program when they are sent to
+ * cprof (src/cprof.c).  One sent to cprof's process group, which the
+ * program is in too (kill %1, timeout, kill(0, sig)), reaches the program
+ * by itself as well: the launcher sends it with sigqueue's value
+ * CPROF_FORWARD_TAG << 32 | the sender's pid, and the runtime
+ * (preload/signals.c) lets the program have one of the two that come from
+ * the same sender within CPROF_FORWARD_MS, whichever comes first. */
+#define CPROF_FORWARDED_SIGNALS SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2
+#define CPROF_FORWARD_TAG 0x63707266u /* "cprf" */
+#define CPROF_FORWARD_MS 500u
+
 enum cprof_env {
 #define CPROF_ENV_ID(name, dflt) CPROF_ENV_##name,
 	CPROF_ENV(CPROF_ENV_ID)

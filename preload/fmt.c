@@ -6,11 +6,18 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fmt.h"
 
 static int log_level;
+/* the file standard error was when the runtime started: a program that
+ * starts with it closed (2>&-) and then opens a file of its own gets
+ * descriptor 2, which is its data, not a place for cprof's messages */
+static int log_stderr_open;
+static dev_t log_stderr_dev;
+static ino_t log_stderr_ino;
 
 static size_t put_uint(char *buf, size_t size, size_t pos, unsigned long long v, unsigned base)
 {
@@ -110,7 +117,23 @@ size_t fmt_format(char *buf, size_t size, const char *fmt, ...)
 
 void log_init(int level)
 {
+	struct stat st;
+
 	log_level = level;
+	log_stderr_open = fstat(STDERR_FILENO, &st) == 0;
+	if (log_stderr_open) {
+		log_stderr_dev = st.st_dev;
+		log_stderr_ino = st.st_ino;
+	}
+}
+
+/* Whether descriptor 2 is still the standard error log_init saw. */
+static int log_stderr_same(void)
+{
+	struct stat st;
+
+	return log_stderr_open && fstat(STDERR_FILENO, &st) == 0 && st.st_dev == log_stderr_dev &&
+	       st.st_ino == log_stderr_ino;
 }
 
 void log_msg(int level, const char *fmt, ...)
@@ -120,7 +143,7 @@ void log_msg(int level, const char *fmt, ...)
 	size_t n;
 	int saved = errno;
 
-	if (level > log_level)
+	if (level > log_level || !log_stderr_same())
 		goto out;
 	n = fmt_format(line, sizeof line, "cprof[%d]: ", (int)getpid());
 	va_start(ap, fmt);

@@ -12,7 +12,9 @@ size_t fmt_format(char *buf, size_t size, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* log_init(N) shows messages of level N and below (the runtime passes
- * CPROF_DEBUG); warnings (level 0) are always shown. */
+ * CPROF_DEBUG); warnings (level 0) are always shown, on standard error as
+ * log_init found it: none if it was closed then, and none once descriptor
+ * 2 is another file (the program's own, opened after it closed 2). */
 enum { LOG_WARN = 0, LOG_INFO = 1, LOG_DEBUG = 2, LOG_TRACE = 3 };
 void log_init(int level);
 void log_msg(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
 
@@ -221,6 +222,56 @@ static void defer(int sig, siginfo_t *si, void *uc)
 		syscall(SYS_kill, pid, sig);
 }
 
+/* A signal the launcher passed on (cprof-env.h): one from cprof's parent,
+ * with the tag in its value; its sender's pid into *sender. */
+static int forwarded(const siginfo_t *si, uint32_t *sender)
+{
+	uint64_t v = (uint64_t)(uintptr_t)si->si_value.sival_ptr;
+
+	if (si->si_code != SI_QUEUE || v >> 32 != CPROF_FORWARD_TAG || si->si_pid != (pid_t)syscall(SYS_getppid))
+		return 0;
+	*sender = (uint32_t)v;
+	return 1;
+}
+
+/* -1 if sig is the second of a pair: sent to the process group that
+ * cprof and the program are in, it came to the program both from its
+ * sender and from the launcher, which passes it on (cprof-env.h).  The
+ * first of the two, either, is the program's; the second, from the same
+ * sender within CPROF_FORWARD_MS, is not.  1 if it was passed on: *shown
+ * is then the signal as its sender sent it, for the program to see; else
+ * 0.  Runs in a signal handler. */
+static int forwarded_twice(int sig, const siginfo_t *si, siginfo_t *shown)
+{
+	static const int passed_on[] = {CPROF_FORWARDED_SIGNALS};
+	static uint64_t seen[NSIG]; /* valid, forwarded, sender (30 bits), ms */
+	struct timespec ts;
+	uint32_t sender = (uint32_t)si->si_pid, now;
+	uint64_t mine, old;
+	int fwd, pair, known = 0;
+
+	for (size_t i = 0; i < sizeof passed_on / sizeof passed_on[0]; i++)
+		known |= passed_on[i] == sig;
+	if (!known)
+		return 0;
+	fwd = forwarded(si, &sender);
+	if (fwd) {
+		*shown = *si;
+		shown->si_code = sender ? SI_USER : SI_KERNEL;
+		shown->si_pid = (pid_t)sender;
+		shown->si_value.sival_ptr = NULL;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	now = (uint32_t)((uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000);
+	mine = 1ull << 63 | (uint64_t)fwd << 62 | (uint64_t)(sender & 0x3fffffff) << 32 | now;
+	old = __atomic_load_n(&seen[sig], __ATOMIC_ACQUIRE);
+	do
+		pair = (old >> 63) && (int)((old >> 62) & 1) != fwd && ((old >> 32) & 0x3fffffff) == (sender & 0x3fffffff) &&
+		       now - (uint32_t)old < CPROF_FORWARD_MS;
+	while (!__atomic_compare_exchange_n(&seen[sig], &old, pair ? 0 : mine, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE));
+	return pair ? -1 : fwd;
+}
+
 /* Runs in a signal handler. */
 static void on_signal(int sig, siginfo_t *si, void *uc)
 {
@@ -240,6 +291,10 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 	if (p.sa_handler == SIG_IGN)
 		goto out;
 	if (p.sa_handler != SIG_DFL) {
+		siginfo_t shown;
+		int passed_on = forwarded_twice(sig, si, &shown);
+		if (passed_on < 0)
+			goto out;
 		prog_handled++;
 		if ((p.sa_flags & SA_RESETHAND) && own_process()) {
 			prog[sig].sa_handler = SIG_DFL;
@@ -248,7 +303,7 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 		}
 		errno = saved;
 		if (p.sa_flags & SA_SIGINFO)
-			p.sa_sigaction(sig, si, uc);
+			p.sa_sigaction(sig, passed_on ? &shown : si, uc);
 		else
 			p.sa_handler(sig);
 		return;

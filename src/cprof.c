@@ -210,9 +210,10 @@ static void usage(FILE *f)
 	      "  -h, --help          show this help\n"
 	      "      --version       show the version\n"
 	      "\n"
-	      "Exit status: PROG's; 128+N if PROG died of signal N; 127 if PROG was not\n"
-	      "found, 126 if it could not be run, 2 for a bad option; 125 if PROG\n"
-	      "succeeded but its report could not be made or written.\n",
+	      "Exit status: PROG's; if PROG died of signal N, cprof ends by it too, after\n"
+	      "the report (128+N to a shell); 127 if PROG was not found, 126 if it could\n"
+	      "not be run, 2 for a bad option; 125 if PROG succeeded but its report\n"
+	      "could not be made or written.\n",
 	      f);
 }
 
@@ -581,6 +582,7 @@ static void remove_dir(const char *dir)
 }
 
 static pid_t child; /* the program, while it runs; -1 after */
+static int child_signal; /* the signal that ended the program, or 0 */
 static volatile sig_atomic_t stop_waiting;
 
 /* While the program runs, signals sent to cprof alone are passed on to it;
@@ -596,13 +598,16 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 		stop_waiting = 1;
 		return;
 	}
-	if ((sig != SIGINT && sig != SIGQUIT) || si->si_code == SI_USER || si->si_code == SI_QUEUE)
-		kill(child, sig);
+	if ((sig != SIGINT && sig != SIGQUIT) || si->si_code == SI_USER || si->si_code == SI_QUEUE) {
+		/* tagged with its sender: the program may have it already */
+		union sigval v = {.sival_ptr = (void *)(uintptr_t)((uint64_t)CPROF_FORWARD_TAG << 32 | (uint32_t)si->si_pid)};
+		sigqueue(child, sig, v);
+	}
 }
 
 static void handle_signals(void)
 {
-	static const int sigs[] = {SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2};
+	static const int sigs[] = {CPROF_FORWARDED_SIGNALS};
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof sa);
@@ -759,8 +764,33 @@ static int run(const struct settings *s, const char *preload, const char *dir, i
 		return -1;
 	}
 	status = wait_all(CPROF_MPI ? s->wait : 0);
-	*code = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
+	child_signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+	*code = child_signal ? 128 + child_signal : WEXITSTATUS(status);
 	return 0;
+}
+
+/* cprof's exit status is code, the program's as a shell reports it; but
+ * when the program died of a signal, cprof ends by the same signal, as the
+ * program would have ended its parent's wait: a shell stops its script at
+ * Ctrl-C only if the command died of SIGINT, not if it exited with 130.
+ * The core, if any, is the program's: cprof dumps none.  (cprof-mpi's
+ * status is its job's.) */
+static int end_as_program(int code)
+{
+	struct rlimit none = {0, 0};
+	sigset_t one;
+
+	if (CPROF_MPI || !child_signal || code != 128 + child_signal)
+		return code;
+	fflush(NULL);
+	setrlimit(RLIMIT_CORE, &none);
+	prctl(PR_SET_DUMPABLE, 0);
+	signal(child_signal, SIG_DFL);
+	sigemptyset(&one);
+	sigaddset(&one, child_signal);
+	sigprocmask(SIG_UNBLOCK, &one, NULL);
+	raise(child_signal);
+	return code; /* (one that does not end a process) */
 }
 
 /* The file execvp runs for name, into path; -1 if none. */
@@ -982,5 +1012,5 @@ int main(int argc, char **argv)
 	else if (CPROF_MPI || ret == ANALYSIS_FAILED) /* nothing is lost */
 		fprintf(stderr, "%s: the raw profiles are in %s (cprof-report %s)\n", prog, dir, dir);
 	/* the program's status, unless it succeeded and its report was lost */
-	return ret != ANALYSIS_OK && status == 0 ? 125 : status;
+	return end_as_program(ret != ANALYSIS_OK && status == 0 ? 125 : status);
 }

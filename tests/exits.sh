@@ -40,6 +40,15 @@ sigset 0 3 1
 altstack 143 3 1
 MODES
 
+# a program that dies of a signal: cprof ends by the same signal, as its
+# parent's wait would have seen the program end (a shell stops a loop at
+# Ctrl-C only if the command died of SIGINT, not if it exited with 130)
+waited() { python3 -c 'import subprocess, sys; print(subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))' "$@"; }
+for mode in int term hup segv abort; do
+	expect_eq "$mode: cprof's parent sees it end as the program's parent does" "$(waited "$PROGS/exits" $mode)" \
+		"$(waited "$CPROF" -d "$WORK/waited-$mode" "$PROGS/exits" $mode)"
+done
+
 # the runtime's handling of a signal that ends the process, on a program's
 # 8 KiB alternate stack, is not interrupted by samples, which would take
 # the room its writer needs (at 20000 Hz, 251 runs in 300 crashed so)

@@ -59,4 +59,14 @@ sh -c 'ulimit -n 200 && exec "$0" "$@"' "$CPROF" "$fds" take > "$WORK/take.out" 
 expect_eq "dup2 onto the runtime's numbers, then close: as without cprof" "taken: all" "$(cat "$WORK/take.out")"
 expect_eq "dup2 onto the runtime's numbers: the program is still reported" 1 "$(ncalls "$WORK/take.err" take)"
 
+# a program started with standard error closed: the file it opens then is
+# on 2, and is its data; the runtime's messages (CPROF_DEBUG=1 says where
+# it writes the profile, as the process ends) do not go into it
+"$fds" open "$WORK/open" 2>&-
+plain=$(cat "$WORK/open")
+rm -f "$WORK/open"
+CPROF_DEBUG=1 "$CPROF" --report "$WORK/open.report" "$fds" open "$WORK/open" 2>&-
+expect_eq "started with 2>&-, its file on 2 holds its data alone" "$plain" "$(cat "$WORK/open")"
+expect_eq "started with 2>&-: reported all the same" 1 "$(ncalls "$WORK/open.report" open_file)"
+
 done_testing

@@ -53,7 +53,7 @@ expect_eq "report into a closed stderr: exit status 125" 125 $?
 "$CPROF" "$PROGS/exits" exit > /dev/null 2> /dev/full
 expect_eq "report lost, the program failed: its own exit status (7)" 7 $?
 
-# a program killed by a signal: cprof reports and exits 128+N
+# a program killed by a signal: cprof reports and ends by it (128+N to a shell)
 "$CPROF" -d "$WORK/killed" "$PROGS/exits" term > "$WORK/term.out" 2>&1
 expect_eq "killed by SIGTERM: exit status 143" 143 $?
 expect_eq "killed by SIGTERM: still reported" 3 "$(ncalls "$WORK/term.out" work)"
@@ -120,6 +120,25 @@ sleep 0.5
 kill -INT $pid
 wait $pid
 expect_eq "SIGINT sent to cprof is passed on: exit status 130" 130 $?
+
+# a signal sent to cprof's process group, which the program is in too,
+# reaches the program once, as without cprof, though cprof passes on what
+# it gets: kill to the group (kill %1 does it), and timeout's kill(0, sig);
+# one sent to cprof alone reaches it once too
+for how in group timeout alone; do
+	for p in "" "$CPROF"; do
+		case $how in
+		group) setsid $p "$PROGS/exits" count-term > "$WORK/term-$how" 2> /dev/null &
+			pid=$!; sleep 1; kill -TERM -$pid; wait $pid ;;
+		timeout) timeout -s TERM 1 $p "$PROGS/exits" count-term > "$WORK/term-$how" 2> /dev/null ;;
+		alone) $p "$PROGS/exits" count-term > "$WORK/term-$how" 2> /dev/null &
+			pid=$!; sleep 1; kill -TERM $pid; wait $pid ;;
+		esac
+		[ -n "$p" ] || plain=$(cat "$WORK/term-$how")
+	done
+	expect_eq "SIGTERM sent $how: the program has it once, as without cprof" "SIGTERM 1 times|SIGTERM 1 times" \
+		"$plain|$(cat "$WORK/term-$how")"
+done
 
 # processes left running: cprof waits, and SIGINT or SIGTERM stops the waiting
 for sig in INT TERM; do

@@ -15,6 +15,7 @@
 #include <sys/mman.h>
 #include <sys/time.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -45,6 +46,30 @@ static void on_term_exit(int sig)
 {
 	on_term(sig);
 	exit(3);
+}
+
+static volatile sig_atomic_t terms;
+
+static void count_term(int sig)
+{
+	terms++;
+}
+
+/* count-term: how many SIGTERMs come in 3 seconds */
+static int count_terms(void)
+{
+	struct sigaction sa = {.sa_handler = count_term};
+	struct timespec t0, t, nap = {0, 10000000};
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	do {
+		nanosleep(&nap, NULL);
+		clock_gettime(CLOCK_MONOTONIC, &t);
+	} while (t.tv_sec - t0.tv_sec < 3);
+	printf("SIGTERM %d times\n", (int)terms);
+	return 0;
 }
 
 static void *exit_from_thread(void *arg)
@@ -196,6 +221,8 @@ static int finish(const char *mode, const char *self)
 	}
 	if (strcmp(mode, "chdir") == 0)
 		return chdir("/");
+	if (strcmp(mode, "count-term") == 0)
+		return count_terms();
 	fprintf(stderr, "exits: unknown mode %s\n", mode);
 	return 2;
 }

@@ -13,6 +13,9 @@
  *                        pipe's end there, close it there) and says for
  *                        each whether the pipe then ended as it should;
  *                        then computes again
+ *   fds open FILE        opens FILE (descriptor 2 when standard error is
+ *                        closed), computes a moment, and writes into it
+ *                        the descriptor it got
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -146,6 +149,17 @@ static int take(void)
 	return 0;
 }
 
+static int open_file(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+	if (fd < 0)
+		return 1;
+	compute(20000000);
+	dprintf(fd, "fd %d\n", fd);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "first") == 0)
@@ -158,6 +172,8 @@ int main(int argc, char **argv)
 		return count();
 	if (argc == 2 && strcmp(argv[1], "take") == 0)
 		return take();
-	fputs("usage: fds first | copy IN OUT | closeall | count\n", stderr);
+	if (argc == 3 && strcmp(argv[1], "open") == 0)
+		return open_file(argv[2]);
+	fputs("usage: fds first | copy IN OUT | closeall | count | take | open FILE\n", stderr);
 	return 2;
 }

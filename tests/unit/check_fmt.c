@@ -119,9 +119,10 @@ START_TEST(test_truncation)
 }
 END_TEST
 
-/* What log_msg writes to standard error, into out (terminated); its byte
- * count. */
-static size_t capture_log(int level, const char *msg, char *out, size_t size)
+/* What log_msg writes to standard error, at log level `shown`, into out
+ * (terminated); its byte count.  (log_init is told of the pipe standard
+ * error then is: it writes only where standard error was then.) */
+static size_t capture_log(int shown, int level, const char *msg, char *out, size_t size)
 {
 	int fds[2], saved = dup(STDERR_FILENO);
 	ssize_t n;
@@ -129,6 +130,7 @@ static size_t capture_log(int level, const char *msg, char *out, size_t size)
 	ck_assert_int_eq(pipe(fds), 0);
 	ck_assert_int_ge(dup2(fds[1], STDERR_FILENO), 0);
 	close(fds[1]);
+	log_init(shown);
 	log_msg(level, "%s", msg);
 	dup2(saved, STDERR_FILENO);
 	close(saved);
@@ -144,19 +146,17 @@ START_TEST(test_log_levels)
 {
 	char out[1024], want[64];
 
-	log_init(1);
 	fmt_format(want, sizeof want, "cprof[%d]: shown\n", (int)getpid());
 	errno = ERANGE;
-	ck_assert_uint_eq(capture_log(LOG_INFO, "shown", out, sizeof out), strlen(want));
+	ck_assert_uint_eq(capture_log(1, LOG_INFO, "shown", out, sizeof out), strlen(want));
 	ck_assert_str_eq(out, want);
 	ck_assert_int_eq(errno, ERANGE);
-	ck_assert_uint_eq(capture_log(LOG_DEBUG, "hidden", out, sizeof out), 0);
+	ck_assert_uint_eq(capture_log(1, LOG_DEBUG, "hidden", out, sizeof out), 0);
 	ck_assert_int_eq(errno, ERANGE);
 
-	log_init(0);
-	ck_assert_uint_eq(capture_log(LOG_INFO, "hidden", out, sizeof out), 0);
+	ck_assert_uint_eq(capture_log(0, LOG_INFO, "hidden", out, sizeof out), 0);
 	fmt_format(want, sizeof want, "cprof[%d]: warned\n", (int)getpid());
-	ck_assert_uint_eq(capture_log(LOG_WARN, "warned", out, sizeof out), strlen(want));
+	ck_assert_uint_eq(capture_log(0, LOG_WARN, "warned", out, sizeof out), strlen(want));
 	ck_assert_str_eq(out, want);
 }
 END_TEST
@@ -169,13 +169,40 @@ START_TEST(test_log_long)
 
 	memset(msg, 'm', sizeof msg - 1);
 	msg[sizeof msg - 1] = '\0';
-	log_init(0);
 	p = fmt_format(prefix, sizeof prefix, "cprof[%d]: ", (int)getpid());
-	n = capture_log(LOG_WARN, msg, out, sizeof out);
+	n = capture_log(0, LOG_WARN, msg, out, sizeof out);
 	ck_assert_uint_eq(n, 511);
 	ck_assert_int_eq(memcmp(out, prefix, p), 0);
 	ck_assert_uint_eq(strspn(out + p, "m"), 510 - p);
 	ck_assert_int_eq(out[510], '\n');
+}
+END_TEST
+
+/* A program that starts with standard error closed and opens a file,
+ * which gets descriptor 2: the file is its data, and no warning goes in
+ * it; nor in another file the program puts on 2 later. */
+START_TEST(test_log_not_into_program_files)
+{
+	int fds[2], other[2], saved = dup(STDERR_FILENO);
+	char out[64];
+
+	ck_assert_int_eq(pipe(fds), 0);
+	ck_assert_int_eq(pipe(other), 0);
+	close(STDERR_FILENO);
+	log_init(0); /* standard error closed as the runtime starts */
+	ck_assert_int_ge(dup2(fds[1], STDERR_FILENO), 0);
+	log_warn("into the program's file");
+	log_init(0); /* open, and then another file put on 2 */
+	ck_assert_int_ge(dup2(other[1], STDERR_FILENO), 0);
+	log_warn("into the program's other file");
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	close(fds[1]);
+	close(other[1]);
+	ck_assert_int_eq(read(fds[0], out, sizeof out), 0);
+	ck_assert_int_eq(read(other[0], out, sizeof out), 0);
+	close(fds[0]);
+	close(other[0]);
 }
 END_TEST
 
@@ -188,6 +215,7 @@ int main(void)
 	tcase_add_test(tc, test_lengths);
 	tcase_add_test(tc, test_unknown_stops);
 	tcase_add_test(tc, test_truncation);
+	tcase_add_test(tc, test_log_not_into_program_files);
 	tcase_add_test(tc, test_log_levels);
 	tcase_add_test(tc, test_log_long);
 	suite_add_tcase(s, tc);
