@@ -137,7 +137,8 @@ static int check_event(const char *name)
 	return -1;
 }
 
-/* The lines of the help that differ: the program's, and its own options. */
+/* The lines of the help that differ: the program's, its own options, and
+ * how it ends. */
 #if CPROF_MPI
 #define USAGE_HEAD                                                                        \
 	"usage: mpiexec [mpiexec options] cprof-mpi [options] [--] PROG [ARGS...]\n"     \
@@ -152,6 +153,10 @@ static int check_event(const char *name)
 	"      --per-rank      print one table per rank instead of the merged one\n"      \
 	"      --wait SECONDS  how long rank 0 waits for the other ranks, and the ranks\n" \
 	"                      for one another in MPI_Finalize (default 60)\n"
+#define USAGE_STATUS                                                                      \
+	"Exit status: PROG's; 128+N if PROG died of signal N; 127 if PROG was not\n"    \
+	"found, 126 if it could not be run, 2 for a bad option; 125 if PROG\n"          \
+	"succeeded but its report could not be made or written.\n"
 #else
 #define USAGE_HEAD                                                                        \
 	"usage: cprof [options] [--] PROG [ARGS...]\n"                                   \
@@ -165,6 +170,11 @@ static int check_event(const char *name)
 	"                      stopped), each thread's CPU time at -F per second\n"       \
 	"  -t, --time SECONDS  with -p, stop after SECONDS (default: at Ctrl-C, or when\n" \
 	"                      the process ends)\n"
+#define USAGE_STATUS                                                                      \
+	"Exit status: PROG's; if PROG died of signal N, cprof ends by it too, after\n"  \
+	"the report (128+N to a shell); 127 if PROG was not found, 126 if it could\n"   \
+	"not be run, 2 for a bad option; 125 if PROG succeeded but its report\n"        \
+	"could not be made or written.\n"
 #endif
 
 static void usage(FILE *f)
@@ -210,10 +220,7 @@ static void usage(FILE *f)
 	      "  -h, --help          show this help\n"
 	      "      --version       show the version\n"
 	      "\n"
-	      "Exit status: PROG's; if PROG died of signal N, cprof ends by it too, after\n"
-	      "the report (128+N to a shell); 127 if PROG was not found, 126 if it could\n"
-	      "not be run, 2 for a bad option; 125 if PROG succeeded but its report\n"
-	      "could not be made or written.\n",
+	      USAGE_STATUS,
 	      f);
 }
 
