@@ -871,7 +871,9 @@ static void explain_no_profile(const char *name, int status)
 }
 
 /* Where the report goes: --report's file, opened before the program runs
- * (an error is found then, not after), else standard error, taken once the
+ * (an error is found then, not after) and emptied only when the report is
+ * written into it (report_begin: what it held is kept when cprof stops
+ * before, at a bad option or a program not found), else standard error, taken once the
  * program has ended (no descriptor of the program's is taken meanwhile),
  * through a stream of its own, line-buffered: a write that fails is seen,
  * and the warnings the analysis prints on standard error stay in their
@@ -879,7 +881,7 @@ static void explain_no_profile(const char *name, int status)
  * or the file refused. */
 static FILE *open_report(const char *path)
 {
-	int fd = path ? open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)
+	int fd = path ? open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0666)
 		      : fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
 	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
 
@@ -890,6 +892,14 @@ static FILE *open_report(const char *path)
 	if (f && !path)
 		setvbuf(f, NULL, _IOLBF, 0);
 	return f;
+}
+
+/* The report is about to be written into f, --report's file path (NULL:
+ * standard error): what the file held goes. */
+static void report_begin(FILE *f, const char *path)
+{
+	if (f && path && ftruncate(fileno(f), 0) < 0 && errno != EINVAL)
+		fprintf(stderr, "%s: cannot empty %s for the report: %s\n", prog, path, strerror(errno));
 }
 
 /* The report is out: 0, or -1 when it could not be written (a reader that
@@ -936,6 +946,7 @@ static int attach(const struct settings *s, struct analysis_options *opt)
 	opt->output = s->out;
 	opt->format = s->format;
 	opt->per_process = s->per_process;
+	report_begin(report, s->report);
 	{
 		char *paths[] = {dir};
 		ret = analysis_report(opt, paths, 1, report);
@@ -1003,6 +1014,7 @@ int main(int argc, char **argv)
 	opt.format = s.format;
 	opt.per_process = s.per_process;
 	opt.per_rank = s.per_rank;
+	report_begin(report, s.report);
 	{
 		char *paths[] = {dir};
 		/* (a file needs no report) */

@@ -36,6 +36,17 @@ expect_eq "--report into a missing directory: exit status 2, before the program 
 	"$? $(cat "$WORK/repnone.out")"
 matches "--report into a missing directory: says why" \
 	"^cprof: cannot write the report into $WORK/none/rep.txt: No such file or directory" "$(cat "$WORK/repnone.err")"
+# --report FILE: what FILE held is kept when cprof stops before the
+# report (a refused -d, a program not found), and replaced by a report
+echo "the last report" > "$WORK/kept.txt"
+ln -s "$WORK" "$WORK/dirlink"
+"$CPROF" --report "$WORK/kept.txt" -d "$WORK/dirlink" "$KERNELS/faster" > /dev/null 2>&1
+expect_eq "--report FILE, -d refused: exit status 2, FILE as it was" "2 the last report" "$? $(cat "$WORK/kept.txt")"
+"$CPROF" --report "$WORK/kept.txt" "$WORK/no-such-program" > /dev/null 2>&1
+expect_eq "--report FILE, no program: exit status 127, FILE as it was" "127 the last report" "$? $(cat "$WORK/kept.txt")"
+"$CPROF" --report "$WORK/kept.txt" --mode=trace "$KERNELS/faster" > /dev/null 2>&1
+expect_eq "--report FILE: the report replaces what FILE held" "1 0" \
+	"$(ncalls "$WORK/kept.txt" waithere) $(grep -c 'the last report' "$WORK/kept.txt")"
 
 # a report that cannot be written: the exit status says so, and the raw
 # profiles are kept, with where they are
