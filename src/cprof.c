@@ -673,8 +673,38 @@ static void child_exec(const struct settings *s, const char *libs, const char *d
 	_exit(127);
 }
 
+static int find_program(const char *name, char *path, size_t size);
+
+/* ENOENT from exec of a file that is there: what the file names to run
+ * it is not.  Says which, as the shell does; 0, or -1 if the file is not
+ * there after all. */
+static int explain_missing_interpreter(const char *name)
+{
+	char path[PATH_MAX], line[256];
+	ssize_t n = -1;
+	int fd;
+
+	if (find_program(name, path, sizeof path) < 0)
+		return -1;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0) {
+		n = read(fd, line, sizeof line - 1);
+		close(fd);
+	}
+	if (n > 2 && line[0] == '#' && line[1] == '!') {
+		char *interp = line + 2 + strspn(line + 2, " \t");
+		interp[strcspn(interp, " \t\r\n")] = '\0';
+		fprintf(stderr, "%s: %s: bad interpreter %s: No such file or directory\n", prog, name, interp);
+	} else {
+		fprintf(stderr, "%s: %s: cannot execute: the loader it names (its ELF interpreter) is not on this system\n",
+			prog, name);
+	}
+	return 0;
+}
+
 static void explain_exec_error(const char *name, int e)
 {
+	if (e == ENOENT && explain_missing_interpreter(name) == 0)
+		return;
 	if (e == ENOENT && !strchr(name, '/'))
 		fprintf(stderr, "%s: %s: command not found\n", prog, name);
 	else if (e == ENOEXEC)

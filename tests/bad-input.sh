@@ -21,6 +21,16 @@ run "unknown sort key" 2 "unknown sort key 'bogus' \(use one of: calls, cumtime"
 run "ambiguous sort abbreviation" 2 "unknown sort key 'c'" "$CPROF" -s c "$KERNELS/faster"
 run "missing program" 127 "cprof: no-such-program-here: command not found" "$CPROF" no-such-program-here
 run "missing path" 127 "cprof: $WORK/none: No such file or directory" "$CPROF" "$WORK/none"
+printf '#!/no/such/shell -e\necho hi\n' > "$WORK/badinterp" && chmod 755 "$WORK/badinterp"
+run "a script whose interpreter is missing" 127 "^cprof: $WORK/badinterp: bad interpreter /no/such/shell: No such file or directory" \
+	"$CPROF" "$WORK/badinterp"
+sed 's,/lib64/ld-linux-x86-64.so.2,/lib64/ld-nolnx-x86-64.so.2,' "$PROGS/io" > "$WORK/badloader" && chmod 755 "$WORK/badloader"
+if grep -q ld-nolnx "$WORK/badloader"; then
+	run "a program whose loader is missing" 127 "^cprof: $WORK/badloader: cannot execute: the loader it names .* is not on this system" \
+		"$CPROF" "$WORK/badloader"
+else
+	skip "a program whose loader is missing: the test programs' loader is not /lib64/ld-linux-x86-64.so.2 here"
+fi
 printf '#!/bin/sh\n' > "$WORK/noexec" && chmod 644 "$WORK/noexec"
 run "not executable" 126 "cprof: $WORK/noexec: Permission denied" "$CPROF" "$WORK/noexec"
 run "a directory" 126 "cprof: $WORK: Permission denied" "$CPROF" "$WORK"
