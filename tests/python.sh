@@ -150,6 +150,12 @@ printf 'def f():\n    pass\nf()\nf()\n' > "$WORK/m/pkg/mod.py"
 (cd "$WORK/m" && "$CPROF" --no-native /usr/bin/python3 -m pkg.mod) > "$WORK/m.out" 2>&1
 expect_eq "python -m pkg.mod: its function, from its top-level code on" "2 1 " \
 	"$(ncalls "$WORK/m.out" f) $(ncalls "$WORK/m.out" '<module>') $(ncalls "$WORK/m.out" setup)"
+# python -m pkg: the package's __main__ module is the program (python -m
+# mpi4py, pytest, unittest, pip)
+printf 'def g():\n    pass\ng()\ng()\ng()\n' > "$WORK/m/pkg/__main__.py"
+(cd "$WORK/m" && "$CPROF" --no-native /usr/bin/python3 -m pkg) > "$WORK/mmain.out" 2>&1
+expect_eq "python -m pkg: its __main__.py, from its top-level code on" "3 1 " \
+	"$(ncalls "$WORK/mmain.out" g) $(ncalls "$WORK/mmain.out" '<module>') $(ncalls "$WORK/mmain.out" setup)"
 
 # mpi4py under mpiexec: every rank is a Python process of the tree
 if [ -n "$OPENMPI_MPIEXEC" ] && /usr/bin/python3 -c 'import mpi4py' 2> /dev/null; then
