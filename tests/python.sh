@@ -45,6 +45,11 @@ f(); f()' > "$WORK/cmd-$v" 2>&1
 	"$CPROF" "$py" "$top_srcdir/tests/python/threads.py" > "$WORK/th-$v" 2>&1
 	expect_eq "$name: threads: work called 5 times in each of 3 threads and 2 in main" 17 "$(ncalls "$WORK/th-$v" work)"
 	expect_eq "$name: threads: worker in each" 4 "$(ncalls "$WORK/th-$v" worker)"
+	# the program's audit hooks see nothing of cprof's giving each thread
+	# its profile function, and may refuse profilers
+	"$CPROF" --no-native --report "$WORK/au-$v" "$py" "$top_srcdir/tests/python/audited.py" > "$WORK/au-out-$v" 2>&1
+	expect_eq "$name: audit hook: status, the program's own output, its threads traced" \
+		"0 $("$py" "$top_srcdir/tests/python/audited.py" 2>&1) 3" "$? $(cat "$WORK/au-out-$v") $(ncalls "$WORK/au-$v" work)"
 
 	# pool workers of every start method, and workers that leave abruptly
 	for m in fork spawn forkserver; do
