@@ -33,17 +33,30 @@ struct py_layout {
 	int interp_threads; /* PyInterpreterState's first thread state */
 	int tstate_next, tstate_thread_id;
 	int tstate_native_id; /* -1: none */
+	int tstate_tracing38; /* 3.8: PyThreadState.use_tracing, where struct
+			       * py_tracing38 starts; -1: other versions */
+};
+
+/* 3.8's PyThreadState from use_tracing on: the runtime gives a thread its
+ * profile function there, as PyEval_SetProfile would but without the audit
+ * event sys.setprofile, which the program's audit hooks would get (3.9 to
+ * 3.11 have _PyEval_SetProfile, which need not raise it). */
+struct py_tracing38 {
+	int use_tracing;
+	int (*c_profilefunc)(void *, void *, int, void *);
+	int (*c_tracefunc)(void *, void *, int, void *);
+	void *c_profileobj;
 };
 
 #define PY_FRAME_OWNED_BY_CSTACK 3 /* 3.12+: an entry frame of C, not Python's */
 
 static const struct py_layout py_layouts[] = {
-	{0x0308, 24, -1, 24, 32, -1, 104, 112, 40, 48, 32, 8, 8, 176, -1},
-	{0x0309, 24, -1, 24, 32, -1, 104, 112, 40, 48, 32, 8, 8, 176, -1},
-	{0x030a, 24, -1, 24, 32, -1, 104, 112, 40, 48, 32, 8, 8, 176, -1},
-	{0x030b, 56, 8, 48, 32, 69, 112, 120, 72, 48, 40, 16, 8, 152, 160},
-	{0x030c, 56, 0, 8, 0, 70, 112, 120, 68, 40, 40, 72, 8, 136, 144},
-	{0x030d, 72, -1, 8, 0, 70, 112, 120, 68, 40, 632, 7344, 8, 152, 160},
+	{0x0308, 24, -1, 24, 32, -1, 104, 112, 40, 48, 32, 8, 8, 176, -1, 48},
+	{0x0309, 24, -1, 24, 32, -1, 104, 112, 40, 48, 32, 8, 8, 176, -1, -1},
+	{0x030a, 24, -1, 24, 32, -1, 104, 112, 40, 48, 32, 8, 8, 176, -1, -1},
+	{0x030b, 56, 8, 48, 32, 69, 112, 120, 72, 48, 40, 16, 8, 152, 160, -1},
+	{0x030c, 56, 0, 8, 0, 70, 112, 120, 68, 40, 40, 72, 8, 136, 144, -1},
+	{0x030d, 72, -1, 8, 0, 70, 112, 120, 68, 40, 632, 7344, 8, 152, 160, -1},
 };
 
 static inline const struct py_layout *py_layout_of(int version)

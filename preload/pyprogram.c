@@ -19,7 +19,7 @@ static int gated; /* with --mode=sample, the audit hook tells when the program s
 static int started;
 static struct thread *main_thread;
 static char main_file[4096]; /* the file of the program's top-level code ... */
-static int main_suffix;      /* ... or the end of its name (python -m) */
+static int main_suffix;      /* ... or its module's path, /x/y for python -m x.y */
 
 static int is_str(PyObject *o)
 {
@@ -45,7 +45,10 @@ int python_is_program(uint64_t id)
 		return 0;
 	if (!main_suffix)
 		return strcmp(file, main_file) == 0;
-	return n >= k && strcmp(file + n - k, main_file) == 0;
+	/* -m x.y: /x/y.py, or a package's /x/y/__main__.py */
+	if (n >= k + 3 && strncmp(file + n - k - 3, main_file, k) == 0 && strcmp(file + n - 3, ".py") == 0)
+		return 1;
+	return n >= k + 12 && strncmp(file + n - k - 12, main_file, k) == 0 && strcmp(file + n - 12, "/__main__.py") == 0;
 }
 
 /* A sampled thread's calls, innermost first, without what is not the
@@ -82,7 +85,7 @@ static int expect_program(const char *event, PyObject *args)
 		for (char *c = what; *c; c++)
 			if (*c == '.')
 				*c = '/';
-		fmt_format(main_file, sizeof main_file, "/%s.py", what);
+		fmt_format(main_file, sizeof main_file, "/%s", what);
 	} else {
 		return -1;
 	}

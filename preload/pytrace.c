@@ -28,6 +28,7 @@
 #include "cprof-format.h"
 #include "cprof-hash.h"
 #include "fmt.h"
+#include "pylayout.h"
 #include "python-int.h"
 #include "runtime-int.h"
 #include "thread.h"
@@ -258,13 +259,46 @@ static inline uint64_t builtin_id(const struct py_methoddef *ml, PyObject *self,
 	return likely(id) ? id : builtin_named(ml, self, module);
 }
 
+static tracefunc profile; /* one of the three profile functions below */
+static int tracing38 = -1; /* 3.8: where PyThreadState's struct py_tracing38 is */
+
+/* Gives ts (NULL: the current thread state) the profile function fn,
+ * 3.8-3.11, unseen by the program: setting one raises the audit event
+ * sys.setprofile, which the program's audit hooks would get, in whichever
+ * thread then runs, and may refuse by raising (its thread then fails to
+ * start).  3.9-3.11's _PyEval_SetProfile audits in the current thread
+ * state, and not at all with none: the current one is set aside for it.
+ * 3.8 has none: the fields are set as PyEval_SetProfile sets them, where
+ * the thread holds no profile object that it would release. */
+static void set_profile(void *ts, tracefunc fn)
+{
+	struct py_tracing38 *t;
+	void *me;
+
+	if (py.SetProfileOf && python_version <= 0x030b) {
+		me = py.ThreadStateSwap(NULL);
+		py.SetProfileOf(ts ? ts : me, fn, NULL);
+		py.ThreadStateSwap(me);
+	} else if (tracing38 >= 0 &&
+		   !(t = (void *)((char *)(ts ? ts : py.ThreadStateGet()) + tracing38))->c_profileobj) {
+		t->c_profilefunc = (int (*)(void *, void *, int, void *))fn;
+		t->use_tracing = fn || t->c_tracefunc;
+	} else if (!ts) {
+		py.SetProfile(fn, NULL);
+	} else { /* as that thread, for a moment */
+		me = py.ThreadStateSwap(ts);
+		py.SetProfile(fn, NULL);
+		py.ThreadStateSwap(me);
+	}
+}
+
 /* The program's top-level code is done: so is cProfile. */
 static void program_end(void)
 {
 	program_ended = 1;
 	gate = main_thread;
 	if (!monitoring)
-		py.SetProfile(NULL, NULL);
+		set_profile(NULL, NULL);
 }
 
 /* Until the program's top-level code is called, the main thread runs the
@@ -475,8 +509,6 @@ static int profile_api(PyObject *obj, void *frame, int what, PyObject *arg)
 	(void)obj;
 	return profile_slow(frame, what, arg);
 }
-
-static tracefunc profile; /* one of the three */
 
 /* The sys.monitoring callbacks, called by vectorcall: (code, offset) for
  * PY_START and the others; (code, offset, callable, arg0) for CALL,
@@ -748,6 +780,10 @@ out:
  * 0 if it has it. */
 int pytrace_init(void)
 {
+	const struct py_layout *l = py_layout_of(python_version);
+
+	if (l)
+		tracing38 = l->tstate_tracing38;
 	if (python_version <= 0x030a)
 		frame_layout = FRAME_38;
 	else if (python_version == 0x030b)
@@ -781,7 +817,7 @@ int pytrace_start(void)
 	if (py.SetProfileAllThreads)
 		py.SetProfileAllThreads(profile, NULL);
 	else
-		py.SetProfile(profile, NULL);
+		set_profile(NULL, profile);
 	return 0;
 }
 
@@ -790,15 +826,7 @@ int pytrace_start(void)
  * so that the new thread's first call is seen. */
 void pytrace_thread_created(void *ts)
 {
-	void *me;
-
 	if (monitoring) /* for every thread already */
 		return;
-	if (py.SetProfileOf) {
-		py.SetProfileOf(ts, profile, NULL);
-	} else { /* 3.8: as that thread, for a moment */
-		me = py.ThreadStateSwap(ts);
-		py.SetProfile(profile, NULL);
-		py.ThreadStateSwap(me);
-	}
+	set_profile(ts, profile);
 }

@@ -71,5 +71,16 @@ int main(void)
 	EXPECT(runtime_interp, offsetof(_PyRuntimeState, interpreters.head));
 	EXPECT(tstate_next, offsetof(PyThreadState, next));
 	EXPECT(tstate_thread_id, offsetof(PyThreadState, thread_id));
+#if PY_VERSION_HEX < 0x03090000
+	EXPECT(tstate_tracing38, offsetof(PyThreadState, use_tracing));
+	expect("c_profilefunc", l->tstate_tracing38 + offsetof(struct py_tracing38, c_profilefunc),
+	       offsetof(PyThreadState, c_profilefunc));
+	expect("c_tracefunc", l->tstate_tracing38 + offsetof(struct py_tracing38, c_tracefunc),
+	       offsetof(PyThreadState, c_tracefunc));
+	expect("c_profileobj", l->tstate_tracing38 + offsetof(struct py_tracing38, c_profileobj),
+	       offsetof(PyThreadState, c_profileobj));
+#else
+	EXPECT(tstate_tracing38, -1);
+#endif
 	return differs;
 }

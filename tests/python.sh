@@ -45,6 +45,11 @@ f(); f()' > "$WORK/cmd-$v" 2>&1
 	"$CPROF" "$py" "$top_srcdir/tests/python/threads.py" > "$WORK/th-$v" 2>&1
 	expect_eq "$name: threads: work called 5 times in each of 3 threads and 2 in main" 17 "$(ncalls "$WORK/th-$v" work)"
 	expect_eq "$name: threads: worker in each" 4 "$(ncalls "$WORK/th-$v" worker)"
+	# the program's audit hooks see nothing of cprof's giving each thread
+	# its profile function, and may refuse profilers
+	"$CPROF" --no-native --report "$WORK/au-$v" "$py" "$top_srcdir/tests/python/audited.py" > "$WORK/au-out-$v" 2>&1
+	expect_eq "$name: audit hook: status, the program's own output, its threads traced" \
+		"0 $("$py" "$top_srcdir/tests/python/audited.py" 2>&1) 3" "$? $(cat "$WORK/au-out-$v") $(ncalls "$WORK/au-$v" work)"
 
 	# pool workers of every start method, and workers that leave abruptly
 	for m in fork spawn forkserver; do
@@ -150,6 +155,12 @@ printf 'def f():\n    pass\nf()\nf()\n' > "$WORK/m/pkg/mod.py"
 (cd "$WORK/m" && "$CPROF" --no-native /usr/bin/python3 -m pkg.mod) > "$WORK/m.out" 2>&1
 expect_eq "python -m pkg.mod: its function, from its top-level code on" "2 1 " \
 	"$(ncalls "$WORK/m.out" f) $(ncalls "$WORK/m.out" '<module>') $(ncalls "$WORK/m.out" setup)"
+# python -m pkg: the package's __main__ module is the program (python -m
+# mpi4py, pytest, unittest, pip)
+printf 'def g():\n    pass\ng()\ng()\ng()\n' > "$WORK/m/pkg/__main__.py"
+(cd "$WORK/m" && "$CPROF" --no-native /usr/bin/python3 -m pkg) > "$WORK/mmain.out" 2>&1
+expect_eq "python -m pkg: its __main__.py, from its top-level code on" "3 1 " \
+	"$(ncalls "$WORK/mmain.out" g) $(ncalls "$WORK/mmain.out" '<module>') $(ncalls "$WORK/mmain.out" setup)"
 
 # mpi4py under mpiexec: every rank is a Python process of the tree
 if [ -n "$OPENMPI_MPIEXEC" ] && /usr/bin/python3 -c 'import mpi4py' 2> /dev/null; then
