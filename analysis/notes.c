@@ -365,13 +365,51 @@ static int print_snapshots(FILE *out, struct raw_process *const *procs, size_t n
 	return 1;
 }
 
+/* Threads in which the program set a Python profile function of its own,
+ * which took the place of cprof's (before Python 3.12 a thread has one):
+ * their Python calls after it are missing. */
+#define DISPLACED_NAMED 4 /* threads named in the note, at most */
+
+static int print_displaced(FILE *out, struct raw_process *const *procs, size_t n)
+{
+	size_t threads = 0, named = 0;
+
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < procs[i]->nthreads; k++)
+			threads += procs[i]->threads[k].py_displaced != 0;
+	if (!threads)
+		return 0;
+	fputs("Note: the program set a Python profile function of its own (sys.setprofile, cProfile, a "
+	      "debugger) in ",
+	      out);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < procs[i]->nthreads; k++) {
+			const struct raw_thread *th = &procs[i]->threads[k];
+			if (!th->py_displaced || named++ >= DISPLACED_NAMED)
+				continue;
+			fputs(named > 1 ? ", " : "", out);
+			if (th->tid) {
+				fprintf(out, "thread %d (", th->tid);
+				text_print(out, th->name, 0);
+				fprintf(out, ") of pid %d", procs[i]->info.pid);
+			} else {
+				fprintf(out, "threads that ended, of pid %d", procs[i]->info.pid);
+			}
+		}
+	fprintf(out, "%s: it took the place of cprof's, and the Python calls made after it there are missing "
+		     "from the table\n",
+		named > DISPLACED_NAMED ? ", ..." : "");
+	return 1;
+}
+
 /* The lines above the table: which processes are snapshots, which figures
- * are estimates, which counted. */
+ * are estimates, which counted, which threads' Python calls are missing. */
 void notes_preamble(FILE *out, struct raw_process *const *procs, size_t n, const struct tables *t)
 {
 	int any = print_snapshots(out, procs, n);
 
 	any |= print_sampling(out, procs, n, t);
+	any |= print_displaced(out, procs, n);
 
 	if (print_counting(out, procs, n, t) || any)
 		fputc('\n', out);

@@ -175,6 +175,7 @@ static int parse_thread(struct parser *ps, size_t off, const unsigned char *pl, 
 	t->tid = rec.tid;
 	t->events_lost = rec.events_lost;
 	t->masked_ns = rec.masked_ns;
+	t->py_displaced = rec.py_displaced;
 	memcpy(t->name, rec.name, sizeof rec.name);
 	p->nthreads++;
 	return 0;

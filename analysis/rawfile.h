@@ -30,6 +30,7 @@ struct raw_thread {
 	char name[17];
 	uint64_t events_lost;
 	uint64_t masked_ns; /* CPU time run with the sampling signal blocked */
+	uint64_t py_displaced; /* the program set a Python profile function of its own */
 	uint64_t nnodes; /* nodes present: fewer than declared if truncated */
 	struct raw_node *nodes;
 	/* sampled stacks (STACKS): func is a program counter, calls the

@@ -286,6 +286,13 @@ struct cprof_rec_thread {
 	 * program, which no sample saw (not in files of cprof 0.1.0, whose
 	 * records end before it: read as 0) */
 	uint64_t masked_ns;
+	/* 1 if the program set a Python profile function of its own in the
+	 * thread (sys.setprofile, cProfile), which took the place of cprof's:
+	 * the thread's Python calls after it are not traced; for the exited
+	 * threads' record, how many did so.  0 where cprof traces through
+	 * sys.monitoring (3.12 and later); read as 0 from older files, whose
+	 * records end before it. */
+	uint64_t py_displaced;
 };
 
 /* One node of a thread's calling-context tree: one distinct call path.

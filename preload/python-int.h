@@ -144,5 +144,8 @@ void pysample_stop(void);
 int pytrace_init(void);
 int pytrace_start(void);
 void pytrace_thread_created(void *tstate);
+void pytrace_program_sets_profile(void);
+struct component_thread;
+extern const struct component_thread pytrace_thread;
 
 #endif

@@ -22,6 +22,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "component.h"
 #include "cprof-format.h"
@@ -42,6 +43,8 @@ static int active;        /* this process is a CPython, profiled */
 static int audit(const char *event, PyObject *args, void *data)
 {
 	(void)data;
+	if (strcmp(event, "sys.setprofile") == 0)
+		pytrace_program_sets_profile();
 	if (!python_program_starts(event, args))
 		return 0;
 	if (python_sampling()) /* the main thread's samples count from now */
@@ -203,4 +206,5 @@ static void python_init(void)
 
 const struct component python_component = {
 	.init = python_init,
+	.thread = &pytrace_thread,
 };

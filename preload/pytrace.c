@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "component.h"
 #include "cprof-format.h"
 #include "cprof-hash.h"
 #include "fmt.h"
@@ -259,8 +260,10 @@ static inline uint64_t builtin_id(const struct py_methoddef *ml, PyObject *self,
 	return likely(id) ? id : builtin_named(ml, self, module);
 }
 
-static tracefunc profile; /* one of the three profile functions below */
+static tracefunc profile; /* one of the three profile functions below, once tracing starts */
 static int tracing38 = -1; /* 3.8: where PyThreadState's struct py_tracing38 is */
+static int own_setting;    /* cprof is setting a profile function, not the program */
+static uint64_t retired_displaced; /* exited threads the program's profile function took */
 
 /* Gives ts (NULL: the current thread state) the profile function fn,
  * 3.8-3.11, unseen by the program: setting one raises the audit event
@@ -275,6 +278,7 @@ static void set_profile(void *ts, tracefunc fn)
 	struct py_tracing38 *t;
 	void *me;
 
+	own_setting = 1;
 	if (py.SetProfileOf && python_version <= 0x030b) {
 		me = py.ThreadStateSwap(NULL);
 		py.SetProfileOf(ts ? ts : me, fn, NULL);
@@ -290,7 +294,73 @@ static void set_profile(void *ts, tracefunc fn)
 		py.SetProfile(fn, NULL);
 		py.ThreadStateSwap(me);
 	}
+	own_setting = 0;
 }
+
+/* The program sets a profile function of its own (the audit event
+ * sys.setprofile: sys.setprofile, cProfile, a debugger, or
+ * threading.setprofile's in a thread it starts).  With cprof's profile
+ * function (3.8 to 3.11, or no sys.monitoring tool id free) it takes the
+ * place of cprof's in that thread, as it does of cProfile's, unless an
+ * audit hook of the program's refuses it: the call that sets it (a
+ * built-in's, on top) is remembered, and if cprof never sees it return,
+ * the thread's later calls went to the program's function.  The report
+ * says so (THREAD's py_displaced). */
+void pytrace_program_sets_profile(void)
+{
+	struct thread *th = cur_thread;
+
+	if (profile && !own_setting && th && th != gate && th->tr.sp - 1 > th->tr.stack) {
+		th->py_set_at = th->tr.sp - 1;
+		th->py_set_site = th->py_set_at->site;
+	}
+}
+
+/* Whether the program's profile function took the place of cprof's in t,
+ * which stands still. */
+static int displaced(const struct thread *t)
+{
+	const struct frame *f = t->py_set_at;
+
+	return f && t->tr.sp > f && f->site == t->py_set_site;
+}
+
+static int pytrace_thread_prepare(struct thread *t)
+{
+	t->py_set_at = NULL;
+	return 0;
+}
+
+/* (before the tracer's retire closes the thread's calls) */
+static void pytrace_thread_stop(struct thread *t)
+{
+	if (displaced(t))
+		__atomic_add_fetch(&retired_displaced, 1, __ATOMIC_RELAXED);
+}
+
+static void pytrace_fork_reset(void)
+{
+	retired_displaced = 0;
+}
+
+static void pytrace_thread_record(const struct thread *t, struct cprof_rec_thread *rec)
+{
+	rec->py_displaced = displaced(t);
+}
+
+static int pytrace_retired_record(struct cprof_rec_thread *rec)
+{
+	rec->py_displaced = __atomic_load_n(&retired_displaced, __ATOMIC_RELAXED);
+	return rec->py_displaced != 0;
+}
+
+const struct component_thread pytrace_thread = {
+	.prepare = pytrace_thread_prepare,
+	.stop = pytrace_thread_stop,
+	.fork_reset = pytrace_fork_reset,
+	.record = pytrace_thread_record,
+	.retired_record = pytrace_retired_record,
+};
 
 /* The program's top-level code is done: so is cProfile. */
 static void program_end(void)
@@ -814,10 +884,13 @@ int pytrace_start(void)
 		return 0;
 	}
 	profile = frame_layout == FRAME_38 ? profile38 : frame_layout == FRAME_311 ? profile311 : profile_api;
-	if (py.SetProfileAllThreads)
+	if (py.SetProfileAllThreads) {
+		own_setting = 1;
 		py.SetProfileAllThreads(profile, NULL);
-	else
+		own_setting = 0;
+	} else {
 		set_profile(NULL, profile);
+	}
 	return 0;
 }
 

@@ -59,6 +59,11 @@ enum { THREAD_FREE, THREAD_LIVE, THREAD_STARTING };
 struct thread {
 	struct trace_thread tr;
 	struct sample_thread sm;
+	/* pytrace.c: the call in which the program last set a Python profile
+	 * function of its own (NULL: none), and its site: still open, the
+	 * program's function took the place of cprof's, which saw no return */
+	const struct frame *py_set_at;
+	uintptr_t py_set_site;
 	int state;
 	int tid;
 	uint32_t index;

@@ -117,7 +117,7 @@ TESTS += $(INTEGRATION_TESTS)
 EXTRA_DIST += $(INTEGRATION_TESTS) tests/layers.py tests/browser/speedscope-schema.js tests/progs/mpif.f90 tests/progs/shapes.cc tests/tap.sh tests/pstats_print.py tests/share.py tests/pstats_compare.py \
 	tests/python/cases.py tests/python/threads.py tests/python/ends.py \
 	tests/python/native.py tests/python/shares.py tests/python/imports.py tests/python/escapes.py \
-	tests/python/forked.py tests/python/wide.py tests/python/reused.py tests/python/hang.py tests/python/snapshot.py tests/python/audited.py tests/pylayout.c \
+	tests/python/forked.py tests/python/wide.py tests/python/reused.py tests/python/hang.py tests/python/snapshot.py tests/python/audited.py tests/python/own_profiler.py tests/pylayout.c \
 	tests/browser/package.json tests/browser/package-lock.json tests/browser/make-sample.js tests/browser/viewer.test.js \
 	tests/browser/open-time.js
 

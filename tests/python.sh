@@ -50,6 +50,21 @@ f(); f()' > "$WORK/cmd-$v" 2>&1
 	"$CPROF" --no-native --report "$WORK/au-$v" "$py" "$top_srcdir/tests/python/audited.py" > "$WORK/au-out-$v" 2>&1
 	expect_eq "$name: audit hook: status, the program's own output, its threads traced" \
 		"0 $("$py" "$top_srcdir/tests/python/audited.py" 2>&1) 3" "$? $(cat "$WORK/au-out-$v") $(ncalls "$WORK/au-$v" work)"
+	expect_eq "$name: audit hook: the profile function it refused took nothing from cprof's (no note)" 0 \
+		"$(grep -c 'profile function of its own' "$WORK/au-$v")"
+	# the program's own profilers: before 3.12 they take cprof's place in
+	# their threads, and the report says so; from 3.12 they do not
+	"$CPROF" --no-native --report "$WORK/own-$v" "$py" "$top_srcdir/tests/python/own_profiler.py" > "$WORK/own-out-$v" 2>&1
+	status=$?
+	case $v in 3.8 | 3.9 | 3.10 | 3.11) before312=1 ;; *) before312=0 ;; esac
+	if [ $before312 = 1 ]; then
+		expect_eq "$name: the program's own profilers: its output, work traced until the first, the note naming the main thread and the exited one" \
+			"0 done 5 1" \
+			"$status $(cat "$WORK/own-out-$v") $(ncalls "$WORK/own-$v" work) $(grep -c 'profile function of its own (sys.setprofile, cProfile, a debugger) in thread [0-9]* (python[0-9.]*) of pid [0-9]*, threads that ended, of pid [0-9]*: it took the place of cprof' "$WORK/own-$v")"
+	else
+		expect_eq "$name: the program's own profilers: its output, every work call traced, no note" "0 done 19 0" \
+			"$status $(cat "$WORK/own-out-$v") $(ncalls "$WORK/own-$v" work) $(grep -c 'profile function of its own' "$WORK/own-$v")"
+	fi
 
 	# pool workers of every start method, and workers that leave abruptly
 	for m in fork spawn forkserver; do
