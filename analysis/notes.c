@@ -174,6 +174,19 @@ static void print_note(FILE *out, const char *what, const char *note)
 	fputc('\n', out);
 }
 
+/* "thread 123 (name) of pid 120", or for the exited threads' record
+ * "threads that ended, of pid 120". */
+static void print_thread(FILE *out, const struct raw_process *p, const struct raw_thread *t)
+{
+	if (t->tid) {
+		fprintf(out, "thread %d (", t->tid);
+		text_print(out, t->name, 0);
+		fprintf(out, ") of pid %d", p->info.pid);
+	} else {
+		fprintf(out, "threads that ended, of pid %d", p->info.pid);
+	}
+}
+
 /* Threads the program kept samples out of: how many, and how much of
  * their time is missing. */
 #define MASKED_NAMED 4 /* threads named in the note, at most */
@@ -195,13 +208,7 @@ static void print_masked(FILE *out, struct raw_process *const *procs, size_t n)
 			if (t->masked_ns < procs[i]->sampling.period || named++ >= MASKED_NAMED)
 				continue;
 			fputs(named > 1 ? ", " : "", out);
-			if (t->tid) {
-				fprintf(out, "thread %d (", t->tid);
-				text_print(out, t->name, 0);
-				fprintf(out, ") of pid %d", procs[i]->info.pid);
-			} else {
-				fprintf(out, "threads that ended, of pid %d", procs[i]->info.pid);
-			}
+			print_thread(out, procs[i], t);
 			fprintf(out, ": %.3f s", (double)t->masked_ns * 1e-9);
 		}
 	fputs(named > MASKED_NAMED ? ", ...)\n" : ")\n", out);
@@ -388,13 +395,7 @@ static int print_displaced(FILE *out, struct raw_process *const *procs, size_t n
 			if (!th->py_displaced || named++ >= DISPLACED_NAMED)
 				continue;
 			fputs(named > 1 ? ", " : "", out);
-			if (th->tid) {
-				fprintf(out, "thread %d (", th->tid);
-				text_print(out, th->name, 0);
-				fprintf(out, ") of pid %d", procs[i]->info.pid);
-			} else {
-				fprintf(out, "threads that ended, of pid %d", procs[i]->info.pid);
-			}
+			print_thread(out, procs[i], th);
 		}
 	fprintf(out, "%s: it took the place of cprof's, and the Python calls made after it there are missing "
 		     "from the table\n",
