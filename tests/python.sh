@@ -58,9 +58,11 @@ f(); f()' > "$WORK/cmd-$v" 2>&1
 	status=$?
 	case $v in 3.8 | 3.9 | 3.10 | 3.11) before312=1 ;; *) before312=0 ;; esac
 	if [ $before312 = 1 ]; then
-		expect_eq "$name: the program's own profilers: its output, work traced until the first, the note naming the main thread and the exited one" \
-			"0 done 5 1" \
-			"$status $(cat "$WORK/own-out-$v") $(ncalls "$WORK/own-$v" work) $(grep -c 'profile function of its own (sys.setprofile, cProfile, a debugger) in thread [0-9]* (python[0-9.]*) of pid [0-9]*, threads that ended, of pid [0-9]*: it took the place of cprof' "$WORK/own-$v")"
+		# (the thread that ended may not have ended for the runtime yet:
+		# named then as a thread of its own, or with those that ended)
+		expect_eq "$name: the program's own profilers: its output, work traced until the first, the note naming the main thread and the other" \
+			"0 done 5 2" \
+			"$status $(cat "$WORK/own-out-$v") $(ncalls "$WORK/own-$v" work) $(grep 'profile function of its own (sys.setprofile, cProfile, a debugger) in thread [0-9]* (python[0-9.]*) of pid [0-9]*, .*: it took the place of cprof' "$WORK/own-$v" | grep -o 'of pid' | wc -l | tr -d ' ')"
 	else
 		expect_eq "$name: the program's own profilers: its output, every work call traced, no note" "0 done 19 0" \
 			"$status $(cat "$WORK/own-out-$v") $(ncalls "$WORK/own-$v" work) $(grep -c 'profile function of its own' "$WORK/own-$v")"
