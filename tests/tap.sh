@@ -219,8 +219,12 @@ pythons() {
 
 # wait_for FILE PATTERN [COUNT]: until FILE has COUNT lines matching (30 s)
 wait_for() {
-	local i=0
-	while [ "$(grep -c -- "$2" "$1" 2> /dev/null)" -lt "${3:-1}" ] && [ $i -lt 300 ]; do
+	local i=0 n
+	while :; do
+		# (a file not made yet, by a command just started in the
+		# background, has no line: grep -c prints no count for it)
+		n=$(grep -c -- "$2" "$1" 2> /dev/null)
+		[ "${n:-0}" -lt "${3:-1}" ] && [ $i -lt 300 ] || break
 		sleep 0.1
 		i=$((i + 1))
 	done
