@@ -40,6 +40,9 @@
 #define CPROF_FORWARDED_SIGNALS SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2
 #define CPROF_FORWARD_TAG 0x63707266u /* "cprf" */
 #define CPROF_FORWARD_MS 500u
+/* The launcher passes on once the same signal from the same sender that
+ * comes again within this (sent to cprof and to its group at once). */
+#define CPROF_FORWARD_AGAIN_MS 50u
 
 enum cprof_env {
 #define CPROF_ENV_ID(name, dflt) CPROF_ENV_##name,

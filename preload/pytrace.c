@@ -331,10 +331,20 @@ static int pytrace_thread_prepare(struct thread *t)
 	return 0;
 }
 
-/* (before the tracer's retire closes the thread's calls) */
+/* Told while the thread's calls are open (the tracer's retire closes
+ * them), kept in py_set_at ... */
 static void pytrace_thread_stop(struct thread *t)
 {
-	if (displaced(t))
+	if (!displaced(t))
+		t->py_set_at = NULL;
+}
+
+/* ... and counted when its data joins the exited threads' (a profile
+ * written in between counts it as a live thread's) */
+static void pytrace_thread_retire(struct thread *t, uint64_t now)
+{
+	(void)now;
+	if (t->py_set_at)
 		__atomic_add_fetch(&retired_displaced, 1, __ATOMIC_RELAXED);
 }
 
@@ -357,6 +367,7 @@ static int pytrace_retired_record(struct cprof_rec_thread *rec)
 const struct component_thread pytrace_thread = {
 	.prepare = pytrace_thread_prepare,
 	.stop = pytrace_thread_stop,
+	.retire = pytrace_thread_retire,
 	.fork_reset = pytrace_fork_reset,
 	.record = pytrace_thread_record,
 	.retired_record = pytrace_retired_record,

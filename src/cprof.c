@@ -22,6 +22,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "analysis.h"
@@ -597,6 +598,31 @@ static volatile sig_atomic_t stop_waiting;
  * themselves.  Once it has ended, any of them stops the waiting for the
  * processes it left running.  Under cprof-mpi, one that ends jobs also
  * says where the job's profiles are. */
+/* Whether sig came from sender a moment ago and was passed on then: sent
+ * twice at once, to cprof and to its process group (timeout does), it
+ * reaches cprof twice when cprof's handler runs between the two, where the
+ * program, for which the second comes while the first is pending, gets
+ * one.  Runs in a signal handler (every signal is blocked in it). */
+static int passed_on_just_now(int sig, pid_t sender)
+{
+	static struct {
+		int sig;
+		pid_t sender;
+		struct timespec at;
+	} last;
+	struct timespec now;
+	int again;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	again = last.sig == sig && last.sender == sender &&
+		(now.tv_sec - last.at.tv_sec) * 1000000000L + (now.tv_nsec - last.at.tv_nsec) <
+			(long)CPROF_FORWARD_AGAIN_MS * 1000000L;
+	last.sig = sig;
+	last.sender = sender;
+	last.at = now;
+	return again;
+}
+
 static void on_signal(int sig, siginfo_t *si, void *uc)
 {
 	if (CPROF_MPI)
@@ -608,7 +634,8 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 	if ((sig != SIGINT && sig != SIGQUIT) || si->si_code == SI_USER || si->si_code == SI_QUEUE) {
 		/* tagged with its sender: the program may have it already */
 		union sigval v = {.sival_ptr = (void *)(uintptr_t)((uint64_t)CPROF_FORWARD_TAG << 32 | (uint32_t)si->si_pid)};
-		sigqueue(child, sig, v);
+		if (!passed_on_just_now(sig, si->si_pid))
+			sigqueue(child, sig, v);
 	}
 }
 
@@ -620,7 +647,7 @@ static void handle_signals(void)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = on_signal;
 	sa.sa_flags = SA_SIGINFO; /* no SA_RESTART: waitpid must see them */
-	sigemptyset(&sa.sa_mask);
+	sigfillset(&sa.sa_mask);
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
 		struct sigaction old;
 		/* one ignored when cprof started (a background job's SIGINT)
