@@ -138,8 +138,7 @@ static int check_event(const char *name)
 	return -1;
 }
 
-/* The lines of the help that differ: the program's, its own options, and
- * how it ends. */
+/* The lines of the help that differ: the program's, and its own options. */
 #if CPROF_MPI
 #define USAGE_HEAD                                                                        \
 	"usage: mpiexec [mpiexec options] cprof-mpi [options] [--] PROG [ARGS...]\n"     \
@@ -154,10 +153,6 @@ static int check_event(const char *name)
 	"      --per-rank      print one table per rank instead of the merged one\n"      \
 	"      --wait SECONDS  how long rank 0 waits for the other ranks, and the ranks\n" \
 	"                      for one another in MPI_Finalize (default 60)\n"
-#define USAGE_STATUS                                                                      \
-	"Exit status: PROG's; 128+N if PROG died of signal N; 127 if PROG was not\n"    \
-	"found, 126 if it could not be run, 2 for a bad option; 125 if PROG\n"          \
-	"succeeded but its report could not be made or written.\n"
 #else
 #define USAGE_HEAD                                                                        \
 	"usage: cprof [options] [--] PROG [ARGS...]\n"                                   \
@@ -171,12 +166,12 @@ static int check_event(const char *name)
 	"                      stopped), each thread's CPU time at -F per second\n"       \
 	"  -t, --time SECONDS  with -p, stop after SECONDS (default: at Ctrl-C, or when\n" \
 	"                      the process ends)\n"
-#define USAGE_STATUS                                                                      \
-	"Exit status: PROG's; if PROG died of signal N, cprof ends by it too, after\n"  \
-	"the report (128+N to a shell); 127 if PROG was not found, 126 if it could\n"   \
-	"not be run, 2 for a bad option; 125 if PROG succeeded but its report\n"        \
-	"could not be made or written.\n"
 #endif
+#define USAGE_STATUS                                                                      \
+	"Exit status: PROG's; if PROG died of signal N, the same signal ends this\n"    \
+	"command after the report (128+N to a shell); 127 if PROG was not found,\n"     \
+	"126 if it could not be run, 2 for a bad option; 125 if PROG succeeded but\n"   \
+	"its report could not be made or written.\n"
 
 static void usage(FILE *f)
 {
@@ -836,15 +831,15 @@ static int run(const struct settings *s, const char *preload, const char *dir, i
 /* cprof's exit status is code, the program's as a shell reports it; but
  * when the program died of a signal, cprof ends by the same signal, as the
  * program would have ended its parent's wait: a shell stops its script at
- * Ctrl-C only if the command died of SIGINT, not if it exited with 130.
- * The core, if any, is the program's: cprof dumps none.  (cprof-mpi's
- * status is its job's.) */
+ * Ctrl-C only if the command died of SIGINT, not if it exited with 130,
+ * and mpiexec says a rank "exited on signal N" only if it did.  The core,
+ * if any, is the program's: cprof dumps none. */
 static int end_as_program(int code)
 {
 	struct rlimit none = {0, 0};
 	sigset_t one;
 
-	if (CPROF_MPI || !child_signal || code != 128 + child_signal)
+	if (!child_signal || code != 128 + child_signal)
 		return code;
 	fflush(NULL);
 	setrlimit(RLIMIT_CORE, &none);
@@ -1058,7 +1053,7 @@ int main(int argc, char **argv)
 		sweep_probes();
 	if (CPROF_MPI) {
 		if (job_finish(status, size, s.wait) < 0) /* rank 0 reports for all, unless the job is stopped */
-			return status;
+			return end_as_program(status);
 	} else if (ret < 0) {
 		if (!s.dir)
 			remove_dir(dir);

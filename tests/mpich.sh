@@ -86,6 +86,7 @@ expect_eq "types: MPI_Sendrecv's calls and bytes, each type's own" "9 156 156" \
 # without MPI_Finalize while the others wait for it in theirs)
 for mode in term abort skip; do
 	mpiexec.mpich -np 3 "$CPROF_MPI" -d "end-$mode" "$PROGS/mpiend-mpich" $mode > "end-$mode.job" 2> "end-$mode.err"
+	echo $? > "end-$mode.status"
 	"$CPROF_REPORT" "end-$mode" > "end-$mode.out" 2> /dev/null
 	case $mode in
 	abort) how="called MPI_Abort (error code 3), no MPI_Finalize" ;;
@@ -99,6 +100,8 @@ for mode in term abort skip; do
 	expect_eq "$mode: rank 1's MPI calls: MPI_Init, MPI_Barrier" "1 1" \
 		"$(ncalls "end-$mode.out" MPI_Init) $(ncalls "end-$mode.out" MPI_Barrier)"
 done
+mpiexec.mpich -np 3 "$PROGS/mpiend-mpich" term > /dev/null 2>&1
+expect_eq "term: hydra's status as without cprof-mpi (the rank ends by its program's signal)" $? "$(cat end-term.status)"
 dir=$(cd end-term && pwd -P)
 expect_eq "term: rank 1, whose program was killed, says where the profiles are" \
 	"cprof-mpi: rank 1: its program ended with status 143, which may end the job before rank 0 can report: the ranks' profiles are in $dir (run cprof-report $dir)" \
