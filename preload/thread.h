@@ -1,5 +1,6 @@
-/* thread.h: the runtime's record of each thread: what tracing (trace.c)
- * and sampling (sample.c) keep per thread, and the thread's identity.
+/* thread.h: the runtime's record of each thread: what tracing (trace.c),
+ * sampling (sample.c) and Python's tracing (pytrace.c) keep per thread,
+ * and the thread's identity.
  * Structures of exited threads are reused, never freed while the process
  * lives, so a writer in another thread can always read them. */
 #ifndef CPROF_THREAD_H

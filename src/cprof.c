@@ -588,11 +588,6 @@ static pid_t child; /* the program, while it runs; -1 after */
 static int child_signal; /* the signal that ended the program, or 0 */
 static volatile sig_atomic_t stop_waiting;
 
-/* While the program runs, signals sent to cprof alone are passed on to it;
- * the terminal's Ctrl-C and Ctrl-\ (si_code SI_KERNEL) reach it by
- * themselves.  Once it has ended, any of them stops the waiting for the
- * processes it left running.  Under cprof-mpi, one that ends jobs also
- * says where the job's profiles are. */
 /* Whether sig came from sender a moment ago and was passed on then: sent
  * twice at once, to cprof and to its process group (timeout does), it
  * reaches cprof twice when cprof's handler runs between the two, where the
@@ -618,6 +613,11 @@ static int passed_on_just_now(int sig, pid_t sender)
 	return again;
 }
 
+/* While the program runs, signals sent to cprof alone are passed on to it;
+ * the terminal's Ctrl-C and Ctrl-\ (si_code SI_KERNEL) reach it by
+ * themselves.  Once it has ended, any of them stops the waiting for the
+ * processes it left running.  Under cprof-mpi, one that ends jobs also
+ * says where the job's profiles are. */
 static void on_signal(int sig, siginfo_t *si, void *uc)
 {
 	if (CPROF_MPI)
@@ -925,12 +925,12 @@ static void explain_no_profile(const char *name, int status)
 /* Where the report goes: --report's file, opened before the program runs
  * (an error is found then, not after) and emptied only when the report is
  * written into it (report_begin: what it held is kept when cprof stops
- * before, at a bad option or a program not found), else standard error, taken once the
- * program has ended (no descriptor of the program's is taken meanwhile),
- * through a stream of its own, line-buffered: a write that fails is seen,
- * and the warnings the analysis prints on standard error stay in their
- * place among the lines.  NULL when it cannot be: standard error closed,
- * or the file refused. */
+ * before, at a bad option or a program not found), else standard error,
+ * taken once the program has ended (no descriptor of the program's is
+ * taken meanwhile), through a stream of its own, line-buffered: a write
+ * that fails is seen, and the warnings the analysis prints on standard
+ * error stay in their place among the lines.  NULL when it cannot be:
+ * standard error closed, or the file refused. */
 static FILE *open_report(const char *path)
 {
 	int fd = path ? open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0666)
